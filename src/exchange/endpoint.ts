@@ -1,0 +1,68 @@
+// The shape of one row of the endpoint table: everything needed to call, sign, serve and document a REST endpoint.
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/** How a parameter is rendered on the wire and in the signing string. */
+export type ParamType = 'string' | 'decimal' | 'integer' | 'boolean' | 'enum' | 'object';
+
+export interface ParamDef {
+  readonly name: string;
+  readonly type: ParamType;
+  /** Where the value travels: the query string (GET) or the top-level keys of the JSON body. */
+  readonly in: 'query' | 'body';
+  readonly required?: boolean;
+  /** Allowed wire values for `enum` parameters (open enums still list the known values). */
+  readonly values?: readonly string[];
+  /** An array parameter, sent as repeated query keys (`marketType=SPOT&marketType=PERP`). */
+  readonly repeated?: boolean;
+  readonly description?: string;
+}
+
+/**
+ * `public`: no headers. `signed`: ED25519 with the named instruction.
+ * `session`: the exchange documents no API-key instruction (web-session only); the gateway cannot sign these.
+ */
+export type EndpointAuth =
+  | { readonly kind: 'public' }
+  | { readonly kind: 'signed'; readonly instruction: string }
+  | { readonly kind: 'session' };
+
+/** `standard` shares the 2000/min account budget; `historical` the 30/min one. */
+export type RateClass = 'standard' | 'historical';
+
+/** What a success looks like on the wire. */
+export type ResponseKind = 'json' | 'text' | 'empty';
+
+/** `current`; `deprecated` (still served); `unverified` (only weak sources); `removed` (kept for completeness). */
+export type EndpointStatus = 'current' | 'deprecated' | 'unverified' | 'removed';
+
+export interface EndpointDef<Req = unknown, Res = unknown> {
+  /** Stable camelCase name used by the adapter, the schema and the sandbox (`getMarkets`, `executeOrder`). */
+  readonly name: string;
+  /** The operationId in the official OpenAPI spec, when the endpoint is in it. */
+  readonly operationId?: string;
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly auth: EndpointAuth;
+  readonly params: readonly ParamDef[];
+  /** `array`: the JSON body is an array of objects (batch orders), each signed with the instruction. */
+  readonly body: 'none' | 'object' | 'array';
+  readonly response: ResponseKind;
+  /** Name of the wire response type in `types/` (documentation and coverage checks). */
+  readonly responseType: string;
+  readonly rateClass: RateClass;
+  /** limit/offset pagination with X-PAGE-COUNT / X-TOTAL headers. */
+  readonly paginated?: boolean;
+  readonly status: EndpointStatus;
+  readonly description: string;
+  /** Phantom field carrying the request and response types; never set at run time. */
+  readonly __types?: { readonly request: Req; readonly response: Res };
+}
+
+/** Declares a row with its request and response types attached. */
+export function endpoint<Req, Res>(def: Omit<EndpointDef<Req, Res>, '__types'>): EndpointDef<Req, Res> {
+  return def;
+}
+
+export type RequestOf<E> = E extends EndpointDef<infer Req, unknown> ? Req : never;
+export type ResponseOf<E> = E extends EndpointDef<unknown, infer Res> ? Res : never;
