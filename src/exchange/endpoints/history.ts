@@ -1,0 +1,228 @@
+// Endpoint rows for the account history (/wapi/v1/history/*): paginated, on the historical rate budget.
+import { endpoint } from '../endpoint.ts';
+import type { NoParams, UndocumentedResponse } from '../types/common.ts';
+import {
+  BorrowLendEventType,
+  BorrowLendPositionState,
+  BorrowLendSide,
+  FillType,
+  InterestPaymentSource,
+  MarketType,
+  OrderStatus,
+  PositionState,
+  RfqFillType,
+  SettlementSourceFilter,
+  Side,
+} from '../types/enums.ts';
+import type {
+  BorrowLendMovement,
+  BorrowLendPositionRow,
+  DustConversion,
+  FundingPayment,
+  GetBorrowLendHistoryParams,
+  GetBorrowLendPositionHistoryParams,
+  GetDustHistoryParams,
+  GetFillsParams,
+  GetFundingPaymentsParams,
+  GetInterestHistoryParams,
+  GetOrderHistoryParams,
+  GetPositionHistoryParams,
+  GetQuoteFillHistoryParams,
+  GetQuoteHistoryParams,
+  GetRfqFillHistoryParams,
+  GetRfqHistoryParams,
+  GetSettlementHistoryParams,
+  GetStrategiesHistoryParams,
+  InterestPayment,
+  OrderFill,
+  OrderHistory,
+  Settlement,
+} from '../types/history.ts';
+import type { PositionHistoryRow } from '../types/positions.ts';
+import type {
+  QuoteFillHistorical,
+  QuoteHistorical,
+  RequestForQuoteFillHistorical,
+  RequestForQuoteHistorical,
+} from '../types/rfq.ts';
+import type { StrategyHistory } from '../types/strategies.ts';
+import { pageParams, query, queryEnum, signed, sortDirection } from './params.ts';
+
+const page = pageParams(1000);
+const marketTypes = queryEnum('marketType', MarketType, { repeated: true });
+const from = query('from', 'integer', { description: 'Epoch ms.' });
+const to = query('to', 'integer', { description: 'Epoch ms.' });
+
+export const historyEndpoints = {
+  getBorrowLendHistory: endpoint<GetBorrowLendHistoryParams, BorrowLendMovement[]>({
+    name: 'getBorrowLendHistory', operationId: 'get_borrow_lend_history', method: 'GET', path: '/wapi/v1/history/borrowLend',
+    auth: signed('borrowHistoryQueryAll'),
+    params: [
+      queryEnum('type', BorrowLendEventType),
+      // A string, not an enum: one BorrowLendSource or a comma-separated list of them.
+      query('sources', 'string', { description: 'One BorrowLendSource or a comma-separated list.' }),
+      query('positionId', 'string'),
+      query('symbol', 'string'),
+      ...page,
+      sortDirection,
+    ],
+    body: 'none', response: 'json', responseType: 'BorrowLendMovement[]', rateClass: 'historical', paginated: true,
+    status: 'current',
+    description: 'Lists borrow, repay, lend and redeem movements of the account.',
+  }),
+  getInterestHistory: endpoint<GetInterestHistoryParams, InterestPayment[]>({
+    name: 'getInterestHistory', operationId: 'get_interest_history', method: 'GET', path: '/wapi/v1/history/interest',
+    auth: signed('interestHistoryQueryAll'),
+    params: [
+      query('asset', 'string'),
+      query('symbol', 'string', { description: 'Spot symbol: borrow-lend interest; futures symbol: interest on uPnL.' }),
+      query('positionId', 'string'),
+      ...page,
+      queryEnum('source', InterestPaymentSource),
+      sortDirection,
+    ],
+    body: 'none', response: 'json', responseType: 'InterestPayment[]', rateClass: 'historical', paginated: true,
+    status: 'current',
+    description: 'Lists interest paid and received on borrow-lend positions and unrealized PnL.',
+  }),
+  getBorrowLendPositionHistory: endpoint<GetBorrowLendPositionHistoryParams, BorrowLendPositionRow[]>({
+    name: 'getBorrowLendPositionHistory', operationId: 'get_borrow_lend_position_history', method: 'GET',
+    path: '/wapi/v1/history/borrowLend/positions', auth: signed('borrowPositionHistoryQueryAll'),
+    params: [
+      query('symbol', 'string'),
+      queryEnum('side', BorrowLendSide),
+      queryEnum('state', BorrowLendPositionState),
+      ...page,
+      sortDirection,
+    ],
+    body: 'none', response: 'json', responseType: 'BorrowLendPositionRow[]', rateClass: 'historical', paginated: true,
+    status: 'current',
+    description: 'Lists open and closed borrow-lend positions of the account.',
+  }),
+  getDustHistory: endpoint<GetDustHistoryParams, DustConversion[]>({
+    name: 'getDustHistory', operationId: 'get_dust_history', method: 'GET', path: '/wapi/v1/history/dust',
+    auth: signed('dustHistoryQueryAll'),
+    params: [query('id', 'integer'), query('symbol', 'string'), ...page, sortDirection],
+    body: 'none', response: 'json', responseType: 'DustConversion[]', rateClass: 'historical', paginated: true,
+    status: 'current',
+    description: 'Lists dust conversions of the account.',
+  }),
+  getFills: endpoint<GetFillsParams, OrderFill[]>({
+    name: 'getFills', operationId: 'get_fills', method: 'GET', path: '/wapi/v1/history/fills',
+    auth: signed('fillHistoryQueryAll'),
+    params: [
+      query('orderId', 'string'),
+      query('strategyId', 'string'),
+      from,
+      to,
+      query('symbol', 'string'),
+      ...page,
+      queryEnum('fillType', FillType, { description: 'Omitted = all fills, including liquidations and conversions.' }),
+      marketTypes,
+      sortDirection,
+    ],
+    body: 'none', response: 'json', responseType: 'OrderFill[]', rateClass: 'historical', paginated: true,
+    status: 'current',
+    description: 'Lists the account fills (trades), including system fills unless filtered by fillType.',
+  }),
+  getFundingPayments: endpoint<GetFundingPaymentsParams, FundingPayment[]>({
+    name: 'getFundingPayments', operationId: 'get_funding_payments', method: 'GET', path: '/wapi/v1/history/funding',
+    auth: signed('fundingHistoryQueryAll'),
+    params: [query('subaccountId', 'integer'), query('symbol', 'string'), ...page, sortDirection],
+    body: 'none', response: 'json', responseType: 'FundingPayment[]', rateClass: 'historical', paginated: true,
+    status: 'current',
+    description: 'Lists funding payments received and paid on perpetual positions.',
+  }),
+  getOrderHistory: endpoint<GetOrderHistoryParams, OrderHistory[]>({
+    name: 'getOrderHistory', operationId: 'get_order_history', method: 'GET', path: '/wapi/v1/history/orders',
+    auth: signed('orderHistoryQueryAll'),
+    params: [
+      query('orderId', 'string'),
+      query('strategyId', 'string'),
+      query('symbol', 'string'),
+      ...page,
+      marketTypes,
+      sortDirection,
+    ],
+    body: 'none', response: 'json', responseType: 'OrderHistory[]', rateClass: 'historical', paginated: true,
+    status: 'current',
+    description: 'Lists past orders of the account (may include still-open ones).',
+  }),
+  getPositionHistory: endpoint<GetPositionHistoryParams, PositionHistoryRow[]>({
+    name: 'getPositionHistory', operationId: 'get_position_history', method: 'GET', path: '/wapi/v1/history/position',
+    auth: signed('positionHistoryQueryAll'),
+    params: [query('symbol', 'string'), queryEnum('state', PositionState), marketTypes, ...page, sortDirection],
+    // The OpenAPI lists no pagination headers here; the reference treats every history endpoint as paginated.
+    body: 'none', response: 'json', responseType: 'PositionHistoryRow[]', rateClass: 'historical', paginated: true,
+    status: 'current',
+    description: 'Lists open and closed futures positions of the account.',
+  }),
+  getRfqHistory: endpoint<GetRfqHistoryParams, RequestForQuoteHistorical[]>({
+    name: 'getRfqHistory', operationId: 'get_rfq_history', method: 'GET', path: '/wapi/v1/history/rfq',
+    auth: signed('rfqHistoryQueryAll'),
+    params: [
+      query('rfqId', 'string'),
+      query('symbol', 'string'),
+      queryEnum('status', OrderStatus),
+      queryEnum('side', Side),
+      ...page,
+      sortDirection,
+    ],
+    body: 'none', response: 'json', responseType: 'RequestForQuoteHistorical[]', rateClass: 'historical',
+    paginated: true, status: 'current',
+    description: 'Lists past RFQs submitted by the account.',
+  }),
+  getQuoteHistory: endpoint<GetQuoteHistoryParams, QuoteHistorical[]>({
+    name: 'getQuoteHistory', operationId: 'get_quote_history', method: 'GET', path: '/wapi/v1/history/quote',
+    auth: signed('quoteHistoryQueryAll'),
+    params: [query('quoteId', 'string'), query('symbol', 'string'), queryEnum('status', OrderStatus), ...page, sortDirection],
+    body: 'none', response: 'json', responseType: 'QuoteHistorical[]', rateClass: 'historical', paginated: true,
+    status: 'current',
+    description: 'Lists past quotes submitted by the account.',
+  }),
+  getRfqFillHistory: endpoint<GetRfqFillHistoryParams, RequestForQuoteFillHistorical[]>({
+    name: 'getRfqFillHistory', operationId: 'get_rfq_fill_history', method: 'GET', path: '/wapi/v1/history/rfq/fill',
+    auth: signed('rfqFillHistoryQueryAll'),
+    params: [
+      query('quoteId', 'string'),
+      query('symbol', 'string'),
+      queryEnum('side', Side),
+      queryEnum('fillType', RfqFillType),
+      ...page,
+      sortDirection,
+    ],
+    body: 'none', response: 'json', responseType: 'RequestForQuoteFillHistorical[]', rateClass: 'historical',
+    paginated: true, status: 'current',
+    description: 'Lists fills of RFQs submitted by the account.',
+  }),
+  getQuoteFillHistory: endpoint<GetQuoteFillHistoryParams, QuoteFillHistorical[]>({
+    name: 'getQuoteFillHistory', operationId: 'get_quote_fill_history', method: 'GET', path: '/wapi/v1/history/quote/fill',
+    auth: signed('quoteFillHistoryQueryAll'),
+    params: [query('quoteId', 'string'), query('symbol', 'string'), queryEnum('side', Side), ...page, sortDirection],
+    body: 'none', response: 'json', responseType: 'QuoteFillHistorical[]', rateClass: 'historical', paginated: true,
+    status: 'current',
+    description: 'Lists fills of quotes submitted by the account.',
+  }),
+  getSettlementHistory: endpoint<GetSettlementHistoryParams, Settlement[]>({
+    name: 'getSettlementHistory', operationId: 'get_settlement_history', method: 'GET', path: '/wapi/v1/history/settlement',
+    auth: signed('settlementHistoryQueryAll'),
+    params: [...page, queryEnum('source', SettlementSourceFilter), sortDirection],
+    body: 'none', response: 'json', responseType: 'Settlement[]', rateClass: 'historical', paginated: true,
+    status: 'current',
+    description: 'Lists settlements of the account: fees, funding, realized PnL and liquidation transfers.',
+  }),
+  getStrategiesHistory: endpoint<GetStrategiesHistoryParams, StrategyHistory[]>({
+    name: 'getStrategiesHistory', operationId: 'get_strategies_history', method: 'GET', path: '/wapi/v1/history/strategies',
+    auth: signed('strategyHistoryQueryAll'),
+    params: [query('strategyId', 'string'), query('symbol', 'string'), ...page, marketTypes, sortDirection],
+    body: 'none', response: 'json', responseType: 'StrategyHistory[]', rateClass: 'historical', paginated: true,
+    status: 'current',
+    description: 'Lists completed, cancelled and terminated strategies of the account.',
+  }),
+  getPnlHistory: endpoint<NoParams, UndocumentedResponse>({
+    name: 'getPnlHistory', method: 'GET', path: '/wapi/v1/history/pnl', auth: signed('pnlHistoryQueryAll'),
+    params: [], body: 'none', response: 'json', responseType: 'UndocumentedResponse', rateClass: 'historical',
+    status: 'removed',
+    description: 'Removed on 2025-08-07: formerly the realized PnL history of the account.',
+  }),
+} as const;

@@ -1,0 +1,70 @@
+// Endpoint rows for the account side of vaults: mint, redeem, cancel, their history and the unverified NAV queries.
+import { endpoint } from '../endpoint.ts';
+import type { EmptyResponse, NoParams, UndocumentedResponse } from '../types/common.ts';
+import type {
+  GetVaultMintHistoryParams,
+  GetVaultPendingRedeemsParams,
+  GetVaultRedeemHistoryParams,
+  VaultMint,
+  VaultMintPayload,
+  VaultRedeem,
+  VaultRedeemCancelPayload,
+  VaultRedeemPayload,
+} from '../types/vaults.ts';
+import { REQ, body, pageParams, query, signed } from './params.ts';
+
+const vaultId = body('vaultId', 'integer', REQ);
+const historyParams = [query('subaccountId', 'integer'), query('vaultId', 'integer'), ...pageParams(1000)];
+
+export const vaultEndpoints = {
+  vaultMint: endpoint<VaultMintPayload, EmptyResponse>({
+    name: 'vaultMint', method: 'POST', path: '/api/v1/vault/mint', auth: signed('vaultMint'),
+    params: [
+      vaultId,
+      body('symbol', 'string', { ...REQ, description: 'Asset deposited into the vault.' }),
+      body('quantity', 'decimal', REQ),
+      body('autoBorrow', 'boolean'),
+      body('autoLendRedeem', 'boolean'),
+    ],
+    body: 'object', response: 'empty', responseType: 'EmptyResponse', rateClass: 'standard', status: 'current',
+    description: 'Deposits an asset into a vault in exchange for vault tokens.',
+  }),
+  vaultRedeem: endpoint<VaultRedeemPayload, EmptyResponse>({
+    name: 'vaultRedeem', method: 'POST', path: '/api/v1/vault/redeem', auth: signed('vaultRedeemRequest'),
+    params: [vaultId, body('vaultTokenQuantity', 'decimal', { description: 'Omitted = redeem all vault tokens.' })],
+    body: 'object', response: 'empty', responseType: 'EmptyResponse', rateClass: 'standard', status: 'current',
+    description: 'Requests redemption of vault tokens; it completes after the vault redeem delay.',
+  }),
+  cancelVaultRedeem: endpoint<VaultRedeemCancelPayload, EmptyResponse>({
+    name: 'cancelVaultRedeem', method: 'DELETE', path: '/api/v1/vault/redeem', auth: signed('vaultRedeemCancel'),
+    params: [vaultId],
+    body: 'object', response: 'empty', responseType: 'EmptyResponse', rateClass: 'standard', status: 'current',
+    description: 'Cancels the pending redeem request on a vault.',
+  }),
+  getVaultMintHistory: endpoint<GetVaultMintHistoryParams, VaultMint[]>({
+    name: 'getVaultMintHistory', method: 'GET', path: '/wapi/v1/history/vault/mint', auth: signed('vaultMintHistoryQueryAll'),
+    params: historyParams, body: 'none', response: 'json', responseType: 'VaultMint[]', rateClass: 'historical',
+    paginated: true, status: 'current',
+    description: 'Lists the account vault mints.',
+  }),
+  getVaultRedeemHistory: endpoint<GetVaultRedeemHistoryParams, VaultRedeem[]>({
+    name: 'getVaultRedeemHistory', method: 'GET', path: '/wapi/v1/history/vault/redeem',
+    auth: signed('vaultRedeemHistoryQueryAll'), params: historyParams, body: 'none', response: 'json',
+    responseType: 'VaultRedeem[]', rateClass: 'historical', paginated: true, status: 'current',
+    description: 'Lists the account vault redeem requests and their outcome.',
+  }),
+  getVaultPendingRedeems: endpoint<GetVaultPendingRedeemsParams, UndocumentedResponse>({
+    name: 'getVaultPendingRedeems', method: 'GET', path: '/api/v1/vault/redeems/pending',
+    auth: signed('vaultPendingRedeemsQuery'),
+    // The reference writes `q: vaultId` without `?` or `*`; taken as required (it names the vault to inspect).
+    params: [query('vaultId', 'integer', REQ)],
+    body: 'none', response: 'json', responseType: 'UndocumentedResponse', rateClass: 'standard', status: 'unverified',
+    description: 'Lists pending redeem requests of a vault (unverified; reportedly admin-only).',
+  }),
+  getVaultNav: endpoint<NoParams, UndocumentedResponse>({
+    name: 'getVaultNav', method: 'GET', path: '/api/v1/vault/nav', auth: signed('vaultNavQuery'),
+    params: [], body: 'none', response: 'json', responseType: 'UndocumentedResponse', rateClass: 'standard',
+    status: 'unverified',
+    description: 'Returns vault net asset value (unverified: only in one third-party test list).',
+  }),
+} as const;
