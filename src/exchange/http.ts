@@ -1,0 +1,147 @@
+// One HTTP exchange with Backpack (timeout, abort, network errors) and the reading of its answer.
+import type { EndpointDef } from './endpoint.ts';
+import { ExchangeError, isTransientStatus, parseErrorBody } from './errors.ts';
+import { endpointLabel } from './prepare.ts';
+import { parseRetryAfter } from './retry.ts';
+
+export interface PageInfo {
+  readonly count: number;
+  readonly current: number;
+  readonly size: number;
+  readonly total: number;
+}
+
+export interface ResponseWithMeta<Res> {
+  /** The parsed body; null for empty successes (202, 204, empty 200). */
+  readonly data: Res;
+  readonly status: number;
+  readonly headers: Headers;
+  /** From X-PAGE-COUNT / X-CURRENT-PAGE / X-PAGE-SIZE / X-TOTAL when the exchange sent them. */
+  readonly page?: PageInfo;
+}
+
+export interface RawResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly text: string;
+}
+
+export interface SendInput {
+  readonly fetch: typeof fetch;
+  readonly def: EndpointDef<unknown, unknown>;
+  readonly url: string;
+  readonly headers: Headers;
+  readonly body: string | undefined;
+  readonly timeoutMs: number;
+  readonly signal: AbortSignal | undefined;
+}
+
+export function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** A short, secret-free reason for a failed fetch (undici hides the errno in `cause`). */
+function describeNetworkFailure(cause: unknown): string {
+  const inner = (cause as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
+  if (typeof inner?.code === 'string') return inner.code;
+  if (typeof inner?.message === 'string') return inner.message;
+  return cause instanceof Error ? cause.message : 'fetch failed';
+}
+
+/**
+ * Sends once with its own timeout (the body is read inside it too). Throws ExchangeError kind `timeout` or
+ * `network`, or the caller's abort reason unchanged.
+ */
+export async function sendOnce(input: SendInput): Promise<RawResponse> {
+  const { def, signal } = input;
+  const label = endpointLabel(def);
+  // Without an answer a write may or may not have happened: only GETs are safe to repeat.
+  const retryable = def.method === 'GET';
+  if (signal?.aborted) throw signal.reason;
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, input.timeoutMs);
+  const forwardAbort = (): void => controller.abort(signal?.reason);
+  signal?.addEventListener('abort', forwardAbort, { once: true });
+  try {
+    const response = await input.fetch(input.url, {
+      method: def.method,
+      headers: input.headers,
+      ...(input.body !== undefined ? { body: input.body } : {}),
+      signal: controller.signal,
+    });
+    return { status: response.status, headers: response.headers, text: await response.text() };
+  } catch (cause) {
+    if (timedOut) {
+      const message = `no answer within ${input.timeoutMs} ms`;
+      throw new ExchangeError({ kind: 'timeout', endpoint: label, message, retryable });
+    }
+    if (signal?.aborted) throw signal.reason;
+    const message = `network error: ${describeNetworkFailure(cause)}`;
+    throw new ExchangeError({ kind: 'network', endpoint: label, message, retryable, cause });
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', forwardAbort);
+  }
+}
+
+/** The ExchangeError for a non-2xx answer, or undefined for a success. */
+export function httpError(def: EndpointDef<unknown, unknown>, raw: RawResponse, nowMs: number): ExchangeError | undefined {
+  if (raw.status >= 200 && raw.status <= 299) return undefined;
+  const { code, message } = parseErrorBody(raw.status, raw.text);
+  // A non-GET that failed with 5xx may still have taken effect; only a 429 surely did not.
+  const retryable = def.method === 'GET' ? isTransientStatus(raw.status) : raw.status === 429;
+  const retryAfterMs = parseRetryAfter(raw.headers.get('retry-after'), nowMs);
+  return new ExchangeError({
+    kind: raw.status === 429 ? 'rateLimited' : 'http',
+    endpoint: endpointLabel(def),
+    status: raw.status,
+    code,
+    message,
+    retryable,
+    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+  });
+}
+
+function readPage(headers: Headers): PageInfo | undefined {
+  const read = (name: string): number | undefined => {
+    const value = headers.get(name);
+    return value !== null && /^\d+$/.test(value.trim()) ? Number(value) : undefined;
+  };
+  const count = read('x-page-count');
+  const current = read('x-current-page');
+  const size = read('x-page-size');
+  const total = read('x-total');
+  if (count === undefined || current === undefined || size === undefined || total === undefined) return undefined;
+  return { count, current, size, total };
+}
+
+/** Parses a 2xx answer by the row's response kind; empty bodies (200, 202, 204) become null. */
+export function readSuccess(def: EndpointDef<unknown, unknown>, raw: RawResponse): ResponseWithMeta<unknown> {
+  const page = readPage(raw.headers);
+  const meta = { status: raw.status, headers: raw.headers, ...(page ? { page } : {}) };
+  if (raw.status === 202 || raw.status === 204 || def.response === 'empty' || raw.text.trim() === '') {
+    return { ...meta, data: null };
+  }
+  if (def.response === 'text') return { ...meta, data: raw.text };
+  try {
+    return { ...meta, data: JSON.parse(raw.text) as unknown };
+  } catch {
+    const message = `the exchange answered ${raw.status} with a body that is not JSON`;
+    throw new ExchangeError({ kind: 'http', endpoint: endpointLabel(def), status: raw.status, message });
+  }
+}

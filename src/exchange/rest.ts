@@ -1,0 +1,278 @@
+// BackpackRest: sends endpoint-table requests (signed when needed) with timeouts, GET-only retries, limiter and clock sync.
+import type { Config } from '../config.ts';
+import { ClockSync } from './clock.ts';
+import type { EndpointDef, RequestOf, ResponseOf } from './endpoint.ts';
+import { endpoints, type EndpointName, type EndpointOf } from './endpoints.ts';
+import { ExchangeError, type ExchangeErrorKind } from './errors.ts';
+import { defaultSleep, httpError, readSuccess, sendOnce, type RawResponse, type ResponseWithMeta } from './http.ts';
+import { RateLimiter } from './limiter.ts';
+import { encodeQuery, endpointLabel, prepareRequest, type PreparedRequest } from './prepare.ts';
+import { DEFAULT_BACKOFF, backoffDelay } from './retry.ts';
+import { signInstruction, type SigningKey } from './sign.ts';
+
+export type { PageInfo, ResponseWithMeta } from './http.ts';
+
+/** What the observability hook sees of one attempt: never headers, parameters or secrets. */
+export interface RequestInfo {
+  readonly method: string;
+  readonly path: string;
+  /** 1 for the first send, 2 for the first retry … */
+  readonly attempt: number;
+  readonly status?: number;
+  readonly durationMs: number;
+  /** Set when the attempt failed without an HTTP answer, or with an error status. */
+  readonly error?: ExchangeErrorKind;
+}
+
+export interface BackpackRestOptions {
+  readonly baseUrl: string;
+  readonly key?: SigningKey;
+  /** X-Window in ms (the exchange caps it at 60000). */
+  readonly windowMs?: number;
+  readonly timeoutMs?: number;
+  /** Extra attempts for GETs after a 429, 5xx, network error or timeout. Other methods are never retried. */
+  readonly maxRetries?: number;
+  /** Budgets for the limiter this instance creates; ignored when `limiter` is given. */
+  readonly rateLimit?: { readonly perMinute?: number; readonly historicalPerMinute?: number; readonly maxWaitMs?: number };
+  /** Share one limiter between clients of the same account. */
+  readonly limiter?: RateLimiter;
+  /** Correct the signing timestamp by the exchange's clock (GET /api/v1/time). */
+  readonly clockSync?: boolean;
+  readonly backoff?: { readonly baseMs?: number; readonly capMs?: number };
+  readonly fetch?: typeof fetch;
+  readonly now?: () => number;
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  readonly random?: () => number;
+  readonly onRequest?: (info: RequestInfo) => void;
+}
+
+export interface RequestOptions {
+  readonly signal?: AbortSignal;
+}
+
+/** Retry-After values beyond this are not waited out: the error goes to the caller instead. */
+const MAX_RETRY_AFTER_MS = 60_000;
+// The exchange documents no message for expired requests; these words are what such rejections contain.
+const TIMESTAMP_REJECTION = /timestamp|window|expired|clock/i;
+
+const timeEndpoint = endpoints.getTime;
+const pingEndpoint = endpoints.ping;
+
+/** `[params?, options?]` when every parameter is optional, `[params, options?]` otherwise. */
+export type CallArgs<N extends EndpointName> =
+  Record<string, never> extends RequestOf<EndpointOf<N>>
+    ? [params?: RequestOf<EndpointOf<N>>, options?: RequestOptions]
+    : [params: RequestOf<EndpointOf<N>>, options?: RequestOptions];
+
+export class BackpackRest {
+  private readonly baseUrl: string;
+  private readonly key: SigningKey | undefined;
+  private readonly windowMs: number;
+  private readonly timeoutMs: number;
+  private readonly maxRetries: number;
+  private readonly limiter: RateLimiter;
+  private readonly clock: ClockSync | undefined;
+  private readonly backoff: { readonly baseMs: number; readonly capMs: number; readonly random: () => number };
+  private readonly fetchFn: typeof fetch;
+  private readonly now: () => number;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  private readonly onRequest: ((info: RequestInfo) => void) | undefined;
+
+  constructor(options: BackpackRestOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.key = options.key;
+    this.windowMs = options.windowMs ?? 5_000;
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.maxRetries = options.maxRetries ?? 3;
+    this.fetchFn = options.fetch ?? globalThis.fetch;
+    this.now = options.now ?? Date.now;
+    this.sleep = options.sleep ?? defaultSleep;
+    this.onRequest = options.onRequest;
+    this.backoff = { ...DEFAULT_BACKOFF, ...options.backoff, random: options.random ?? Math.random };
+    this.limiter =
+      options.limiter ??
+      new RateLimiter({
+        perMinute: options.rateLimit?.perMinute ?? 2_000,
+        historicalPerMinute: options.rateLimit?.historicalPerMinute ?? 30,
+        maxWaitMs: options.rateLimit?.maxWaitMs ?? 30_000,
+        now: this.now,
+      });
+    this.clock =
+      options.clockSync === false
+        ? undefined
+        : new ClockSync({ now: this.now, fetchServerTime: () => this.fetchServerTime() });
+  }
+
+  static fromConfig(config: Config, overrides: Partial<BackpackRestOptions> = {}): BackpackRest {
+    return new BackpackRest({
+      baseUrl: config.apiUrl,
+      ...(config.key ? { key: config.key } : {}),
+      windowMs: config.windowMs,
+      timeoutMs: config.timeoutMs,
+      maxRetries: config.maxRetries,
+      rateLimit: {
+        perMinute: config.rateLimitPerMin,
+        historicalPerMinute: config.historicalRateLimitPerMin,
+        maxWaitMs: config.rateLimitMaxWaitMs,
+      },
+      clockSync: config.clockSync,
+      ...overrides,
+    });
+  }
+
+  /** The API key (public) this client signs with, if any. */
+  get apiKey(): string | undefined {
+    return this.key?.apiKey;
+  }
+
+  /** Current clock offset to the exchange in ms (0 when clock sync is off or has not run). */
+  get clockOffsetMs(): number {
+    return this.clock?.offset ?? 0;
+  }
+
+  async request<Req, Res>(def: EndpointDef<Req, Res>, params?: Req, options: RequestOptions = {}): Promise<Res> {
+    return (await this.requestWithMeta(def, params, options)).data;
+  }
+
+  /** Calls a row of the endpoint table by name: `rest.call('getDepth', { symbol: 'SOL_USDC', limit: '100' })`. */
+  call<N extends EndpointName>(name: N, ...args: CallArgs<N>): Promise<ResponseOf<EndpointOf<N>>> {
+    const [params, options] = args;
+    return this.request(endpoints[name] as EndpointDef<unknown, ResponseOf<EndpointOf<N>>>, params, options);
+  }
+
+  /** `call` with status, headers and pagination. */
+  callWithMeta<N extends EndpointName>(name: N, ...args: CallArgs<N>): Promise<ResponseWithMeta<ResponseOf<EndpointOf<N>>>> {
+    const [params, options] = args;
+    return this.requestWithMeta(endpoints[name] as EndpointDef<unknown, ResponseOf<EndpointOf<N>>>, params, options);
+  }
+
+  /** GET /api/v1/ping → `pong`. */
+  ping(options: RequestOptions = {}): Promise<string> {
+    return this.request(pingEndpoint, undefined, options);
+  }
+
+  /** GET /api/v1/time as epoch milliseconds. */
+  async serverTime(options: RequestOptions = {}): Promise<number> {
+    return this.parseTime(await this.request(timeEndpoint, undefined, options));
+  }
+
+  async requestWithMeta<Req, Res>(
+    def: EndpointDef<Req, Res>,
+    params?: Req,
+    options: RequestOptions = {},
+  ): Promise<ResponseWithMeta<Res>> {
+    return this.execute(def as EndpointDef<unknown, unknown>, params, options.signal, this.maxRetries) as Promise<
+      ResponseWithMeta<Res>
+    >;
+  }
+
+  private parseTime(text: string): number {
+    const trimmed = String(text).trim();
+    if (!/^\d+$/.test(trimmed)) {
+      throw new ExchangeError({ kind: 'http', endpoint: endpointLabel(timeEndpoint), message: 'unreadable server time' });
+    }
+    return Number(trimmed);
+  }
+
+  /** One unretried /time call: a retried one would measure the backoff, not the clock. */
+  private async fetchServerTime(): Promise<number> {
+    const { data } = await this.execute(timeEndpoint, undefined, undefined, 0);
+    return this.parseTime(data as string);
+  }
+
+  private checkAuth(def: EndpointDef<unknown, unknown>): void {
+    const label = endpointLabel(def);
+    if (def.auth.kind === 'session') {
+      throw new ExchangeError({
+        kind: 'invalidRequest',
+        endpoint: label,
+        message: 'the exchange serves this endpoint only to logged-in web sessions; API keys cannot call it',
+      });
+    }
+    if (def.auth.kind === 'signed' && this.key === undefined) {
+      throw new ExchangeError({
+        kind: 'invalidRequest',
+        endpoint: label,
+        message: 'no API key configured: set BACKPACK_API_SECRET (or BACKPACK_API_SECRET_FILE) to call signed endpoints',
+      });
+    }
+  }
+
+  private async execute(
+    def: EndpointDef<unknown, unknown>,
+    params: unknown,
+    signal: AbortSignal | undefined,
+    maxRetries: number,
+  ): Promise<ResponseWithMeta<unknown>> {
+    this.checkAuth(def);
+    const prepared = prepareRequest(def, params);
+    const label = endpointLabel(def);
+    const url = `${this.baseUrl}${def.path}${encodeQuery(prepared.query)}`;
+    const body = prepared.body === undefined ? undefined : JSON.stringify(prepared.body);
+    const idempotent = def.method === 'GET';
+    const retries = idempotent ? maxRetries : 0;
+    let resynced = false;
+    for (let attempt = 1, retry = 0; ; attempt++) {
+      await this.limiter.acquire(def.rateClass, label, signal);
+      // Signed after the wait for budget, so the timestamp is fresh for every attempt.
+      const headers = await this.headersFor(def, prepared);
+      const started = this.now();
+      let outcome: RawResponse | ExchangeError;
+      try {
+        outcome = await sendOnce({ fetch: this.fetchFn, def, url, headers, body, timeoutMs: this.timeoutMs, signal });
+      } catch (error) {
+        if (!(error instanceof ExchangeError)) throw error; // the caller aborted
+        outcome = error;
+      }
+      const durationMs = this.now() - started;
+      const error = outcome instanceof ExchangeError ? outcome : httpError(def, outcome, this.now());
+      this.report({
+        method: def.method,
+        path: def.path,
+        attempt,
+        ...(outcome instanceof ExchangeError ? {} : { status: outcome.status }),
+        durationMs,
+        ...(error ? { error: error.kind } : {}),
+      });
+      if (error === undefined) return readSuccess(def, outcome as RawResponse);
+
+      if (this.clock && def.auth.kind === 'signed' && this.isTimestampRejection(error)) {
+        this.clock.invalidate();
+        // Re-signing with a fresh offset is only safe for GETs: a POST may have been acted upon.
+        if (idempotent && !resynced) {
+          resynced = true;
+          continue;
+        }
+      }
+      if (!error.retryable || !idempotent || retry >= retries) throw error;
+      const retryAfter = error.retryAfterMs;
+      if (retryAfter !== undefined && retryAfter > MAX_RETRY_AFTER_MS) throw error;
+      await this.sleep(retryAfter ?? backoffDelay(retry, this.backoff), signal);
+      retry++;
+    }
+  }
+
+  private async headersFor(def: EndpointDef<unknown, unknown>, prepared: PreparedRequest): Promise<Headers> {
+    const headers = new Headers({ Accept: 'application/json, text/plain' });
+    if (prepared.body !== undefined) headers.set('Content-Type', 'application/json; charset=utf-8');
+    if (def.auth.kind === 'signed' && this.key) {
+      const timestamp = this.clock ? await this.clock.timestamp() : Math.round(this.now());
+      const auth = signInstruction(this.key, def.auth.instruction, prepared.signed, timestamp, this.windowMs);
+      for (const [name, value] of Object.entries(auth)) headers.set(name, value);
+    }
+    return headers;
+  }
+
+  private isTimestampRejection(error: ExchangeError): boolean {
+    return (error.status === 400 || error.status === 401) && TIMESTAMP_REJECTION.test(error.message);
+  }
+
+  private report(info: RequestInfo): void {
+    if (!this.onRequest) return;
+    try {
+      this.onRequest(info);
+    } catch {
+      // An observer's bug must not fail the request.
+    }
+  }
+}
