@@ -1,0 +1,116 @@
+// Per-request DataLoaders: N lookups by symbol in one resolver pass become one list call to the exchange.
+//
+// Each loader answers from a list endpoint (one call for all symbols, shared across requests by CachedExchange):
+//   ticker(symbol, interval) → /tickers (a market it omits has no ticker data → null)
+//   markPrice(symbol)        → /markPrices, one call per market type present (PERP is the exchange's default)
+//   openInterest(symbol)     → /openInterest without symbol
+//   market(symbol)           → /markets with every market type (fallback /market for new listings; unknown → null)
+//   asset(symbol)            → /assets
+// Created in the context factory, so a request sees one consistent snapshot and nothing leaks between requests.
+import DataLoader from 'dataloader';
+import { ALL_MARKET_TYPES_PARAMS, type CachedExchange } from './exchange/cache.ts';
+import { ExchangeError } from './exchange/errors.ts';
+import type { MarketAsset } from './exchange/types/assets.ts';
+import type { MarketType, TickerInterval } from './exchange/types/enums.ts';
+import type { MarkPrice, OpenInterest, Ticker } from './exchange/types/marketData.ts';
+import type { Market } from './exchange/types/markets.ts';
+
+export interface TickerKey {
+  readonly symbol: string;
+  readonly interval?: TickerInterval | null;
+}
+
+export interface Loaders {
+  readonly ticker: DataLoader<TickerKey, Ticker | null, string>;
+  /** Mark price of any market; index price and funding only for perpetuals (spot rows carry just the mark). */
+  readonly markPrice: DataLoader<string, MarkPrice | null>;
+  readonly openInterest: DataLoader<string, OpenInterest | null>;
+  readonly market: DataLoader<string, Market | null>;
+  readonly asset: DataLoader<string, MarketAsset | null>;
+  /** The full market catalog (every market type), shared and kept warm by CachedExchange. */
+  readonly allMarkets: () => Promise<readonly Market[]>;
+  readonly allAssets: () => Promise<readonly MarketAsset[]>;
+}
+
+/** Market types whose mark prices `/markPrices?marketType=` serves (RFQ markets have none). */
+const MARK_PRICE_TYPES: ReadonlySet<MarketType> = new Set(['SPOT', 'PERP', 'IPERP', 'DATED', 'PREDICTION']);
+
+function bySymbol<T extends { readonly symbol: string }>(rows: readonly T[] | null): Map<string, T> {
+  return new Map((rows ?? []).map((row) => [row.symbol, row]));
+}
+
+/** `/market?symbol=` for an unknown symbol is a 400 "Invalid market symbol": that is a null, not an error. */
+function isUnknownSymbol(error: unknown): boolean {
+  return error instanceof ExchangeError && (error.status === 400 || error.status === 404);
+}
+
+export function createLoaders(exchange: CachedExchange): Loaders {
+  const allMarkets = async (): Promise<readonly Market[]> =>
+    (await exchange.call('getMarkets', ALL_MARKET_TYPES_PARAMS)) ?? [];
+  const allAssets = async (): Promise<readonly MarketAsset[]> => (await exchange.call('getAssets', {})) ?? [];
+
+  const market = new DataLoader<string, Market | null>(async (symbols) => {
+    const catalog = bySymbol(await allMarkets());
+    return Promise.all(
+      symbols.map(async (symbol) => {
+        const known = catalog.get(symbol);
+        if (known) return known;
+        try {
+          return (await exchange.call('getMarket', { symbol })) ?? null;
+        } catch (error) {
+          if (isUnknownSymbol(error)) return null;
+          // Fail this key only: the rest of the batch still resolves.
+          return error instanceof Error ? error : new Error(String(error));
+        }
+      }),
+    );
+  });
+
+  const ticker = new DataLoader<TickerKey, Ticker | null, string>(
+    async (keys) => {
+      // One /tickers call per window. A market it omits has no ticker data (`/ticker` would answer 204): null,
+      // without a per-symbol call that would break the one-call budget.
+      const lists = new Map<string, Promise<Map<string, Ticker>>>();
+      const listFor = (interval: TickerInterval | undefined): Promise<Map<string, Ticker>> => {
+        const id = interval ?? '';
+        let list = lists.get(id);
+        if (!list) {
+          list = exchange.call('getTickers', interval ? { interval } : {}).then(bySymbol);
+          lists.set(id, list);
+        }
+        return list;
+      };
+      return Promise.all(keys.map(async ({ symbol, interval }) => (await listFor(interval ?? undefined)).get(symbol) ?? null));
+    },
+    { cacheKeyFn: ({ symbol, interval }) => `${interval ?? ''}|${symbol}` },
+  );
+
+  const markPrice = new DataLoader<string, MarkPrice | null>(async (symbols) => {
+    // The catalog says which type each market is; one `/markPrices` call per market type actually needed.
+    const markets = await market.loadMany(symbols);
+    const typeOf = symbols.map((_, i) => {
+      const row = markets[i];
+      return row && !(row instanceof Error) ? row.marketType : 'PERP';
+    });
+    const types = [...new Set(typeOf.filter((type) => MARK_PRICE_TYPES.has(type)))];
+    const lists = await Promise.all(
+      // PERP without a parameter: the same cache entry as the `markPrices` root field.
+      types.map((marketType) => exchange.call('getMarkPrices', marketType === 'PERP' ? {} : { marketType })),
+    );
+    const found = new Map<string, MarkPrice>();
+    for (const list of lists) for (const [symbol, row] of bySymbol(list)) found.set(symbol, row);
+    return symbols.map((symbol) => found.get(symbol) ?? null);
+  });
+
+  const openInterest = new DataLoader<string, OpenInterest | null>(async (symbols) => {
+    const all = bySymbol(await exchange.call('getOpenInterest', {}));
+    return symbols.map((symbol) => all.get(symbol) ?? null);
+  });
+
+  const asset = new DataLoader<string, MarketAsset | null>(async (symbols) => {
+    const all = bySymbol(await allAssets());
+    return symbols.map((symbol) => all.get(symbol) ?? null);
+  });
+
+  return { ticker, markPrice, openInterest, market, asset, allMarkets, allAssets };
+}

@@ -1,0 +1,75 @@
+// CLI entry: `exchange` (standalone sandbox exchange), `sandbox` (gateway + sandbox), `start` (gateway).
+import { loadConfig } from './config.ts';
+import { startSandbox } from './sandbox/index.ts';
+import { createGateway } from './server.ts';
+
+function exchangePort(): number {
+  const text = process.env['EXCHANGE_PORT']?.trim() || '4100';
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65535) throw new Error(`EXCHANGE_PORT must be a port number (0-65535), got "${text}"`);
+  return port;
+}
+
+/** Serves until SIGINT/SIGTERM, then closes cleanly (in the order given). */
+function closeOnSignal(...handles: readonly { close(): Promise<void> }[]): void {
+  const stop = (): void => {
+    void handles.reduce((done, handle) => done.then(() => handle.close()), Promise.resolve()).then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+async function exchange(): Promise<void> {
+  const handle = await startSandbox({ port: exchangePort() });
+  const demo = handle.accountsByName['demo'];
+  // Exactly one JSON line on stdout: scripts and tests read it.
+  process.stdout.write(
+    `${JSON.stringify({ restUrl: handle.restUrl, wsUrl: handle.wsUrl, apiKey: demo?.apiKey, apiSecret: demo?.apiSecret })}\n`,
+  );
+  closeOnSignal(handle);
+}
+
+async function sandbox(): Promise<void> {
+  const handle = await startSandbox({ port: exchangePort() });
+  const demo = handle.accountsByName['demo'];
+  // The gateway signs as the sandbox's demo account; PORT / HOST and the other settings still come from the env.
+  const config = loadConfig({
+    ...process.env,
+    BACKPACK_API_URL: handle.restUrl,
+    BACKPACK_WS_URL: handle.wsUrl,
+    BACKPACK_API_KEY: demo?.apiKey,
+    BACKPACK_API_SECRET: demo?.apiSecret,
+    BACKPACK_API_SECRET_FILE: undefined,
+  });
+  const gateway = await createGateway(config);
+  process.stdout.write(
+    [
+      `GraphQL gateway       ${gateway.url} (GraphiQL in a browser; graphql-ws on the same URL)`,
+      `Sandbox exchange REST ${handle.restUrl}`,
+      `Sandbox exchange WS   ${handle.wsUrl}`,
+      `Demo API key          ${demo?.apiKey ?? ''}`,
+      '',
+    ].join('\n'),
+  );
+  closeOnSignal(gateway, handle);
+}
+
+async function start(): Promise<void> {
+  const gateway = await createGateway(loadConfig());
+  process.stdout.write(`GraphQL gateway ${gateway.url} (GraphiQL in a browser; graphql-ws on the same URL)\n`);
+  closeOnSignal(gateway);
+}
+
+const commands: Readonly<Record<string, () => Promise<void>>> = { exchange, sandbox, start };
+
+const name = process.argv[2] ?? '';
+const command = commands[name];
+if (command === undefined) {
+  process.stderr.write(`usage: tsx src/main.ts <${Object.keys(commands).join('|')}>\n`);
+  process.exitCode = 2;
+} else {
+  command().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

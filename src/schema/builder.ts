@@ -1,0 +1,47 @@
+// The one Pothos builder: its type parameters (context, scalars) and plugins. Domain files import `builder` from here.
+//
+// How to use (a domain file under src/schema/):
+//   import { builder } from './builder.ts';
+//   builder.queryField('markets', (t) => t.field({ type: [Market], description: '…', resolve: (_, args, ctx) => … }));
+//   builder.mutationField('cancelOrder', (t) => t.field({ type: Order, errors: mutationErrors('…'), … }));
+// - `ctx` is a GatewayContext (./context.ts): `ctx.exchange.call(name, params)`, `ctx.loaders.*`, `ctx.account`.
+// - Scalars: 'Decimal' (exact decimal strings) and 'Timestamp' (ISO UTC out, epoch ms in): see ./scalars.ts.
+// - Fields are non-null unless `nullable: true`; every type, field and argument gets a `description`.
+// - Plugin slots: errors (typed mutation results, ./errors.ts) and simple-objects. Scope-auth is added by the
+//   security work: add it to `plugins` and `AuthScopes` here; nothing else in this file should change.
+import SchemaBuilder from '@pothos/core';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
+import type { GatewayContext } from './context.ts';
+import type { TimestampOutput } from './scalars.ts';
+
+export interface GatewaySchemaTypes {
+  Context: GatewayContext;
+  Scalars: {
+    /** Exact decimal string in, wire string out. */
+    Decimal: { Input: string; Output: string };
+    /** Epoch milliseconds in (resolvers receive a number); ISO-8601 UTC string (or Date) out. */
+    Timestamp: { Input: number; Output: TimestampOutput };
+    /** Ids are opaque strings; the exchange's numeric ids are converted losslessly before they get here. */
+    ID: { Input: string; Output: string | number | bigint };
+  };
+}
+
+export const builder = new SchemaBuilder<GatewaySchemaTypes>({
+  plugins: [ErrorsPlugin, SimpleObjectsPlugin],
+  errors: {
+    // Each mutation lists its error classes explicitly (MUTATION_ERRORS in ./errors.ts); nothing is implicit.
+    defaultTypes: [],
+    defaultUnionOptions: { description: 'Outcome of a mutation: its Success type or one of the MutationError types.' },
+    defaultResultOptions: { description: 'The mutation succeeded; its payload is in `data`.' },
+  },
+});
+
+// Root types live here so that several domain files (and several engineers) can add fields to them.
+builder.queryType({ description: 'Read Backpack Exchange data: public market data and, with keys, the account.' });
+builder.mutationType({ description: 'Act on the configured Backpack account (requires API keys).' });
+builder.subscriptionType({ description: 'Live market and account data pushed over graphql-ws.' });
+// Until a root type has fields it is dropped from the served schema (./index.ts), so partial work stays valid.
+
+/** The builder's resolved type parameters, for helpers that build refs generically (enums, pages). */
+export type BuilderTypes = PothosSchemaTypes.ExtendDefaultTypes<GatewaySchemaTypes>;

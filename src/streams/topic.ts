@@ -1,0 +1,153 @@
+// Topic: one upstream stream mapped ONCE per message and fanned out to every client subscription's bounded queue.
+import type { StreamError, StreamLogger, StreamMessage, StreamPayload } from '../exchange/stream.ts';
+import { SubscriptionQueue } from './queue.ts';
+import type { QueuePolicy } from './queue.ts';
+
+/** Which upstream stream a topic carries and how its payloads become client-facing values. */
+export interface TopicSpec<T> {
+  /** Exchange stream name, e.g. `ticker.SOL_USDC`, `account.orderUpdate`. */
+  readonly stream: string;
+  /** Wire payload → the shared value every subscriber receives; null skips the message (e.g. malformed). */
+  readonly map: (data: StreamPayload, stream: string) => T | null;
+  readonly policy: QueuePolicy<T>;
+  /**
+   * Values a late subscriber receives on joining: the latest per key (snapshot-like streams, and the open positions
+   * the exchange sends only to the first SUBSCRIBE). `keep` false forgets the key (a closed position); `asSnapshot`
+   * relabels the value for replay (once per message, not per subscriber).
+   */
+  readonly retain?: {
+    readonly key: (value: T) => unknown;
+    readonly keep?: (value: T) => boolean;
+    readonly asSnapshot?: (value: T) => T;
+  };
+}
+
+/** An exchange error frame attributed to the stream (bad signature, invalid stream): the subscription cannot go on. */
+export class UpstreamStreamError extends Error {
+  override readonly name = 'UpstreamStreamError';
+  constructor(
+    readonly stream: string,
+    readonly upstream: StreamError,
+  ) {
+    super(`The exchange rejected stream ${stream}: ${upstream.message} (code ${upstream.code}).`);
+  }
+}
+
+/** What a topic needs from its BackpackStream. */
+export type TopicSource = (
+  stream: string,
+  listener: (message: StreamMessage) => void,
+  options: { onError: (error: StreamError) => void },
+) => () => void;
+
+export interface TopicCounters {
+  delivered: number;
+  conflated: number;
+  overflows: number;
+}
+
+export class Topic<T> {
+  private readonly queues = new Set<SubscriptionQueue<T>>();
+  private readonly retained = new Map<unknown, T>();
+  private unsubscribeUpstream: (() => void) | undefined;
+  private lastMessageAt: number | undefined;
+
+  constructor(
+    private readonly spec: TopicSpec<T>,
+    private readonly source: TopicSource,
+    private readonly counters: TopicCounters,
+    /** Called when the last queue left (the owner forgets the topic). */
+    private readonly onIdle: () => void,
+    private readonly logger?: StreamLogger,
+  ) {}
+
+  get stream(): string {
+    return this.spec.stream;
+  }
+
+  get subscribers(): number {
+    return this.queues.size;
+  }
+
+  get lastMessage(): number | undefined {
+    return this.lastMessageAt;
+  }
+
+  /**
+   * A new client subscription: a bounded queue primed with the retained values; the first one subscribes upstream.
+   * `onClose` runs after the queue ended and left the topic.
+   */
+  open(capacity: number, onClose?: (queue: SubscriptionQueue<T>) => void): SubscriptionQueue<T> {
+    const queue: SubscriptionQueue<T> = new SubscriptionQueue<T>({
+      capacity,
+      policy: this.spec.policy,
+      onClose: () => {
+        this.remove(queue);
+        onClose?.(queue);
+      },
+      onOverflow: () => {
+        this.counters.overflows += 1;
+      },
+      onConflate: () => {
+        this.counters.conflated += 1;
+      },
+    });
+    for (const value of this.retained.values()) queue.push(value);
+    this.queues.add(queue);
+    if (this.unsubscribeUpstream === undefined) {
+      // Throws for private streams without a key; the caller turns that into a GraphQL error.
+      try {
+        this.unsubscribeUpstream = this.source(this.spec.stream, (message) => this.onMessage(message), {
+          onError: (error) => this.onUpstreamError(error),
+        });
+      } catch (error) {
+        this.queues.delete(queue);
+        void queue.return();
+        if (this.queues.size === 0) this.onIdle();
+        throw error;
+      }
+    }
+    return queue;
+  }
+
+  /** Ends every subscription (gateway shutdown); the consumers see a normal completion. */
+  close(): void {
+    for (const queue of [...this.queues]) void queue.return();
+  }
+
+  private onMessage(message: StreamMessage): void {
+    this.lastMessageAt = Date.now();
+    let value: T | null;
+    try {
+      value = this.spec.map(message.data, message.stream);
+    } catch (error) {
+      this.logger?.warn({ err: error, stream: message.stream }, 'subscriptions: cannot map an upstream payload');
+      return;
+    }
+    if (value === null) return;
+    const { retain } = this.spec;
+    if (retain !== undefined) {
+      const key = retain.key(value);
+      if (retain.keep?.(value) === false) this.retained.delete(key);
+      else this.retained.set(key, retain.asSnapshot ? retain.asSnapshot(value) : value);
+    }
+    // The same (frozen) value goes to every queue: no per-subscriber copies or re-parsing.
+    for (const queue of this.queues) {
+      queue.push(value);
+      this.counters.delivered += 1;
+    }
+  }
+
+  private onUpstreamError(error: StreamError): void {
+    const failure = new UpstreamStreamError(this.spec.stream, error);
+    for (const queue of [...this.queues]) queue.fail(failure);
+  }
+
+  private remove(queue: SubscriptionQueue<T>): void {
+    if (!this.queues.delete(queue) || this.queues.size > 0) return;
+    this.unsubscribeUpstream?.();
+    this.unsubscribeUpstream = undefined;
+    this.retained.clear();
+    this.onIdle();
+  }
+}

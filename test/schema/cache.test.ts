@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { ALL_MARKET_TYPES_PARAMS, CachedExchange, cacheKey, parseCacheTtls } from '../../src/exchange/cache.ts';
+import { FakeUpstream, fixtures, marketHandlers } from './fakeUpstream.ts';
+
+function clock(start = 1_000_000) {
+  let now = start;
+  return { now: () => now, advance: (ms: number) => (now += ms) };
+}
+
+describe('CachedExchange', () => {
+  it('coalesces 100 concurrent identical public GETs into one upstream call', async () => {
+    const upstream = new FakeUpstream(marketHandlers());
+    const exchange = new CachedExchange(upstream);
+    const results = await Promise.all(Array.from({ length: 100 }, () => exchange.call('getTickers', {})));
+    expect(upstream.count('getTickers')).toBe(1);
+    expect(new Set(results).size).toBe(1);
+    expect(results[0]).toEqual(fixtures.tickers);
+  });
+
+  it('serves from cache within the TTL and calls again after it expires', async () => {
+    const upstream = new FakeUpstream(marketHandlers());
+    const time = clock();
+    const exchange = new CachedExchange(upstream, { now: time.now, ttlsMs: { getTickers: 1_000 } });
+    await exchange.call('getTickers', {});
+    time.advance(999);
+    await exchange.call('getTickers', {});
+    expect(upstream.count('getTickers')).toBe(1);
+    time.advance(1);
+    await exchange.call('getTickers', {});
+    expect(upstream.count('getTickers')).toBe(2);
+  });
+
+  it('keys by canonical params: key order and nulls do not matter, values do', async () => {
+    expect(cacheKey('getDepth', { symbol: 'SOL_USDC', limit: '5' })).toBe(cacheKey('getDepth', { limit: '5', symbol: 'SOL_USDC', x: null }));
+    expect(cacheKey('getMarkets', { marketType: ['PERP', 'SPOT'] })).toBe(cacheKey('getMarkets', { marketType: ['SPOT', 'PERP'] }));
+    const upstream = new FakeUpstream({ getDepth: ({ symbol }) => ({ asks: [], bids: [], lastUpdateId: String(symbol), timestamp: 1 }) });
+    const exchange = new CachedExchange(upstream);
+    await Promise.all([exchange.call('getDepth', { symbol: 'A', limit: '5' }), exchange.call('getDepth', { symbol: 'B', limit: '5' })]);
+    expect(upstream.count('getDepth')).toBe(2);
+  });
+
+  it('does not cache errors: the next call tries again', async () => {
+    let fail = true;
+    const upstream = new FakeUpstream({
+      getStatus: () => {
+        if (fail) throw new Error('boom');
+        return { status: 'Ok', message: null };
+      },
+    });
+    const exchange = new CachedExchange(upstream);
+    await expect(exchange.call('getStatus', {})).rejects.toThrow('boom');
+    fail = false;
+    await expect(exchange.call('getStatus', {})).resolves.toEqual({ status: 'Ok', message: null });
+    expect(upstream.count('getStatus')).toBe(2);
+  });
+
+  it('serves the market catalog stale while one background refresh runs', async () => {
+    const upstream = new FakeUpstream(marketHandlers());
+    const time = clock();
+    const exchange = new CachedExchange(upstream, { now: time.now });
+    await exchange.warmCatalog();
+    expect(upstream.count()).toBe(2);
+    time.advance(61_000);
+    const stale = await Promise.all([exchange.call('getMarkets', ALL_MARKET_TYPES_PARAMS), exchange.call('getMarkets', ALL_MARKET_TYPES_PARAMS)]);
+    expect(stale[0]).toEqual(fixtures.markets);
+    expect(upstream.count('getMarkets')).toBe(2); // one refresh for both callers, answered from stale meanwhile
+  });
+
+  it('freezes shared results so no request can mutate another\'s data', async () => {
+    const exchange = new CachedExchange(new FakeUpstream(marketHandlers()));
+    const tickers = await exchange.call('getTickers', {});
+    expect(() => (tickers as unknown as unknown[]).reverse()).toThrow(TypeError);
+  });
+
+  it('passes signed calls straight through, uncached', async () => {
+    const upstream = new FakeUpstream({ getAccount: () => ({ leverageLimit: '10' }) });
+    const exchange = new CachedExchange(upstream);
+    await exchange.call('getAccount', {});
+    await exchange.call('getAccount', {});
+    expect(upstream.count('getAccount')).toBe(2);
+    expect(exchange.isCached('getAccount')).toBe(false);
+  });
+});
+
+describe('GATEWAY_CACHE_TTL_MS', () => {
+  it('parses per-endpoint TTLs and a default', () => {
+    expect(parseCacheTtls('getTickers=1000, getMarkets=60000,default=500')).toEqual({
+      ttlsMs: { getTickers: 1000, getMarkets: 60000 },
+      defaultTtlMs: 500,
+    });
+    expect(parseCacheTtls(undefined)).toEqual({ ttlsMs: {} });
+  });
+
+  it('names the variable on malformed input', () => {
+    expect(() => parseCacheTtls('getTickers')).toThrow(/GATEWAY_CACHE_TTL_MS/);
+    expect(() => parseCacheTtls('getNothing=5')).toThrow(/unknown endpoint/);
+    expect(() => parseCacheTtls('getTickers=-1')).toThrow(/GATEWAY_CACHE_TTL_MS/);
+  });
+});

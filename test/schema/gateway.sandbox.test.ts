@@ -1,0 +1,114 @@
+// End to end: GraphQL over HTTP against the gateway bound to the sandbox exchange; values are checked against the
+// sandbox's own REST answers and upstream requests are counted at the sandbox.
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { startSandbox, type SandboxHandle } from '../../src/sandbox/index.ts';
+import { createGateway, type Gateway } from '../../src/server.ts';
+
+let sandbox: SandboxHandle;
+let gateway: Gateway;
+
+beforeAll(async () => {
+  // No live flow: REST answers and GraphQL answers must describe the same instant.
+  sandbox = await startSandbox({ port: 0, seed: 7, flow: { enabled: false } });
+  const config = loadConfig({ BACKPACK_API_URL: sandbox.restUrl, BACKPACK_WS_URL: sandbox.wsUrl, PORT: '0', BACKPACK_CLOCK_SYNC: 'false' });
+  gateway = await createGateway(config, { logger: pino({ level: 'silent' }), env: {} });
+});
+
+afterAll(async () => {
+  await gateway?.close();
+  await sandbox?.close();
+});
+
+async function rest<T>(path: string): Promise<T> {
+  const response = await fetch(`${sandbox.restUrl}${path}`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as T;
+}
+
+async function graphql(source: string): Promise<any> {
+  const response = await fetch(gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: source }),
+  });
+  const body = (await response.json()) as { data?: any; errors?: unknown[] };
+  expect(body.errors).toBeUndefined();
+  return body.data;
+}
+
+function upstreamRequests(): number {
+  return Object.values(sandbox.stats.requests()).reduce((sum, n) => sum + n, 0);
+}
+
+interface WireMarket { symbol: string; baseSymbol: string; marketType: string; filters: { price: { tickSize: string }; quantity: { stepSize: string } } }
+interface WireTicker { symbol: string; lastPrice: string; priceChangePercent: string; volume: string }
+
+describe('gateway on the sandbox exchange', () => {
+  it('lists the same markets, tick and step sizes as REST /markets', async () => {
+    const wire = await rest<WireMarket[]>('/api/v1/markets');
+    const data = await graphql('{ markets { symbol marketType baseSymbol filters { price { tickSize } quantity { stepSize } } } }');
+    expect(data.markets.map((m: any) => m.symbol).sort()).toEqual(wire.map((m) => m.symbol).sort());
+    for (const market of data.markets) {
+      const row = wire.find((m) => m.symbol === market.symbol)!;
+      expect(market.filters.price.tickSize).toBe(row.filters.price.tickSize);
+      expect(market.filters.quantity.stepSize).toBe(row.filters.quantity.stepSize);
+      expect(market.marketType).toBe(row.marketType);
+    }
+  });
+
+  it('serves tickers with the same decimals as REST /tickers, percent computed exactly', async () => {
+    const wire = await rest<WireTicker[]>('/api/v1/tickers');
+    const data = await graphql('{ tickers { symbol lastPrice volume priceChangeFraction priceChangePercent } }');
+    expect(data.tickers.length).toBe(wire.length);
+    for (const row of wire) {
+      const ticker = data.tickers.find((t: any) => t.symbol === row.symbol);
+      expect(ticker).toMatchObject({ lastPrice: row.lastPrice, volume: row.volume, priceChangeFraction: row.priceChangePercent });
+    }
+  });
+
+  it('serves an order book equal to REST /depth, bids reversed to best-first', async () => {
+    const [symbol] = (await rest<WireMarket[]>('/api/v1/markets')).filter((m) => m.marketType === 'SPOT').map((m) => m.symbol);
+    const wire = await rest<{ asks: [string, string][]; bids: [string, string][]; lastUpdateId: string }>(`/api/v1/depth?symbol=${symbol}&limit=5`);
+    const data = await graphql(`{ orderBook(symbol: "${symbol}", limit: 5) { bids { price quantity } asks { price quantity } lastUpdateId } }`);
+    expect(data.orderBook.lastUpdateId).toBe(wire.lastUpdateId);
+    expect(data.orderBook.bids).toEqual([...wire.bids].reverse().slice(0, 5).map(([price, quantity]) => ({ price, quantity })));
+    expect(data.orderBook.asks).toEqual(wire.asks.slice(0, 5).map(([price, quantity]) => ({ price, quantity })));
+  });
+
+  it('serves perp mark prices equal to REST /markPrices and assets equal to REST /assets', async () => {
+    const marks = await rest<{ symbol: string; markPrice: string }[]>('/api/v1/markPrices');
+    const assets = await rest<{ symbol: string; displayName: string }[]>('/api/v1/assets');
+    const data = await graphql('{ markPrices { symbol markPrice } assets { symbol displayName } }');
+    expect(data.markPrices).toEqual(marks.map(({ symbol, markPrice }) => ({ symbol, markPrice })));
+    expect(data.assets).toEqual(assets.map(({ symbol, displayName }) => ({ symbol, displayName })));
+  });
+
+  it('answers a 20-market query with ticker, markPrice and baseAsset in at most 3 upstream requests', async () => {
+    await graphql('{ markets { symbol } }'); // the catalog is warm in a running gateway
+    sandbox.stats.resetRequests();
+    const data = await graphql('{ markets(marketType: [SPOT, PERP]) { symbol ticker { lastPrice } markPrice { markPrice } baseAsset { symbol displayName } } }');
+    const wire = await rest<WireMarket[]>('/api/v1/markets');
+    expect(data.markets).toHaveLength(wire.length);
+    expect(upstreamRequests()).toBeLessThanOrEqual(3);
+    // Spot and perp mark prices both come from the exchange (one /markPrices call per type).
+    const marks = [
+      ...(await rest<{ symbol: string; markPrice: string }[]>('/api/v1/markPrices')),
+      ...(await rest<{ symbol: string; markPrice: string }[]>('/api/v1/markPrices?marketType=SPOT')),
+    ];
+    for (const market of data.markets) {
+      expect(market.markPrice?.markPrice ?? null).toBe(marks.find((m) => m.symbol === market.symbol)?.markPrice ?? null);
+      expect(market.baseAsset?.symbol ?? market.symbol).toBe(wire.find((m) => m.symbol === market.symbol)?.baseSymbol);
+    }
+  });
+
+  it('answers 50 concurrent identical ticker queries with one upstream request', async () => {
+    const [symbol] = (await rest<WireTicker[]>('/api/v1/tickers')).map((t) => t.symbol);
+    gateway.exchange.clear();
+    sandbox.stats.resetRequests();
+    const results = await Promise.all(Array.from({ length: 50 }, () => graphql(`{ ticker(symbol: "${symbol}") { lastPrice } }`)));
+    expect(new Set(results.map((r) => r.ticker.lastPrice)).size).toBe(1);
+    expect(upstreamRequests()).toBe(1);
+  });
+});
