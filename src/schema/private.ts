@@ -9,8 +9,7 @@
 // (the adapter sends non-GETs exactly once). `reject` throws InvalidOrder / InvalidInput naming the input field.
 import { endpoints, type EndpointName } from '../exchange/endpoints.ts';
 import { ExchangeError } from '../exchange/errors.ts';
-import type { GatewayContext } from './context.ts';
-import { requireAccount } from './context.ts';
+import { requireAccount, type GatewayContext } from './context.ts';
 import { ExchangeRejected, InvalidInput, InvalidOrder, MUTATION_ERRORS, withUserErrors } from './errors.ts';
 import { parseU32, type Violation } from './validation/rules.ts';
 

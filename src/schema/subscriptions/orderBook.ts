@@ -1,0 +1,97 @@
+// Live order books: `orderBook` (consistent top-N snapshots of the gateway's shared local book, conflated) and
+// `depthUpdates` (the exchange's raw deltas, lossless, for clients that maintain their own book).
+import type { BookLevel } from '../../exchange/orderBook.ts';
+import { builder } from '../builder.ts';
+import { badUserInput } from '../errors.ts';
+import { marketLink } from './links.ts';
+import { toDepthUpdate, toOrderBook } from './marketPayloads.ts';
+import type { DepthUpdate, OrderBookUpdate } from './marketPayloads.ts';
+import { hubFor, marketSymbol, unwrap } from './shared.ts';
+
+const DEFAULT_DEPTH = 20;
+/** The book is seeded from a 1000-level REST snapshot; deeper levels are unknown until they change (§5.9 step 7). */
+const MAX_DEPTH = 1000;
+
+const PriceLevelRef = builder.objectRef<BookLevel>('PriceLevel').implement({
+  description:
+    'A price and a base quantity. In `orderBook`: the resting quantity. In `depthUpdates`: the new absolute ' +
+    'quantity at that price, where 0 removes the level.',
+  fields: (t) => ({
+    price: t.field({ type: 'Decimal', description: 'Price of the level.', resolve: (level) => level[0] }),
+    quantity: t.field({ type: 'Decimal', description: 'Base quantity at this price.', resolve: (level) => level[1] }),
+  }),
+});
+
+const OrderBookUpdateRef = builder.objectRef<OrderBookUpdate>('OrderBookUpdate').implement({
+  description: 'A consistent view of the top of one market\'s book (never crossed, never half-applied).',
+  fields: (t) => ({
+    symbol: t.exposeString('symbol', { description: 'Market symbol.' }),
+    market: marketLink(t),
+    bids: t.field({ type: [PriceLevelRef], description: 'Buy levels, best (highest) price first.', resolve: (book) => book.bids }),
+    asks: t.field({ type: [PriceLevelRef], description: 'Sell levels, best (lowest) price first.', resolve: (book) => book.asks }),
+    lastUpdateId: t.exposeString('lastUpdateId', { description: 'Id of the last book update included.' }),
+  }),
+});
+
+const DepthUpdateRef = builder.objectRef<DepthUpdate>('DepthUpdate').implement({
+  description:
+    'A change to one market\'s book covering update ids `firstUpdateId`..`lastUpdateId`. Apply in order on top of ' +
+    'the `orderBook` query snapshot; the next update must start at `lastUpdateId + 1`, otherwise resynchronise.',
+  fields: (t) => ({
+    symbol: t.exposeString('symbol', { description: 'Market symbol.' }),
+    market: marketLink(t),
+    eventTime: t.expose('eventTime', { type: 'Timestamp', nullable: true, description: 'When the exchange emitted it.' }),
+    engineTime: t.expose('engineTime', { type: 'Timestamp', nullable: true, description: 'Engine time of the last change included.' }),
+    firstUpdateId: t.exposeString('firstUpdateId', { description: 'First book update id in this message.' }),
+    lastUpdateId: t.exposeString('lastUpdateId', { description: 'Last book update id in this message.' }),
+    bids: t.field({ type: [PriceLevelRef], description: 'Changed buy levels (in no particular order).', resolve: (update) => update.bids }),
+    asks: t.field({ type: [PriceLevelRef], description: 'Changed sell levels (in no particular order).', resolve: (update) => update.asks }),
+  }),
+});
+
+const DepthWindowEnum = builder.enumType('DepthWindow', {
+  description: 'Aggregation window of `depthUpdates`: one message per window instead of one per book change.',
+  values: {
+    MS_200: { value: '200ms', description: 'Every 200 ms. Wire `200ms`.' },
+    MS_600: { value: '600ms', description: 'Every 600 ms. Wire `600ms`.' },
+    MS_1000: { value: '1000ms', description: 'Every 1000 ms. Wire `1000ms`.' },
+  } as const,
+});
+
+builder.subscriptionFields((t) => ({
+  orderBook: t.field({
+    type: OrderBookUpdateRef,
+    description:
+      'Live top-of-book snapshots from the gateway\'s local book (REST snapshot + deltas, resynchronised on gaps). ' +
+      'At most one per GATEWAY_ORDERBOOK_CONFLATE_MS; the current book first when it is already live. A slow ' +
+      'client receives only the latest snapshot.',
+    args: {
+      symbol: t.arg.string({ required: true, description: 'Market symbol, e.g. `SOL_USDC`.' }),
+      depth: t.arg.int({ defaultValue: DEFAULT_DEPTH, description: `Levels per side, 1 to ${MAX_DEPTH}.` }),
+    },
+    subscribe: async (_, { symbol, depth }, ctx) => {
+      const levels = depth ?? DEFAULT_DEPTH;
+      if (!Number.isInteger(levels) || levels < 1 || levels > MAX_DEPTH) {
+        throw badUserInput(`depth must be between 1 and ${MAX_DEPTH} levels per side`, 'depth');
+      }
+      return hubFor(ctx).subscribeOrderBook(await marketSymbol(ctx, symbol), levels, toOrderBook);
+    },
+    resolve: (payload) => unwrap(payload),
+  }),
+  depthUpdates: t.field({
+    type: DepthUpdateRef,
+    description:
+      'The exchange\'s book deltas for one market, in order. Lossless: a client that falls more than the buffer ' +
+      'behind gets a SUBSCRIPTION_OVERFLOW error (and must resynchronise) instead of a silent gap.',
+    args: {
+      symbol: t.arg.string({ required: true, description: 'Market symbol, e.g. `SOL_USDC`.' }),
+      window: t.arg({ type: DepthWindowEnum, description: 'Aggregation window; omitted = every change as it happens.' }),
+    },
+    subscribe: async (_, { symbol, window }, ctx) => {
+      const market = await marketSymbol(ctx, symbol);
+      const stream = window ? `depth.${window}.${market}` : `depth.${market}`;
+      return hubFor(ctx).subscribePublic({ stream, map: toDepthUpdate, policy: { kind: 'lossless' } });
+    },
+    resolve: (payload) => unwrap(payload),
+  }),
+}));

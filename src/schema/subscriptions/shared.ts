@@ -1,0 +1,75 @@
+// Plumbing shared by the subscription fields: finding the hub, the account of private streams, symbol checks,
+// and turning the end of a client queue (overflow, upstream rejection) into a GraphQL error with a stable code.
+//
+// How to use (a subscription field):
+//   subscribe: async (_, { symbol }, ctx) => hubFor(ctx).subscribePublic(spec(await marketSymbol(ctx, symbol))),
+//   resolve: (payload) => unwrap(payload),
+import { GraphQLError } from 'graphql';
+import { QueueFailure, SubscriptionOverflowError } from '../../streams/queue.ts';
+import { hubOf } from '../../streams/hub.ts';
+import type { StreamHub } from '../../streams/hub.ts';
+import { UpstreamStreamError } from '../../streams/topic.ts';
+import type { GatewayContext } from '../context.ts';
+import { requireAccount } from '../context.ts';
+import { badUserInput, Unauthenticated } from '../errors.ts';
+
+/** What graphql-ws adds to the context: the client's `connection_init` payload (tokens, later). */
+export interface SubscriptionContext extends GatewayContext {
+  readonly connectionParams?: Readonly<Record<string, unknown>>;
+}
+
+export function hubFor(ctx: GatewayContext): StreamHub {
+  const hub = hubOf(ctx.exchange);
+  if (hub === undefined) {
+    throw new GraphQLError('Live subscriptions are not enabled on this gateway.', { extensions: { code: 'SUBSCRIPTIONS_UNAVAILABLE' } });
+  }
+  return hub;
+}
+
+/**
+ * The API key whose private streams this subscription may read. Today that is the gateway's configured account;
+ * the security work will resolve it from `connectionParams` instead.
+ */
+export function subscriptionAccount(ctx: SubscriptionContext): string {
+  const { apiKey } = requireAccount(ctx);
+  if (!hubFor(ctx).hasAccount(apiKey)) {
+    throw new Unauthenticated('Private subscriptions need the gateway to hold this account\'s signing key; it does not.');
+  }
+  return apiKey;
+}
+
+const SYMBOL = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/**
+ * A listed market's symbol, or BAD_USER_INPUT. The exchange answers an unknown symbol with silence (§6 #20), so a
+ * typo would otherwise be a subscription that never delivers anything.
+ */
+export async function marketSymbol(ctx: GatewayContext, symbol: string, field = 'symbol'): Promise<string> {
+  if (!SYMBOL.test(symbol) || (await ctx.loaders.market.load(symbol)) === null) {
+    throw badUserInput(`Unknown market ${JSON.stringify(symbol.slice(0, 64))}`, field);
+  }
+  return symbol;
+}
+
+export async function optionalMarketSymbol(ctx: GatewayContext, symbol: string | null | undefined): Promise<string | null> {
+  return symbol === null || symbol === undefined ? null : marketSymbol(ctx, symbol);
+}
+
+/** The error a client sees when its subscription ends for a reason other than its own `complete`. */
+export function endError(error: Error): GraphQLError {
+  if (error instanceof SubscriptionOverflowError) {
+    return new GraphQLError(error.message, { extensions: { code: error.code, bufferCapacity: error.capacity } });
+  }
+  if (error instanceof UpstreamStreamError) {
+    return new GraphQLError(error.message, {
+      extensions: { code: 'EXCHANGE_ERROR', exchangeCode: error.upstream.code, stream: error.stream },
+    });
+  }
+  return new GraphQLError('The subscription ended unexpectedly.', { extensions: { code: 'SUBSCRIPTION_ENDED' } });
+}
+
+/** A queued value, or — for the queue's last item after a failure — the error that ends the subscription. */
+export function unwrap<T>(payload: T | QueueFailure): T {
+  if (payload instanceof QueueFailure) throw endError(payload.error);
+  return payload;
+}

@@ -1,0 +1,104 @@
+// Event-like market streams: `trades` and `liquidations` (lossless: a client too slow to keep up gets an overflow
+// error, never a silent gap) and `klines` (the pending update of a candle is replaced by a newer one of the same candle).
+import { builder } from '../builder.ts';
+import { KlineIntervalEnum, SideEnum } from '../enums.ts';
+import { marketLink } from './links.ts';
+import { toKline, toLiquidation, toTrade } from './marketPayloads.ts';
+import type { KlineUpdate, LiquidationEvent, TradeEvent } from './marketPayloads.ts';
+import { hubFor, marketSymbol, optionalMarketSymbol, unwrap } from './shared.ts';
+
+const TradeEventRef = builder.objectRef<TradeEvent>('TradeEvent').implement({
+  description: 'One trade on a market, as it happens.',
+  fields: (t) => ({
+    symbol: t.exposeString('symbol', { description: 'Market symbol.' }),
+    market: marketLink(t),
+    eventTime: t.expose('eventTime', { type: 'Timestamp', nullable: true, description: 'When the exchange emitted it.' }),
+    engineTime: t.expose('engineTime', { type: 'Timestamp', nullable: true, description: 'When the engine matched it.' }),
+    tradeId: t.exposeID('tradeId', { nullable: true, description: 'Trade id (sequential per market).' }),
+    price: t.expose('price', { type: 'Decimal', nullable: true, description: 'Trade price.' }),
+    quantity: t.expose('quantity', { type: 'Decimal', nullable: true, description: 'Traded base quantity.' }),
+    buyerOrderId: t.exposeID('buyerOrderId', { nullable: true, description: 'Order id of the buying side.' }),
+    sellerOrderId: t.exposeID('sellerOrderId', { nullable: true, description: 'Order id of the selling side.' }),
+    buyerIsMaker: t.exposeBoolean('buyerIsMaker', { nullable: true, description: 'Whether the buyer was the resting (maker) order.' }),
+    takerSide: t.field({
+      type: SideEnum,
+      nullable: true,
+      description: 'Side of the aggressor: BID when the buyer took liquidity, ASK when the seller did.',
+      resolve: (trade) => (trade.buyerIsMaker === null ? null : trade.buyerIsMaker ? 'Ask' : 'Bid'),
+    }),
+  }),
+});
+
+const LiquidationEventRef = builder.objectRef<LiquidationEvent>('LiquidationEvent').implement({
+  description: 'A liquidation on a market.',
+  fields: (t) => ({
+    symbol: t.exposeString('symbol', { description: 'Market symbol.' }),
+    market: marketLink(t),
+    eventTime: t.expose('eventTime', { type: 'Timestamp', nullable: true, description: 'When the exchange emitted it.' }),
+    engineTime: t.expose('engineTime', { type: 'Timestamp', nullable: true, description: 'When the engine executed it.' }),
+    side: t.field({ type: SideEnum, nullable: true, description: 'Side of the liquidation order.', resolve: (event) => event.side }),
+    price: t.expose('price', { type: 'Decimal', nullable: true, description: 'Price.' }),
+    quantity: t.expose('quantity', { type: 'Decimal', nullable: true, description: 'Liquidated base quantity.' }),
+  }),
+});
+
+const KlineUpdateRef = builder.objectRef<KlineUpdate>('KlineUpdate').implement({
+  description: 'The current state of one candle; `closed` is true on its final update.',
+  fields: (t) => ({
+    symbol: t.exposeString('symbol', { description: 'Market symbol.' }),
+    market: marketLink(t),
+    interval: t.field({ type: KlineIntervalEnum, description: 'Candle length.', resolve: (kline) => kline.interval }),
+    eventTime: t.expose('eventTime', { type: 'Timestamp', nullable: true, description: 'When the exchange emitted it.' }),
+    start: t.expose('start', { type: 'Timestamp', nullable: true, description: 'Start of the candle.' }),
+    end: t.expose('end', { type: 'Timestamp', nullable: true, description: 'Close time of the candle.' }),
+    open: t.expose('open', { type: 'Decimal', nullable: true, description: 'First price; null for a candle without trades.' }),
+    high: t.expose('high', { type: 'Decimal', nullable: true, description: 'Highest price; null without trades.' }),
+    low: t.expose('low', { type: 'Decimal', nullable: true, description: 'Lowest price; null without trades.' }),
+    close: t.expose('close', { type: 'Decimal', nullable: true, description: 'Last price; null without trades.' }),
+    volume: t.expose('volume', { type: 'Decimal', nullable: true, description: 'Traded base quantity.' }),
+    trades: t.exposeInt('trades', { nullable: true, description: 'Number of trades.' }),
+    closed: t.exposeBoolean('closed', { description: 'Whether the candle is final.' }),
+  }),
+});
+
+builder.subscriptionFields((t) => ({
+  trades: t.field({
+    type: TradeEventRef,
+    description:
+      'Every trade of one market, in order. Lossless: a client that falls more than the buffer behind gets a ' +
+      'SUBSCRIPTION_OVERFLOW error instead of a silent gap.',
+    args: { symbol: t.arg.string({ required: true, description: 'Market symbol, e.g. `SOL_USDC`.' }) },
+    subscribe: async (_, { symbol }, ctx) =>
+      hubFor(ctx).subscribePublic({ stream: `trade.${await marketSymbol(ctx, symbol)}`, map: toTrade, policy: { kind: 'lossless' } }),
+    resolve: (payload) => unwrap(payload),
+  }),
+  liquidations: t.field({
+    type: LiquidationEventRef,
+    description: 'Liquidations of one market, or of every market when `symbol` is omitted. Lossless (see `trades`).',
+    args: { symbol: t.arg.string({ description: 'Market symbol; omitted = all markets.' }) },
+    subscribe: async (_, { symbol }, ctx) => {
+      const market = await optionalMarketSymbol(ctx, symbol);
+      const stream = market === null ? 'liquidation' : `liquidation.${market}`;
+      return hubFor(ctx).subscribePublic({ stream, map: toLiquidation, policy: { kind: 'lossless' } });
+    },
+    resolve: (payload) => unwrap(payload),
+  }),
+  klines: t.field({
+    type: KlineUpdateRef,
+    description:
+      'Live candles of one market. A slow client receives the latest state of each candle (a closed candle is never skipped).',
+    args: {
+      symbol: t.arg.string({ required: true, description: 'Market symbol, e.g. `SOL_USDC`.' }),
+      interval: t.arg({ type: KlineIntervalEnum, required: true, description: 'Candle length.' }),
+    },
+    subscribe: async (_, { symbol, interval }, ctx) =>
+      hubFor(ctx).subscribePublic({
+        stream: `kline.${interval}.${await marketSymbol(ctx, symbol)}`,
+        map: toKline,
+        // One pending update per candle: a newer state of the same candle replaces it, the next candle queues behind.
+        policy: { kind: 'conflate', key: (kline: KlineUpdate) => kline.start },
+        retain: { key: () => 0 },
+      }),
+    resolve: (payload) => unwrap(payload),
+  }),
+}));
