@@ -1,0 +1,39 @@
+// The security layer's GraphQL errors: stable `extensions.code`s and HTTP statuses, passed through error masking as-is.
+import { GraphQLError } from 'graphql';
+import type { Scope } from './principal.ts';
+
+/**
+ * No token, or a token the gateway does not recognise. `wholeRequest` errors (bad token, public data needs a token)
+ * answer HTTP 401; a field-level one keeps the partial result's 200 so the other fields still arrive.
+ */
+export class UnauthenticatedError extends GraphQLError {
+  constructor(message = 'A valid gateway token is required: send `Authorization: Bearer <token>`.', wholeRequest = false) {
+    super(message, { extensions: { code: 'UNAUTHENTICATED', ...(wholeRequest ? { http: { status: 401 } } : {}) } });
+    this.name = 'UnauthenticatedError';
+  }
+}
+
+/** A valid token that lacks the scope the field needs. */
+export class ForbiddenError extends GraphQLError {
+  readonly scope: Scope | null;
+  constructor(scope: Scope | null, message?: string) {
+    super(message ?? (scope ? `This gateway token lacks the "${scope}" scope.` : 'This gateway token may not do this.'), {
+      extensions: { code: 'FORBIDDEN', ...(scope ? { requiredScope: scope } : {}) },
+    });
+    this.name = 'ForbiddenError';
+    this.scope = scope;
+  }
+}
+
+/** The caller's gateway request budget is spent; `retryAfterMs` says when one more request fits. HTTP 429. */
+export class RateLimitedError extends GraphQLError {
+  readonly retryAfterMs: number;
+  constructor(retryAfterMs: number) {
+    const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+    super(`Too many requests to the gateway; retry in ${seconds}s.`, {
+      extensions: { code: 'RATE_LIMITED', retryAfterMs, http: { status: 429, headers: { 'Retry-After': String(seconds) } } },
+    });
+    this.name = 'RateLimitedError';
+    this.retryAfterMs = retryAfterMs;
+  }
+}

@@ -1,0 +1,107 @@
+// HTTP hardening for yoga: CORS options, browser-attack guards (CSRF, DNS rebinding, WS hijacking) and security headers.
+import type { IncomingMessage } from 'node:http';
+import type { Plugin } from 'graphql-yoga';
+import { hostAllowed, originAllowed, type OriginPolicy } from './origins.ts';
+
+type CorsOptions = {
+  origin?: string[] | string;
+  methods?: string[];
+  allowedHeaders?: string[];
+  exposedHeaders?: string[];
+  credentials?: boolean;
+  maxAge?: number;
+} | false;
+
+/** yoga's `cors` option: answers only allowed origins, without credentials (auth is a bearer header, never a cookie). */
+export function corsOptions(policy: OriginPolicy): (request: Request) => CorsOptions {
+  return (request) => {
+    const origin = request.headers.get('origin');
+    if (origin === null || !originAllowed(policy, origin, request.headers.get('host'))) return false;
+    return {
+      origin: [origin],
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['authorization', 'content-type', 'accept', 'x-request-id'],
+      exposedHeaders: ['retry-after'],
+      credentials: false,
+      maxAge: 600,
+    };
+  };
+}
+
+// Content types a cross-site <form> or no-cors fetch can send without a CORS preflight: refusing them stops
+// CSRF-style mutations even when the browser would never let the attacker read the answer.
+const SIMPLE_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+
+type ResponseClass = typeof Response;
+
+function refusal(Ctor: ResponseClass, status: number, code: string, message: string): Response {
+  return new Ctor(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });
+}
+
+/** Why the request is refused before GraphQL sees it, or null. Exported for tests and other transports. */
+export function refuseRequest(policy: OriginPolicy, request: Request, Ctor: ResponseClass = Response): Response | null {
+  const host = request.headers.get('host');
+  if (!hostAllowed(policy, host)) return refusal(Ctor, 421, 'MISDIRECTED_REQUEST', 'Unknown Host header.');
+  const origin = request.headers.get('origin');
+  if (origin !== null && !originAllowed(policy, origin, host)) {
+    return refusal(Ctor, 403, 'FORBIDDEN_ORIGIN', 'This origin may not call the gateway (GATEWAY_CORS_ORIGINS).');
+  }
+  if (request.method === 'POST') {
+    const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    if (type === '' || SIMPLE_CONTENT_TYPES.includes(type)) {
+      return refusal(Ctor, 415, 'UNSUPPORTED_MEDIA_TYPE', 'POST requests must use Content-Type: application/json.');
+    }
+  }
+  return null;
+}
+
+/** graphql-ws upgrade check (browsers let any site open a WebSocket): null to accept, else the reason to refuse. */
+export function refuseUpgrade(policy: OriginPolicy, request: Pick<IncomingMessage, 'headers'>): string | null {
+  const host = request.headers.host;
+  if (!hostAllowed(policy, host)) return 'unknown Host header';
+  const origin = request.headers.origin;
+  if (origin !== undefined && !originAllowed(policy, origin, host)) return `origin ${origin} is not allowed`;
+  return null;
+}
+
+// GraphiQL (yoga's page) runs inline scripts, loads its bundle, CSS and editor workers from unpkg and its icon from GitHub.
+const GRAPHIQL_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-inline' https://unpkg.com",
+  "style-src 'self' 'unsafe-inline' https://unpkg.com",
+  "font-src 'self' data: https://unpkg.com",
+  "img-src 'self' data: https://raw.githubusercontent.com",
+  "worker-src 'self' blob:",
+  "connect-src 'self' ws: wss: https://unpkg.com",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+/**
+ * Guards every request (Host, Origin, content type) and sets the security headers on every response. GraphQL
+ * responses are `no-store`: any of them may carry account data, and public market data is live anyway.
+ */
+export function useHttpSecurity(policy: OriginPolicy, options: { graphiql: boolean }): Plugin {
+  return {
+    onRequest({ request, endResponse, fetchAPI }) {
+      const refused = refuseRequest(policy, request, fetchAPI.Response);
+      if (refused) endResponse(refused);
+    },
+    onResponse({ response }) {
+      const headers = response.headers;
+      const html = (headers.get('content-type') ?? '').includes('text/html');
+      headers.set('X-Content-Type-Options', 'nosniff');
+      headers.set('Referrer-Policy', 'no-referrer');
+      headers.set('X-Frame-Options', 'DENY');
+      headers.set('Content-Security-Policy', html && options.graphiql ? GRAPHIQL_CSP : API_CSP);
+      if (!html) headers.set('Cache-Control', 'no-store');
+      // yoga stops reading an oversized (chunked) body midway; the rest must not be parsed as the next request.
+      if (response.status === 413) headers.set('Connection', 'close');
+    },
+  };
+}

@@ -1,0 +1,87 @@
+// Query and request limits with stated defaults (env-configurable): graphql-armor rules, introspection, batching, body size.
+import type { Plugin } from '@envelop/core';
+import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
+import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import { NoSchemaIntrospectionCustomRule } from 'graphql';
+import { envBoolean, envInteger, isProduction, type Env } from './env.ts';
+
+export interface Limits {
+  /** GATEWAY_MAX_DEPTH — deepest field nesting (fragments flattened). Default 12. */
+  readonly maxDepth: number;
+  /** GATEWAY_MAX_ALIASES — aliases per operation. Default 30. */
+  readonly maxAliases: number;
+  /** GATEWAY_MAX_COST — graphql-armor cost (objects 2, scalars 1, ×1.5 per level). Default 5000. */
+  readonly maxCost: number;
+  /** GATEWAY_MAX_TOKENS — lexer tokens per document. Default 2000. */
+  readonly maxTokens: number;
+  /** GATEWAY_MAX_DIRECTIVES — directives per operation. Default 20. */
+  readonly maxDirectives: number;
+  /** GATEWAY_MAX_BATCH — operations per batched HTTP request; 0 disables batching. Default 10. */
+  readonly maxBatch: number;
+  /** GATEWAY_MAX_BODY_BYTES — HTTP request body (and graphql-ws message) size; larger is 413. Default 100000. */
+  readonly maxBodyBytes: number;
+  /** GATEWAY_RATE_LIMIT_PER_MIN — operations per minute per token (or the local caller). Default 600. */
+  readonly perMinute: number;
+  /** GATEWAY_ANONYMOUS_RATE_LIMIT_PER_MIN — operations per minute per IP without a token. Default 300. */
+  readonly anonymousPerMinute: number;
+  /** GATEWAY_INTROSPECTION — allow __schema/__type. Default on, off when NODE_ENV=production. */
+  readonly introspection: boolean;
+  /** GATEWAY_GRAPHIQL — serve GraphiQL at GET /graphql. Default on, off when NODE_ENV=production; needs introspection. */
+  readonly graphiql: boolean;
+  /** GATEWAY_PUBLIC_REQUIRES_TOKEN — refuse public market data to anonymous callers. Default false. */
+  readonly publicRequiresToken: boolean;
+}
+
+export function loadLimits(env: Env): Limits {
+  const production = isProduction(env);
+  const introspection = envBoolean(env, 'GATEWAY_INTROSPECTION', !production);
+  return {
+    maxDepth: envInteger(env, 'GATEWAY_MAX_DEPTH', 12, 1, 100),
+    maxAliases: envInteger(env, 'GATEWAY_MAX_ALIASES', 30, 0, 1_000),
+    maxCost: envInteger(env, 'GATEWAY_MAX_COST', 5_000, 1, 1_000_000),
+    maxTokens: envInteger(env, 'GATEWAY_MAX_TOKENS', 2_000, 10, 100_000),
+    maxDirectives: envInteger(env, 'GATEWAY_MAX_DIRECTIVES', 20, 0, 1_000),
+    maxBatch: envInteger(env, 'GATEWAY_MAX_BATCH', 10, 0, 100),
+    maxBodyBytes: envInteger(env, 'GATEWAY_MAX_BODY_BYTES', 100_000, 1_000, 10_000_000),
+    perMinute: envInteger(env, 'GATEWAY_RATE_LIMIT_PER_MIN', 600, 1, 1_000_000),
+    anonymousPerMinute: envInteger(env, 'GATEWAY_ANONYMOUS_RATE_LIMIT_PER_MIN', 300, 1, 1_000_000),
+    introspection,
+    // GraphiQL without introspection is an empty editor, so it follows introspection unless set explicitly.
+    graphiql: envBoolean(env, 'GATEWAY_GRAPHIQL', introspection && !production),
+    publicRequiresToken: envBoolean(env, 'GATEWAY_PUBLIC_REQUIRES_TOKEN', false),
+  };
+}
+
+/** Rejects `__schema` / `__type` at validation (`__typename` stays allowed). */
+export function useNoIntrospection(): Plugin {
+  return {
+    onValidate({ addValidationRule }) {
+      addValidationRule(NoSchemaIntrospectionCustomRule);
+    },
+  };
+}
+
+/** The document limits as envelop plugins (they apply to HTTP and, through getEnveloped, to graphql-ws). */
+export function limitPlugins(limits: Limits): Plugin[] {
+  const plugins: Plugin[] = [
+    maxTokensPlugin({ n: limits.maxTokens }),
+    // Introspection is judged by the introspection switch, not by depth/cost: GraphiQL's own query is 13 deep.
+    maxDepthPlugin({ n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: true }),
+    maxAliasesPlugin({ n: limits.maxAliases }),
+    maxDirectivesPlugin({ n: limits.maxDirectives }),
+    costLimitPlugin({ maxCost: limits.maxCost, ignoreIntrospection: true }),
+  ];
+  if (!limits.introspection) plugins.push(useNoIntrospection());
+  return plugins;
+}
+
+/** The createYoga options that carry limits: batching and the body-size cap (413 before the body is parsed). */
+export function yogaLimitOptions(limits: Limits): { batching: false | { limit: number }; maxRequestBodySize: number } {
+  return {
+    batching: limits.maxBatch > 0 ? { limit: limits.maxBatch } : false,
+    maxRequestBodySize: limits.maxBodyBytes,
+  };
+}

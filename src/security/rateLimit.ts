@@ -1,0 +1,54 @@
+// Token buckets keyed by caller: each bucket holds up to `perMinute` requests and refills continuously.
+
+export type Take = { readonly ok: true } | { readonly ok: false; readonly retryAfterMs: number };
+
+interface Bucket {
+  tokens: number;
+  at: number;
+}
+
+export class TokenBuckets {
+  private readonly buckets = new Map<string, Bucket>();
+  private readonly perMs: number;
+
+  constructor(
+    private readonly perMinute: number,
+    private readonly now: () => number = Date.now,
+    /** Bounds memory when many anonymous IPs call: idle (full) buckets are forgotten first, then the oldest. */
+    private readonly maxKeys = 10_000,
+  ) {
+    this.perMs = perMinute / 60_000;
+  }
+
+  /** Takes one request from `key`'s bucket, or says how long until one is available. */
+  take(key: string): Take {
+    const now = this.now();
+    let bucket = this.buckets.get(key);
+    if (bucket === undefined) {
+      if (this.buckets.size >= this.maxKeys) this.prune(now);
+      bucket = { tokens: this.perMinute, at: now };
+      this.buckets.set(key, bucket);
+    }
+    bucket.tokens = Math.min(this.perMinute, bucket.tokens + (now - bucket.at) * this.perMs);
+    bucket.at = now;
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return { ok: true };
+    }
+    return { ok: false, retryAfterMs: Math.ceil((1 - bucket.tokens) / this.perMs) };
+  }
+
+  get size(): number {
+    return this.buckets.size;
+  }
+
+  private prune(now: number): void {
+    for (const [key, bucket] of this.buckets) {
+      if (bucket.tokens + (now - bucket.at) * this.perMs >= this.perMinute) this.buckets.delete(key);
+    }
+    for (const key of this.buckets.keys()) {
+      if (this.buckets.size < this.maxKeys) break;
+      this.buckets.delete(key);
+    }
+  }
+}

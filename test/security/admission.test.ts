@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mintToken } from '../../src/security/mintToken.ts';
+import { TokenBuckets } from '../../src/security/rateLimit.ts';
+import { codes, startToyGateway, tempDir, type ToyGateway } from './support.ts';
+
+describe('token buckets', () => {
+  it('allows the budget, then says how long until the next request fits', () => {
+    let now = 0;
+    const buckets = new TokenBuckets(60, () => now); // one per second
+    for (let index = 0; index < 60; index += 1) expect(buckets.take('a').ok).toBe(true);
+    expect(buckets.take('a')).toEqual({ ok: false, retryAfterMs: 1000 });
+    expect(buckets.take('b').ok).toBe(true); // other callers are unaffected
+    now = 500;
+    expect(buckets.take('a')).toEqual({ ok: false, retryAfterMs: 500 });
+    now = 1000;
+    expect(buckets.take('a').ok).toBe(true);
+  });
+
+  it('forgets idle callers to bound memory', () => {
+    let now = 0;
+    const buckets = new TokenBuckets(60, () => now, 100);
+    for (let index = 0; index < 100; index += 1) buckets.take(`ip:${index}`);
+    now = 120_000;
+    buckets.take('ip:new');
+    expect(buckets.size).toBe(1);
+  });
+});
+
+describe('per-caller request budget on a gateway', () => {
+  const files = tempDir();
+  const bot = mintToken('bot', 'default', ['read', 'trade']);
+  const dashboard = mintToken('dashboard', 'default', ['read']);
+  let gateway: ToyGateway;
+  let now = 1_000_000;
+  beforeAll(async () => {
+    const tokens = files.write('tokens.json', JSON.stringify([bot.entry, dashboard.entry]));
+    gateway = await startToyGateway(
+      { GATEWAY_TOKENS_FILE: tokens, GATEWAY_RATE_LIMIT_PER_MIN: '3', GATEWAY_ANONYMOUS_RATE_LIMIT_PER_MIN: '2' },
+      undefined,
+      () => now,
+    );
+  });
+  afterAll(async () => {
+    await gateway.close();
+    files.cleanup();
+  });
+
+  it('answers RATE_LIMITED with retryAfterMs and HTTP 429 once a token spends its budget, per token', async () => {
+    const auth = { authorization: `Bearer ${bot.token}` };
+    for (let index = 0; index < 3; index += 1) {
+      expect((await gateway.post({ query: 'mutation { placeOrder }' }, auth)).json).toEqual({ data: { placeOrder: 'order for default' } });
+    }
+    const limited = await gateway.post({ query: 'mutation { placeOrder }' }, auth);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('20');
+    expect(limited.json.errors?.[0]?.extensions).toEqual({ code: 'RATE_LIMITED', retryAfterMs: 20_000 });
+    // Another token has its own budget.
+    const other = await gateway.post({ query: '{ balance }' }, { authorization: `Bearer ${dashboard.token}` });
+    expect(other.json).toEqual({ data: { balance: 'balance of default' } });
+    now += 20_000;
+    expect((await gateway.post({ query: 'mutation { placeOrder }' }, auth)).status).toBe(200);
+  });
+
+  it('counts every operation of a batch', async () => {
+    const auth = { authorization: `Bearer ${dashboard.token}` };
+    now += 60_000; // a full bucket of 3
+    const batch = await gateway.post(Array.from({ length: 4 }, () => ({ query: '{ balance }' })), auth);
+    expect((batch.json as unknown as { errors?: { extensions?: { code?: string } }[] }[]).map((item) => item.errors?.[0]?.extensions?.code ?? 'ok'))
+      .toEqual(['ok', 'ok', 'ok', 'RATE_LIMITED']);
+  });
+
+  it('budgets anonymous callers per IP', async () => {
+    expect((await gateway.post({ query: '{ markets { symbol } }' })).status).toBe(200);
+    expect((await gateway.post({ query: '{ markets { symbol } }' })).status).toBe(200);
+    const limited = await gateway.post({ query: '{ markets { symbol } }' });
+    expect(codes(limited.json)).toEqual(['RATE_LIMITED']);
+  });
+
+  it('rejects an unknown token with 401 instead of serving it as anonymous', async () => {
+    const response = await gateway.post({ query: '{ markets { symbol } }' }, { authorization: `Bearer ${bot.token}x` });
+    expect(response.status).toBe(401);
+    expect(codes(response.json)).toEqual(['UNAUTHENTICATED']);
+  });
+});
+
+describe('token mode on a gateway', () => {
+  const files = tempDir();
+  const reader = mintToken('dashboard', 'default', ['read']);
+  let gateway: ToyGateway;
+  beforeAll(async () => {
+    gateway = await startToyGateway({ GATEWAY_TOKENS_FILE: files.write('tokens.json', JSON.stringify([reader.entry])) });
+  });
+  afterAll(async () => {
+    await gateway.close();
+    files.cleanup();
+  });
+
+  it('serves public data but no account to anonymous callers', async () => {
+    const { json } = await gateway.post({ query: '{ markets { symbol } whoami balance }' });
+    expect(json.data).toBeNull(); // balance is non-null, so the UNAUTHENTICATED error nulls the whole result
+    expect(codes(json)).toEqual(['UNAUTHENTICATED']);
+    expect((await gateway.post({ query: '{ whoami }' })).json).toEqual({ data: { whoami: 'anonymous:-' } });
+  });
+
+  it('lets a read token read but not trade', async () => {
+    const auth = { authorization: `Bearer ${reader.token}` };
+    expect((await gateway.post({ query: '{ balance }' }, auth)).json).toEqual({ data: { balance: 'balance of default' } });
+    const trade = await gateway.post({ query: 'mutation { placeOrder }' }, auth);
+    expect(trade.status).toBe(200);
+    expect(codes(trade.json)).toEqual(['FORBIDDEN']);
+  });
+
+  it('requires a token even for public data when GATEWAY_PUBLIC_REQUIRES_TOKEN=true', async () => {
+    const strict = await startToyGateway({
+      GATEWAY_TOKENS_FILE: files.write('tokens2.json', JSON.stringify([reader.entry])),
+      GATEWAY_PUBLIC_REQUIRES_TOKEN: 'true',
+    });
+    try {
+      const anonymous = await strict.post({ query: '{ markets { symbol } }' });
+      expect(anonymous.status).toBe(401);
+      expect(codes(anonymous.json)).toEqual(['UNAUTHENTICATED']);
+      const withToken = await strict.post({ query: '{ markets { symbol } }' }, { authorization: `Bearer ${reader.token}` });
+      expect(withToken.json).toEqual({ data: { markets: [{ symbol: 'SOL_USDC' }] } });
+    } finally {
+      await strict.close();
+    }
+  });
+});
+
+describe('local mode on a gateway', () => {
+  it('lets the local caller act as the one account with every scope', async () => {
+    const gateway = await startToyGateway({});
+    try {
+      const { json } = await gateway.post({ query: 'mutation { placeOrder withdraw }' });
+      expect(json).toEqual({ data: { placeOrder: 'order for default', withdraw: 'withdrawal for default' } });
+      expect(gateway.security.mode).toBe('local');
+    } finally {
+      await gateway.close();
+    }
+  });
+});

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadLimits } from '../../src/security/limits.ts';
+import { codes, startToyGateway, type ToyGateway } from './support.ts';
+
+describe('limit defaults', () => {
+  it('states its defaults and reads overrides from the environment', () => {
+    expect(loadLimits({})).toEqual({
+      maxDepth: 12, maxAliases: 30, maxCost: 5000, maxTokens: 2000, maxDirectives: 20, maxBatch: 10,
+      maxBodyBytes: 100_000, perMinute: 600, anonymousPerMinute: 300, introspection: true, graphiql: true,
+      publicRequiresToken: false,
+    });
+    expect(loadLimits({ NODE_ENV: 'production' })).toMatchObject({ introspection: false, graphiql: false });
+    expect(loadLimits({ NODE_ENV: 'production', GATEWAY_INTROSPECTION: 'true' })).toMatchObject({ introspection: true, graphiql: false });
+    expect(loadLimits({ GATEWAY_MAX_DEPTH: '5', GATEWAY_MAX_BATCH: '0' })).toMatchObject({ maxDepth: 5, maxBatch: 0 });
+    expect(() => loadLimits({ GATEWAY_MAX_DEPTH: 'deep' })).toThrow(/GATEWAY_MAX_DEPTH must be a whole number/);
+  });
+});
+
+describe('query limits on a gateway', () => {
+  let gateway: ToyGateway;
+  beforeAll(async () => {
+    gateway = await startToyGateway({});
+  });
+  afterAll(() => gateway.close());
+
+  it('serves an ordinary query', async () => {
+    const { status, json } = await gateway.post({ query: '{ markets { symbol ticker { lastPrice } } }' });
+    expect(status).toBe(200);
+    expect(json).toEqual({ data: { markets: [{ symbol: 'SOL_USDC', ticker: { lastPrice: '1.0' } }] } });
+  });
+
+  it('rejects a query nested deeper than 12', async () => {
+    const query = `{ markets { ${'market { '.repeat(12)}symbol${' }'.repeat(12)} } }`;
+    const { json } = await gateway.post({ query });
+    expect(json.data ?? null).toBeNull();
+    expect(json.errors?.[0]?.message).toMatch(/depth limit/i);
+  });
+
+  it('rejects an alias flood', async () => {
+    const query = `{ ${Array.from({ length: 31 }, (_, index) => `m${index}: markets { symbol }`).join(' ')} }`;
+    const { json } = await gateway.post({ query });
+    expect(json.errors?.[0]?.message).toMatch(/aliases limit/i);
+  });
+
+  it('rejects a query with too many tokens', async () => {
+    const query = `{ markets { ${'symbol '.repeat(2000)}} }`;
+    const { json } = await gateway.post({ query });
+    expect(json.errors?.[0]?.message).toMatch(/token limit/i);
+  });
+
+  it('rejects a directive flood', async () => {
+    const query = `{ markets { symbol ${'@include(if: true) '.repeat(21)}} }`;
+    const { json } = await gateway.post({ query });
+    expect(json.errors?.[0]?.message).toMatch(/directives limit/i);
+  });
+
+  it('rejects a query over the cost limit', async () => {
+    // 11 levels deep of objects, repeated under 25 aliases: shallow and few tokens, but expensive.
+    const deep = `${'market { '.repeat(10)}symbol${' }'.repeat(10)}`;
+    const query = `{ ${Array.from({ length: 25 }, (_, index) => `m${index}: markets { ${deep} }`).join(' ')} }`;
+    const { json } = await gateway.post({ query });
+    expect(json.errors?.[0]?.message).toMatch(/cost limit/i);
+  });
+
+  it('answers 413 to a body over 100 kB before parsing it', async () => {
+    const { status, json } = await gateway.post({ query: '{ markets { symbol } }', variables: { pad: 'x'.repeat(100_001) } });
+    expect(status).toBe(413);
+    expect(codes(json)).toEqual(['PAYLOAD_TOO_LARGE']);
+  });
+
+  it('answers 413 to a chunked body over the limit too', async () => {
+    const chunks = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let index = 0; index < 30; index += 1) controller.enqueue(new TextEncoder().encode(' '.repeat(5_000)));
+        controller.enqueue(new TextEncoder().encode('{"query":"{ markets { symbol } }"}'));
+        controller.close();
+      },
+    });
+    const response = await fetch(gateway.url, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: chunks, duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(413);
+  });
+
+  it('accepts a batch of 10 operations and refuses 11', async () => {
+    const one = { query: '{ markets { symbol } }' };
+    const ok = await gateway.post(Array.from({ length: 10 }, () => one));
+    expect(ok.status).toBe(200);
+    const tooMany = await gateway.post(Array.from({ length: 11 }, () => one));
+    expect(JSON.stringify(tooMany.json)).toMatch(/Batching is limited to 10 operations per request/);
+  });
+
+  it('allows introspection outside production', async () => {
+    const { json } = await gateway.post({ query: '{ __schema { queryType { name } } }' });
+    expect(json).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+  });
+});
+
+describe('introspection in production', () => {
+  it('is off by default and __typename still works', async () => {
+    const gateway = await startToyGateway({ NODE_ENV: 'production' });
+    try {
+      const { json } = await gateway.post({ query: '{ __schema { queryType { name } } }' });
+      expect(json.errors?.[0]?.message).toMatch(/introspection/i);
+      expect((await gateway.post({ query: '{ __typename }' })).json).toEqual({ data: { __typename: 'Query' } });
+    } finally {
+      await gateway.close();
+    }
+  });
+});
