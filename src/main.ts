@@ -48,6 +48,8 @@ async function sandbox(): Promise<void> {
       `Sandbox exchange REST ${handle.restUrl}`,
       `Sandbox exchange WS   ${handle.wsUrl}`,
       `Demo API key          ${demo?.apiKey ?? ''}`,
+      // A throwaway key of this local sandbox (derived from its seed), printed so that other clients can sign as demo.
+      `Demo API secret       ${demo?.apiSecret ?? ''} (sandbox-only key; it signs nothing on the real exchange)`,
       '',
     ].join('\n'),
   );

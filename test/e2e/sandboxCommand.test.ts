@@ -1,0 +1,96 @@
+// `npm run sandbox` (tsx src/main.ts sandbox): prints the real GraphiQL URL and the demo keys, serves GraphiQL's
+// default query against the live sandbox, and exits cleanly on SIGTERM.
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import nacl from 'tweetnacl';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+/** The binary the npm script runs; npx/npm would die by the signal themselves and hide the app's own exit code. */
+const TSX = resolve(ROOT, 'node_modules/.bin/tsx');
+const BANNER_LINES = 5;
+
+/** The banner: `Label   value (comment)` lines, read until `Demo API secret`. */
+function readBanner(lines: AsyncIterable<string>): Promise<Map<string, string>> {
+  return (async () => {
+    const banner = new Map<string, string>();
+    for await (const line of lines) {
+      const match = /^(GraphQL gateway|Sandbox exchange REST|Sandbox exchange WS|Demo API key|Demo API secret)\s+(\S+)/.exec(line);
+      if (match?.[1] && match[2]) banner.set(match[1], match[2]);
+      if (banner.size === BANNER_LINES) return banner;
+    }
+    throw new Error(`the output ended after ${banner.size} banner lines`);
+  })();
+}
+
+async function graphql(url: string, query: string): Promise<{ data?: any; errors?: unknown[] }> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  expect(response.status).toBe(200);
+  return (await response.json()) as { data?: any; errors?: unknown[] };
+}
+
+describe('npm run sandbox', () => {
+  it('prints the GraphiQL URL and demo keys, answers the default GraphiQL query, and stops cleanly on SIGTERM', async () => {
+    const child = spawn(TSX, ['src/main.ts', 'sandbox'], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: '0', EXCHANGE_PORT: '0', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // Own process group: SIGTERM reaches tsx and the app together, as Ctrl-C does in a terminal.
+      detached: true,
+    });
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.once('exit', (code, signal) => done({ code, signal })));
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    let signalled = false;
+    try {
+      const banner = await Promise.race([
+        readBanner(createInterface({ input: child.stdout })),
+        exited.then(({ code }) => Promise.reject(new Error(`exited ${code} before printing: ${stderr}`))),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no banner within 30 s: ${stderr}`)), 30_000).unref()),
+      ]);
+      child.stdout.resume(); // keep draining: a full pipe would block the app's logging
+
+      const url = banner.get('GraphQL gateway') ?? '';
+      // PORT=0: the printed URL carries the port actually bound, not 0 or the default 4000.
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
+      expect(new URL(url).port).not.toMatch(/^(0|4000)$/);
+      expect(banner.get('Sandbox exchange REST')).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const secret = Buffer.from(banner.get('Demo API secret') ?? '', 'base64');
+      expect(secret).toHaveLength(32);
+      // The printed key is the public half of the printed secret.
+      expect(banner.get('Demo API key')).toBe(Buffer.from(nacl.sign.keyPair.fromSeed(new Uint8Array(secret)).publicKey).toString('base64'));
+
+      // GraphiQL in a browser, with its default tab.
+      const page = await fetch(url, { headers: { accept: 'text/html' } });
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      const embedded = /"defaultQuery":("(?:[^"\\]|\\.)*")/.exec(html)?.[1];
+      expect(embedded).toBeDefined();
+      const defaultQuery = JSON.parse(embedded ?? '""') as string;
+      expect(defaultQuery).toContain('query MarketsAndBook');
+
+      const result = await graphql(url, defaultQuery);
+      expect(result.errors).toBeUndefined();
+      const markets: { symbol: string; marketType: string }[] = result.data.markets;
+      expect(markets.length).toBeGreaterThan(0);
+      expect(markets.map((m) => m.symbol)).toContain('SOL_USDC');
+      expect(new Set(markets.map((m) => m.marketType))).toEqual(new Set(['SPOT', 'PERP']));
+      const { bids, asks } = result.data.orderBook as { bids: { price: string }[]; asks: { price: string }[] };
+      expect(bids.length).toBeGreaterThan(0);
+      expect(asks.length).toBeGreaterThan(0);
+      expect(Number(bids[0]?.price)).toBeLessThan(Number(asks[0]?.price));
+
+      // Signed as demo: the account answers.
+      const account = await graphql(url, '{ account { balances { symbol } } }');
+      expect(account.errors).toBeUndefined();
+      expect(account.data.account.balances.map((b: { symbol: string }) => b.symbol)).toContain('USDC');
+
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+      signalled = true;
+      expect(await exited, stderr).toEqual({ code: 0, signal: null });
+    } finally {
+      if (!signalled && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    }
+  }, 60_000);
+});
