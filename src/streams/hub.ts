@@ -1,14 +1,18 @@
 // StreamHub: the gateway's upstream side of live subscriptions — one exchange socket for public streams per process,
 // one per account for private ones (both lazy), shared topics and order-book feeds, and the numbers `streamStatus` shows.
 import { BackpackStream } from '../exchange/stream.ts';
-import type { BackpackStreamOptions, StreamLogger, StreamState } from '../exchange/stream.ts';
+import type { BackpackStreamOptions, StreamLogger } from '../exchange/stream.ts';
 import type { BookTop } from '../exchange/orderBook.ts';
 import { orderBookStream } from '../exchange/orderBookStream.ts';
-import type { FetchDepthSnapshot, OrderBookFeed, OrderBookFeedStatus } from '../exchange/orderBookStream.ts';
+import type { FetchDepthSnapshot, OrderBookFeed } from '../exchange/orderBookStream.ts';
 import type { SigningKey } from '../exchange/sign.ts';
+import { connectionStatus } from './hubStatus.ts';
+import type { ClientSocketStatus, HubStatus, Upstream } from './hubStatus.ts';
 import { SubscriptionQueue } from './queue.ts';
 import { Topic } from './topic.ts';
 import type { TopicCounters, TopicSpec } from './topic.ts';
+
+export type { ClientSocketStatus, ConnectionStatus, HubStatus, SubscriptionStats, UpstreamStreamStatus } from './hubStatus.ts';
 
 export interface StreamHubOptions {
   /** The exchange's WebSocket URL. */
@@ -27,59 +31,17 @@ export interface StreamHubOptions {
   readonly streamOptions?: Partial<BackpackStreamOptions>;
 }
 
-export type ConnectionKind = 'public' | 'account';
-
-export interface UpstreamStreamStatus {
-  readonly stream: string;
-  /** Listeners on the exchange socket (one per topic or order-book feed). */
-  readonly listeners: number;
-  /** Client subscriptions fed by it. */
-  readonly subscribers: number;
-  readonly lastMessageAt?: number;
-}
-
-export interface ConnectionStatus {
-  readonly kind: ConnectionKind;
-  readonly state: StreamState;
-  readonly reconnects: number;
-  readonly connectedSince?: number;
-  readonly lastMessageAt?: number;
-  readonly streams: readonly UpstreamStreamStatus[];
-}
-
-export interface ClientSocketStatus {
-  readonly connections: number;
-  /** Largest `bufferedAmount` of any client socket right now, in bytes. */
-  readonly maxBufferedBytes: number;
-}
-
-export interface SubscriptionStats {
-  readonly active: number;
-  readonly capacity: number;
-  /** Longest backlog of any open subscription right now, and the longest any ever had (never above `capacity`). */
-  readonly maxQueueLength: number;
-  readonly peakQueueLength: number;
-  readonly delivered: number;
-  readonly conflated: number;
-  readonly overflows: number;
-}
-
-export interface HubStatus {
-  readonly connections: readonly ConnectionStatus[];
-  readonly orderBooks: readonly OrderBookFeedStatus[];
-  readonly subscriptions: SubscriptionStats;
-  readonly clients?: ClientSocketStatus;
-}
+/**
+ * Dashboards must see data again within ~2 s of a dropped exchange socket, and tickers only tick every second: the
+ * first retries come fast (50–100 ms, doubling), and two seconds of a healthy connection forgive earlier failures,
+ * so a server restart a few seconds after the last one is not met with a long backoff. A socket that fails right
+ * away still backs off to BackpackStream's 30 s cap.
+ */
+const GATEWAY_STREAM_DEFAULTS: Partial<BackpackStreamOptions> = { reconnectBaseMs: 100, stableAfterMs: 2_000 };
 
 /** A private subscription for an account whose keys the gateway does not hold. */
 export class AccountKeyMissingError extends Error {
   override readonly name = 'AccountKeyMissingError';
-}
-
-interface Upstream {
-  readonly kind: ConnectionKind;
-  readonly stream: BackpackStream;
-  readonly topics: Map<string, Topic<unknown>>;
 }
 
 export class StreamHub {
@@ -95,10 +57,6 @@ export class StreamHub {
   private closed = false;
 
   constructor(private readonly options: StreamHubOptions) {}
-
-  get bufferCapacity(): number {
-    return this.options.bufferCapacity;
-  }
 
   /** Whether the hub can open private streams for `apiKey`. */
   hasAccount(apiKey: string): boolean {
@@ -250,6 +208,7 @@ export class StreamHub {
   private createStream(key: SigningKey | undefined): BackpackStream {
     const { wsUrl, windowMs, clockOffsetMs, logger, streamOptions } = this.options;
     return new BackpackStream({
+      ...GATEWAY_STREAM_DEFAULTS,
       ...streamOptions,
       url: wsUrl,
       ...(key !== undefined ? { key } : {}),
@@ -262,28 +221,6 @@ export class StreamHub {
   private assertOpen(): void {
     if (this.closed) throw new Error('The gateway is shutting down; live subscriptions are closed.');
   }
-}
-
-function connectionStatus(upstream: Upstream, feeds: ReadonlyMap<string, OrderBookFeed>): ConnectionStatus {
-  const status = upstream.stream.status();
-  return {
-    kind: upstream.kind,
-    state: status.state,
-    reconnects: status.reconnects,
-    ...(status.connectedSince !== undefined ? { connectedSince: status.connectedSince } : {}),
-    ...(status.lastMessageAt !== undefined ? { lastMessageAt: status.lastMessageAt } : {}),
-    streams: status.streams.map((usage) => {
-      const topic = upstream.topics.get(usage.stream);
-      // `depth.<symbol>` also feeds the local book; its subscribers count there too.
-      const feed = upstream.kind === 'public' && usage.stream.startsWith('depth.') ? feeds.get(usage.stream.slice(6)) : undefined;
-      return {
-        stream: usage.stream,
-        listeners: usage.listeners,
-        subscribers: (topic?.subscribers ?? 0) + (feed?.status().subscribers ?? 0),
-        ...(usage.lastMessageAt !== undefined ? { lastMessageAt: usage.lastMessageAt } : {}),
-      };
-    }),
-  };
 }
 
 // Resolvers reach the hub through the per-gateway exchange client in their context: GatewayContext is shared with

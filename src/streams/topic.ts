@@ -50,7 +50,6 @@ export class Topic<T> {
   private readonly queues = new Set<SubscriptionQueue<T>>();
   private readonly retained = new Map<unknown, T>();
   private unsubscribeUpstream: (() => void) | undefined;
-  private lastMessageAt: number | undefined;
 
   constructor(
     private readonly spec: TopicSpec<T>,
@@ -61,16 +60,8 @@ export class Topic<T> {
     private readonly logger?: StreamLogger,
   ) {}
 
-  get stream(): string {
-    return this.spec.stream;
-  }
-
   get subscribers(): number {
     return this.queues.size;
-  }
-
-  get lastMessage(): number | undefined {
-    return this.lastMessageAt;
   }
 
   /**
@@ -116,7 +107,6 @@ export class Topic<T> {
   }
 
   private onMessage(message: StreamMessage): void {
-    this.lastMessageAt = Date.now();
     let value: T | null;
     try {
       value = this.spec.map(message.data, message.stream);

@@ -6,18 +6,30 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import type { Config } from '../config.ts';
+import { ClockSync } from '../exchange/clock.ts';
 import type { BackpackStreamOptions, StreamLogger } from '../exchange/stream.ts';
 import type { BackpackRest } from '../exchange/rest.ts';
+import type { SigningKey } from '../exchange/sign.ts';
 import type { GatewayContext } from '../schema/context.ts';
 import { loadSubscriptionConfig } from './config.ts';
 import { registerHub, StreamHub } from './hub.ts';
+
+const CLOSE_GRACE_MS = 1_000;
+const MAX_CLIENT_FRAME_BYTES = 1 << 20;
 
 type GatewayYoga = YogaServerInstance<{ req: IncomingMessage; res: ServerResponse }, GatewayContext>;
 
 export interface SubscriptionDeps {
   readonly config: Config;
-  /** Uncached REST client: order-book snapshots must be fresh, and it knows the clock offset for signing. */
+  /** Uncached REST client: order-book snapshots must be fresh (and `/time` for the signing clock). */
   readonly rest: BackpackRest;
+  /** Keys of the accounts whose private streams clients may read (default: `config.key`). */
+  readonly accountKeys?: readonly SigningKey[];
+  /** graphql-ws `onConnect`: false refuses the connection (4403), e.g. a foreign Origin or a bad token. */
+  readonly acceptConnection?: (ctx: {
+    readonly connectionParams?: Readonly<Record<string, unknown>> | undefined;
+    readonly extra: { readonly request: IncomingMessage };
+  }) => boolean;
   /** The per-gateway object resolvers hold in `ctx.exchange`; the hub is registered under it. */
   readonly owner: object;
   readonly logger?: StreamLogger;
@@ -33,34 +45,57 @@ export interface Subscriptions {
   close(): Promise<void>;
 }
 
+const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
+
 /** The Fetch `Request` yoga's context factory reads headers from; graphql-ws only has the upgrade request. */
 function fetchRequest(upgrade: IncomingMessage, path: string): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(upgrade.headers)) {
     if (value === undefined) continue;
-    headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    try {
+      headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    } catch {
+      // A header Fetch refuses (invalid characters) is not worth failing the subscription over.
+    }
   }
-  return new Request(`http://${upgrade.headers.host ?? 'localhost'}${path}`, { headers });
+  const host = upgrade.headers.host;
+  return new Request(`http://${host !== undefined && HOST.test(host) ? host : 'localhost'}${path}`, { headers });
+}
+
+/**
+ * Server time minus local time for private SUBSCRIBE signatures, which expire with their window (gotcha #17): measured
+ * at startup when there are keys and re-measured in the background when due. Signing itself never waits for it.
+ */
+function signingClock(config: Config, rest: BackpackRest, hasKeys: boolean): () => number {
+  if (!config.clockSync || !hasKeys) return () => 0;
+  const clock = new ClockSync({ fetchServerTime: () => rest.serverTime() });
+  void clock.sync();
+  return () => {
+    void clock.timestamp(); // resyncs only when due
+    return clock.offset;
+  };
 }
 
 export function attachSubscriptions(server: Server, yoga: GatewayYoga, path: string, deps: SubscriptionDeps): Subscriptions {
   const { config, rest, logger } = deps;
   const settings = loadSubscriptionConfig(deps.env ?? process.env);
+  const keys = deps.accountKeys ?? (config.key ? [config.key] : []);
   const hub = new StreamHub({
     wsUrl: config.wsUrl,
-    keys: config.key ? [config.key] : [],
+    keys,
     // §5.9: 1000 levels (the documented maximum); never the cached client, whose copy may be behind the deltas.
     fetchDepth: (symbol) => rest.call('getDepth', { symbol, limit: '1000' }),
     bufferCapacity: settings.bufferCapacity,
     orderBookConflateMs: settings.orderBookConflateMs,
     windowMs: config.windowMs,
-    clockOffsetMs: () => rest.clockOffsetMs,
+    clockOffsetMs: signingClock(config, rest, keys.length > 0),
     ...(logger !== undefined ? { logger } : {}),
     ...(deps.streamOptions !== undefined ? { streamOptions: deps.streamOptions } : {}),
   });
   registerHub(deps.owner, hub);
 
-  const wsServer = new WebSocketServer({ server, path });
+  // GraphQL operations are small; ws's default 100 MiB frame limit would let one client make the gateway buffer a lot.
+  const wsServer = new WebSocketServer({ server, path, maxPayload: MAX_CLIENT_FRAME_BYTES });
   hub.setClientProbe(() => {
     let maxBufferedBytes = 0;
     for (const client of wsServer.clients) maxBufferedBytes = Math.max(maxBufferedBytes, client.bufferedAmount);
@@ -71,6 +106,7 @@ export function attachSubscriptions(server: Server, yoga: GatewayYoga, path: str
   type Enveloped = { execute: Run; subscribe: Run };
   const disposable = useServer(
     {
+      ...(deps.acceptConnection !== undefined ? { onConnect: deps.acceptConnection } : {}),
       execute: (args) => (args.rootValue as Enveloped).execute(args),
       subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
       onSubscribe: async (ctx, _id, params) => {
@@ -103,8 +139,17 @@ export function attachSubscriptions(server: Server, yoga: GatewayYoga, path: str
   return {
     hub,
     close: async () => {
-      await disposable.dispose();
-      hub.close();
+      // dispose() sends every client a close frame and waits for the handshakes; a client that stopped reading
+      // never answers, so after a grace period it is cut off instead of holding the shutdown for ws's 30 s timeout.
+      const cutOff = setTimeout(() => {
+        for (const client of wsServer.clients) client.terminate();
+      }, CLOSE_GRACE_MS);
+      try {
+        await disposable.dispose();
+      } finally {
+        clearTimeout(cutOff);
+        hub.close();
+      }
     },
   };
 }

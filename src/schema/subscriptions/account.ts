@@ -85,6 +85,7 @@ const streamFor = (base: string, market: string | null): string => (market === n
 
 builder.subscriptionFields((t) => ({
   positionUpdates: t.field({
+    authScopes: { read: true },
     type: PositionUpdateRef,
     description:
       'Changes to the account\'s futures positions, starting with the open ones (`POSITION_SNAPSHOT`). Lossless; ' +
@@ -109,6 +110,7 @@ builder.subscriptionFields((t) => ({
     resolve: (payload) => unwrap(payload),
   }),
   rfqUpdates: t.field({
+    authScopes: { read: true },
     type: RfqUpdateRef,
     description: 'Changes to RFQs the account requested and quotes it submitted. Lossless; requires API keys.',
     args: { symbol: t.arg.string({ description: symbolFilter }) },
@@ -120,6 +122,7 @@ builder.subscriptionFields((t) => ({
     resolve: (payload) => unwrap(payload),
   }),
   balanceUpdates: t.field({
+    authScopes: { read: true },
     type: BalanceUpdateRef,
     description: 'Changes to the account\'s balances (any asset). Lossless; requires API keys.',
     subscribe: (_, _args, ctx) =>

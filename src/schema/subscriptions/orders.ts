@@ -89,6 +89,7 @@ const OrderUpdateRef = builder.objectRef<OrderUpdate>('OrderUpdate').implement({
 
 builder.subscriptionField('orderUpdates', (t) =>
   t.field({
+    authScopes: { read: true },
     type: OrderUpdateRef,
     description:
       'Changes to the account\'s orders, in order (requires API keys). Lossless: a client that falls more than ' +

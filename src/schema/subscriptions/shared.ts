@@ -13,7 +13,7 @@ import type { GatewayContext } from '../context.ts';
 import { requireAccount } from '../context.ts';
 import { badUserInput, Unauthenticated } from '../errors.ts';
 
-/** What graphql-ws adds to the context: the client's `connection_init` payload (tokens, later). */
+/** What graphql-ws adds to the context: the client's `connection_init` payload (the security layer reads its token). */
 export interface SubscriptionContext extends GatewayContext {
   readonly connectionParams?: Readonly<Record<string, unknown>>;
 }
@@ -27,8 +27,8 @@ export function hubFor(ctx: GatewayContext): StreamHub {
 }
 
 /**
- * The API key whose private streams this subscription may read. Today that is the gateway's configured account;
- * the security work will resolve it from `connectionParams` instead.
+ * The API key whose private streams this subscription may read: the caller's account, as the context factory resolved
+ * it from the token in `connectionParams` (or the configured account in local mode). Clients never name an account.
  */
 export function subscriptionAccount(ctx: SubscriptionContext): string {
   const { apiKey } = requireAccount(ctx);

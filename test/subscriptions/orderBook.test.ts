@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { normalizeDecimal } from '../../src/exchange/orderBook.ts';
+import type { Depth } from '../../src/exchange/types/marketData.ts';
+import { waitFor } from '../support/waitFor.ts';
+import { collect, query, setup, wsClient } from './fixture.ts';
+import type { Setup } from './fixture.ts';
+
+let env: Setup;
+beforeAll(async () => {
+  env = await setup();
+});
+afterAll(async () => {
+  env?.sandbox.resumeFlow();
+  await env?.close();
+});
+
+interface Level {
+  price: string;
+  quantity: string;
+}
+interface Book {
+  bids: Level[];
+  asks: Level[];
+  lastUpdateId: string;
+}
+
+const DEPTH = 15;
+
+/** The sandbox's REST book, best first, in the subscription's shape (prices compared by value, not spelling). */
+async function restBook(symbol: string): Promise<Book> {
+  const response = await fetch(`${env.sandbox.restUrl}/api/v1/depth?symbol=${symbol}&limit=1000`);
+  const depth = (await response.json()) as Depth;
+  const level = ([price, quantity]: readonly [string, string]): Level => ({ price: normalizeDecimal(price), quantity: normalizeDecimal(quantity) });
+  return {
+    bids: [...depth.bids].reverse().slice(0, DEPTH).map(level),
+    asks: depth.asks.slice(0, DEPTH).map(level),
+    lastUpdateId: String(depth.lastUpdateId),
+  };
+}
+
+const normalized = (book: Book): Book => ({
+  bids: book.bids.map((l) => ({ price: normalizeDecimal(l.price), quantity: normalizeDecimal(l.quantity) })),
+  asks: book.asks.map((l) => ({ price: normalizeDecimal(l.price), quantity: normalizeDecimal(l.quantity) })),
+  lastUpdateId: book.lastUpdateId,
+});
+
+/** With the flow paused the book stops moving: wait until the subscriber's latest book reached the REST book's id. */
+async function settledBooks(latest: () => Book | undefined): Promise<{ live: Book; rest: Book }> {
+  let rest = await restBook('SOL_USDC');
+  await waitFor(() => latest()?.lastUpdateId === rest.lastUpdateId, 'the subscribed book to catch up with REST', { timeoutMs: 5000 });
+  rest = await restBook('SOL_USDC'); // unchanged if the book is really quiet
+  const live = latest();
+  if (live === undefined) throw new Error('no book received');
+  return { live: normalized(live), rest };
+}
+
+const BOOK = `subscription { orderBook(symbol: "SOL_USDC", depth: ${DEPTH}) { symbol bids { price quantity } asks { price quantity } lastUpdateId } }`;
+
+describe('orderBook subscription', () => {
+  it('matches the exchange REST depth once the flow pauses, and recovers from an injected sequence gap', async () => {
+    const client = wsClient(env.wsUrl);
+    const books = collect<Book>(client, BOOK, 'orderBook');
+    const latest = () => books.values.at(-1);
+    try {
+      await waitFor(() => books.values.length >= 3, 'live book snapshots', { timeoutMs: 8000 });
+      for (const book of books.values) {
+        // Best first and never crossed.
+        const [bestBid, bestAsk] = [Number(book.bids[0]?.price), Number(book.asks[0]?.price)];
+        expect(bestBid).toBeLessThan(bestAsk);
+      }
+
+      env.sandbox.pauseFlow();
+      const first = await settledBooks(latest);
+      expect(first.live).toEqual(first.rest);
+      expect(first.live.bids.length).toBeGreaterThan(0);
+      expect(first.live.asks.length).toBeGreaterThan(0);
+
+      const resyncsBefore = env.status().orderBooks.find((b) => b.symbol === 'SOL_USDC')?.counters.resyncs ?? 0;
+      env.sandbox.injectDepthGap('SOL_USDC');
+      env.sandbox.resumeFlow();
+      await waitFor(
+        () => (env.status().orderBooks.find((b) => b.symbol === 'SOL_USDC')?.counters.gaps ?? 0) >= 1,
+        'the gap to be detected',
+        { timeoutMs: 8000 },
+      );
+      await waitFor(() => env.status().orderBooks.find((b) => b.symbol === 'SOL_USDC')?.phase === 'live', 'the book to resync');
+      const { data } = await query<{ streamStatus: { orderBooks: { symbol: string; resyncs: number }[] } }>(
+        env.gateway,
+        '{ streamStatus { orderBooks { symbol phase subscribers resyncs gaps lastResyncReason } } }',
+      );
+      const status = data?.streamStatus.orderBooks.find((b) => b.symbol === 'SOL_USDC');
+      expect(status).toMatchObject({ phase: 'LIVE', subscribers: 1, lastResyncReason: 'gap' });
+      expect(status?.resyncs).toBeGreaterThan(resyncsBefore);
+
+      env.sandbox.pauseFlow();
+      const second = await settledBooks(latest);
+      expect(second.live).toEqual(second.rest);
+      expect(books.errors).toEqual([]);
+    } finally {
+      env.sandbox.resumeFlow();
+      await client.dispose();
+    }
+  });
+
+});

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '../support/waitFor.ts';
+import { collect, setup, wsClient } from './fixture.ts';
+import type { Collected, Setup } from './fixture.ts';
+
+let env: Setup;
+beforeAll(async () => {
+  env = await setup();
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+/** Small market orders from the demo account, so its private streams have traffic through every reconnect. */
+function orderTraffic(intervalMs: number): () => void {
+  let side: 'Bid' | 'Ask' = 'Bid';
+  const timer = setInterval(() => {
+    side = side === 'Bid' ? 'Ask' : 'Bid';
+    env.demoRest.call('executeOrder', { symbol: 'SOL_USDC', side, orderType: 'Market', quantity: '0.1' }).catch(() => undefined);
+  }, intervalMs);
+  return () => clearInterval(timer);
+}
+
+describe('exchange connection drops', () => {
+  it('keeps every public and private subscriber receiving within 2 s of each of three drops, with no client errors', async () => {
+    const client = wsClient(env.wsUrl);
+    const subscribers: Record<string, Collected<unknown>> = {
+      ticker: collect(client, 'subscription { ticker(symbol: "SOL_USDC") { lastPrice eventTime } }', 'ticker'),
+      trades: collect(client, 'subscription { trades(symbol: "SOL_USDC") { tradeId price } }', 'trades'),
+      markPrice: collect(client, 'subscription { markPrice(symbol: "SOL_USDC_PERP") { markPrice } }', 'markPrice'),
+      orderBook: collect(client, 'subscription { orderBook(symbol: "ETH_USDC", depth: 5) { lastUpdateId } }', 'orderBook'),
+      orderUpdates: collect(client, 'subscription { orderUpdates { eventType orderId } }', 'orderUpdates'),
+      balanceUpdates: collect(client, 'subscription { balanceUpdates { asset available } }', 'balanceUpdates'),
+    };
+    const stopTraffic = orderTraffic(150);
+    const all = Object.values(subscribers);
+    try {
+      await waitFor(() => all.every((s) => s.values.length > 0), 'every subscriber to receive data', { timeoutMs: 8000 });
+      const drops: number[] = [];
+      for (let drop = 1; drop <= 3; drop += 1) {
+        const before = all.map((s) => s.values.length);
+        const reconnectsBefore = env.status().connections.map((c) => c.reconnects);
+        env.sandbox.dropConnections();
+        const droppedAt = Date.now();
+        // The drop must have been seen by both exchange sockets, else "receiving again" proves nothing.
+        await waitFor(
+          () => env.status().connections.every((c, i) => c.reconnects > (reconnectsBefore[i] ?? 0)),
+          `both exchange sockets to reconnect after drop ${drop}`,
+          { timeoutMs: 2000 },
+        );
+        const silent = () => Object.keys(subscribers).filter((_, i) => (all[i]?.values.length ?? 0) <= (before[i] ?? 0));
+        await waitFor(() => silent().length === 0, `every subscriber to receive again after drop ${drop}`, {
+          timeoutMs: 2000,
+        }).catch((error: unknown) => {
+          throw new Error(`${String(error)}; still silent: ${silent().join(', ')}`);
+        });
+        drops.push(Date.now() - droppedAt);
+      }
+      expect(drops).toHaveLength(3);
+      expect(env.status().connections.map((c) => c.reconnects)).toEqual([3, 3]);
+      for (const [name, subscriber] of Object.entries(subscribers)) {
+        expect({ name, errors: subscriber.errors, completed: subscriber.completed }).toEqual({ name, errors: [], completed: false });
+      }
+      // Private streams were re-signed on each reconnect: the sandbox saw one signed SUBSCRIBE per connection.
+      expect(env.sandbox.stats.ws().subscribes['account.orderUpdate']).toBe(4);
+    } finally {
+      stopTraffic();
+      await client.dispose();
+    }
+  });
+});

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/config.ts';
+import { loadSubscriptionConfig } from '../../src/streams/config.ts';
+import { waitFor } from '../support/waitFor.ts';
+import { collect, setup, wsClient } from './fixture.ts';
+import type { Setup } from './fixture.ts';
+
+let env: Setup;
+beforeAll(async () => {
+  env = await setup();
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+describe('subscription transport', () => {
+  it('serves subscriptions over yoga SSE on the same path as graphql-ws', async () => {
+    const controller = new AbortController();
+    const response = await fetch(env.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ query: 'subscription { ticker(symbol: "SOL_USDC") { symbol lastPrice } }' }),
+      signal: controller.signal,
+    });
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const reader = response.body?.getReader();
+    let text = '';
+    while (reader && !/event: next\ndata: .*"ticker"/.test(text)) {
+      const chunk = await reader.read();
+      if (chunk.done) break;
+      text += Buffer.from(chunk.value).toString('utf8');
+    }
+    controller.abort();
+    const data = /event: next\ndata: (.*)\n/.exec(text)?.[1];
+    expect(JSON.parse(data ?? '{}')).toMatchObject({ data: { ticker: { symbol: 'SOL_USDC' } } });
+    await waitFor(() => env.status().subscriptions.active === 0, 'the SSE subscription to end with the request');
+  });
+
+  it('runs queries and subscriptions over graphql-ws with connection params, through the same context factory', async () => {
+    const client = wsClient(env.wsUrl, { authToken: 'not-used-yet' });
+    try {
+      const status = await new Promise<unknown>((resolve, reject) => {
+        client.subscribe({ query: '{ streamStatus { clients { connections } } }' }, { next: resolve, error: reject, complete: () => undefined });
+      });
+      expect(status).toEqual({ data: { streamStatus: { clients: { connections: 1 } } } });
+      const tickers = collect(client, 'subscription { ticker(symbol: "BTC_USDC") { symbol market { symbol baseSymbol } } }', 'ticker');
+      await waitFor(() => tickers.values.length > 0, 'a ticker');
+      expect(tickers.values[0]).toEqual({ symbol: 'BTC_USDC', market: { symbol: 'BTC_USDC', baseSymbol: 'BTC' } });
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('rejects unknown markets and out-of-range depths as BAD_USER_INPUT instead of a silent subscription', async () => {
+    const client = wsClient(env.wsUrl);
+    try {
+      const unknown = collect(client, 'subscription { trades(symbol: "NOPE_USDC") { tradeId } }', 'trades');
+      const deep = collect(client, 'subscription { orderBook(symbol: "SOL_USDC", depth: 5000) { lastUpdateId } }', 'orderBook');
+      await waitFor(() => unknown.completed && deep.completed, 'both subscriptions to end');
+      expect(unknown.errors).toMatchObject([{ message: 'Unknown market "NOPE_USDC"', extensions: { code: 'BAD_USER_INPUT', field: 'symbol' } }]);
+      expect(deep.errors).toMatchObject([{ extensions: { code: 'BAD_USER_INPUT', field: 'depth' } }]);
+      expect(env.sandbox.stats.ws().subscribes['trade.NOPE_USDC']).toBeUndefined();
+    } finally {
+      await client.dispose();
+    }
+  });
+});
+
+describe('subscription settings', () => {
+  it('reads the buffer bound and order-book conflation from the environment, with named errors', () => {
+    expect(loadSubscriptionConfig({})).toEqual({ bufferCapacity: 256, orderBookConflateMs: 100 });
+    expect(loadSubscriptionConfig({ GATEWAY_SUBSCRIPTION_BUFFER: '32', GATEWAY_ORDERBOOK_CONFLATE_MS: '0' })).toEqual({
+      bufferCapacity: 32,
+      orderBookConflateMs: 0,
+    });
+    expect(() => loadSubscriptionConfig({ GATEWAY_SUBSCRIPTION_BUFFER: '0' })).toThrow(ConfigError);
+    expect(() => loadSubscriptionConfig({ GATEWAY_ORDERBOOK_CONFLATE_MS: 'fast' })).toThrow(/GATEWAY_ORDERBOOK_CONFLATE_MS/);
+  });
+});
