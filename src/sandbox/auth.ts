@@ -5,8 +5,9 @@
 //   exchange's code for these is undocumented);
 // - unknown X-API-Key → 401 UNAUTHORIZED even when the signature would verify against that key;
 // - values are rendered from what arrived on the wire (decoded query pairs, JSON literals), not from coerced params.
+import { createPublicKey, verify } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { verifyMessage } from '../exchange/sign.ts';
 import { SandboxError } from './http/handler.ts';
 import { isWireObject, RawNumber, wireToJson } from './http/json.ts';
 import type { WireObject, WireValue } from './http/json.ts';
@@ -19,6 +20,35 @@ export const FUTURE_TOLERANCE_MS = 500;
 /** Maps API keys (base64 public keys) to sandbox accounts. */
 export interface Keyring {
   accountIdFor(apiKey: string): number | undefined;
+}
+
+// SPKI DER header of a raw 32-byte Ed25519 public key (RFC 8410).
+const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+const publicKeys = new Map<string, KeyObject>();
+
+/**
+ * Verifies a base64 ED25519 signature with node:crypto (OpenSSL): ≈0.15 ms instead of tweetnacl's ≈7 ms pure-JS
+ * verify, which capped the sandbox near 150 signed requests per second. Same RFC 8032 check; only keys of known
+ * accounts reach this point, so the key cache stays as small as the keyrings.
+ */
+function verifyMessage(message: string, signatureBase64: string, apiKeyBase64: string): boolean {
+  const signature = Buffer.from(signatureBase64, 'base64');
+  const raw = Buffer.from(apiKeyBase64, 'base64');
+  if (signature.length !== 64 || raw.length !== 32) return false;
+  let key = publicKeys.get(apiKeyBase64);
+  if (key === undefined) {
+    try {
+      key = createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, raw]), format: 'der', type: 'spki' });
+    } catch {
+      return false;
+    }
+    publicKeys.set(apiKeyBase64, key);
+  }
+  try {
+    return verify(null, Buffer.from(message, 'utf8'), key, signature);
+  } catch {
+    return false;
+  }
 }
 
 const unauthorized = (): SandboxError => new SandboxError(401, 'UNAUTHORIZED', 'Unauthorized');

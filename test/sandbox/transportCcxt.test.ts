@@ -1,7 +1,7 @@
-// ccxt's Backpack client (an independent implementation of the signing rules) against the sandbox transport.
+// ccxt's Backpack client (an independent implementation of the signing rules) against the sandbox transport alone
+// (echo handlers); ccxt against the full sandbox is test/sandbox/ccxt.test.ts.
 import ccxt from 'ccxt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox } from '../../src/sandbox/index.ts';
 import { startTestServer, TEST_ACCOUNT_ID, TEST_API_KEY, TEST_SECRET } from './transportFixture.ts';
 import type { TestServer } from './transportFixture.ts';
 
@@ -69,45 +69,5 @@ describe('ccxt signs requests the sandbox accepts', () => {
       urls: { api: { public: server.url, private: server.url } },
     }) as unknown as Record<string, Implicit>;
     await expect((wrong['privateGetApiV1Capital'] as Implicit).call(wrong)).rejects.toThrow(/INVALID_SIGNATURE/);
-  });
-});
-
-describe('ccxt trades on the full sandbox over REST and WebSocket', () => {
-  it('loads markets, reads the book and balance, places/cancels orders and watches streams', async () => {
-    const sandbox = await startSandbox({ seed: 3, flow: { enabled: true, ratePerSecond: 20 } });
-    const demo = sandbox.accountsByName['demo'];
-    const pro = new ccxt.pro.backpack({
-      apiKey: demo?.apiKey,
-      secret: demo?.apiSecret,
-      urls: { api: { public: sandbox.restUrl, private: sandbox.restUrl, ws: { public: sandbox.wsUrl, private: sandbox.wsUrl } } },
-    });
-    try {
-      await pro.loadHttpProxyAgent(); // ccxt needs an agent for plain ws:// URLs
-      const markets = await pro.loadMarkets();
-      expect(markets['SOL/USDC']).toBeDefined();
-      const book = await pro.fetchOrderBook('SOL/USDC', 5);
-      expect(book.bids[0]?.[0]).toBeLessThan(book.asks[0]?.[0] ?? 0);
-      expect((await pro.fetchBalance())['USDC']?.free).toBe(100000);
-
-      const orderId = String((await pro.createOrder('SOL/USDC', 'limit', 'buy', 1, 100)).id);
-      expect((await pro.fetchOpenOrders('SOL/USDC')).map((open) => open.id)).toContain(orderId);
-      await pro.cancelOrder(orderId, 'SOL/USDC');
-      const batch = await pro.createOrders([
-        { symbol: 'SOL/USDC', type: 'limit', side: 'buy', amount: 1, price: 100 },
-        { symbol: 'SOL/USDC', type: 'limit', side: 'sell', amount: 1, price: 200 },
-      ]);
-      expect(batch).toHaveLength(2);
-      expect(await pro.cancelAllOrders('SOL/USDC')).toHaveLength(2);
-
-      const live = await pro.watchOrderBook('SOL/USDC');
-      expect(live.bids.length).toBeGreaterThan(0);
-      const updates = pro.watchOrders('SOL/USDC');
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      await pro.createOrder('SOL/USDC', 'limit', 'buy', 1, 101);
-      expect((await updates).length).toBeGreaterThan(0);
-    } finally {
-      await pro.close();
-      await sandbox.close();
-    }
   });
 });

@@ -28,6 +28,8 @@ export interface MaxOrderQuery {
 export interface HistoryFilter {
   readonly symbol?: string;
   readonly orderId?: string;
+  /** Only rows of orders placed by this strategy. */
+  readonly strategyId?: string;
   readonly marketTypes?: readonly MarketType[];
   readonly state?: PositionState;
   readonly source?: string;
@@ -120,6 +122,7 @@ export class AccountQueries {
     return this.state
       .ordersOf(accountId)
       .filter((order) => (filter.symbol === undefined || order.symbol === filter.symbol) && (filter.orderId === undefined || order.id === filter.orderId))
+      .filter((order) => filter.strategyId === undefined || order.strategyId === filter.strategyId)
       .filter((order) => this.marketTypeOk(order.symbol, filter.marketTypes))
       .map((order) => ({ at: order.createdAt, row: orderHistoryWire(order) }));
   }
@@ -127,6 +130,7 @@ export class AccountQueries {
   fills(accountId: number, filter: HistoryFilter): TimedRow<OrderFill>[] {
     return (this.state.fills.get(accountId) ?? [])
       .filter((fill) => (filter.symbol === undefined || fill.symbol === filter.symbol) && (filter.orderId === undefined || fill.orderId === filter.orderId))
+      .filter((fill) => filter.strategyId === undefined || fill.strategyId === filter.strategyId)
       .filter((fill) => this.marketTypeOk(fill.symbol, filter.marketTypes))
       .map((fill) => ({
         at: fill.timestamp,

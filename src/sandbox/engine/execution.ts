@@ -70,6 +70,7 @@ export class Executor {
       relatedOrderId,
       slippageTolerance: order.slippageTolerance,
       slippageToleranceType: order.slippageToleranceType,
+      strategyId: order.strategyId,
       lockedAsset: null,
       lockedRemaining: 0n,
     };
@@ -225,6 +226,7 @@ export class Executor {
         tradeId: tradeOf.trade.id,
         orderId: order.id,
         clientId: order.clientId,
+        strategyId: order.strategyId,
         accountId: order.accountId,
         symbol: spec.symbol,
         side: order.side,

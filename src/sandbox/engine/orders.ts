@@ -59,6 +59,8 @@ export interface OrderRecord {
   readonly relatedOrderId: string | null;
   readonly slippageTolerance: Decimal | null;
   readonly slippageToleranceType: SlippageToleranceType | null;
+  /** The strategy that placed the order (TWAP child orders); null for orders placed directly. */
+  readonly strategyId: string | null;
   /** Funds still held for this order: the asset and how much of it is in `locked`. */
   lockedAsset: string | null;
   lockedRemaining: Decimal;
@@ -90,7 +92,7 @@ export function orderWire(order: OrderRecord): Order {
     stopLossLimitPrice: text(order.stopLoss?.limitPrice ?? null),
     stopLossTriggerBy: order.stopLoss?.triggerBy ?? null,
     stopLossTriggerPrice: text(order.stopLoss?.triggerPrice ?? null),
-    strategyId: null,
+    strategyId: order.strategyId,
     symbol: order.symbol,
     takeProfitLimitPrice: text(order.takeProfit?.limitPrice ?? null),
     takeProfitTriggerBy: order.takeProfit?.triggerBy ?? null,
@@ -142,7 +144,7 @@ export function orderHistoryWire(order: OrderRecord): OrderHistory {
     stopLossLimitPrice: text(order.stopLoss?.limitPrice ?? null),
     stopLossTriggerBy: order.stopLoss?.triggerBy ?? null,
     stopLossTriggerPrice: text(order.stopLoss?.triggerPrice ?? null),
-    strategyId: null,
+    strategyId: order.strategyId,
     symbol: order.symbol,
     systemOrderType: null,
     takeProfitLimitPrice: text(order.takeProfit?.limitPrice ?? null),
@@ -169,6 +171,12 @@ export interface FillDetail {
 /** `AccountTradingSuspended` → `ACCOUNT_TRADING_SUSPENDED` (WS `R` uses SCREAMING_SNAKE). */
 export function screamingSnake(reason: string): string {
   return reason.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+}
+
+/** WS `H`: the docs' example prints the strategy id as a JSON number; sandbox ids are small enough to do the same. */
+function strategyIdWire(id: string): number | string {
+  const number = Number(id);
+  return /^\d+$/.test(id) && Number.isSafeInteger(number) ? number : id;
 }
 
 /**
@@ -228,6 +236,7 @@ export function orderUpdateWire(
   }
   if (event === 'orderExpired' && order.expiryReason !== null) data.R = screamingSnake(order.expiryReason);
   if (order.relatedOrderId !== null) data.I = order.relatedOrderId;
+  if (order.strategyId !== null) data.H = strategyIdWire(order.strategyId);
   if (fill !== null) {
     data.l = quantity(fill.quantity);
     data.L = price(fill.price);

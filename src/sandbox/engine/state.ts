@@ -36,6 +36,8 @@ export interface FillRow {
   readonly tradeId: number;
   readonly orderId: string;
   readonly clientId: number | null;
+  /** Strategy of the order that filled (TWAP child orders), for the `strategyId` history filter. */
+  readonly strategyId: string | null;
   readonly accountId: number;
   readonly symbol: string;
   readonly side: 'Bid' | 'Ask';

@@ -139,6 +139,8 @@ export class Triggers {
         stopLoss: null,
         slippageTolerance: null,
         slippageToleranceType: null,
+        // A TP/SL child belongs to the same strategy as its parent.
+        strategyId: parent.strategyId,
       },
       this.deps.clock.now(),
       parent.id,

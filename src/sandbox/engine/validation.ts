@@ -8,8 +8,11 @@ import type { Decimal } from './decimal.ts';
 import type { MarketSpec } from './markets.ts';
 import type { AttachedTrigger, StpMode } from './orders.ts';
 
-/** The execute payload as the engine accepts it (`selfTradePrevention` also tolerates `Allow`). */
-export type OrderRequest = Omit<OrderExecutePayload, 'selfTradePrevention'> & { selfTradePrevention?: StpMode };
+/**
+ * The execute payload as the engine accepts it (`selfTradePrevention` also tolerates `Allow`). `strategyId` is set
+ * only in-process, by a strategy placing its child orders; REST clients cannot send it.
+ */
+export type OrderRequest = Omit<OrderExecutePayload, 'selfTradePrevention'> & { selfTradePrevention?: StpMode; strategyId?: string };
 
 export interface ValidatedOrder {
   readonly market: MarketSpec;
@@ -28,6 +31,8 @@ export interface ValidatedOrder {
   readonly stopLoss: AttachedTrigger | null;
   readonly slippageTolerance: Decimal | null;
   readonly slippageToleranceType: SlippageToleranceType | null;
+  /** The strategy that placed this order (TWAP child orders), else null. */
+  readonly strategyId: string | null;
 }
 
 const invalid = (code: string, message: string): SandboxError => new SandboxError(400, code, message);
@@ -172,5 +177,6 @@ export function validateOrder(request: OrderRequest, market: MarketSpec): Valida
     stopLoss: attached(market, request.stopLossTriggerPrice, request.stopLossLimitPrice, request.stopLossTriggerBy, 'stopLoss'),
     slippageTolerance: decimalField(request.slippageTolerance, 'slippageTolerance'),
     slippageToleranceType: oneOf(request.slippageToleranceType, ['TickSize', 'Percent'] as const, 'SlippageToleranceType') ?? null,
+    strategyId: request.strategyId ?? null,
   };
 }

@@ -41,13 +41,16 @@ export const capitalHandlers = {
   // Session-only on the exchange (web login + 2FA); the sandbox serves them to signed requests too.
   getWithdrawalDelay: (request, services) => services.products.withdrawals.getDelay(accountOf(request)),
   createWithdrawalDelay: (request, services) => {
+    // The account first: an unsigned (session-less) call is a 401, whatever its token.
+    const accountId = accountOf(request);
     services.products.twoFactor.require(optionalString(request.params, 'twoFactorToken'));
-    services.products.withdrawals.createDelay(accountOf(request), requiredInteger(request.params, 'withdrawalDelayHours'));
+    services.products.withdrawals.createDelay(accountId, requiredInteger(request.params, 'withdrawalDelayHours'));
     return reply({ status: 200 });
   },
   updateWithdrawalDelay: (request, services) => {
+    const accountId = accountOf(request);
     services.products.twoFactor.require(optionalString(request.params, 'twoFactorToken'));
-    return services.products.withdrawals.updateDelay(accountOf(request), requiredInteger(request.params, 'withdrawalDelayHours'));
+    return services.products.withdrawals.updateDelay(accountId, requiredInteger(request.params, 'withdrawalDelayHours'));
   },
   getMaxWithdrawalQuantity: (request, services) => {
     const { params } = request;

@@ -77,9 +77,14 @@ function orderRef(params: Params): OrderRef {
   return { orderId: optionalString(params, 'orderId'), clientId: optionalInteger(params, 'clientId') };
 }
 
-/** symbol / orderId / marketType filters shared by the history endpoints. */
+/** symbol / orderId / strategyId / marketType filters shared by the history endpoints. */
 function historyFilter(params: Params): HistoryFilter {
-  return { symbol: optionalString(params, 'symbol'), orderId: optionalString(params, 'orderId'), marketTypes: marketTypes(params) };
+  return {
+    symbol: optionalString(params, 'symbol'),
+    orderId: optionalString(params, 'orderId'),
+    strategyId: optionalString(params, 'strategyId'),
+    marketTypes: marketTypes(params),
+  };
 }
 
 export const tradingHandlers = {
@@ -151,8 +156,8 @@ export const tradingHandlers = {
 
   getFills: (request, services) => {
     const fillType = optionalEnum(request.params, 'fillType', FillType);
-    // Every sandbox fill comes from a user order: liquidation/conversion filters match nothing; no strategy ids exist.
-    const userOnly = (fillType === undefined || fillType === 'User') && optionalString(request.params, 'strategyId') === undefined;
+    // Every sandbox fill comes from a user order: liquidation/conversion filters match nothing.
+    const userOnly = fillType === undefined || fillType === 'User';
     const all = userOnly ? services.engine.accounts.fills(accountOf(request), historyFilter(request.params)) : [];
     const rows = withinRange(request.params, all, (row) => row.at);
     return paginate(request.params, rows, (row) => row.at, (row) => row.row);
@@ -160,7 +165,7 @@ export const tradingHandlers = {
 
   getOrderHistory: (request, services) => {
     const accountId = accountOf(request);
-    const rows = optionalString(request.params, 'strategyId') === undefined ? services.engine.accounts.orderHistory(accountId, historyFilter(request.params)) : [];
+    const rows = services.engine.accounts.orderHistory(accountId, historyFilter(request.params));
     return paginate(request.params, rows, (row) => row.at, (row) => row.row);
   },
 

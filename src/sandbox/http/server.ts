@@ -35,7 +35,8 @@ export interface HttpTransport {
 
 /**
  * The instruction a request must be signed with. `session` endpoints (web-session only on the exchange) accept
- * API-key signing in the sandbox with the endpoint's table name as the instruction, so they stay testable.
+ * API-key signing in the sandbox with the endpoint's table name as the instruction, so they stay testable; unsigned
+ * calls to them reach the handler without an account (see `carriesAuth`).
  */
 export function instructionFor(endpoint: EndpointDef): string | null {
   switch (endpoint.auth.kind) {
@@ -46,6 +47,15 @@ export function instructionFor(endpoint: EndpointDef): string | null {
     case 'session':
       return endpoint.name;
   }
+}
+
+/**
+ * Whether a request tries to authenticate at all. An unsigned call to a `session` endpoint (the exchange would read
+ * a web-session cookie) reaches its handler with no account: handlers that need one answer 401, account-free ones
+ * (the estimated liquidation price) answer. A partially signed call is still checked, and refused.
+ */
+function carriesAuth(req: IncomingMessage): boolean {
+  return ['x-api-key', 'x-signature', 'x-timestamp'].some((name) => req.headers[name] !== undefined);
 }
 
 class BodyTooLarge extends Error {}
@@ -84,7 +94,9 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
     const now = options.now();
     const instruction = instructionFor(endpoint);
     const accountId =
-      instruction === null ? null : authenticateRequest(instruction, parsed.signed, req.headers, options.keyring, now);
+      instruction === null || (endpoint.auth.kind === 'session' && !carriesAuth(req))
+        ? null
+        : authenticateRequest(instruction, parsed.signed, req.headers, options.keyring, now);
     const request: HandlerRequest = {
       name: endpoint.name as EndpointName,
       params: parsed.params,

@@ -52,10 +52,7 @@ export function engineTrading(engine: TradingEngine): TradingPort {
   };
 }
 
-/**
- * The child as an `OrderExecutePayload`. `strategyId` rides along as an extra key: the engine prints it on the
- * order once it records it (until then child orders show `strategyId: null`).
- */
+/** The child as an engine order request; `strategyId` tags the order in `/orders`, order history and `H` on WS. */
 function toOrderRequest(child: ChildOrderRequest): OrderRequest {
   const flags = {
     ...(child.autoLend === undefined ? {} : { autoLend: child.autoLend }),
@@ -63,7 +60,7 @@ function toOrderRequest(child: ChildOrderRequest): OrderRequest {
     ...(child.autoBorrow === undefined ? {} : { autoBorrow: child.autoBorrow }),
     ...(child.autoBorrowRepay === undefined ? {} : { autoBorrowRepay: child.autoBorrowRepay }),
   };
-  const request: OrderRequest & { strategyId: string } = {
+  return {
     symbol: child.symbol,
     side: child.side,
     orderType: child.price === null ? 'Market' : 'Limit',
@@ -79,7 +76,6 @@ function toOrderRequest(child: ChildOrderRequest): OrderRequest {
       : { price: child.price, timeInForce: child.timeInForce, ...(child.postOnly ? { postOnly: true } : {}) }),
     ...flags,
   };
-  return request;
 }
 
 /** The products over a services object's engine (the one line `createSandboxServices` calls). */
