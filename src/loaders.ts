@@ -44,12 +44,10 @@ function isUnknownSymbol(error: unknown): boolean {
   return error instanceof ExchangeError && (error.status === 400 || error.status === 404);
 }
 
-export function createLoaders(exchange: CachedExchange): Loaders {
-  const allMarkets = async (): Promise<readonly Market[]> =>
-    (await exchange.call('getMarkets', ALL_MARKET_TYPES_PARAMS)) ?? [];
-  const allAssets = async (): Promise<readonly MarketAsset[]> => (await exchange.call('getAssets', {})) ?? [];
+type CatalogOf<T> = () => Promise<readonly T[]>;
 
-  const market = new DataLoader<string, Market | null>(async (symbols) => {
+function marketLoader(exchange: CachedExchange, allMarkets: CatalogOf<Market>): DataLoader<string, Market | null> {
+  return new DataLoader<string, Market | null>(async (symbols) => {
     const catalog = bySymbol(await allMarkets());
     return Promise.all(
       symbols.map(async (symbol) => {
@@ -65,8 +63,10 @@ export function createLoaders(exchange: CachedExchange): Loaders {
       }),
     );
   });
+}
 
-  const ticker = new DataLoader<TickerKey, Ticker | null, string>(
+function tickerLoader(exchange: CachedExchange): DataLoader<TickerKey, Ticker | null, string> {
+  return new DataLoader<TickerKey, Ticker | null, string>(
     async (keys) => {
       // One /tickers call per window. A market it omits has no ticker data (`/ticker` would answer 204): null,
       // without a per-symbol call that would break the one-call budget.
@@ -84,10 +84,12 @@ export function createLoaders(exchange: CachedExchange): Loaders {
     },
     { cacheKeyFn: ({ symbol, interval }) => `${interval ?? ''}|${symbol}` },
   );
+}
 
-  const markPrice = new DataLoader<string, MarkPrice | null>(async (symbols) => {
+function markPriceLoader(exchange: CachedExchange, market: () => DataLoader<string, Market | null>): DataLoader<string, MarkPrice | null> {
+  return new DataLoader<string, MarkPrice | null>(async (symbols) => {
     // The catalog says which type each market is; one `/markPrices` call per market type actually needed.
-    const markets = await market.loadMany(symbols);
+    const markets = await market().loadMany(symbols);
     const typeOf = symbols.map((_, i) => {
       const row = markets[i];
       return row && !(row instanceof Error) ? row.marketType : 'PERP';
@@ -101,16 +103,61 @@ export function createLoaders(exchange: CachedExchange): Loaders {
     for (const list of lists) for (const [symbol, row] of bySymbol(list)) found.set(symbol, row);
     return symbols.map((symbol) => found.get(symbol) ?? null);
   });
+}
 
-  const openInterest = new DataLoader<string, OpenInterest | null>(async (symbols) => {
+function openInterestLoader(exchange: CachedExchange): DataLoader<string, OpenInterest | null> {
+  return new DataLoader<string, OpenInterest | null>(async (symbols) => {
     const all = bySymbol(await exchange.call('getOpenInterest', {}));
     return symbols.map((symbol) => all.get(symbol) ?? null);
   });
+}
 
-  const asset = new DataLoader<string, MarketAsset | null>(async (symbols) => {
+function assetLoader(allAssets: CatalogOf<MarketAsset>): DataLoader<string, MarketAsset | null> {
+  return new DataLoader<string, MarketAsset | null>(async (symbols) => {
     const all = bySymbol(await allAssets());
     return symbols.map((symbol) => all.get(symbol) ?? null);
   });
+}
 
-  return { ticker, markPrice, openInterest, market, asset, allMarkets, allAssets };
+/**
+ * One request's loaders, each DataLoader created on first use: most operations touch one or two of them, and every
+ * graphql-ws subscription keeps its context (so its loaders) for its whole life.
+ */
+class RequestLoaders implements Loaders {
+  private tickerLoader: Loaders['ticker'] | undefined;
+  private markPriceLoader: Loaders['markPrice'] | undefined;
+  private openInterestLoader: Loaders['openInterest'] | undefined;
+  private marketLoader: Loaders['market'] | undefined;
+  private assetLoader: Loaders['asset'] | undefined;
+
+  constructor(private readonly exchange: CachedExchange) {}
+
+  readonly allMarkets = async (): Promise<readonly Market[]> =>
+    (await this.exchange.call('getMarkets', ALL_MARKET_TYPES_PARAMS)) ?? [];
+
+  readonly allAssets = async (): Promise<readonly MarketAsset[]> => (await this.exchange.call('getAssets', {})) ?? [];
+
+  get ticker(): Loaders['ticker'] {
+    return (this.tickerLoader ??= tickerLoader(this.exchange));
+  }
+
+  get markPrice(): Loaders['markPrice'] {
+    return (this.markPriceLoader ??= markPriceLoader(this.exchange, () => this.market));
+  }
+
+  get openInterest(): Loaders['openInterest'] {
+    return (this.openInterestLoader ??= openInterestLoader(this.exchange));
+  }
+
+  get market(): Loaders['market'] {
+    return (this.marketLoader ??= marketLoader(this.exchange, this.allMarkets));
+  }
+
+  get asset(): Loaders['asset'] {
+    return (this.assetLoader ??= assetLoader(this.allAssets));
+  }
+}
+
+export function createLoaders(exchange: CachedExchange): Loaders {
+  return new RequestLoaders(exchange);
 }

@@ -1,15 +1,21 @@
-// createGateway(config): graphql-yoga at /graphql plus graphql-ws on the same node:http server and path.
+// createGateway(config): graphql-yoga at /graphql plus graphql-ws on the same node:http server and path, behind the
+// security layer (src/security): tokens → principal → that principal's account, scopes, limits, safe bind defaults.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError as defaultMaskError, type YogaServerInstance } from 'graphql-yoga';
-import { pino, type Logger } from 'pino';
+import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { CACHE_TTL_ENV, CachedExchange, parseCacheTtls } from './exchange/cache.ts';
 import { BackpackRest } from './exchange/rest.ts';
-import { createContext, type ContextDeps, type GatewayContext } from './schema/context.ts';
+import { ResponseCache } from './execution/responseCache.ts';
+import { useSharedSubscriptionExecution } from './execution/sharedSubscriptions.ts';
+import { createContext, type GatewayContext } from './schema/context.ts';
 import { toGraphQLError } from './schema/errors.ts';
 import { schema } from './schema/index.ts';
+import { loadSecurity, withBodyLimit, withScopeGuard, type Account, type Principal, type Security } from './security/index.ts';
+import { principalLabel } from './security/principal.ts';
+import { hubOf, registerHub } from './streams/hub.ts';
 import { attachSubscriptions } from './streams/transport.ts';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -34,12 +40,19 @@ query MarketsAndBook {
 `;
 
 export interface GatewayDeps {
-  /** The REST client (default: built from `config`). */
+  /**
+   * One REST client for everything, public and every account (tests with fakes). Default: a keyless client for
+   * public data plus one client per configured account, each signing with that account's key only.
+   */
   readonly rest?: BackpackRest;
-  /** The shared cache in front of it (default: built from `rest` and GATEWAY_CACHE_TTL_MS); tests pass fakes here. */
+  /**
+   * The shared cache (default: built from the keyless client and GATEWAY_CACHE_TTL_MS). When given without `rest`,
+   * it also answers every account's signed calls (tests pass fakes here).
+   */
   readonly exchange?: CachedExchange;
-  /** Environment for GATEWAY_CACHE_TTL_MS (default process.env). */
+  /** Environment for the security settings (GATEWAY_*), GATEWAY_CACHE_TTL_MS and streams (default process.env). */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Default: the security module's logger (redaction + secret scrubbing, src/log.ts). */
   readonly logger?: Logger;
   /** Load the market and asset catalogs before listening (default true). */
   readonly warmCatalog?: boolean;
@@ -51,6 +64,10 @@ export interface Gateway {
   readonly server: Server;
   readonly yoga: YogaServerInstance<{ req: IncomingMessage; res: ServerResponse }, GatewayContext>;
   readonly exchange: CachedExchange;
+  /** Accounts, tokens, mode and limits this gateway runs with. */
+  readonly security: Security;
+  /** Memoized public-query responses (hit and miss counts). */
+  readonly responses: ResponseCache;
   close(): Promise<void>;
 }
 
@@ -84,25 +101,80 @@ function maskErrorFor(logger: Logger) {
   };
 }
 
+/**
+ * The exchange client of each caller: one view per account over the shared cache (so public reads stay coalesced
+ * across accounts), scope-guarded per principal so a resolver without `authScopes` still cannot over-reach.
+ * Memoised per principal label (bounded by the token list) so graphql-ws resolvers find the stream hub by it.
+ */
+function exchangeClients(shared: CachedExchange, accountClient: (account: Account) => CachedExchange) {
+  const views = new Map<string, CachedExchange>();
+  const guarded = new Map<string, CachedExchange>();
+  return (principal: Principal, account: Account | null): CachedExchange => {
+    const key = `${principalLabel(principal)}@${account?.name ?? ''}`;
+    let exchange = guarded.get(key);
+    if (exchange === undefined) {
+      let view = shared;
+      if (account !== null) {
+        view = views.get(account.name) ?? accountClient(account);
+        views.set(account.name, view);
+      }
+      exchange = withScopeGuard(view, principal);
+      guarded.set(key, exchange);
+      const hub = hubOf(shared);
+      if (hub !== undefined) registerHub(exchange, hub);
+    }
+    return exchange;
+  };
+}
+
 export async function createGateway(config: Config, deps: GatewayDeps = {}): Promise<Gateway> {
-  const logger = deps.logger ?? pino({ level: process.env['LOG_LEVEL'] ?? 'info' });
-  const rest = deps.rest ?? BackpackRest.fromConfig(config);
-  const exchange = deps.exchange ?? new CachedExchange(rest, parseCacheTtls((deps.env ?? process.env)[CACHE_TTL_ENV]));
-  const apiKey = config.key?.apiKey;
-  const contextDeps: ContextDeps = { exchange, account: apiKey ? { apiKey } : null };
+  const env = deps.env ?? process.env;
+  // Throws ConfigError (bad accounts/tokens files, keys without tokens on a non-loopback HOST …) before anything listens.
+  const security = loadSecurity(env, config, deps.logger ? { logger: deps.logger } : {});
+  const logger = security.logger;
+  const publicRest = deps.rest ?? BackpackRest.fromConfig({ ...config, key: undefined });
+  const exchange = deps.exchange ?? new CachedExchange(publicRest, parseCacheTtls(env[CACHE_TTL_ENV]));
+  // Injected fakes answer every account's calls; otherwise each account gets a client holding only its own key.
+  const injected = deps.rest !== undefined || deps.exchange !== undefined;
+  const clientFor = exchangeClients(exchange, (account) =>
+    injected ? exchange : exchange.forAccount(BackpackRest.fromConfig(config, { key: account.signingKey })),
+  );
+
+  // Public market queries answered from memory while the cached exchange data they read is fresh (charged to budgets).
+  const responses = new ResponseCache({
+    path: GRAPHQL_PATH,
+    maxBodyBytes: Math.min(4_096, security.limits.maxBodyBytes),
+    admit: (req) => security.admit({ req }),
+  });
 
   const yoga = createYoga<{ req: IncomingMessage; res: ServerResponse }, GatewayContext>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
-    graphiql: { title: 'Backpack GraphQL', defaultQuery: DEFAULT_QUERY },
+    ...security.yogaOptions,
+    graphiql: security.limits.graphiql ? { title: 'Backpack GraphQL', defaultQuery: DEFAULT_QUERY } : false,
     maskedErrors: { maskError: maskErrorFor(logger) },
+    plugins: [...security.plugins, responses.plugin(), useSharedSubscriptionExecution()],
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
       info: (...args) => logger.info(args.map(String).join(' ')),
       warn: (...args) => logger.warn(args.map(String).join(' ')),
       error: (...args) => logger.error(args.map(String).join(' ')),
     },
-    context: (initial) => createContext(contextDeps, requestIdOf(initial)),
+    // HTTP: the Authorization header; graphql-ws: connectionParams (see src/streams/transport.ts). A bad token throws
+    // UNAUTHENTICATED (401) here; no token is the anonymous principal (public data only).
+    context: (initial) => {
+      const principal = security.identifyContext(initial);
+      const account = security.accountFor(principal);
+      return createContext(
+        {
+          exchange: responses.exchangeFor(initial, clientFor(principal, account), (view) => withScopeGuard(view, principal)),
+          account: account ? { apiKey: account.apiKey } : null,
+          principal,
+          authMode: security.mode,
+        },
+        requestIdOf(initial),
+      );
+    },
   });
 
   if (deps.warmCatalog !== false) {
@@ -115,9 +187,19 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     clearTimeout(timer);
   }
 
-  const server = createServer(yoga);
+  // Oversized bodies are refused (413) from Content-Length before yoga reads them; yoga also caps streamed bodies.
+  const server = createServer(withBodyLimit(responses.handler(yoga), security.limits.maxBodyBytes));
   // graphql-ws on the same server and path, plus the exchange-stream hub behind the Subscription fields.
-  const subscriptions = attachSubscriptions(server, yoga, GRAPHQL_PATH, { config, rest, owner: exchange, logger, env: deps.env ?? process.env });
+  const subscriptions = attachSubscriptions(server, yoga, GRAPHQL_PATH, {
+    config,
+    rest: publicRest,
+    owner: exchange,
+    logger,
+    env,
+    accountKeys: security.accounts.list.map((account) => account.signingKey),
+    maxPayloadBytes: security.limits.maxBodyBytes,
+    acceptConnection: (ctx) => security.acceptConnection(ctx),
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => {
@@ -128,13 +210,16 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}${GRAPHQL_PATH}`;
-  logger.info({ url, account: apiKey ? 'configured' : 'none' }, 'gateway listening');
+  for (const message of security.startupMessages) logger.info(message);
+  logger.info({ url, mode: security.mode, accounts: security.accounts.list.length }, 'gateway listening');
 
   return {
     url,
     server,
     yoga,
     exchange,
+    security,
+    responses,
     close: async () => {
       await subscriptions.close();
       server.closeAllConnections();

@@ -7,6 +7,8 @@
 // - Catalog endpoints (markets, assets …) are served stale while one background refresh runs, so a warm gateway
 //   never waits for them (`warmCatalog()` at startup).
 // - Errors are never cached. Cached results are deep-frozen: they are shared by every request, never mutate them.
+// - Several accounts: `forAccount(client)` gives a view that signs with that account's client but shares this cache,
+//   so public reads stay coalesced across every caller.
 import type { EndpointDef, RequestOf, ResponseOf } from './endpoint.ts';
 import { endpoints, type EndpointName } from './endpoints.ts';
 import type { ResponseWithMeta } from './rest.ts';
@@ -76,6 +78,17 @@ interface Entry {
   inflight?: Promise<ResponseWithMeta<unknown>>;
 }
 
+/**
+ * Observes the exchange calls of one GraphQL operation, so a memoized response can live exactly as long as the cached
+ * data it was built from (src/execution/responseCache.ts).
+ */
+export interface ReadRecorder {
+  /** A public GET answered from a fresh cache entry (or one just stored), fresh until `freshUntil` (epoch ms). */
+  read(freshUntil: number): void;
+  /** Anything a memoized response could not reproduce: a private or non-GET call, a stale read, a failure. */
+  uncacheable(): void;
+}
+
 export interface CachedExchangeOptions {
   /** TTL overrides by endpoint name (e.g. from `parseCacheTtls(process.env.GATEWAY_CACHE_TTL_MS)`). */
   readonly ttlsMs?: Partial<Record<EndpointName, number>>;
@@ -135,11 +148,16 @@ export class CachedExchange {
   private readonly defaultTtlMs: number;
   private readonly maxEntries: number;
   private readonly now: () => number;
+  /** Where uncached (signed, non-GET) calls go: `upstream`, or an account's client in a `forAccount` view. */
+  private readonly signer: Upstream;
+  /** Set only on the per-operation views `recording()` makes (src/execution/responseCache.ts). */
+  private readonly recorder: ReadRecorder | undefined;
 
   constructor(
     private readonly upstream: Upstream,
     options: CachedExchangeOptions = {},
   ) {
+    this.signer = upstream;
     this.ttls = { ...DEFAULT_TTLS_MS, ...options.ttlsMs };
     this.defaultTtlMs = options.defaultTtlMs ?? DEFAULT_TTL_MS;
     this.maxEntries = options.maxEntries ?? 5_000;
@@ -155,9 +173,31 @@ export class CachedExchange {
   callWithMeta<N extends EndpointName>(name: N, params: ParamsOf<N>): Promise<ResponseWithMeta<ResultOf<N>>> {
     const def = endpoints[name] as EndpointDef<unknown, unknown>;
     if (def.method !== 'GET' || def.auth.kind !== 'public') {
-      return this.upstream.requestWithMeta(def, params) as Promise<ResponseWithMeta<ResultOf<N>>>;
+      this.recorder?.uncacheable();
+      return this.signer.requestWithMeta(def, params) as Promise<ResponseWithMeta<ResultOf<N>>>;
     }
     return this.cached(name, def, params) as Promise<ResponseWithMeta<ResultOf<N>>>;
+  }
+
+  /**
+   * This exchange as seen by one account: private and write calls go to `signer` (that account's client), public
+   * GETs still use this instance's entries, in-flight calls and upstream, so every account shares one public cache.
+   */
+  forAccount(signer: Upstream): CachedExchange {
+    // A prototype view: every field but `signer` (the entries map included) is read from this instance.
+    const view = Object.create(this) as CachedExchange;
+    Object.defineProperty(view, 'signer', { value: signer, enumerable: false, writable: false });
+    return view;
+  }
+
+  /**
+   * This exchange reporting each call of one operation to `recorder` (same entries, upstream and signer): a
+   * prototype view like `forAccount`, so it costs two property writes, not a wrapper around every method.
+   */
+  recording(recorder: ReadRecorder): CachedExchange {
+    const view = Object.create(this) as CachedExchange;
+    Object.defineProperty(view, 'recorder', { value: recorder, enumerable: false, writable: false });
+    return view;
   }
 
   /** Whether `name` is answered from the shared cache (public GET). */
@@ -186,13 +226,35 @@ export class CachedExchange {
     const key = cacheKey(name, params);
     const now = this.now();
     const entry = this.entries.get(key);
-    if (entry?.value && now < entry.freshUntil) return Promise.resolve(entry.value);
+    const recorder = this.recorder;
+    if (entry?.value && now < entry.freshUntil) {
+      recorder?.read(entry.freshUntil);
+      return Promise.resolve(entry.value);
+    }
     if (entry?.value && now < entry.staleUntil) {
+      recorder?.uncacheable();
       if (!entry.inflight) this.fetch(name, def, params, key, entry).catch(() => undefined);
       return Promise.resolve(entry.value);
     }
-    if (entry?.inflight) return entry.inflight;
-    return this.fetch(name, def, params, key, entry ?? { freshUntil: 0, staleUntil: 0 });
+    const pending = entry?.inflight ?? this.fetch(name, def, params, key, entry ?? { freshUntil: 0, staleUntil: 0 });
+    if (recorder === undefined) return pending;
+    return pending.then(
+      (value) => {
+        // A TTL-0 entry is gone by now: freshness 0, and the recorder keeps nothing.
+        recorder.read(this.freshUntilOf(key, value));
+        return value;
+      },
+      (error: unknown) => {
+        recorder.uncacheable();
+        throw error;
+      },
+    );
+  }
+
+  /** Freshness of the entry holding `value` (0 when it is gone or was replaced). */
+  private freshUntilOf(key: string, value: ResponseWithMeta<unknown>): number {
+    const entry = this.entries.get(key);
+    return entry?.value === value ? entry.freshUntil : 0;
   }
 
   private fetch(

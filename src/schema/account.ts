@@ -126,6 +126,7 @@ AccountRef.implement({
 
 builder.queryField('account', (t) =>
   t.field({
+    authScopes: { read: true },
     type: AccountRef,
     description: 'The configured account. Fails with UNAUTHENTICATED when the gateway has no API keys.',
     resolve: (_, __, ctx) => {
@@ -151,6 +152,7 @@ const AccountSettingsInput = builder.inputType('AccountSettingsInput', {
 
 builder.mutationField('updateAccountSettings', (t) =>
   t.field({
+    authScopes: { trade: true },
     type: AccountSummaryRef,
     nullable: true,
     description: 'Changes account settings and returns the refreshed summary.',

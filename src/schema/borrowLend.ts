@@ -197,6 +197,7 @@ const BorrowLendDoneRef = builder.objectRef<BorrowLendDone>('BorrowLendExecution
 
 builder.mutationField('borrowLend', (t) =>
   t.field({
+    authScopes: { trade: true },
     type: BorrowLendDoneRef,
     description: 'Borrows or lends an asset. Never retried: a failure after the exchange accepted it is not reported as one.',
     errors: resultOf('BorrowLend', 'execution', 'What was executed and the position afterwards.'),

@@ -7,16 +7,22 @@
 // - `ctx` is a GatewayContext (./context.ts): `ctx.exchange.call(name, params)`, `ctx.loaders.*`, `ctx.account`.
 // - Scalars: 'Decimal' (exact decimal strings) and 'Timestamp' (ISO UTC out, epoch ms in): see ./scalars.ts.
 // - Fields are non-null unless `nullable: true`; every type, field and argument gets a `description`.
-// - Plugin slots: errors (typed mutation results, ./errors.ts) and simple-objects. Scope-auth is added by the
-//   security work: add it to `plugins` and `AuthScopes` here; nothing else in this file should change.
+// - Plugin slots: scope-auth, errors (typed mutation results, ./errors.ts) and simple-objects.
+// - Account fields say `authScopes: { read: true }`, trading mutations `{ trade: true }`, withdrawal/2FA ones
+//   `{ withdraw: true }` (src/security/principal.ts). A missing scope is a top-level GraphQLError, UNAUTHENTICATED
+//   (no token) or FORBIDDEN (token without the scope), raised before the resolver runs, so nothing reaches the exchange.
 import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
+import { authScopes, scopeAuthError, type GatewayAuthScopes } from '../security/authorize.ts';
+import { NO_KEYS_MESSAGE, UnauthenticatedError } from '../security/errors.ts';
 import type { GatewayContext } from './context.ts';
 import type { TimestampOutput } from './scalars.ts';
 
 export interface GatewaySchemaTypes {
   Context: GatewayContext;
+  AuthScopes: GatewayAuthScopes;
   Scalars: {
     /** Exact decimal string in, wire string out. */
     Decimal: { Input: string; Output: string };
@@ -28,7 +34,18 @@ export interface GatewaySchemaTypes {
 }
 
 export const builder = new SchemaBuilder<GatewaySchemaTypes>({
-  plugins: [ErrorsPlugin, SimpleObjectsPlugin],
+  // Scope-auth first: a refused field never reaches the errors plugin or its resolver (no exchange call).
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, SimpleObjectsPlugin],
+  scopeAuth: {
+    // Subscriptions are checked once, when they start (not per event).
+    authorizeOnSubscribe: true,
+    authScopes: (ctx) => authScopes(ctx.principal),
+    // Anonymous in local mode means no keys are configured: say that rather than ask for a token nobody can mint.
+    unauthorizedError: (_parent, ctx, _info, result) =>
+      ctx.principal.kind === 'anonymous' && ctx.authMode === 'local'
+        ? new UnauthenticatedError(NO_KEYS_MESSAGE)
+        : scopeAuthError(ctx.principal, result),
+  },
   errors: {
     // Each mutation lists its error classes explicitly (MUTATION_ERRORS in ./errors.ts); nothing is implicit.
     defaultTypes: [],

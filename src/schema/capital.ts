@@ -109,6 +109,7 @@ builder.objectFields(AccountRef, (t) => ({
 
 builder.mutationField('convertDust', (t) =>
   t.field({
+    authScopes: { trade: true },
     type: [BalanceRef],
     nullable: true,
     description: 'Converts small balances (dust) of one asset, or of all assets, into USDC; returns the balances afterwards.',

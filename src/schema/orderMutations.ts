@@ -26,6 +26,7 @@ const asItem = (value: Order | UserError): OrderRow => value as OrderRow;
 
 builder.mutationFields((t) => ({
   executeOrder: t.field({
+    authScopes: { trade: true },
     type: OrderRef,
     description:
       'Places an order. Invalid orders (unknown market, price off the tick size, bad combinations …) come back as ' +
@@ -39,6 +40,7 @@ builder.mutationFields((t) => ({
       }),
   }),
   executeOrders: t.field({
+    authScopes: { trade: true },
     type: [OrderRef],
     description:
       'Places several orders in one exchange call. Each result lines up with its input: an order, or the reason that ' +
@@ -67,6 +69,7 @@ builder.mutationFields((t) => ({
       }),
   }),
   cancelOrder: t.field({
+    authScopes: { trade: true },
     type: OrderRef,
     nullable: true,
     description: 'Cancels one open order by id or client id. OrderNotFound when it is no longer open.',
@@ -76,6 +79,7 @@ builder.mutationFields((t) => ({
       mutate(ctx, async () => (await ctx.exchange.call('cancelOrder', toCancelPayload(input))) ?? null),
   }),
   cancelOpenOrders: t.field({
+    authScopes: { trade: true },
     type: [OrderRef],
     description: 'Cancels every open order of one market (optionally only resting or only conditional ones).',
     errors: resultOf('CancelOpenOrders', 'orders', 'The cancelled orders (empty when none were open or the cancel is still pending).'),

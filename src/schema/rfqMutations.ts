@@ -68,6 +68,7 @@ function quotePayload(input: typeof SubmitQuoteInput.$inferInput): QuotePayload 
 
 builder.mutationFields((t) => ({
   submitRfq: t.field({
+    authScopes: { trade: true },
     type: RfqRef,
     description: 'Asks makers for quotes. Never retried.',
     errors: resultOf('SubmitRfq', 'rfq', 'The RFQ as the exchange accepted it.'),
@@ -75,6 +76,7 @@ builder.mutationFields((t) => ({
     resolve: (_, { input }, ctx) => mutate(ctx, async () => ctx.exchange.call('submitRfq', await rfqPayload(ctx, input))),
   }),
   acceptQuote: t.field({
+    authScopes: { trade: true },
     type: RfqRef,
     description: 'Accepts a quote on one of your RFQs (identified by its id or client id).',
     errors: resultOf('AcceptQuote', 'rfq', 'The RFQ after accepting.'),
@@ -91,6 +93,7 @@ builder.mutationFields((t) => ({
       }),
   }),
   refreshRfq: t.field({
+    authScopes: { trade: true },
     type: RfqRef,
     description: 'Re-opens one of your RFQs for fresh quotes.',
     errors: resultOf('RefreshRfq', 'rfq', 'The refreshed RFQ.'),
@@ -98,6 +101,7 @@ builder.mutationFields((t) => ({
     resolve: (_, { rfqId }, ctx) => mutate(ctx, () => ctx.exchange.call('refreshRfq', { rfqId: String(rfqId) })),
   }),
   cancelRfq: t.field({
+    authScopes: { trade: true },
     type: RfqRef,
     description: 'Cancels one of your RFQs by id or client id.',
     errors: resultOf('CancelRfq', 'rfq', 'The cancelled RFQ.'),
@@ -113,6 +117,7 @@ builder.mutationFields((t) => ({
       }),
   }),
   submitQuote: t.field({
+    authScopes: { trade: true },
     type: QuoteRef,
     description: 'Answers an RFQ with a two-sided quote (as a maker). Never retried.',
     errors: resultOf('SubmitQuote', 'quote', 'The quote as the exchange accepted it.'),

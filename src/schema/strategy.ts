@@ -137,6 +137,7 @@ async function strategyPayload(ctx: GatewayContext, input: typeof CreateStrategy
 
 builder.mutationFields((t) => ({
   createStrategy: t.field({
+    authScopes: { trade: true },
     type: StrategyRef,
     description: 'Starts a scheduled strategy. Checked against the market filters first; never retried.',
     errors: resultOf('CreateStrategy', 'strategy', 'The strategy as the exchange accepted it.'),
@@ -144,6 +145,7 @@ builder.mutationFields((t) => ({
     resolve: (_, { input }, ctx) => mutate(ctx, async () => ctx.exchange.call('strategyCreate', await strategyPayload(ctx, input))),
   }),
   cancelStrategy: t.field({
+    authScopes: { trade: true },
     type: StrategyRef,
     nullable: true,
     description: 'Cancels one active strategy by id or client id.',
@@ -162,6 +164,7 @@ builder.mutationFields((t) => ({
       }),
   }),
   cancelOpenStrategies: t.field({
+    authScopes: { trade: true },
     type: [StrategyRef],
     description: 'Cancels every active strategy of one market.',
     errors: resultOf('CancelOpenStrategies', 'strategies', 'The cancelled strategies (empty when none or still pending).'),

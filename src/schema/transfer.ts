@@ -135,6 +135,7 @@ function delayPayload(input: { hours: number; twoFactorToken: string }) {
 
 builder.mutationFields((t) => ({
   requestWithdrawal: t.field({
+    authScopes: { withdraw: true },
     type: WithdrawalRef,
     description: 'Requests a withdrawal. Never retried: check `account.withdrawals` before trying again.',
     errors: resultOf('RequestWithdrawal', 'withdrawal', 'The withdrawal as the exchange recorded it.'),
@@ -151,6 +152,7 @@ builder.mutationFields((t) => ({
       }),
   }),
   createWithdrawalDelay: t.field({
+    authScopes: { withdraw: true },
     type: WithdrawalDelayRef,
     nullable: true,
     description: 'Sets a withdrawal delay. The exchange accepts this from web sessions only, so API keys get ExchangeRejected.',
@@ -165,6 +167,7 @@ builder.mutationFields((t) => ({
       }),
   }),
   updateWithdrawalDelay: t.field({
+    authScopes: { withdraw: true },
     type: WithdrawalDelayRef,
     description: 'Changes the withdrawal delay (applies after the current delay). Web sessions only: API keys get ExchangeRejected.',
     errors: resultOf('UpdateWithdrawalDelay', 'withdrawalDelay', 'The delay after the change.'),
@@ -177,6 +180,7 @@ builder.mutationFields((t) => ({
       }),
   }),
   issueTwoFactorToken: t.field({
+    authScopes: { withdraw: true },
     type: TwoFactorTokenRef,
     description: 'Asks the exchange to issue a two-factor token signature (undocumented semantics).',
     errors: resultOf('IssueTwoFactorToken', 'token', 'The issued token.'),

@@ -128,6 +128,7 @@ const VaultRequestRef = builder.objectRef<VaultRequest>('VaultRequest').implemen
 
 builder.mutationFields((t) => ({
   mintVault: t.field({
+    authScopes: { trade: true },
     type: VaultRequestRef,
     description: 'Deposits an asset into a vault for vault tokens. Never retried: check `account.vaultMints` before trying again.',
     errors: resultOf('MintVault', 'request', 'The accepted mint.'),
@@ -150,6 +151,7 @@ builder.mutationFields((t) => ({
       }),
   }),
   requestVaultRedeem: t.field({
+    authScopes: { trade: true },
     type: VaultRequestRef,
     description: 'Requests redemption of vault tokens; it completes after the vault redeem delay.',
     errors: resultOf('RequestVaultRedeem', 'request', 'The accepted redeem request.'),
@@ -166,6 +168,7 @@ builder.mutationFields((t) => ({
       }),
   }),
   cancelVaultRedeem: t.field({
+    authScopes: { trade: true },
     type: VaultRequestRef,
     description: 'Cancels the pending redeem request on a vault.',
     errors: resultOf('CancelVaultRedeem', 'request', 'The vault whose redeem was cancelled.'),

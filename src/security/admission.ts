@@ -22,6 +22,14 @@ export interface AdmissionSettings {
  * validation happen before it and are bounded by the query limits instead.
  */
 export function useAdmission(settings: AdmissionSettings): Plugin {
+  return createAdmission(settings).plugin;
+}
+
+/**
+ * The plugin plus its check, for transports that answer without executing (the response cache charges a memoized
+ * answer to the same budget): `refusal(context)` takes one operation from the caller's budget, or says why not.
+ */
+export function createAdmission(settings: AdmissionSettings): { plugin: Plugin; refusal: (context: object) => ExecutionResult | null } {
   const authenticated = new TokenBuckets(settings.perMinute, settings.now);
   const anonymous = new TokenBuckets(settings.anonymousPerMinute, settings.now);
 
@@ -43,7 +51,7 @@ export function useAdmission(settings: AdmissionSettings): Plugin {
     return take.ok ? null : { errors: [new RateLimitedError(take.retryAfterMs)] };
   };
 
-  return {
+  const plugin: Plugin = {
     onExecute({ args, setResultAndStopExecution }) {
       const result = refusal(args.contextValue as object);
       if (result) setResultAndStopExecution(result);
@@ -53,4 +61,5 @@ export function useAdmission(settings: AdmissionSettings): Plugin {
       if (result) setResultAndStopExecution(result);
     },
   };
+  return { plugin, refusal };
 }

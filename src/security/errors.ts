@@ -2,6 +2,10 @@
 import { GraphQLError } from 'graphql';
 import type { Scope } from './principal.ts';
 
+/** Why account data is refused in local mode without keys (no token could help: there is no account to act as). */
+export const NO_KEYS_MESSAGE =
+  'This field needs the gateway to be configured with Backpack API keys (BACKPACK_API_SECRET); none are set.';
+
 /**
  * No token, or a token the gateway does not recognise. `wholeRequest` errors (bad token, public data needs a token)
  * answer HTTP 401; a field-level one keeps the partial result's 200 so the other fields still arrive.

@@ -1,5 +1,6 @@
 // HTTP hardening for yoga: CORS options, browser-attack guards (CSRF, DNS rebinding, WS hijacking) and security headers.
 import type { IncomingMessage } from 'node:http';
+import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { hostAllowed, originAllowed, type OriginPolicy } from './origins.ts';
 
@@ -91,6 +92,19 @@ export function useHttpSecurity(policy: OriginPolicy, options: { graphiql: boole
     onRequest({ request, endResponse, fetchAPI }) {
       const refused = refuseRequest(policy, request, fetchAPI.Response);
       if (refused) endResponse(refused);
+    },
+    // yoga's GET parser JSON.parses `variables`/`extensions` unguarded: malformed JSON there was a 500 (found by
+    // test/security/fuzz.sandbox.test.ts). Any parse failure is the client's: 400, without echoing the text.
+    onRequestParse({ requestParser, setRequestParser }) {
+      if (requestParser === undefined) return;
+      setRequestParser(async (request) => {
+        try {
+          return await requestParser(request);
+        } catch (error) {
+          if (!(error instanceof SyntaxError)) throw error;
+          throw new GraphQLError('The request parameters are not valid JSON.', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+        }
+      });
     },
     onResponse({ response }) {
       const headers = response.headers;

@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { ConfigError, type Config } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { loadAccounts, type Account, type Accounts } from './accounts.ts';
-import { useAdmission } from './admission.ts';
+import { createAdmission } from './admission.ts';
 import { accountFor, authScopes, type GatewayAuthScopes } from './authorize.ts';
 import { checkBindPolicy } from './bindPolicy.ts';
 import { readEnv, type Env } from './env.ts';
@@ -36,6 +36,11 @@ export interface Security {
   readonly identify: Identify;
   /** Principal of a yoga / graphql-ws context (the context factory's input). */
   identifyContext(context: object): Principal;
+  /**
+   * Takes one operation from the caller's budget (the admission plugin's check) for an answer given without executing;
+   * false when it would be refused, and the request should then go through the full pipeline to get the error.
+   */
+  admit(context: object): boolean;
   /** The account this principal acts as (null for anonymous). */
   accountFor(principal: Principal): Account | null;
   readonly authScopes: (principal: Principal) => GatewayAuthScopes;
@@ -82,17 +87,14 @@ export function loadSecurity(env: Env, config: Pick<Config, 'key' | 'host'>, dep
   const identify = createIdentify(
     tokens === null ? { mode: 'local', account: accounts.list[0]?.name ?? null } : { mode: 'tokens', tokens },
   );
-  const plugins: SecurityPlugin[] = [
-    useHttpSecurity(origins, { graphiql: limits.graphiql }),
-    ...limitPlugins(limits),
-    useAdmission({
-      identify,
-      perMinute: limits.perMinute,
-      anonymousPerMinute: limits.anonymousPerMinute,
-      publicRequiresToken: limits.publicRequiresToken,
-      ...(deps.now ? { now: deps.now } : {}),
-    }),
-  ];
+  const admission = createAdmission({
+    identify,
+    perMinute: limits.perMinute,
+    anonymousPerMinute: limits.anonymousPerMinute,
+    publicRequiresToken: limits.publicRequiresToken,
+    ...(deps.now ? { now: deps.now } : {}),
+  });
+  const plugins: SecurityPlugin[] = [useHttpSecurity(origins, { graphiql: limits.graphiql }), ...limitPlugins(limits), admission.plugin];
   const logger = deps.logger ?? createLogger({ level: readEnv(env, 'LOG_LEVEL') ?? 'info' });
 
   return {
@@ -105,6 +107,13 @@ export function loadSecurity(env: Env, config: Pick<Config, 'key' | 'host'>, dep
     yogaOptions: { cors: corsOptions(origins), ...yogaLimitOptions(limits), multipart: false },
     identify,
     identifyContext: (context) => identifyContext(identify, context),
+    admit: (context) => {
+      try {
+        return admission.refusal(context) === null;
+      } catch {
+        return false;
+      }
+    },
     accountFor: (principal) => accountFor(principal, accounts),
     authScopes,
     acceptConnection(ctx) {

@@ -25,6 +25,8 @@ export interface SubscriptionDeps {
   readonly rest: BackpackRest;
   /** Keys of the accounts whose private streams clients may read (default: `config.key`). */
   readonly accountKeys?: readonly SigningKey[];
+  /** Largest client frame accepted (GATEWAY_MAX_BODY_BYTES, like HTTP bodies); default 1 MiB. */
+  readonly maxPayloadBytes?: number;
   /** graphql-ws `onConnect`: false refuses the connection (4403), e.g. a foreign Origin or a bad token. */
   readonly acceptConnection?: (ctx: {
     readonly connectionParams?: Readonly<Record<string, unknown>> | undefined;
@@ -95,7 +97,7 @@ export function attachSubscriptions(server: Server, yoga: GatewayYoga, path: str
   registerHub(deps.owner, hub);
 
   // GraphQL operations are small; ws's default 100 MiB frame limit would let one client make the gateway buffer a lot.
-  const wsServer = new WebSocketServer({ server, path, maxPayload: MAX_CLIENT_FRAME_BYTES });
+  const wsServer = new WebSocketServer({ server, path, maxPayload: deps.maxPayloadBytes ?? MAX_CLIENT_FRAME_BYTES });
   hub.setClientProbe(() => {
     let maxBufferedBytes = 0;
     for (const client of wsServer.clients) maxBufferedBytes = Math.max(maxBufferedBytes, client.bufferedAmount);

@@ -63,10 +63,12 @@ describe('executeOrder', () => {
     }
   });
 
-  it('answers Unauthenticated without keys, before any upstream call', async () => {
+  it('answers UNAUTHENTICATED without keys, before any upstream call', async () => {
     const h = harness({}, { keys: false });
     const result = await h.run(EXECUTE, { input: limit });
-    expect(result.data.executeOrder.__typename).toBe('Unauthenticated');
+    // Scope checks run before the resolver: a top-level error, not a union member (see src/schema/builder.ts).
+    expect(result.data?.executeOrder ?? null).toBeNull();
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
     expect(h.upstream.count()).toBe(0);
   });
 });

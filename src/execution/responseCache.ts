@@ -1,0 +1,264 @@
+// Memoized responses for public market data, answered on node:http before yoga (the fetch adapter is most of a
+// request's cost).
+//
+// A response is kept only when executing the same request again would produce the same bytes: status 200, no
+// `errors`, no set-cookie, a query (not a mutation), and every exchange call it made answered from a fresh entry of the
+// shared cache (ReadRecorder). It lives until the first of those entries expires, so it is never older than the data
+// the cache would serve anyway. Any private or uncached call, stale read or failure makes it a one-off.
+// Identical requests: same method, URL, body and the headers that shape a response or identify a caller.
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { ExecutionArgs } from 'graphql';
+import { getOperationAST } from 'graphql';
+import type { Plugin } from '@envelop/core';
+import type { CachedExchange, ReadRecorder } from '../exchange/cache.ts';
+import { hubOf, registerHub } from '../streams/hub.ts';
+
+export interface ResponseCacheOptions {
+  /** The GraphQL path (other paths go straight to the next handler). */
+  readonly path: string;
+  /** Distinct requests remembered (oldest forgotten first). Default 1000. */
+  readonly maxEntries?: number;
+  /** Larger request bodies are not considered (keep it at or below the server's body limit). Default 4096. */
+  readonly maxBodyBytes?: number;
+  /** Larger responses are not kept. Default 256 KiB. */
+  readonly maxResponseBytes?: number;
+  /**
+   * Asked before a memoized response is sent; false sends the request through the full pipeline instead, so
+   * per-caller checks (budgets) still apply. Default: always.
+   */
+  readonly admit?: (req: IncomingMessage) => boolean;
+  readonly now?: () => number;
+}
+
+interface Stored {
+  readonly status: number;
+  readonly headers: Record<string, string | string[] | number>;
+  readonly body: Buffer;
+  readonly freshUntil: number;
+}
+
+/** Headers that make two requests different callers or different representations. */
+const KEY_HEADERS = ['host', 'accept', 'content-type', 'origin', 'authorization', 'cookie', 'x-api-key'] as const;
+/** Not replayed: per-connection, per-request or recomputed. */
+const DROP_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'x-request-id', 'retry-after']);
+
+class Recording implements ReadRecorder {
+  freshUntil = Number.POSITIVE_INFINITY;
+  reads = 0;
+  ok = true;
+
+  read(freshUntil: number): void {
+    this.reads += 1;
+    if (freshUntil < this.freshUntil) this.freshUntil = freshUntil;
+  }
+
+  uncacheable(): void {
+    this.ok = false;
+  }
+}
+
+export class ResponseCache {
+  private readonly entries = new Map<string, Stored>();
+  /** Misses being computed: identical requests arriving meanwhile wait for the first one instead of repeating it. */
+  private readonly pending = new Map<string, Promise<Stored | null>>();
+  private readonly recordings = new WeakMap<IncomingMessage, Recording>();
+  private readonly maxEntries: number;
+  private readonly maxBodyBytes: number;
+  private readonly maxResponseBytes: number;
+  private readonly now: () => number;
+  hits = 0;
+  misses = 0;
+
+  constructor(private readonly options: ResponseCacheOptions) {
+    this.maxEntries = options.maxEntries ?? 1_000;
+    this.maxBodyBytes = options.maxBodyBytes ?? 4_096;
+    this.maxResponseBytes = options.maxResponseBytes ?? 256 * 1024;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** The node:http listener: memoized answers first, everything else (and every miss) through `next`. */
+  handler(next: RequestListener): RequestListener {
+    return (req, res) => {
+      if (!this.considers(req)) {
+        next(req, res);
+        return;
+      }
+      if (req.method === 'GET') {
+        this.serve(req, res, next, '');
+        return;
+      }
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.once('end', () => {
+        const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+        // yoga's Node adapter takes an already-read body from `req.body`.
+        (req as IncomingMessage & { body?: Buffer }).body = body;
+        // Batches are left alone: each of their operations is charged to the caller's budget separately.
+        if (body[0] === 0x5b /* [ */ || body.subarray(0, 16).toString('latin1').trimStart().startsWith('[')) next(req, res);
+        else this.serve(req, res, next, body.toString('latin1'));
+      });
+    };
+  }
+
+  /**
+   * The exchange a request's context should use: while this cache computes the request's response, a recording view
+   * of `exchange`, passed through `guard` (the caller's scope guard) and findable by the stream hub like the original.
+   */
+  exchangeFor(
+    initial: { req?: IncomingMessage },
+    exchange: CachedExchange,
+    guard: (view: CachedExchange) => CachedExchange = (view) => view,
+  ): CachedExchange {
+    const recording = initial.req === undefined ? undefined : this.recordings.get(initial.req);
+    if (recording === undefined) return exchange;
+    const view = guard(exchange.recording(recording));
+    const hub = hubOf(exchange);
+    if (hub !== undefined) registerHub(view, hub);
+    return view;
+  }
+
+  /** Envelop plugin: only queries are kept (a mutation that happened to read public data only is still a write). */
+  plugin(): Plugin {
+    return {
+      onExecute: ({ args }: { args: ExecutionArgs }) => {
+        const req = (args.contextValue as { req?: IncomingMessage } | undefined)?.req;
+        const recording = req === undefined ? undefined : this.recordings.get(req);
+        if (recording === undefined) return;
+        if (getOperationAST(args.document, args.operationName)?.operation !== 'query') recording.uncacheable();
+      },
+    };
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  private considers(req: IncomingMessage): boolean {
+    if (req.method !== 'GET' && req.method !== 'POST') return false;
+    const url = req.url ?? '';
+    if (url !== this.options.path && !url.startsWith(`${this.options.path}?`)) return false;
+    const accept = req.headers.accept ?? '';
+    // Streams (SSE, incremental delivery) and uploads are never memoized.
+    if (accept.includes('event-stream') || accept.includes('multipart')) return false;
+    if (req.method === 'GET') return url.length > this.options.path.length + 1;
+    const length = Number(req.headers['content-length']);
+    return Number.isInteger(length) && length > 0 && length <= this.maxBodyBytes;
+  }
+
+  private keyOf(req: IncomingMessage, body: string): string {
+    let key = `${req.method ?? ''} ${req.url ?? ''}`;
+    for (const name of KEY_HEADERS) {
+      const value = req.headers[name];
+      key += `\n${value === undefined ? '' : String(value)}`;
+    }
+    return `${key}\n${body}`;
+  }
+
+  private serve(req: IncomingMessage, res: ServerResponse, next: RequestListener, body: string): void {
+    const key = this.keyOf(req, body);
+    const stored = this.entries.get(key);
+    if (stored !== undefined && this.now() < stored.freshUntil) {
+      this.answer(req, res, next, key, stored);
+      return;
+    }
+    if (stored !== undefined) this.entries.delete(key);
+    const pending = this.pending.get(key);
+    if (pending === undefined) {
+      this.compute(req, res, next, key, true);
+      return;
+    }
+    void pending.then((result) => {
+      if (result === null) this.compute(req, res, next, key, false);
+      else this.answer(req, res, next, key, result);
+    });
+  }
+
+  /** A memoized answer, charged to the caller's budget; a caller over budget goes through the pipeline for its error. */
+  private answer(req: IncomingMessage, res: ServerResponse, next: RequestListener, key: string, stored: Stored): void {
+    if (this.options.admit !== undefined && !this.options.admit(req)) {
+      this.compute(req, res, next, key, false);
+      return;
+    }
+    this.hits += 1;
+    res.writeHead(stored.status, stored.headers);
+    res.end(stored.body);
+  }
+
+  /** Runs the full pipeline and keeps the response if it qualifies; `lead` lets identical requests wait on it. */
+  private compute(req: IncomingMessage, res: ServerResponse, next: RequestListener, key: string, lead: boolean): void {
+    this.misses += 1;
+    const recording = new Recording();
+    this.recordings.set(req, recording);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const capture = (chunk: unknown, encoding?: unknown): void => {
+      if (chunk === null || chunk === undefined || typeof chunk === 'function' || size > this.maxResponseBytes) return;
+      const buffer =
+        typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8') : Buffer.from(chunk as Uint8Array);
+      size += buffer.length;
+      chunks.push(buffer);
+    };
+    const write = res.write;
+    const end = res.end;
+    res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
+      capture(chunk, rest[0]);
+      return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+    } as typeof res.write;
+    res.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
+      capture(chunk, rest[0]);
+      return (end as (...args: unknown[]) => ServerResponse).call(this, chunk, ...rest);
+    } as typeof res.end;
+
+    let settle: ((stored: Stored | null) => void) | undefined;
+    if (lead) {
+      const promise = new Promise<Stored | null>((resolve) => {
+        settle = resolve;
+      });
+      this.pending.set(key, promise);
+    }
+    let finished = false;
+    const finish = (completed: boolean): void => {
+      // 'close' follows 'finish' on every response; only the first one counts.
+      if (finished) return;
+      finished = true;
+      const stored = completed ? this.keep(res, recording, chunks, size) : null;
+      if (stored !== null) this.store(key, stored);
+      if (settle !== undefined) {
+        this.pending.delete(key);
+        settle(stored);
+        settle = undefined;
+      }
+    };
+    res.once('finish', () => finish(true));
+    res.once('close', () => finish(false));
+    next(req, res);
+  }
+
+  private keep(res: ServerResponse, recording: Recording, chunks: readonly Buffer[], size: number): Stored | null {
+    if (!recording.ok || recording.reads === 0 || res.statusCode !== 200 || size > this.maxResponseBytes) return null;
+    if (recording.freshUntil <= this.now()) return null;
+    const raw = res.getHeaders();
+    if (raw['set-cookie'] !== undefined) return null;
+    const body = Buffer.concat(chunks, size);
+    // Partial results carry errors that may be transient; never replay them.
+    if (body.includes('"errors"')) return null;
+    const headers: Record<string, string | string[] | number> = {};
+    for (const [name, value] of Object.entries(raw)) {
+      if (value !== undefined && !DROP_HEADERS.has(name)) headers[name] = value;
+    }
+    headers['content-length'] = body.length;
+    return { status: 200, headers, body, freshUntil: recording.freshUntil };
+  }
+
+  private store(key: string, stored: Stored): void {
+    this.entries.delete(key);
+    this.entries.set(key, stored);
+    if (this.entries.size <= this.maxEntries) return;
+    const now = this.now();
+    for (const [candidate, entry] of this.entries) if (now >= entry.freshUntil) this.entries.delete(candidate);
+    for (const candidate of this.entries.keys()) {
+      if (this.entries.size <= this.maxEntries) break;
+      this.entries.delete(candidate);
+    }
+  }
+}

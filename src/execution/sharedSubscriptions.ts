@@ -1,0 +1,109 @@
+// Subscription events executed once per distinct operation, not once per subscriber.
+//
+// The stream hub hands every subscriber of a topic the same (frozen) event object. For that object, subscribers with
+// the same document, variables, operation name and caller get the same ExecutionResult: the first one executes the
+// selection, the rest reuse its result. Per-subscriber queues, conflation and completion are untouched (each still
+// pulls from its own source stream). Results live in a WeakMap keyed by the event, so they go when the event does.
+import type { Plugin } from '@envelop/core';
+import { createSourceEventStream, execute, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
+
+type Result = ExecutionResult | Promise<ExecutionResult>;
+
+const ids = new WeakMap<object, number>();
+let nextId = 1;
+
+/** A small stable number for an object (documents come from yoga's parse cache, so equal text → same object). */
+function idOf(value: object): number {
+  let id = ids.get(value);
+  if (id === undefined) {
+    id = nextId++;
+    ids.set(value, id);
+  }
+  return id;
+}
+
+/**
+ * Who the result is for: the context's exchange client is one object per caller (principal and account; see
+ * exchangeClients in src/server.ts), so subscribers acting as different callers never share a result.
+ */
+function callerOf(contextValue: unknown): string {
+  const context = contextValue as { exchange?: object; account?: { apiKey?: string } | null } | null;
+  const exchange = context?.exchange;
+  return `${exchange ? idOf(exchange) : 0}:${context?.account?.apiKey ?? ''}`;
+}
+
+function operationKey(args: ExecutionArgs): string {
+  const variables = args.variableValues ? JSON.stringify(args.variableValues) : '';
+  return `${idOf(args.document as DocumentNode)}|${args.operationName ?? ''}|${variables}|${callerOf(args.contextValue)}`;
+}
+
+/** The source stream, each event mapped through `map`; `return` (client completes) closes the source. */
+class MappedEvents implements AsyncGenerator<ExecutionResult, void, void> {
+  private readonly iterator: AsyncIterator<unknown>;
+
+  constructor(
+    source: AsyncIterable<unknown>,
+    private readonly map: (event: unknown) => Result,
+  ) {
+    this.iterator = source[Symbol.asyncIterator]();
+  }
+
+  async next(): Promise<IteratorResult<ExecutionResult, void>> {
+    const step = await this.iterator.next();
+    if (step.done) return { done: true, value: undefined };
+    return { done: false, value: await this.map(step.value) };
+  }
+
+  async return(): Promise<IteratorResult<ExecutionResult, void>> {
+    await this.iterator.return?.();
+    return { done: true, value: undefined };
+  }
+
+  async throw(error: unknown): Promise<IteratorResult<ExecutionResult, void>> {
+    if (this.iterator.throw !== undefined) {
+      const step = await this.iterator.throw(error);
+      if (!step.done) return { done: false, value: await this.map(step.value) };
+    }
+    return { done: true, value: undefined };
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.iterator.return?.();
+  }
+}
+
+export function useSharedSubscriptionExecution(): Plugin {
+  const results = new WeakMap<object, Map<string, Result>>();
+
+  const executeShared = (args: ExecutionArgs, key: string, event: unknown): Result => {
+    // Primitive events cannot key a WeakMap (none of ours are); execute them per subscriber.
+    if (event === null || typeof event !== 'object') return execute({ ...args, rootValue: event });
+    let byOperation = results.get(event);
+    if (byOperation === undefined) {
+      byOperation = new Map();
+      results.set(event, byOperation);
+    }
+    let result = byOperation.get(key);
+    if (result === undefined) {
+      result = execute({ ...args, rootValue: event });
+      byOperation.set(key, result);
+    }
+    return result;
+  };
+
+  return {
+    onSubscribe({ setSubscribeFn }) {
+      // graphql-js's own subscribe, with the per-event execute made shared.
+      setSubscribeFn(async (args: ExecutionArgs) => {
+        const source = await createSourceEventStream(args);
+        if (!(Symbol.asyncIterator in (source as object))) return source as ExecutionResult;
+        const key = operationKey(args);
+        return new MappedEvents(source as AsyncIterable<unknown>, (event) => executeShared(args, key, event));
+      });
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { CachedExchange, type ReadRecorder } from '../../src/exchange/cache.ts';
+import { ExchangeError } from '../../src/exchange/errors.ts';
+import { createGateway, type Gateway } from '../../src/server.ts';
+import { FakeUpstream, fixtures, marketHandlers } from '../schema/fakeUpstream.ts';
+
+let upstream: FakeUpstream;
+let gateway: Gateway;
+let lastPrice = '100.5';
+
+beforeAll(async () => {
+  upstream = new FakeUpstream({
+    ...marketHandlers(),
+    getTickers: () => fixtures.tickers.map((row) => (row.symbol === 'SOL_USDC' ? { ...row, lastPrice } : row)),
+    getStatus: () => {
+      throw new ExchangeError({ kind: 'http', endpoint: 'GET /api/v1/status', status: 503, code: 'MAINTENANCE', message: 'Under maintenance' });
+    },
+  });
+  const exchange = new CachedExchange(upstream, { ttlsMs: { getTickers: 300 } });
+  gateway = await createGateway(loadConfig({ PORT: '0' }), { exchange, logger: pino({ level: 'silent' }) });
+});
+
+afterAll(async () => {
+  await gateway?.close();
+});
+
+async function post(query: string): Promise<{ status: number; body: string }> {
+  const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  return { status: response.status, body: await response.text() };
+}
+
+const TICKER = '{ ticker(symbol: "SOL_USDC") { symbol lastPrice } }';
+
+describe('memoized public query responses', () => {
+  it('answers a repeated public query from memory with the same bytes', async () => {
+    const first = await post(TICKER);
+    const hits = gateway.responses.hits;
+    const second = await post(TICKER);
+    expect(second).toEqual(first);
+    expect(JSON.parse(second.body).data.ticker.lastPrice).toBe('100.5');
+    expect(gateway.responses.hits).toBe(hits + 1);
+  });
+
+  it('answers with fresh data once the cached exchange data it was built from expires', async () => {
+    await post(TICKER);
+    lastPrice = '101.25';
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    const after = await post(TICKER);
+    expect(JSON.parse(after.body).data.ticker.lastPrice).toBe('101.25');
+  });
+
+  it('never memoizes a response with errors', async () => {
+    upstream.reset();
+    const hits = gateway.responses.hits;
+    const first = await post('{ status { status } }');
+    const second = await post('{ status { status } }');
+    expect(first.body).toContain('errors');
+    expect(second.body).toContain('errors');
+    expect(gateway.responses.hits).toBe(hits);
+    expect(upstream.count('getStatus')).toBeGreaterThanOrEqual(2);
+  });
+
+  it('does not memoize GraphiQL pages or requests without a query', async () => {
+    const hits = gateway.responses.hits;
+    await fetch(gateway.url, { headers: { accept: 'text/html' } });
+    await fetch(gateway.url, { headers: { accept: 'text/html' } });
+    expect(gateway.responses.hits).toBe(hits);
+  });
+});
+
+describe('CachedExchange.recording', () => {
+  it('reports fresh public reads with their freshness and anything signed as uncacheable', async () => {
+    const fake = new FakeUpstream({ ...marketHandlers(), getTickers: () => fixtures.tickers, getAccount: () => ({}) });
+    const exchange = new CachedExchange(fake, { ttlsMs: { getTickers: 1_000 }, now: () => 5_000 });
+    const seen: string[] = [];
+    const recorder: ReadRecorder = { read: (until) => seen.push(`read ${until}`), uncacheable: () => seen.push('uncacheable') };
+    const view = exchange.recording(recorder);
+    await view.call('getTickers', {});
+    await view.call('getTickers', {});
+    await view.call('getAccount', {});
+    expect(seen).toEqual(['read 6000', 'read 6000', 'uncacheable']);
+    expect(view).toBeInstanceOf(CachedExchange);
+    // The shared instance itself records nothing.
+    await exchange.call('getTickers', {});
+    expect(seen).toHaveLength(3);
+  });
+});
