@@ -109,6 +109,13 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
   });
   flow.seed();
   if (options.flow?.enabled !== false) flow.start();
+  // Prices move only while the flow is live: a paused or disabled flow gives a still market for assertions.
+  const setFlowPaused = (paused: boolean): void => {
+    if (paused) flow.pause();
+    else flow.resume();
+    services.engine.setPriceWalk(!paused && options.flow?.enabled !== false);
+  };
+  services.engine.setPriceWalk(options.flow?.enabled !== false);
 
   const transport = createHttpTransport({
     endpoints: endpointList,
@@ -122,7 +129,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
           ? name
           : accounts.accounts.find((candidate) => candidate.apiKey === apiKey)?.name,
       deposit,
-      setFlowPaused: (paused) => (paused ? flow.pause() : flow.resume()),
+      setFlowPaused,
       stats: () => ({ requests: transport.requestCounts(), ws: streams.stats(), flowPaused: flow.isPaused() }),
     }),
   });
@@ -161,8 +168,8 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
       ws: () => streams.stats(),
       resetRequests: () => transport.resetRequestCounts(),
     },
-    pauseFlow: () => flow.pause(),
-    resumeFlow: () => flow.resume(),
+    pauseFlow: () => setFlowPaused(true),
+    resumeFlow: () => setFlowPaused(false),
     dropConnections: () => streams.dropConnections(),
     injectDepthGap: (symbol) => streams.injectDepthGap(symbol),
     deposit: (name, symbol, quantity) => deposit(name, symbol, quantity),

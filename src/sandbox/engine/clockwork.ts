@@ -47,6 +47,12 @@ export class Clockwork {
     return total;
   }
 
+  /**
+   * Whether markets without an index source random-walk their index. The sandbox ties it to the live flow, so a
+   * paused (or disabled) flow freezes every price and tests can compare answers taken at different moments.
+   */
+  walkIndex = true;
+
   updatePrices(market: MarketState, now: number): void {
     const { spec, book } = market;
     const elapsed = now - market.lastPriceUpdateAt;
@@ -59,7 +65,7 @@ export class Clockwork {
     const source = spec.indexSource === null ? undefined : this.state.markets.get(spec.indexSource);
     if (source !== undefined) {
       market.index = source.tape.lastPrice ?? midPrice(source) ?? source.index ?? spec.initialPrice;
-    } else {
+    } else if (this.walkIndex || market.index === null) {
       market.index = randomWalk(market.index ?? spec.initialPrice, spec, this.random, elapsed);
     }
     market.mark = markPrice(market.index, book.top(), spec);

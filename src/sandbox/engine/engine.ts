@@ -138,6 +138,11 @@ export class TradingEngine {
     this.clockwork.tick();
   }
 
+  /** Freezes (false) or resumes (true) the simulated index of perps without a spot source; the flow drives it. */
+  setPriceWalk(enabled: boolean): void {
+    this.clockwork.walkIndex = enabled;
+  }
+
   /** Mark price of a market (perps: engine mark; others: last trade / mid / seed); null for unknown symbols. */
   markPrice(symbol: string): Decimal | null {
     const market = this.state.markets.get(symbol);
