@@ -1,0 +1,126 @@
+// B5: bytes per idle subscriber in the gateway process (forced GC before and after N idle subscriptions), and the
+// optional soak: RSS over 10 minutes of subscribers, stream traffic and queries, which should stay flat (±5 %).
+import { autocannonLoad } from './lib/loadLoop.ts';
+import { tickerEvent } from './lib/fixtures.ts';
+import type { Figure } from './lib/report.ts';
+import { openSubscribers } from './lib/subscribers.ts';
+import { sleep, startGateway, type GatewayProcess } from './lib/targets.ts';
+import { startStubRest, StubStreams } from './lib/upstream.ts';
+import type { Settings } from './settings.ts';
+
+const QUERY = 'subscription { ticker(symbol: "SOL_USDC") { symbol lastPrice volume trades } }';
+const TARGET_BYTES = 20 * 1024;
+
+async function active(gateway: GatewayProcess): Promise<number> {
+  return (await gateway.call<{ subscriptions: { active: number } } | null>('hub'))?.subscriptions.active ?? 0;
+}
+
+async function until(gateway: GatewayProcess, count: number): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while ((await active(gateway)) !== count) {
+    if (Date.now() > deadline) throw new Error(`expected ${count} active subscriptions, have ${await active(gateway)}`);
+    await sleep(50);
+  }
+  await sleep(300);
+}
+
+const used = (m: NodeJS.MemoryUsage): number => m.heapUsed + m.external;
+
+export async function b5(settings: Settings): Promise<{ figures: Figure[]; raw: unknown }> {
+  const count = settings.subscribers;
+  const rest = await startStubRest(0);
+  const stub = await StubStreams.start();
+  const gateway = await startGateway(rest.url, { wsUrl: stub.url, exposeGc: true });
+  try {
+    // One subscriber first: the upstream socket, topic and code paths exist before the baseline is taken.
+    const first = await openSubscribers(gateway.info.url.replace(/^http/, 'ws'), 1, QUERY);
+    await until(gateway, 1);
+    const before = await gateway.call<NodeJS.MemoryUsage>('memory');
+    const many = await openSubscribers(gateway.info.url.replace(/^http/, 'ws'), count, QUERY);
+    await until(gateway, count + 1);
+    const during = await gateway.call<NodeJS.MemoryUsage>('memory');
+    await many.close();
+    await until(gateway, 1);
+    const after = await gateway.call<NodeJS.MemoryUsage>('memory');
+    await first.close();
+    const perSubscriber = (used(during) - used(before)) / count;
+    const rssPerSubscriber = (during.rss - before.rss) / count;
+    const retained = (used(after) - used(before)) / count;
+    return {
+      figures: [
+        {
+          bench: 'B5',
+          metric: `memory per idle subscriber (heap + external, ${count} subscribers, forced GC)`,
+          value: perSubscriber / 1024,
+          unit: 'KiB',
+          target: '<= 20 KB',
+          met: perSubscriber <= TARGET_BYTES,
+          note: `RSS ${(rssPerSubscriber / 1024).toFixed(1)} KiB/subscriber (includes socket buffers); after all closed ${(retained / 1024).toFixed(2)} KiB/subscriber still held`,
+        },
+      ],
+      raw: { before, during, after, perSubscriber, rssPerSubscriber, retained },
+    };
+  } finally {
+    await gateway.stop();
+    await stub.close();
+    await rest.close();
+  }
+}
+
+/** `--soak`: subscribers + 10 tickers/s + 200 queries/s for `soakMinutes`; RSS sampled every 10 s after warm-up. */
+export async function soak(settings: Settings): Promise<{ figures: Figure[]; raw: unknown }> {
+  const rest = await startStubRest(0);
+  const stub = await StubStreams.start();
+  const gateway = await startGateway(rest.url, { wsUrl: stub.url });
+  const subscribers = await openSubscribers(gateway.info.url.replace(/^http/, 'ws'), settings.subscribers, QUERY);
+  let seq = 0;
+  const ticker = setInterval(() => stub.publish('ticker.SOL_USDC', tickerEvent('SOL_USDC', seq++)), 100);
+  const totalMs = settings.soakMinutes * 60_000;
+  const stopLoad = autocannonLoad(gateway.info.url, 200, totalMs);
+  const samples: { t: number; rss: number }[] = [];
+  const started = Date.now();
+  try {
+    while (Date.now() - started < totalMs) {
+      await sleep(10_000);
+      samples.push({ t: Date.now() - started, rss: (await gateway.call<NodeJS.MemoryUsage>('rss')).rss });
+    }
+  } finally {
+    clearInterval(ticker);
+    await stopLoad();
+    await subscribers.close();
+    await gateway.stop();
+    await stub.close();
+    await rest.close();
+  }
+  // The first fifth is warm-up (JIT, caches, pools). Flat = no trend (last third vs first third of the rest), and
+  // the GC sawtooth in between is reported as the largest deviation from the mean.
+  const steady = samples.filter((sample) => sample.t > totalMs / 5).map((sample) => sample.rss);
+  const mean = steady.reduce((a, b) => a + b, 0) / Math.max(1, steady.length);
+  const third = Math.max(1, Math.floor(steady.length / 3));
+  const average = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+  const drift = average(steady.slice(-third)) / average(steady.slice(0, third)) - 1;
+  const spread = Math.max(...steady.map((rss) => Math.abs(rss - mean) / mean));
+  const label = `${settings.soakMinutes} min (${settings.subscribers} subscribers, 10 tickers/s, 200 queries/s)`;
+  return {
+    figures: [
+      {
+        bench: 'SOAK',
+        metric: `RSS drift, last third vs first third, ${label}`,
+        value: drift * 100,
+        unit: '%',
+        target: 'within ±5 %',
+        met: Math.abs(drift) <= 0.05,
+        note: `mean RSS ${(mean / 2 ** 20).toFixed(1)} MiB; samples every 10 s (MiB): ${samples.map((x) => (x.rss / 2 ** 20).toFixed(0)).join(' ')}`,
+      },
+      {
+        bench: 'SOAK',
+        metric: 'RSS largest deviation from the mean (GC sawtooth)',
+        value: spread * 100,
+        unit: '%',
+        target: 'within ±5 %',
+        met: spread <= 0.05,
+      },
+    ],
+    raw: { samples },
+  };
+}

@@ -1,0 +1,45 @@
+// Starting the processes under test: the stub exchange and the gateway pointed at it.
+import { startChild, type Child } from './child.ts';
+
+export type Upstream = Child<{ url: string }>;
+export type GatewayProcess = Child<{ url: string }>;
+
+export function startUpstream(delayMs: number): Promise<Upstream> {
+  return startChild('upstream', { args: [String(delayMs)] });
+}
+
+/**
+ * The gateway as `npm start` would run it (security on, local mode), against the stub. The client-side REST budget is
+ * lifted: it models the real exchange's per-account limit, which the stub does not have (TTL-0 runs would otherwise
+ * queue for budget).
+ */
+export function startGateway(
+  restUrl: string,
+  options: { wsUrl?: string; env?: Record<string, string>; exposeGc?: boolean } = {},
+): Promise<GatewayProcess> {
+  return startChild('gateway', {
+    env: {
+      BACKPACK_API_URL: restUrl,
+      BACKPACK_WS_URL: options.wsUrl ?? 'ws://127.0.0.1:9',
+      BACKPACK_CLOCK_SYNC: 'false',
+      BACKPACK_RATE_LIMIT_PER_MIN: '1000000',
+      // The per-caller budgets stay on (every answer is still charged to one) but high enough for a load generator.
+      GATEWAY_RATE_LIMIT_PER_MIN: '1000000',
+      GATEWAY_ANONYMOUS_RATE_LIMIT_PER_MIN: '1000000',
+      BACKPACK_API_SECRET: '',
+      BACKPACK_API_SECRET_FILE: '',
+      BACKPACK_API_KEY: '',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      ...options.env,
+    },
+    ...(options.exposeGc ? { exposeGc: true } : {}),
+  });
+}
+
+export async function postJson(url: string, body: string): Promise<{ status: number; text: string }> {
+  const response = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+  return { status: response.status, text: await response.text() };
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

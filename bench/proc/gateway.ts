@@ -1,0 +1,17 @@
+// Child process: the gateway under test (createGateway from src/server.ts), configured from the environment.
+import { pino } from 'pino';
+import { loadConfig } from '../../src/config.ts';
+import { createGateway } from '../../src/server.ts';
+import { hubOf } from '../../src/streams/hub.ts';
+import { collectedMemory, serveParent } from '../lib/child.ts';
+
+const gateway = await createGateway(loadConfig(process.env), { logger: pino({ level: 'silent' }), env: process.env });
+serveParent(
+  { url: gateway.url },
+  {
+    memory: () => collectedMemory(),
+    rss: () => process.memoryUsage(),
+    hub: () => hubOf(gateway.exchange)?.status() ?? null,
+  },
+  () => gateway.close(),
+);

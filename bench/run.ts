@@ -1,0 +1,98 @@
+// `npm run bench`: every benchmark against its same-run baseline; prints a table, writes results.json and results.md.
+// Flags: --quick (short smoke run), --only=B1,B4 (a subset), --soak (adds the 10-minute RSS soak; --soak-minutes=N).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { b1 } from './b1Throughput.ts';
+import { b2 } from './b2Latency.ts';
+import { b3 } from './b3Economy.ts';
+import { b4 } from './b4Fanout.ts';
+import { b5, soak } from './b5Memory.ts';
+import { markdownTable, textTable, type Figure } from './lib/report.ts';
+import { settingsFrom, type Settings } from './settings.ts';
+
+type Bench = (settings: Settings) => Promise<{ figures: Figure[]; raw: unknown }>;
+
+const settings = settingsFrom(process.argv.slice(2));
+const onlyArg = process.argv.find((arg) => arg.startsWith('--only='));
+const only = onlyArg ? new Set(onlyArg.slice(7).toUpperCase().split(',')) : undefined;
+const benches: [string, Bench][] = [
+  ['B1', b1],
+  ['B2', b2],
+  ['B3', b3],
+  ['B4', b4],
+  ['B5', b5],
+  ...(settings.soak ? ([['SOAK', soak]] as [string, Bench][]) : []),
+];
+
+const machine = {
+  nproc: cpus().length,
+  cpu: /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? 'unknown',
+  node: process.version,
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+  loadAverageAtStart: (await import('node:os')).loadavg().map((n) => Number(n.toFixed(2))),
+};
+
+const started = Date.now();
+const figures: Figure[] = [];
+const raw: Record<string, unknown> = {};
+const failures: Record<string, string> = {};
+for (const [name, bench] of benches) {
+  if (only !== undefined && !only.has(name)) continue;
+  process.stderr.write(`${name} …\n`);
+  const t0 = Date.now();
+  try {
+    const result = await bench(settings);
+    figures.push(...result.figures);
+    raw[name] = result.raw;
+  } catch (error) {
+    failures[name] = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.stderr.write(`${name} failed: ${failures[name]}\n`);
+  }
+  process.stderr.write(`${name} done in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+}
+const seconds = (Date.now() - started) / 1000;
+
+process.stdout.write(`\n${textTable(figures)}\n\n`);
+for (const figure of figures) if (figure.note) process.stdout.write(`${figure.bench} ${figure.metric}: ${figure.note}\n`);
+process.stdout.write(`\n${machine.nproc} cores, ${machine.cpu}, node ${machine.node}; ${seconds.toFixed(0)} s\n`);
+
+const report = { date: new Date().toISOString(), machine, settings, seconds, figures, failures, raw };
+writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
+const notes = figures.filter((f) => f.note).map((f) => `- **${f.bench}** ${f.metric}: ${f.note}`);
+writeFileSync(
+  new URL('./results.md', import.meta.url),
+  [
+    '# Benchmark results',
+    '',
+    `\`npm run bench\` on ${report.date.slice(0, 10)}: ${machine.nproc} cores (${machine.cpu}), Node ${machine.node}, ` +
+      `load average at start ${machine.loadAverageAtStart.join(' / ')}; ${seconds.toFixed(0)} s in all. Every baseline ran in the same run, ` +
+      'on the same machine, with the same load generator settings. Regenerate with `npm run bench`.',
+    '',
+    markdownTable(figures),
+    '',
+    ...notes,
+    '',
+    '## How each figure is measured',
+    '',
+    '- Every server under test runs in its own child process (`bench/proc/`), the load generator (autocannon, programmatic) or the',
+    '  WebSocket clients in the parent; the stub exchange (`bench/lib/upstream.ts`, 10 spot + 10 perp markets) in a third process',
+    '  for B1–B3. The gateway is `createGateway` from `src/server.ts` with its security layer on (local mode; per-caller budgets',
+    '  raised to 1,000,000/min so they are checked but never refuse).',
+    '- **B1**: POST of the query, 50 connections, closed loop; the bare baseline answers the exact bytes the gateway returned.',
+    '  Rounds alternate (bare, gateway, bare, gateway) and are averaged.',
+    '- **B2**: 50 connections at a fixed 1000 req/s (below saturation: at saturation a closed loop measures throughput, not',
+    '  added latency). Every response time is recorded at sub-ms resolution from autocannon\'s `response` events. The',
+    '  baseline is `GET /api/v1/ticker` on the same 2 ms stub; the gateway answers `ticker(symbol)` once with the default',
+    '  1 s cache TTL and once with `GATEWAY_CACHE_TTL_MS=getTickers=0,getTicker=0` (every query needs the exchange;',
+    '  concurrent ones still share one call).',
+    '- **B3**: calls counted at the stub. The catalog (markets, assets) is loaded once at startup and listed separately.',
+    '- **B4**: closed loop: the stub exchange publishes the next `ticker.SOL_USDC` event while the slowest subscriber is at',
+    '  most 4 events behind. The raw baseline is a `ws` relay speaking minimal graphql-ws (one stringify per event, one',
+    '  send per socket); the clients are identical plain `ws` sockets on both sides.',
+    '- **B5**: `heapUsed + external` of the gateway process after forced GC (`--expose-gc`), before and after N idle',
+    '  `ticker` subscriptions (one per socket), divided by N.',
+    ...(Object.keys(failures).length > 0 ? ['', `Failed: ${Object.keys(failures).join(', ')}`] : []),
+    '',
+  ].join('\n'),
+);
+process.exit(Object.keys(failures).length > 0 ? 1 : 0);
