@@ -99,10 +99,20 @@ describe('keys', () => {
   });
 
   it('never puts the secret in an error message', () => {
-    try {
-      loadSigningKey(TEST_SECRET, 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=');
-    } catch (error) {
-      expect(String((error as Error).message)).not.toContain(TEST_SECRET);
+    const messages: string[] = [];
+    for (const [secret, apiKey] of [[TEST_SECRET, 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='], [`${TEST_SECRET}x`, undefined]] as const) {
+      try {
+        loadSigningKey(secret, apiKey);
+      } catch (error) {
+        expect(error).toBeInstanceOf(KeyError);
+        messages.push((error as Error).message);
+      }
+    }
+    // Both calls must fail: a pass without an error would check nothing.
+    expect(messages).toHaveLength(2);
+    for (const message of messages) {
+      expect(message).not.toContain(TEST_SECRET);
+      expect(message).not.toContain(TEST_SECRET.slice(0, 20));
     }
   });
 });

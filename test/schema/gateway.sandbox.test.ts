@@ -85,13 +85,21 @@ describe('gateway on the sandbox exchange', () => {
     expect(data.assets).toEqual(assets.map(({ symbol, displayName }) => ({ symbol, displayName })));
   });
 
-  it('answers a 20-market query with ticker, markPrice and baseAsset in at most 3 upstream requests', async () => {
-    await graphql('{ markets { symbol } }'); // the catalog is warm in a running gateway
+  // The sandbox catalog has 8 SPOT/PERP markets; the 20-market case runs against a fake exchange in gateway.test.ts.
+  it('answers every SPOT and PERP market with ticker, markPrice and baseAsset in at most 3 upstream requests', async () => {
+    // Nothing cached from earlier tests except the catalog, which a running gateway keeps warm (as at startup).
+    gateway.exchange.clear();
+    await gateway.exchange.warmCatalog();
     sandbox.stats.resetRequests();
     const data = await graphql('{ markets(marketType: [SPOT, PERP]) { symbol ticker { lastPrice } markPrice { markPrice } baseAsset { symbol displayName } } }');
+    // Read before this test's own REST calls below, which the sandbox counts too.
+    const upstream = sandbox.stats.requests();
+    expect(upstreamRequests()).toBeLessThanOrEqual(3);
+    // One /tickers and one /markPrices per market type, whatever the number of markets.
+    expect(upstream).toEqual({ getTickers: 1, getMarkPrices: 2 });
     const wire = await rest<WireMarket[]>('/api/v1/markets');
     expect(data.markets).toHaveLength(wire.length);
-    expect(upstreamRequests()).toBeLessThanOrEqual(3);
+    expect(data.markets.length).toBeGreaterThanOrEqual(8);
     // Spot and perp mark prices both come from the exchange (one /markPrices call per type).
     const marks = [
       ...(await rest<{ symbol: string; markPrice: string }[]>('/api/v1/markPrices')),
@@ -101,6 +109,20 @@ describe('gateway on the sandbox exchange', () => {
       expect(market.markPrice?.markPrice ?? null).toBe(marks.find((m) => m.symbol === market.symbol)?.markPrice ?? null);
       expect(market.baseAsset?.symbol ?? market.symbol).toBe(wire.find((m) => m.symbol === market.symbol)?.baseSymbol);
     }
+  });
+
+  it('pages trade history with limit/offset and hasNextPage (no X-TOTAL on this endpoint: probes with limit + 1)', async () => {
+    const all = await rest<{ id: number }[]>('/api/v1/trades/history?symbol=SOL_USDC&limit=1000');
+    const count = all.length;
+    expect(count).toBeGreaterThanOrEqual(3);
+    expect(count).toBeLessThan(1000);
+    const page = async (offset: number) =>
+      (await graphql(`{ tradeHistory(symbol: "SOL_USDC", limit: 2, offset: ${offset}) { items { id } pageInfo { limit offset total hasNextPage } } }`)).tradeHistory;
+    const ids = (rows: readonly { id: number }[]) => rows.map((row) => ({ id: String(row.id) }));
+
+    expect(await page(0)).toEqual({ items: ids(all.slice(0, 2)), pageInfo: { limit: 2, offset: 0, total: null, hasNextPage: true } });
+    expect(await page(count - 2)).toEqual({ items: ids(all.slice(count - 2)), pageInfo: { limit: 2, offset: count - 2, total: null, hasNextPage: false } });
+    expect(await page(count)).toEqual({ items: [], pageInfo: { limit: 2, offset: count, total: null, hasNextPage: false } });
   });
 
   it('answers 50 concurrent identical ticker queries with one upstream request', async () => {

@@ -9,6 +9,15 @@ describe('schema/schema.graphql', () => {
     expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(printSDL());
   });
 
+  it('has no JSON (or other untyped) scalar: the custom scalars are Decimal and Timestamp only', () => {
+    const builtIn = ['String', 'Int', 'Float', 'Boolean', 'ID'];
+    const custom = Object.values(schema.getTypeMap())
+      .filter((type) => isScalarType(type) && !builtIn.includes(type.name))
+      .map((type) => type.name)
+      .sort();
+    expect(custom).toEqual(['Decimal', 'Timestamp']);
+  });
+
   it('describes every type, field, argument and enum value', () => {
     const missing: string[] = [];
     for (const type of Object.values(schema.getTypeMap())) {
