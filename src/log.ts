@@ -1,4 +1,5 @@
-// The gateway's pino logger: path-based redaction plus a last-line scrub of every registered secret in any encoding.
+// The gateway's pino logger: path-based redaction plus a last-line scrub of every registered secret in any encoding
+// and of anything shaped like a request signature.
 import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 
 export const REDACTED = '[REDACTED]';
@@ -22,6 +23,17 @@ export const TOKEN_PREFIX = 'bpg_';
 
 const BEARER = /\b(Bearer)\s+[A-Za-z0-9._~+/=-]+/gi;
 const MINTED_TOKEN = new RegExp(`${TOKEN_PREFIX}[A-Za-z0-9_-]{16,}`, 'g');
+/**
+ * Request signatures are made per call, so they are never registered: anything shaped like a 64-byte ED25519
+ * signature is scrubbed instead — base64 with its `==` (also URL-encoded), unpadded base64 / base64url, and hex.
+ * (The last base64 character of 64 bytes carries 2 bits, so it is one of A, Q, g, w.)
+ */
+const SIGNATURE_SHAPES: readonly RegExp[] = [
+  /[A-Za-z0-9+/]{85}[AQgw](?:==|%3D%3D)/g,
+  /(?:[A-Za-z0-9]|%2[BbFf]){85}[AQgw]%3D%3D/g,
+  /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{85}[AQgw](?![A-Za-z0-9+/=_-])/g,
+  /(?<![0-9A-Fa-f])[0-9A-Fa-f]{128}(?![0-9A-Fa-f])/g,
+];
 // Shorter values would scrub innocent text; real secrets (32-byte seeds, tokens) are far longer.
 const MIN_SECRET_LENGTH = 12;
 
@@ -49,13 +61,14 @@ function decodeText(value: string): Buffer | null {
 
 /**
  * Remembers a secret so no log line can carry it: raw text, base64, base64url, URL-encoded base64 and hex of its
- * bytes. Call at startup for every key seed, API secret and plaintext token the process knows.
+ * bytes (for text: of its UTF-8 and, when it is base64 or hex, of what it decodes to). Call for every key seed and API
+ * secret at startup, and for each gateway token once a client presented it (the process only stores hashes).
  */
 export function registerSecret(value: string | Uint8Array): void {
   const forms: string[] = [];
   if (typeof value === 'string') {
     const text = value.trim();
-    forms.push(text);
+    forms.push(text, ...bytesForms(Buffer.from(text, 'utf8')));
     const bytes = decodeText(text);
     if (bytes && bytes.length >= 16) forms.push(...bytesForms(bytes));
   } else {
@@ -71,11 +84,13 @@ export function clearSecrets(): void {
   sortedForms = [];
 }
 
-/** Replaces registered secrets, bearer credentials and minted gateway tokens in any text. */
+/** Replaces registered secrets, bearer credentials, minted gateway tokens and signature-shaped values in any text. */
 export function scrubSecrets(text: string): string {
   let out = text;
   for (const form of sortedForms) if (out.includes(form)) out = out.split(form).join(REDACTED);
-  return out.replace(BEARER, `$1 ${REDACTED}`).replace(MINTED_TOKEN, REDACTED);
+  out = out.replace(BEARER, `$1 ${REDACTED}`).replace(MINTED_TOKEN, REDACTED);
+  for (const shape of SIGNATURE_SHAPES) out = out.replace(shape, REDACTED);
+  return out;
 }
 
 export interface LoggerSettings {

@@ -1,5 +1,6 @@
 // CLI entry: `exchange` (standalone sandbox exchange), `sandbox` (gateway + sandbox), `start` (gateway).
 import { loadConfig } from './config.ts';
+import { scrubSecrets } from './log.ts';
 import { startSandbox } from './sandbox/index.ts';
 import { createGateway } from './server.ts';
 
@@ -71,7 +72,8 @@ if (command === undefined) {
   process.exitCode = 2;
 } else {
   command().catch((error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    // Startup errors name variables, never values; the scrub covers an unexpected one quoting a loaded secret.
+    process.stderr.write(`${scrubSecrets(error instanceof Error ? error.message : String(error))}\n`);
     process.exit(1);
   });
 }

@@ -1,5 +1,6 @@
 // Request identity: an HTTP request's `Authorization: Bearer` or graphql-ws connectionParams → the caller's Principal.
 import type { IncomingHttpHeaders } from 'node:http';
+import { registerSecret } from '../log.ts';
 import { UnauthenticatedError } from './errors.ts';
 import { ANONYMOUS, SCOPES, type Principal } from './principal.ts';
 import type { Tokens } from './tokens.ts';
@@ -61,11 +62,18 @@ export function createIdentify(policy: IdentityPolicy): Identify {
     const local: Principal = policy.account === null ? ANONYMOUS : Object.freeze({ kind: 'local', account: policy.account, scopes: SCOPES });
     return () => local;
   }
+  // Tokens are stored hashed, so their text is known only once presented: register it for log scrubbing then (once
+  // per configured token, so the set stays bounded by the tokens file).
+  const registered = new Set<string>();
   return (source) => {
     const token = presentedToken(source);
     if (token === undefined) return ANONYMOUS;
     const entry = policy.tokens.lookup(token);
     if (!entry) throw new UnauthenticatedError('The gateway token is not recognised.', true);
+    if (!registered.has(entry.name)) {
+      registered.add(entry.name);
+      registerSecret(token);
+    }
     return Object.freeze({ kind: 'token', name: entry.name, account: entry.account, scopes: entry.scopes });
   };
 }

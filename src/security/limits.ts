@@ -11,7 +11,7 @@ import { envBoolean, envInteger, isProduction, type Env } from './env.ts';
 export interface Limits {
   /** GATEWAY_MAX_DEPTH — deepest field nesting (fragments flattened). Default 12. */
   readonly maxDepth: number;
-  /** GATEWAY_MAX_ALIASES — aliases per operation. Default 30. */
+  /** GATEWAY_MAX_ALIASES — aliases per operation (aliased `__typename` included). Default 30. */
   readonly maxAliases: number;
   /** GATEWAY_MAX_COST — graphql-armor cost (objects 2, scalars 1, ×1.5 per level). Default 5000. */
   readonly maxCost: number;
@@ -70,7 +70,8 @@ export function limitPlugins(limits: Limits): Plugin[] {
     maxTokensPlugin({ n: limits.maxTokens }),
     // Introspection is judged by the introspection switch, not by depth/cost: GraphiQL's own query is 13 deep.
     maxDepthPlugin({ n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: true }),
-    maxAliasesPlugin({ n: limits.maxAliases }),
+    // graphql-armor exempts aliased `__typename` by default; no client needs 30 of those, so count them too.
+    maxAliasesPlugin({ n: limits.maxAliases, allowList: [] }),
     maxDirectivesPlugin({ n: limits.maxDirectives }),
     costLimitPlugin({ maxCost: limits.maxCost, ignoreIntrospection: true }),
   ];

@@ -1,7 +1,7 @@
 // attachSubscriptions(): graphql-ws on the gateway's HTTP server and path, executing through yoga's envelop (same
 // schema, context factory, plugins and error masking as HTTP), plus the StreamHub the subscription fields read from.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { ExecutionArgs, execute } from 'graphql';
+import { GraphQLError, type ExecutionArgs, type execute } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
@@ -61,7 +61,9 @@ function fetchRequest(upgrade: IncomingMessage, path: string): Request {
     }
   }
   const host = upgrade.headers.host;
-  return new Request(`http://${host !== undefined && HOST.test(host) ? host : 'localhost'}${path}`, { headers });
+  // POST: a graphql-ws operation is the client's deliberate request over a connection whose Origin was already
+  // checked, so mutations are allowed here as over HTTP POST (yoga refuses mutations on GET requests).
+  return new Request(`http://${host !== undefined && HOST.test(host) ? host : 'localhost'}${path}`, { headers, method: 'POST' });
 }
 
 /**
@@ -119,20 +121,29 @@ export function attachSubscriptions(server: Server, yoga: GatewayYoga, path: str
           socket: ctx.extra.socket,
           request: fetchRequest(upgrade, path),
           params,
-          // Read into the context for later token-based auth; private streams use the configured account for now.
+          // The security layer identifies the caller (token → account and scopes) from these.
           connectionParams: ctx.connectionParams ?? {},
         });
-        const document = parse(params.query);
-        const errors = validate(schema, document);
-        if (errors.length > 0) return errors;
-        return {
-          schema,
-          operationName: params.operationName ?? null,
-          document,
-          variableValues: params.variables ?? null,
-          contextValue: await contextFactory(),
-          rootValue: { execute, subscribe },
-        };
+        // graphql-ws treats a throw here as an internal error: it closes the whole connection with 4500 (ending the
+        // client's other subscriptions) and prints the message with console.error, past the log scrubbing. A syntax
+        // error or an over-limit document is the client's mistake: answer that one operation with the error instead.
+        try {
+          const document = parse(params.query);
+          const errors = validate(schema, document);
+          if (errors.length > 0) return errors;
+          return {
+            schema,
+            operationName: params.operationName ?? null,
+            document,
+            variableValues: params.variables ?? null,
+            contextValue: await contextFactory(),
+            rootValue: { execute, subscribe },
+          };
+        } catch (error) {
+          if (error instanceof GraphQLError) return [error];
+          logger?.warn({ err: error }, 'graphql-ws: cannot start an operation');
+          return [new GraphQLError('Unexpected error.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } })];
+        }
       },
     },
     wsServer,

@@ -1,6 +1,9 @@
 // Fuzz: thousands of malformed or hostile HTTP requests (seeded, reproducible) against a token-mode gateway over the
-// sandbox. The gateway must answer every one without a 5xx, keep serving, and let none of them reach the exchange.
+// sandbox, then the same operations over graphql-ws. The gateway must answer every one without a 5xx (or a 4500 close),
+// keep serving, and let none of them reach the exchange.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { waitFor } from '../support/waitFor.ts';
 import { leaks, startSecureGateway, type SecureGateway } from './secureGateway.ts';
 
 const SEED = 0x5eed_2026;
@@ -235,7 +238,36 @@ afterAll(async () => {
   await s?.close();
 });
 
-async function send(c: Case): Promise<number> {
+/** The HTTP status, and whether the answer refused the request. */
+interface Outcome {
+  readonly status: number;
+  readonly refused: boolean;
+}
+
+/** A result that did nothing: GraphQL errors, or a mutation answered with one of its typed errors (`InvalidOrder` …). */
+function refusedResult(result: unknown): boolean {
+  const { data, errors } = (result ?? {}) as { data?: Record<string, unknown> | null; errors?: unknown };
+  if (Array.isArray(errors) && errors.length > 0) return true;
+  const fields = Object.values(data ?? {});
+  return fields.length > 0 && fields.every((value) => {
+    const typename = (value as { __typename?: unknown } | null)?.__typename;
+    return typeof typename === 'string' && !typename.endsWith('Success');
+  });
+}
+
+/** A 4xx, or every operation of the (batched) answer refused; an empty batch executes nothing. */
+function refusedBody(status: number, text: string): boolean {
+  if (status >= 400) return true;
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  return Array.isArray(body) ? body.every(refusedResult) : refusedResult(body);
+}
+
+async function send(c: Case): Promise<Outcome> {
   const init: RequestInit & { duplex?: 'half' } = {
     method: c.method ?? 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json', ...c.headers },
@@ -246,11 +278,11 @@ async function send(c: Case): Promise<number> {
   }
   try {
     const response = await fetch(`${s.gateway.url}${c.search ?? ''}`, init);
-    await response.arrayBuffer();
-    return response.status;
+    const text = await response.text();
+    return { status: response.status, refused: refusedBody(response.status, text) };
   } catch (error) {
     // The server may cut an oversized upload off mid-stream (413 + Connection: close): that is a refusal, not a crash.
-    if (c.kind === 'oversized') return 413;
+    if (c.kind === 'oversized') return { status: 413, refused: true };
     throw new Error(`${c.kind}: ${error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause)}` : String(error)}`);
   }
 }
@@ -270,23 +302,27 @@ describe('fuzzing the gateway over HTTP', () => {
     const before = s.sandbox.stats.requests();
     const statuses = new Map<string, Map<number, number>>();
     const serverErrors: string[] = [];
+    const accepted: string[] = [];
     for (let start = 0; start < cases.length; start += PARALLEL) {
       const slice = cases.slice(start, start + PARALLEL);
       const results = await Promise.all(slice.map(send));
-      results.forEach((status, offset) => {
+      results.forEach(({ status, refused }, offset) => {
         const c = slice[offset] as Case;
         const byStatus = statuses.get(c.kind) ?? new Map<number, number>();
         byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
         statuses.set(c.kind, byStatus);
         if (status >= 500) serverErrors.push(`#${start + offset} ${c.kind} → ${status}`);
+        if (!refused) accepted.push(`#${start + offset} ${c.kind}`);
       });
     }
     const after = s.sandbox.stats.requests();
 
     expect(serverErrors).toEqual([]);
     expect(after).toEqual(before);
-    // Every kind was exercised, and the refusals are the expected 4xx/200-with-errors (not all one status).
+    // Every kind was exercised, and each case was refused (a 4xx, or GraphQL errors in every result) — except names
+    // padded with characters GraphQL ignores (BOM, whitespace), which are the valid `{ markets { symbol } }`.
     expect([...statuses.keys()].sort()).toEqual([...names].sort());
+    expect(accepted.filter((label) => !label.endsWith(' unicodeNames'))).toEqual([]);
 
     // Still serving: public and private queries work after the storm.
     const markets = await s.post('{ markets { symbol } }');
@@ -296,6 +332,108 @@ describe('fuzzing the gateway over HTTP', () => {
     expect(balances.body.errors).toBeUndefined();
 
     // Nothing of the hostile traffic put a token or a key into the log.
+    expect(leaks(s.logs, [...s.accountSecrets, ...Object.values(s.tokens), ...s.signatures])).toEqual([]);
+  }, 60_000);
+});
+
+// graphql-ws: the operation-shaped cases (a JSON object with a string `query`) as `subscribe` frames on one connection
+// per caller. Kinds whose operations are valid for a trading token (content types, methods, scope probes) stay HTTP-only.
+const WS_KINDS = [
+  'deepNesting', 'recursiveFragments', 'aliasFlood', 'directiveFlood', 'tokenFlood', 'syntax', 'unicodeNames', 'hugeStrings',
+  'badDecimals', 'wrongTypes', 'withdrawHostile',
+] as const;
+const WS_CASES = 660;
+
+interface WsFrame {
+  readonly id?: string;
+  readonly type: string;
+  readonly payload?: unknown;
+}
+
+/** The case as a graphql-ws subscribe payload, or null when graphql-ws itself would refuse the frame's shape. */
+function wsPayload(c: Case): { query: string; variables?: unknown; operationName?: unknown } | null {
+  if (typeof c.body !== 'string') return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(c.body);
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
+  const { query, variables, operationName } = parsed as Record<string, unknown>;
+  if (typeof query !== 'string') return null;
+  if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return null;
+  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return null;
+  return { query, variables, operationName };
+}
+
+/** A graphql-transport-ws connection on a raw socket: every frame received, and the close code if it closed. */
+async function wsConnection(token: string | undefined): Promise<{ socket: WebSocket; frames: WsFrame[]; closed: () => number | null }> {
+  const socket = new WebSocket(s.gateway.url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+  const frames: WsFrame[] = [];
+  let closedWith: number | null = null;
+  socket.on('message', (data: Buffer) => frames.push(JSON.parse(data.toString('utf8')) as WsFrame));
+  socket.on('close', (code: number) => {
+    closedWith = code;
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+  socket.send(JSON.stringify({ type: 'connection_init', payload: token ? { authorization: `Bearer ${token}` } : {} }));
+  await waitFor(() => frames.some((frame) => frame.type === 'connection_ack'), 'connection_ack');
+  return { socket, frames, closed: () => closedWith };
+}
+
+describe('fuzzing the gateway over graphql-ws', () => {
+  it(`answers ${WS_CASES} hostile operations per connection with an error for that operation, never a 4500 close or an exchange call`, async () => {
+    const random = prng(SEED + 1);
+    const maxFrameBytes = s.gateway.security.limits.maxBodyBytes;
+    const payloads: NonNullable<ReturnType<typeof wsPayload>>[] = [];
+    const kinds: string[] = [];
+    for (let index = 0; payloads.length < WS_CASES; index += 1) {
+      const kind = WS_KINDS[index % WS_KINDS.length] as string;
+      const payload = wsPayload((generators[kind] as Gen)(random, s.tokens));
+      // Frames over the size limit are refused by closing the socket (1009), by design; HTTP covers oversized bodies.
+      if (payload && Buffer.byteLength(JSON.stringify({ id: 'x', type: 'subscribe', payload })) < maxFrameBytes) {
+        payloads.push(payload);
+        kinds.push(kind);
+      }
+    }
+    const before = s.sandbox.stats.requests();
+    for (const token of [undefined, s.tokens.aliceReadTrade]) {
+      const { socket, frames, closed } = await wsConnection(token);
+      try {
+        for (let start = 0; start < payloads.length; start += PARALLEL) {
+          const ids = payloads.slice(start, start + PARALLEL).map((payload, offset) => {
+            const id = String(start + offset);
+            socket.send(JSON.stringify({ id, type: 'subscribe', payload }));
+            return id;
+          });
+          const answered = () => ids.every((id) => frames.some((frame) => frame.id === id && (frame.type === 'error' || frame.type === 'complete')));
+          await waitFor(() => answered() || closed() !== null, `answers to operations ${start}…${start + ids.length - 1}`, { timeoutMs: 10_000 });
+          expect(closed()).toBeNull();
+        }
+        // Each operation was refused: an `error` frame, or results with errors or a mutation's typed error (as over HTTP,
+        // names padded with characters GraphQL ignores are the valid `{ markets { symbol } }`).
+        const accepted = payloads.flatMap((_, index) => {
+          const own = frames.filter((frame) => frame.id === String(index));
+          const refused = own.some((frame) => frame.type === 'error') || own.filter((frame) => frame.type === 'next').every((frame) => refusedResult(frame.payload));
+          return refused || kinds[index] === 'unicodeNames' ? [] : [`#${index} ${kinds[index] ?? ''}`];
+        });
+        expect(accepted).toEqual([]);
+        // Nothing was answered as an internal failure.
+        expect(JSON.stringify(frames)).not.toContain('INTERNAL_SERVER_ERROR');
+        // The connection still serves.
+        socket.send(JSON.stringify({ id: 'final', type: 'subscribe', payload: { query: '{ markets { symbol } }' } }));
+        await waitFor(() => frames.some((frame) => frame.id === 'final' && frame.type === 'complete'), 'a valid query after the storm');
+        expect(frames.find((frame) => frame.id === 'final' && frame.type === 'next')?.payload).toMatchObject({ data: { markets: expect.any(Array) } });
+        expect(closed()).toBeNull();
+      } finally {
+        socket.close();
+      }
+    }
+    expect(s.sandbox.stats.requests()).toEqual(before);
     expect(leaks(s.logs, [...s.accountSecrets, ...Object.values(s.tokens), ...s.signatures])).toEqual([]);
   }, 60_000);
 });

@@ -241,10 +241,6 @@ describe('account streams over graphql-ws', () => {
 
 describe('log scan', () => {
   it('never writes a secret key, signature or gateway token to the log, in any encoding', async () => {
-    // Something worth logging: an unexpected error path and a failed exchange call.
-    await s.post('{ account { order(symbol: "SOL_USDC", id: "999999999") { id } } }', undefined, 'aliceRead');
-    await s.post('{ nope }', undefined, 'aliceRead');
-    expect(s.logs.length).toBeGreaterThan(0);
     expect(s.signatures.size).toBeGreaterThan(0);
     const secrets: (string | Buffer)[] = [
       ...s.accountSecrets,
@@ -252,12 +248,45 @@ describe('log scan', () => {
       ...Object.values(s.tokens),
       ...s.signatures,
     ];
-    expect(leaks(s.logs, secrets)).toEqual([]);
-    // The detector itself finds each kind of secret in each encoding it claims to cover.
+    // Something worth logging besides the runs above (bad tokens over HTTP and graphql-ws, subscriptions): a failed
+    // exchange call, a validation error, and an unexpected failure whose text quotes every kind of secret (a bug or a
+    // library error echoing what it was handling). It is masked for the client and logged, scrubbed.
+    await s.post('{ account { order(symbol: "SOL_USDC", id: "999999999") { id } } }', undefined, 'aliceRead');
+    await s.post('{ nope }', undefined, 'aliceRead');
     const seed = Buffer.from(s.accountSecrets[0] ?? '', 'base64');
+    const quoted =
+      `signing failed: secret ${s.accountSecrets[0]} seed ${seed.toString('hex')} key ` +
+      `${Buffer.from(loadSigningKey(s.accountSecrets[0] ?? '').secretKey).toString('base64url')} token ${s.tokens.aliceRead} ` +
+      `signature ${[...s.signatures][0]} header Authorization: Bearer ${s.tokens.bobRead}`;
+    const shared = s.gateway.exchange as unknown as { callWithMeta: (name: string, ...rest: unknown[]) => unknown };
+    const callWithMeta = shared.callWithMeta;
+    shared.callWithMeta = function failing(this: unknown, name: string, ...rest: unknown[]) {
+      if (name === 'getBalances') throw new Error(quoted);
+      return callWithMeta.call(this, name, ...rest);
+    };
+    let failed: { status: number; body: GraphQLBody };
+    try {
+      failed = await s.post(BALANCES, undefined, 'aliceRead');
+    } finally {
+      delete (shared as { callWithMeta?: unknown }).callWithMeta; // the prototype's method again
+    }
+    expect(failed.body.errors?.map((error) => error.message)).toEqual(['Unexpected error.']);
+    expect(leaks([JSON.stringify(failed.body)], secrets)).toEqual([]);
+    const logged = s.logs.filter((line) => line.includes('unexpected resolver error'));
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toContain('signing failed');
+    expect(logged[0]).toContain('[REDACTED]');
+    // The run logged warnings and errors, not only startup lines: the scan below has something to find.
+    expect(s.logs.some((line) => line.includes('invalid gateway token'))).toBe(true);
+    expect(s.logs.some((line) => line.includes('"level":50'))).toBe(true);
+
+    expect(leaks(s.logs, secrets)).toEqual([]);
+    // The detector itself finds each kind of secret in each encoding it claims to cover, and would have flagged the
+    // unexpected error's text had the logger written it unscrubbed.
     const signature = [...s.signatures][0] ?? '';
     for (const planted of [seed.toString('base64url'), seed.toString('hex').toUpperCase(), s.tokens.bobRead, Buffer.from(signature, 'base64').toString('hex')]) {
       expect(leaks([`{"msg":"x ${planted} y"}`], secrets)).not.toEqual([]);
     }
+    expect(new Set(leaks([quoted], secrets).map((leak) => leak.form)).size).toBeGreaterThanOrEqual(5);
   });
 });

@@ -42,6 +42,14 @@ describe('query limits on a gateway', () => {
     expect(json.errors?.[0]?.message).toMatch(/aliases limit/i);
   });
 
+  it('counts aliased __typename too (graphql-armor exempts it by default), but not plain __typename', async () => {
+    const flood = await gateway.post({ query: `{ ${Array.from({ length: 31 }, (_, index) => `t${index}: __typename`).join(' ')} }` });
+    expect(flood.json.data ?? null).toBeNull();
+    expect(flood.json.errors?.[0]?.message).toMatch(/aliases limit/i);
+    const ok = await gateway.post({ query: `{ ${Array.from({ length: 30 }, (_, index) => `t${index}: __typename`).join(' ')} markets { __typename symbol } }` });
+    expect(ok.json.errors).toBeUndefined();
+  });
+
   it('rejects a query with too many tokens', async () => {
     const query = `{ markets { ${'symbol '.repeat(2000)}} }`;
     const { json } = await gateway.post({ query });

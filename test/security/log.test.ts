@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { loadSigningKey, signInstruction } from '../../src/exchange/sign.ts';
 import { createLogger, registerSecret, scrubSecrets } from '../../src/log.ts';
 import { loadAccounts } from '../../src/security/accounts.ts';
+import { createIdentify } from '../../src/security/identity.ts';
 import { mintToken } from '../../src/security/mintToken.ts';
+import { createTokens } from '../../src/security/tokens.ts';
 import { SECRET_A, SEED_A, tempDir } from './support.ts';
 
 function capture(): { lines: string[]; logger: ReturnType<typeof createLogger> } {
@@ -60,6 +62,38 @@ describe('logger redaction', () => {
     expect(out).not.toContain(token.slice(4));
     expect(out).not.toContain('some.jwt-like.credential');
     expect(out).toContain('base64url: [REDACTED]');
+  });
+
+  it('scrubs request signatures, which are never registered, in base64, base64url and hex', () => {
+    const { lines, logger } = capture();
+    // One whose base64 has both `+` and `/`, so the URL-encoded form differs from the raw one.
+    let timestamp = 1_700_000_123_456;
+    const signatureAt = (at: number) => signInstruction(key, 'balanceQuery', undefined, at, 5000)['X-Signature'];
+    while (!/\+.*\/|\/.*\+/.test(signatureAt(timestamp))) timestamp += 1;
+    const fresh = signatureAt(timestamp);
+    const bytes = Buffer.from(fresh, 'base64');
+    expect(bytes).toHaveLength(64);
+    const encodings = [fresh, encodeURIComponent(fresh), fresh.replace(/=+$/, ''), bytes.toString('base64url'), bytes.toString('hex'), bytes.toString('hex').toUpperCase()];
+    for (const encoded of encodings) logger.warn({ frame: `{"signature":["k","${encoded}"]}` }, `exchange said: bad signature ${encoded}.`);
+    const out = lines.join('');
+    for (const encoded of encodings) expect(out).not.toContain(encoded.slice(0, 40));
+    // Same-length ordinary values stay readable: a SHA-256 in hex, a 47-character minted-token-like id, order ids.
+    const sha256 = 'ab'.repeat(32);
+    expect(scrubSecrets(`hash ${sha256} order 59887375336 id ${'x'.repeat(47)}`)).toBe(`hash ${sha256} order 59887375336 id ${'x'.repeat(47)}`);
+  });
+
+  it('scrubs a gateway token in every encoding once a client presented it (the gateway stores only its hash)', () => {
+    const presented = mintToken('dashboard', 'main', ['read']);
+    const identify = createIdentify({ mode: 'tokens', tokens: createTokens([presented.entry]) });
+    const text = Buffer.from(presented.token, 'utf8');
+    const encodings = [text.toString('base64'), text.toString('base64url'), text.toString('hex')];
+    // Unknown to the process until presented: only its raw `bpg_` form is recognisable.
+    expect(encodings.map((encoded) => scrubSecrets(encoded))).toEqual(encodings);
+    expect(identify({ headers: { authorization: `Bearer ${presented.token}` } })).toMatchObject({ kind: 'token', name: 'dashboard' });
+    const { lines, logger } = capture();
+    for (const encoded of encodings) logger.warn({ echoed: encoded }, `upstream echoed ${encoded}`);
+    const out = lines.join('');
+    for (const encoded of encodings) expect(out).not.toContain(encoded.slice(0, 40));
   });
 
   it('leaves ordinary text alone and only registers secrets long enough to be secrets', () => {

@@ -1,5 +1,6 @@
 // Test fixture: the sandbox exchange behind a token-mode gateway with two accounts (alice, bob), minted tokens, every
 // log line captured, and every signature the gateway sent upstream (REST X-Signature and signed WS frames) recorded.
+import { format } from 'node:util';
 import type { DestinationStream } from 'pino';
 import WebSocket from 'ws';
 import { loadConfig } from '../../src/config.ts';
@@ -29,7 +30,10 @@ export interface SecureGateway {
   readonly sandbox: SandboxHandle;
   readonly gateway: Gateway;
   readonly tokens: Readonly<Record<TokenName, string>>;
-  /** Every serialized log line of the gateway (level debug). */
+  /**
+   * Every serialized log line of the gateway (level debug), plus anything written with console.* meanwhile: libraries
+   * such as graphql-ws print internal errors there, past the logger's redaction.
+   */
   readonly logs: string[];
   /** X-Signature values and signed WS SUBSCRIBE signatures the gateway sent to the sandbox. */
   readonly signatures: Set<string>;
@@ -47,6 +51,22 @@ export interface SecureGateway {
 /** A pino destination that keeps every line. */
 export function captureLines(lines: string[]): DestinationStream {
   return { write: (line: string) => void lines.push(line) };
+}
+
+/** Copies console output into `lines` (still printing it) until the returned function is called. */
+function captureConsole(lines: string[]): () => void {
+  const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+  const originals = methods.map((method) => console[method]);
+  for (const [index, method] of methods.entries()) {
+    const original = originals[index] as (...args: unknown[]) => void;
+    console[method] = (...args: unknown[]) => {
+      lines.push(`console.${method}: ${format(...args)}`);
+      original.apply(console, args);
+    };
+  }
+  return () => {
+    for (const [index, method] of methods.entries()) console[method] = originals[index] as (...args: unknown[]) => void;
+  };
 }
 
 /** Records signatures leaving this process: fetch (BackpackRest reads it at construction) and ws sends. */
@@ -96,7 +116,12 @@ export async function startSecureGateway(options: { seed?: number; env?: Record<
   };
   const logs: string[] = [];
   const signatures = new Set<string>();
-  const restore = recordSignatures(signatures);
+  const restoreSignatures = recordSignatures(signatures);
+  const restoreConsole = captureConsole(logs);
+  const restore = (): void => {
+    restoreSignatures();
+    restoreConsole();
+  };
   const logger = createLogger({ level: 'debug', destination: captureLines(logs) });
   let gateway: Gateway;
   try {

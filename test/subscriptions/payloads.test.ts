@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { parseFrame } from '../../src/exchange/streamFrame.ts';
 import type { StreamMessage } from '../../src/exchange/stream.ts';
 import { toBalanceUpdate, toOrderUpdate, toPositionUpdate, toRfqUpdate } from '../../src/schema/subscriptions/accountPayloads.ts';
-import { toBookTicker, toDepthUpdate, toKline, toMarkPrice, toTicker, toTrade } from '../../src/schema/subscriptions/marketPayloads.ts';
+import {
+  toBookTicker,
+  toDepthUpdate,
+  toKline,
+  toLiquidation,
+  toMarkPrice,
+  toOpenInterest,
+  toTicker,
+  toTrade,
+} from '../../src/schema/subscriptions/marketPayloads.ts';
 
 /** Wire frames as captured in the reference (§5.4–5.8), parsed the way BackpackStream parses them. */
 function message(text: string): StreamMessage {
@@ -61,6 +70,20 @@ describe('public payloads → GraphQL shapes', () => {
     });
     const kline = message('{"stream":"kline.1h.SOL_USDC","data":{"e":"kline","E":1754519600000000,"s":"SOL_USDC","t":"2025-08-06T22:00:00","T":"2025-08-06T23:00:00","o":"1","h":"2","l":"0.5","c":"1.5","v":"10","n":3,"X":false}}');
     expect(toKline(kline.data, kline.stream)).toMatchObject({ interval: '1h', start: '2025-08-06T22:00:00Z', end: '2025-08-06T23:00:00Z', closed: false });
+  });
+
+  it('maps liquidation and openInterest payloads with named fields and µs timestamps', () => {
+    const liquidation = message('{"stream":"liquidation.SOL_USDC_PERP","data":{"e":"liquidation","E":1788367430422109,"s":"SOL_USDC_PERP","S":"Ask","p":"98.50","q":"12.5","T":1788367430421396}}');
+    expect(toLiquidation(liquidation.data)).toEqual({
+      symbol: 'SOL_USDC_PERP',
+      eventTime: '2026-09-02T16:43:50.422109Z',
+      engineTime: '2026-09-02T16:43:50.421396Z',
+      side: 'Ask',
+      price: '98.50',
+      quantity: '12.5',
+    });
+    const openInterest = message('{"stream":"openInterest.SOL_USDC_PERP","data":{"e":"openInterest","E":1788367430549233,"s":"SOL_USDC_PERP","o":"184523.17"}}');
+    expect(toOpenInterest(openInterest.data)).toEqual({ symbol: 'SOL_USDC_PERP', eventTime: '2026-09-02T16:43:50.549233Z', openInterest: '184523.17' });
   });
 });
 

@@ -51,6 +51,44 @@ describe('subscription transport', () => {
     }
   });
 
+  it('runs mutations over graphql-ws like over HTTP POST: validated before any upstream call, then placed', async () => {
+    const client = wsClient(env.wsUrl);
+    const once = (query: string) =>
+      new Promise<unknown>((resolve, reject) => {
+        client.subscribe({ query }, { next: resolve, error: reject, complete: () => undefined });
+      });
+    try {
+      const offTick = await once(
+        'mutation { executeOrder(input: { symbol: "SOL_USDC", side: BID, orderType: LIMIT, price: "100.001", quantity: "1" }) { __typename ... on InvalidOrder { field } } }',
+      );
+      expect(offTick).toEqual({ data: { executeOrder: { __typename: 'InvalidOrder', field: 'price' } } });
+      const placed = (await once(
+        'mutation { executeOrder(input: { symbol: "SOL_USDC", side: BID, orderType: LIMIT, price: "100", quantity: "1" }) { __typename ... on ExecuteOrderSuccess { order { status price } } } }',
+      )) as { data: { executeOrder: { __typename: string; order: { status: string; price: string } } } };
+      expect(placed.data.executeOrder).toEqual({ __typename: 'ExecuteOrderSuccess', order: { status: 'NEW', price: '100' } });
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('answers a malformed operation with an error for that operation only: the client\'s other subscriptions go on', async () => {
+    const client = wsClient(env.wsUrl);
+    try {
+      const tickers = collect(client, 'subscription { ticker(symbol: "SOL_USDC") { lastPrice } }', 'ticker');
+      await waitFor(() => tickers.values.length > 0, 'a ticker');
+      const broken = collect(client, 'subscription { ticker(symbol: "SOL_USDC") { lastPrice ', 'ticker');
+      const flood = collect(client, `{ markets { ${'symbol '.repeat(2_500)}} }`, 'markets');
+      await waitFor(() => broken.errors.length > 0 && flood.errors.length > 0, 'both operations to be refused');
+      expect(broken.errors).toMatchObject([[{ extensions: { code: 'GRAPHQL_PARSE_FAILED' } }]]);
+      expect(flood.errors).toMatchObject([[{ message: expect.stringMatching(/token limit/i) }]]);
+      const received = tickers.values.length;
+      await waitFor(() => tickers.values.length > received, 'the ticker to keep coming on the same connection');
+      expect(tickers.errors).toEqual([]);
+    } finally {
+      await client.dispose();
+    }
+  });
+
   it('rejects unknown markets and out-of-range depths as BAD_USER_INPUT instead of a silent subscription', async () => {
     const client = wsClient(env.wsUrl);
     try {
