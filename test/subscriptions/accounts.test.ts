@@ -33,6 +33,17 @@ describe('private subscriptions per caller account (token mode)', () => {
 
       const hub = hubOf(env.gateway.exchange);
       expect(hub?.status().connections.filter((connection) => connection.kind === 'account')).toHaveLength(2);
+      // The public streamStatus query shows the account sockets but not which streams (markets) they carry.
+      const status = (await (
+        await fetch(env.gateway.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ streamStatus { connections { kind streams { stream } } } }' }),
+        })
+      ).json()) as { data: { streamStatus: { connections: { kind: string; streams: { stream: string }[] }[] } } };
+      const accountSockets = status.data.streamStatus.connections.filter((connection) => connection.kind === 'ACCOUNT');
+      expect(accountSockets).toHaveLength(2);
+      expect(accountSockets.flatMap((connection) => connection.streams)).toEqual([]);
       await waitFor(() => refused.completed, 'the anonymous subscription to end');
       expect(refused.errors).toMatchObject([{ extensions: { code: 'UNAUTHENTICATED' } }]);
     } finally {

@@ -97,7 +97,14 @@ const ClientSocketsRef = builder.objectRef<ClientSocketStatus>('ClientSockets').
 const StreamStatusRef = builder.objectRef<HubStatus>('StreamStatus').implement({
   description: 'State of the gateway\'s live data: exchange sockets, local order books and client subscriptions.',
   fields: (t) => ({
-    connections: t.field({ type: [UpstreamConnectionRef], description: 'Exchange sockets (opened on first use).', resolve: (s) => s.connections }),
+    connections: t.field({
+      type: [UpstreamConnectionRef],
+      description: 'Exchange sockets (opened on first use). Account sockets list their streams only to the local owner.',
+      // Account stream names reveal which markets an account trades; the status query is public, so only the
+      // single-account local caller (who owns that account) sees them.
+      resolve: (s, _args, ctx) =>
+        ctx.principal.kind === 'local' ? s.connections : s.connections.map((c) => (c.kind === 'account' ? { ...c, streams: [] } : c)),
+    }),
     orderBooks: t.field({ type: [OrderBookStatusRef], description: 'Local order books with subscribers.', resolve: (s) => s.orderBooks }),
     subscriptions: t.field({ type: SubscriptionStatsRef, description: 'Client subscription queues.', resolve: (s) => s.subscriptions }),
     clients: t.field({ type: ClientSocketsRef, nullable: true, description: 'graphql-ws client sockets.', resolve: (s) => s.clients ?? null }),
