@@ -18,14 +18,40 @@ export interface AccountBook {
   readonly keyring: Keyring;
 }
 
+/** The spot inventory the flow needs for the other spot markets: about $10M of each for the maker. */
+const ALTCOINS_MAKER: Readonly<Record<string, string>> = {
+  USDT: '10000000',
+  JUP: '20000000',
+  BONK: '500000000000',
+  WIF: '10000000',
+  PYTH: '80000000',
+  JTO: '5000000',
+  RAY: '5000000',
+  DOGE: '50000000',
+  XRP: '4000000',
+};
+
+/** A tenth of the maker's, for the taker's sells. */
+const ALTCOINS_TAKER: Readonly<Record<string, string>> = {
+  USDT: '1000000',
+  JUP: '2000000',
+  BONK: '50000000000',
+  WIF: '1000000',
+  PYTH: '8000000',
+  JTO: '500000',
+  RAY: '500000',
+  DOGE: '5000000',
+  XRP: '400000',
+};
+
 /**
  * Starting balances. `demo` is what a newcomer trades with; `maker`/`taker` drive the live flow (the maker quotes
  * every book, so it is funded far beyond anything a test moves); `alice`/`bob` are for tests.
  */
 export const ACCOUNT_FUNDING: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   demo: { USDC: '100000', SOL: '500', BTC: '2', ETH: '25' },
-  maker: { USDC: '500000000', SOL: '2000000', BTC: '5000', ETH: '100000' },
-  taker: { USDC: '50000000', SOL: '200000', BTC: '500', ETH: '10000' },
+  maker: { USDC: '500000000', SOL: '2000000', BTC: '5000', ETH: '100000', ...ALTCOINS_MAKER },
+  taker: { USDC: '50000000', SOL: '200000', BTC: '500', ETH: '10000', ...ALTCOINS_TAKER },
   alice: { USDC: '50000', SOL: '200', BTC: '1', ETH: '10' },
   bob: { USDC: '50000', SOL: '200', BTC: '1', ETH: '10' },
 };

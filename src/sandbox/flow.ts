@@ -1,4 +1,5 @@
 // Simulated live market flow: a seeded market maker keeps two-sided books and random takers trade against it.
+import type { MarketType } from '../exchange/types/enums.ts';
 import * as D from './engine/decimal.ts';
 import type { Decimal } from './engine/decimal.ts';
 import type { TradingEngine } from './engine/engine.ts';
@@ -45,14 +46,19 @@ export interface FlowOptions {
   readonly levels?: number;
 }
 
-/** The markets the sandbox animates by default (those the catalog has). */
-export const FLOW_MARKETS = ['SOL_USDC', 'BTC_USDC', 'ETH_USDC', 'SOL_USDC_PERP', 'BTC_USDC_PERP', 'ETH_USDC_PERP', 'AAPL.US_USDC_PERP'];
+/**
+ * The market types the sandbox animates: every SPOT and PERP market in the catalog, so each has a book, trades, a
+ * ticker and a mark price from the start (the gateway's market listings join all of them).
+ */
+export const FLOW_MARKET_TYPES: readonly MarketType[] = ['SPOT', 'PERP'];
 
 // Quote shape, as fractions of the fair price: the half spread, the gap between levels, USDC per level.
 const HALF_SPREAD = 0.0004;
 const LEVEL_GAP = 0.0003;
 const LEVEL_NOTIONAL = 4000;
 const SEED_TRADES_PER_MARKET = 3;
+// Seeding retries refused taker orders (funds, bands) up to this many attempts per market, so every market prints.
+const SEED_ATTEMPTS_PER_MARKET = 10;
 
 interface Quotes {
   fair: number;
@@ -88,7 +94,10 @@ export class MarketFlow {
   seed(): void {
     for (const market of this.options.markets) this.requote(market);
     for (const market of this.options.markets) {
-      for (let i = 0; i < SEED_TRADES_PER_MARKET; i += 1) this.take(market);
+      let printed = 0;
+      for (let attempt = 0; attempt < SEED_ATTEMPTS_PER_MARKET && printed < SEED_TRADES_PER_MARKET; attempt += 1) {
+        if (this.take(market)) printed += 1;
+      }
     }
   }
 
@@ -197,8 +206,8 @@ export class MarketFlow {
     });
   }
 
-  /** One taker order: mostly market orders, some crossing IOC limits, sized $50–$2,500. */
-  private take(market: FlowMarket): void {
+  /** One taker order: mostly market orders, some crossing IOC limits, sized $50–$2,500. False when refused. */
+  private take(market: FlowMarket): boolean {
     const quotes = this.quotes.get(market.symbol) as Quotes;
     const side = this.random.chance(0.5) ? 'Bid' : 'Ask';
     const quantity = this.quantity(market, 50 + this.random.next() * 2450, quotes.fair);
@@ -210,7 +219,9 @@ export class MarketFlow {
         ? this.price(market, quotes.fair + through, 'ceil')
         : this.price(market, quotes.fair - through, 'floor');
     const order: FlowOrder = { symbol: market.symbol, side, price, quantity, timeInForce: limit ? 'IOC' : 'GTC', postOnly: false };
-    if (this.send(this.options.takerAccountId, order) !== null) this.trades += 1;
+    if (this.send(this.options.takerAccountId, order) === null) return false;
+    this.trades += 1;
+    return true;
   }
 
   private send(accountId: number, order: FlowOrder): string | null {

@@ -7,7 +7,7 @@ import { ACCOUNT_FUNDING, createAccounts } from './accounts.ts';
 import type { AccountBook, SandboxAccount } from './accounts.ts';
 import type { Keyring } from './auth.ts';
 import * as D from './engine/decimal.ts';
-import { engineFlowPort, FLOW_MARKETS, MarketFlow } from './flow.ts';
+import { engineFlowPort, FLOW_MARKET_TYPES, MarketFlow } from './flow.ts';
 import { sandboxHandlers } from './handlers/index.ts';
 import { SandboxError } from './http/handler.ts';
 import { sandboxRoutes } from './http/sandboxRoutes.ts';
@@ -102,7 +102,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
   const flow = new MarketFlow({
     random: services.random.fork('flow'),
     port: engineFlowPort(services.engine),
-    markets: FLOW_MARKETS.flatMap((symbol) => services.markets.get(symbol) ?? []),
+    markets: services.markets.list(FLOW_MARKET_TYPES),
     makerAccountId: account('maker').accountId,
     takerAccountId: account('taker').accountId,
     ...(options.flow?.ratePerSecond === undefined ? {} : { ratePerSecond: options.flow.ratePerSecond }),

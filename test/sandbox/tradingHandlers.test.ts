@@ -123,7 +123,20 @@ describe('market data handlers', () => {
     expect(errorOf(() => call('getDepth', { symbol: 'ETH_USDC' }))).toMatchObject({ status: 404, code: 'RESOURCE_NOT_FOUND', message: 'Not Found' });
 
     const marks = call('getMarkPrices') as { symbol: string; fundingRate: string; nextFundingTimestamp: number }[];
-    expect(marks.map((mark) => mark.symbol)).toEqual(['SOL_USDC_PERP', 'BTC_USDC_PERP', 'ETH_USDC_PERP', 'AAPL.US_USDC_PERP']);
+    // Perps only by default, in catalog order.
+    expect(marks.map((mark) => mark.symbol)).toEqual([
+      'SOL_USDC_PERP',
+      'BTC_USDC_PERP',
+      'ETH_USDC_PERP',
+      'AAPL.US_USDC_PERP',
+      'JUP_USDC_PERP',
+      'WIF_USDC_PERP',
+      'DOGE_USDC_PERP',
+      'XRP_USDC_PERP',
+      'SUI_USDC_PERP',
+      'AVAX_USDC_PERP',
+      'kBONK_USDC_PERP',
+    ]);
     expect(marks[0]!.nextFundingTimestamp).toBe(START + 3_600_000);
     expect(errorOf(() => call('getMarkPrices', { symbol: 'NOPE' })).message).toBe('Symbol not found');
     const spotMarks = call('getMarkPrices', { marketType: 'SPOT' }) as { indexPrice: unknown }[];

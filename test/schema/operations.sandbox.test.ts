@@ -149,6 +149,9 @@ describe('the account and trading operations', () => {
   it('Positions: a perp market buy shows as a position equal to the signed REST /position answer', async () => {
     const placed = await run(env.gateway, ExecuteOrderDocument, { input: { symbol: 'SOL_USDC_PERP', side: 'BID', orderType: 'MARKET', quantity: '0.5' } });
     expect(placedOrder(placed.executeOrder).status).toBe('FILLED');
+    // The buy moved the book, so the next engine tick (every 250 ms) moves the mark once; run it now, or the two
+    // reads below can straddle it under load. With the flow disabled the mark then stays put.
+    env.sandbox.services.engine.tick();
     const data = await run(env.gateway, PositionsDocument, { symbol: 'SOL_USDC_PERP' });
     const wire = await env.rest.call('getPositions', { symbol: 'SOL_USDC_PERP' });
     expect(wire).toHaveLength(1);

@@ -1,21 +1,16 @@
 // The sandbox's catalog: assets (with per-chain tokens), markets (full `Market` wire objects) and collateral parameters.
-import type { CollateralSummary, MarginFunction, MarketAsset, Token } from '../../exchange/types/assets.ts';
-import type { Blockchain, MarketType, OrderBookState, RwaMarketType } from '../../exchange/types/enums.ts';
+// The data itself (asset and market seed rows) lives in catalogData.ts.
+import type { CollateralSummary, MarginFunction, MarketAsset } from '../../exchange/types/assets.ts';
+import type { MarketType, OrderBookState, RwaMarketType } from '../../exchange/types/enums.ts';
 import type { Market } from '../../exchange/types/markets.ts';
 import { SandboxError } from '../http/handler.ts';
+import { ASSETS, SEEDS } from './catalogData.ts';
+import type { AssetSpec, MarketSeed } from './catalogData.ts';
 import * as D from './decimal.ts';
 import type { Decimal } from './decimal.ts';
 
-export interface AssetSpec {
-  readonly symbol: string;
-  readonly displayName: string;
-  readonly coingeckoId: string | null;
-  /** Precision fees and settlements in this asset are rounded to. */
-  readonly decimals: number;
-  readonly tokens: readonly Token[];
-  /** Collateral weight (haircut) and whether an inverse-sqrt penalty applies; null = not collateral. */
-  readonly collateralWeight: string | null;
-}
+export type { AssetSpec } from './catalogData.ts';
+export { PREDICTION_MARKET_SYMBOL, RFQ_MARKET_SYMBOL } from './catalogData.ts';
 
 export interface MarketSpec {
   readonly symbol: string;
@@ -51,131 +46,6 @@ export interface MarketSpec {
   readonly createdAt: string;
   orderBookState: OrderBookState;
 }
-
-export const PREDICTION_MARKET_SYMBOL = 'SOLWP123126A200_USDC';
-export const RFQ_MARKET_SYMBOL = 'SOL_USDC_RFQ';
-
-function token(blockchain: Blockchain, displayName: string, contractAddress: string | null, extra: Partial<Token> = {}): Token {
-  return {
-    displayName,
-    blockchain,
-    contractAddress,
-    depositEnabled: true,
-    minimumDeposit: '0.01',
-    withdrawEnabled: true,
-    minimumWithdrawal: '0.02',
-    maximumWithdrawal: null,
-    withdrawalFee: '0.01',
-    nativeDecimals: null,
-    ...extra,
-  };
-}
-
-const ASSETS: readonly AssetSpec[] = [
-  {
-    symbol: 'USDC',
-    displayName: 'USD Coin',
-    coingeckoId: 'usd-coin',
-    decimals: 6,
-    collateralWeight: '1',
-    tokens: [
-      token('Solana', 'USD Coin', 'EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v', { withdrawalFee: '1', minimumWithdrawal: '2', nativeDecimals: 6 }),
-      token('Ethereum', 'USD Coin', '0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48', { withdrawalFee: '5', minimumWithdrawal: '10', nativeDecimals: 6 }),
-      token('Base', 'USD Coin', '0x833589fcd6edb6e08f4c7c32d4f71b54bda02913', { withdrawalFee: '1', minimumWithdrawal: '2', nativeDecimals: 6 }),
-    ],
-  },
-  {
-    symbol: 'USDT',
-    displayName: 'Tether USD',
-    coingeckoId: 'tether',
-    decimals: 6,
-    collateralWeight: '0.95',
-    tokens: [
-      token('Solana', 'Tether USD', 'Es9vMFrzaCERmJfrF4H2FYD4KCoNkY11McCe8BenwNYB', { withdrawalFee: '1', minimumWithdrawal: '2', nativeDecimals: 6 }),
-      token('Ethereum', 'Tether USD', '0xdac17f958d2ee523a2206206994597c13d831ec7', { withdrawalFee: '5', minimumWithdrawal: '10', nativeDecimals: 6 }),
-      token('Tron', 'Tether USD', 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t', { withdrawalFee: '2', minimumWithdrawal: '5', nativeDecimals: 6 }),
-    ],
-  },
-  {
-    symbol: 'SOL',
-    displayName: 'Solana',
-    coingeckoId: 'solana',
-    decimals: 9,
-    collateralWeight: '0.85',
-    tokens: [token('Solana', 'Solana', null, { withdrawalFee: '0.002', minimumWithdrawal: '0.01', nativeDecimals: 9 })],
-  },
-  {
-    symbol: 'BTC',
-    displayName: 'Bitcoin',
-    coingeckoId: 'bitcoin',
-    decimals: 8,
-    collateralWeight: '0.9',
-    tokens: [
-      token('Bitcoin', 'Bitcoin', null, { withdrawalFee: '0.00002', minimumWithdrawal: '0.0001', minimumDeposit: '0.00001', nativeDecimals: 8 }),
-      token('Solana', 'Wrapped Bitcoin (Portal)', '3NZ9JMVBmGAqocybic2c7LQCJScmgsAZ6vQqTDzcqmJh', {
-        withdrawalFee: '0.00001',
-        minimumWithdrawal: '0.0001',
-        minimumDeposit: '0.00001',
-        nativeDecimals: 8,
-      }),
-    ],
-  },
-  {
-    symbol: 'ETH',
-    displayName: 'Ethereum',
-    coingeckoId: 'ethereum',
-    decimals: 8,
-    collateralWeight: '0.9',
-    tokens: [
-      token('Ethereum', 'Ethereum', null, { withdrawalFee: '0.0015', minimumWithdrawal: '0.003', minimumDeposit: '0.001', nativeDecimals: 18 }),
-      token('Arbitrum', 'Ethereum', null, { withdrawalFee: '0.0002', minimumWithdrawal: '0.001', minimumDeposit: '0.001', nativeDecimals: 18 }),
-      token('Base', 'Ethereum', null, { withdrawalFee: '0.0002', minimumWithdrawal: '0.001', minimumDeposit: '0.001', nativeDecimals: 18 }),
-    ],
-  },
-  { symbol: 'AAPL.US', displayName: 'Apple Inc.', coingeckoId: null, decimals: 8, collateralWeight: null, tokens: [] },
-  {
-    symbol: 'SOLWP123126A200',
-    displayName: 'SOL above 200 on Dec 31 2026',
-    coingeckoId: null,
-    decimals: 6,
-    collateralWeight: null,
-    tokens: [],
-  },
-];
-
-interface MarketSeed {
-  symbol: string;
-  base: string;
-  quote?: string;
-  marketType: MarketType;
-  rwaMarketType?: RwaMarketType;
-  tickSize: string;
-  stepSize: string;
-  minQuantity?: string;
-  maxQuantity?: string;
-  minPrice?: string;
-  maxPrice?: string;
-  initialPrice: string;
-  indexSource?: string;
-  hourlyVolatility?: number;
-  openInterestLimit?: string;
-  imf?: [string, string];
-  mmf?: [string, string];
-  createdAt: string;
-}
-
-const SEEDS: readonly MarketSeed[] = [
-  { symbol: 'SOL_USDC', base: 'SOL', marketType: 'SPOT', tickSize: '0.01', stepSize: '0.01', initialPrice: '150', createdAt: '2024-01-15T10:00:00.000000' },
-  { symbol: 'BTC_USDC', base: 'BTC', marketType: 'SPOT', tickSize: '0.1', stepSize: '0.00001', initialPrice: '95000', createdAt: '2024-01-15T10:00:01.000000' },
-  { symbol: 'ETH_USDC', base: 'ETH', marketType: 'SPOT', tickSize: '0.01', stepSize: '0.0001', initialPrice: '3500', createdAt: '2024-01-15T10:00:02.000000' },
-  { symbol: 'USDT_USDC', base: 'USDT', marketType: 'SPOT', tickSize: '0.0001', stepSize: '0.01', minQuantity: '1', initialPrice: '1.0001', hourlyVolatility: 0.0002, createdAt: '2024-02-01T09:30:00.000000' },
-  { symbol: 'SOL_USDC_PERP', base: 'SOL', marketType: 'PERP', tickSize: '0.01', stepSize: '0.01', initialPrice: '150', indexSource: 'SOL_USDC', openInterestLimit: '2000000', imf: ['0.02', '0.0000935'], mmf: ['0.0125', '0.0000561'], createdAt: '2024-09-10T14:00:00.000000' },
-  { symbol: 'BTC_USDC_PERP', base: 'BTC', marketType: 'PERP', tickSize: '0.1', stepSize: '0.00001', initialPrice: '95000', indexSource: 'BTC_USDC', openInterestLimit: '500', imf: ['0.02', '0.00006'], mmf: ['0.0125', '0.000036'], createdAt: '2024-09-10T14:00:01.000000' },
-  { symbol: 'ETH_USDC_PERP', base: 'ETH', marketType: 'PERP', tickSize: '0.01', stepSize: '0.0001', initialPrice: '3500', indexSource: 'ETH_USDC', openInterestLimit: '20000', imf: ['0.02', '0.00006'], mmf: ['0.0125', '0.000036'], createdAt: '2024-09-10T14:00:02.000000' },
-  { symbol: 'AAPL.US_USDC_PERP', base: 'AAPL.US', marketType: 'PERP', rwaMarketType: 'STOCK', tickSize: '0.01', stepSize: '0.001', initialPrice: '230', hourlyVolatility: 0.004, openInterestLimit: '50000', imf: ['0.1', '0.0002'], mmf: ['0.05', '0.0001'], createdAt: '2025-10-01T13:30:00.000000' },
-  { symbol: RFQ_MARKET_SYMBOL, base: 'SOL', marketType: 'RFQ', tickSize: '0.01', stepSize: '0.01', initialPrice: '150', createdAt: '2024-11-05T12:00:00.000000' },
-  { symbol: PREDICTION_MARKET_SYMBOL, base: 'SOLWP123126A200', marketType: 'PREDICTION', tickSize: '0.001', stepSize: '1', minQuantity: '1', minPrice: '0.001', maxPrice: '0.999', initialPrice: '0.42', hourlyVolatility: 0.01, createdAt: '2025-12-01T00:00:00.000000' },
-];
 
 function isFutures(type: MarketType): boolean {
   return type === 'PERP' || type === 'IPERP' || type === 'DATED';
