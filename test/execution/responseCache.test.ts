@@ -1,8 +1,11 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { CachedExchange, type ReadRecorder } from '../../src/exchange/cache.ts';
 import { ExchangeError } from '../../src/exchange/errors.ts';
+import { ResponseCache } from '../../src/execution/responseCache.ts';
 import { createGateway, type Gateway } from '../../src/server.ts';
 import { FakeUpstream, fixtures, marketHandlers } from '../schema/fakeUpstream.ts';
 
@@ -67,6 +70,43 @@ describe('memoized public query responses', () => {
     await fetch(gateway.url, { headers: { accept: 'text/html' } });
     await fetch(gateway.url, { headers: { accept: 'text/html' } });
     expect(gateway.responses.hits).toBe(hits);
+  });
+});
+
+describe('identical requests whose answer cannot be kept', () => {
+  it('wait for the first one only until an answer for them was found not to be keepable', async () => {
+    const cache = new ResponseCache({ path: '/graphql' });
+    let running = 0;
+    let overlap = 0;
+    let calls = 0;
+    // Answers that read no cached exchange data are never kept (like TTL-0 data).
+    const server = createServer(
+      cache.handler((_req, res) => {
+        calls += 1;
+        running += 1;
+        overlap = Math.max(overlap, running);
+        setTimeout(() => {
+          running -= 1;
+          res.writeHead(200, { 'content-type': 'application/json' }).end('{"data":{"n":1}}');
+        }, 30);
+      }),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+    const post = async (): Promise<string> =>
+      (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ n }"}' })).text();
+    try {
+      expect(await Promise.all([post(), post()])).toEqual(['{"data":{"n":1}}', '{"data":{"n":1}}']);
+      expect(overlap).toBe(1); // the second waited for the first, which might have been kept
+      overlap = 0;
+      expect(await Promise.all([post(), post()])).toEqual(['{"data":{"n":1}}', '{"data":{"n":1}}']);
+      expect(overlap).toBe(2); // known one-offs run side by side
+      expect(calls).toBe(4);
+      expect(cache.hits).toBe(0);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
 
