@@ -1,6 +1,5 @@
 // Fills (the account's trades): the `Fill` type, `account.fills`, and the per-request loader behind `Order.fills`.
 import DataLoader from 'dataloader';
-import type { MarketType } from '../exchange/types/enums.ts';
 import type { OrderFill } from '../exchange/types/history.ts';
 import { AccountRef } from './account.ts';
 import { builder } from './builder.ts';
@@ -8,7 +7,7 @@ import type { GatewayContext } from './context.ts';
 import { FillTypeEnum, MarketTypeEnum, SideEnum, SystemOrderTypeEnum } from './enums.ts';
 import { MarketRef } from './market.ts';
 import { exchangePage, pageArgs, pageOf, pageWindow, sortArg, sortParams, timeRangeArgs, timeRangeParams } from './pagination.ts';
-import { compact } from './private.ts';
+import { compact, orderHistoryFilters } from './private.ts';
 import { time } from './scalars.ts';
 
 export const FillRef = builder.objectRef<OrderFill>('Fill').implement({
@@ -99,14 +98,7 @@ builder.objectFields(AccountRef, (t) => ({
       sortDirection: sortArg(t.arg),
     },
     resolve: (_, args, ctx) => {
-      const marketType: MarketType[] | undefined = args.marketType ? [args.marketType] : undefined;
-      const filters = compact({
-        symbol: args.symbol,
-        orderId: args.orderId == null ? null : String(args.orderId),
-        strategyId: args.strategyId == null ? null : String(args.strategyId),
-        fillType: args.fillType,
-        marketType,
-      });
+      const filters = { ...orderHistoryFilters(args), ...compact({ fillType: args.fillType }) };
       return exchangePage(ctx, 'getFills', { ...filters, ...timeRangeParams(args), ...sortParams(args) }, pageWindow(args));
     },
   }),

@@ -1,5 +1,4 @@
 // Orders: the `Order` type (open orders and order-history rows), `account.openOrders`, `order` and `orderHistory`.
-import type { MarketType } from '../exchange/types/enums.ts';
 import type { OrderHistory } from '../exchange/types/history.ts';
 import type { Order } from '../exchange/types/orders.ts';
 import { AccountRef } from './account.ts';
@@ -20,7 +19,7 @@ import { badUserInput } from './errors.ts';
 import { FillRef, orderFillsLoader } from './fill.ts';
 import { MarketRef } from './market.ts';
 import { exchangePage, pageArgs, pageOf, pageWindow, sortArg, sortParams } from './pagination.ts';
-import { compact, orNull } from './private.ts';
+import { compact, orNull, orderHistoryFilters } from './private.ts';
 import { time } from './scalars.ts';
 import { exactlyOne, parseU32 } from './validation/rules.ts';
 
@@ -127,13 +126,7 @@ builder.objectFields(AccountRef, (t) => ({
       sortDirection: sortArg(t.arg),
     },
     resolve: (_, args, ctx) => {
-      const marketType: MarketType[] | undefined = args.marketType ? [args.marketType] : undefined;
-      const filters = compact({
-        symbol: args.symbol,
-        orderId: args.orderId == null ? null : String(args.orderId),
-        strategyId: args.strategyId == null ? null : String(args.strategyId),
-        marketType,
-      });
+      const filters = orderHistoryFilters(args);
       return exchangePage(ctx, 'getOrderHistory', { ...filters, ...sortParams(args) }, pageWindow(args));
     },
   }),

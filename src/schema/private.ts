@@ -7,6 +7,7 @@
 //   }));
 // `mutate` checks that keys are configured and maps exchange failures to the typed union members; it never retries
 // (the adapter sends non-GETs exactly once). `reject` throws InvalidOrder / InvalidInput naming the input field.
+import type { MarketType } from '../exchange/types/enums.ts';
 import { endpoints, type EndpointName } from '../exchange/endpoints.ts';
 import { ExchangeError } from '../exchange/errors.ts';
 import { requireAccount, type GatewayContext } from './context.ts';
@@ -72,6 +73,22 @@ export function compact<T extends Record<string, unknown>>(value: T): { [K in ke
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) if (item !== null && item !== undefined) out[key] = item;
   return out as { [K in keyof T]?: Exclude<T[K], null> };
+}
+
+/** The symbol / order / strategy / market-type filters that fill and order history share, in wire form. */
+export function orderHistoryFilters(args: {
+  readonly symbol?: string | null;
+  readonly orderId?: string | number | null;
+  readonly strategyId?: string | number | null;
+  readonly marketType?: MarketType | null;
+}) {
+  const marketType: MarketType[] | undefined = args.marketType ? [args.marketType] : undefined;
+  return compact({
+    symbol: args.symbol,
+    orderId: args.orderId == null ? null : String(args.orderId),
+    strategyId: args.strategyId == null ? null : String(args.strategyId),
+    marketType,
+  });
 }
 
 /**

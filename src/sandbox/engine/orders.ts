@@ -76,9 +76,22 @@ export function isOpen(order: OrderRecord): boolean {
 
 const text = (value: Decimal | null): string | null => (value === null ? null : D.toString(value));
 
+/** The six take-profit / stop-loss fields, the same on `/order(s)` and `/history/orders` rows. */
+function attachedTriggersWire(order: OrderRecord) {
+  return {
+    stopLossLimitPrice: text(order.stopLoss?.limitPrice ?? null),
+    stopLossTriggerBy: order.stopLoss?.triggerBy ?? null,
+    stopLossTriggerPrice: text(order.stopLoss?.triggerPrice ?? null),
+    takeProfitLimitPrice: text(order.takeProfit?.limitPrice ?? null),
+    takeProfitTriggerBy: order.takeProfit?.triggerBy ?? null,
+    takeProfitTriggerPrice: text(order.takeProfit?.triggerPrice ?? null),
+  };
+}
+
 /** REST `Order` (GET/POST/DELETE `/order`, `/orders`): `createdAt` in ms, explicit nulls. */
 export function orderWire(order: OrderRecord): Order {
   const common = {
+    ...attachedTriggersWire(order),
     clientId: order.clientId,
     createdAt: order.createdAt,
     executedQuantity: D.toString(order.executedQuantity),
@@ -89,14 +102,8 @@ export function orderWire(order: OrderRecord): Order {
     selfTradePrevention: order.selfTradePrevention as SelfTradePrevention,
     side: order.side,
     status: order.status,
-    stopLossLimitPrice: text(order.stopLoss?.limitPrice ?? null),
-    stopLossTriggerBy: order.stopLoss?.triggerBy ?? null,
-    stopLossTriggerPrice: text(order.stopLoss?.triggerPrice ?? null),
     strategyId: order.strategyId,
     symbol: order.symbol,
-    takeProfitLimitPrice: text(order.takeProfit?.limitPrice ?? null),
-    takeProfitTriggerBy: order.takeProfit?.triggerBy ?? null,
-    takeProfitTriggerPrice: text(order.takeProfit?.triggerPrice ?? null),
     timeInForce: order.timeInForce,
     triggerBy: order.triggerBy,
     triggerPrice: text(order.triggerPrice),
@@ -125,6 +132,7 @@ export function orderWire(order: OrderRecord): Order {
 /** `/wapi/v1/history/orders` row: naive `createdAt`, `expiryReason`, no `reduceOnly`/`relatedOrderId`. */
 export function orderHistoryWire(order: OrderRecord): OrderHistory {
   return {
+    ...attachedTriggersWire(order),
     clientId: order.clientId,
     createdAt: naiveMillis(order.createdAt),
     executedQuantity: D.toString(order.executedQuantity),
@@ -141,15 +149,9 @@ export function orderHistoryWire(order: OrderRecord): OrderHistory {
     slippageTolerance: text(order.slippageTolerance),
     slippageToleranceType: order.slippageToleranceType,
     status: order.status,
-    stopLossLimitPrice: text(order.stopLoss?.limitPrice ?? null),
-    stopLossTriggerBy: order.stopLoss?.triggerBy ?? null,
-    stopLossTriggerPrice: text(order.stopLoss?.triggerPrice ?? null),
     strategyId: order.strategyId,
     symbol: order.symbol,
     systemOrderType: null,
-    takeProfitLimitPrice: text(order.takeProfit?.limitPrice ?? null),
-    takeProfitTriggerBy: order.takeProfit?.triggerBy ?? null,
-    takeProfitTriggerPrice: text(order.takeProfit?.triggerPrice ?? null),
     timeInForce: order.timeInForce,
     triggerBy: order.triggerBy,
     triggerPrice: text(order.triggerPrice),
