@@ -1,6 +1,7 @@
 // Handlers for scheduled (TWAP) strategies: create, query, cancel (one or all) and history.
 import { MarketType, SelfTradePrevention, Side, SlippageToleranceType, StrategyTypeEnum, TimeInForce } from '../../exchange/types/enums.ts';
-import type { HandlerTable } from '../http/handler.ts';
+import type { HandlerRequest, HandlerTable } from '../http/handler.ts';
+import type { SandboxServices } from '../services.ts';
 import {
   accountOf,
   optionalBoolean,
@@ -39,27 +40,10 @@ export const strategyHandlers = {
     });
     return strategies.activeWire(record);
   },
-  getStrategy: (request, services) => {
-    const { params } = request;
-    const strategies = services.products.strategies;
-    const record = strategies.find(
-      accountOf(request),
-      requiredString(params, 'symbol'),
-      optionalString(params, 'strategyId'),
-      optionalInteger(params, 'clientStrategyId'),
-    );
-    return strategies.activeWire(record);
-  },
+  getStrategy: (request, services) => services.products.strategies.activeWire(findStrategy(request, services)),
   cancelStrategy: (request, services) => {
-    const { params } = request;
     const strategies = services.products.strategies;
-    const record = strategies.find(
-      accountOf(request),
-      requiredString(params, 'symbol'),
-      optionalString(params, 'strategyId'),
-      optionalInteger(params, 'clientStrategyId'),
-    );
-    return strategies.activeWire(strategies.cancel(record));
+    return strategies.activeWire(strategies.cancel(findStrategy(request, services)));
   },
   getOpenStrategies: (request, services) => {
     const { params } = request;
@@ -100,3 +84,14 @@ export const strategyHandlers = {
     return paginate(params, rows, (s) => s.createdAt, (s) => strategies.historyWire(s));
   },
 } satisfies Partial<HandlerTable>;
+
+/** The strategy a get or cancel names: by symbol and exactly one of strategyId / clientStrategyId. */
+function findStrategy(request: HandlerRequest, services: SandboxServices) {
+  const { params } = request;
+  return services.products.strategies.find(
+    accountOf(request),
+    requiredString(params, 'symbol'),
+    optionalString(params, 'strategyId'),
+    optionalInteger(params, 'clientStrategyId'),
+  );
+}
