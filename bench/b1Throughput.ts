@@ -12,9 +12,15 @@ export async function b1(settings: Settings): Promise<{ figures: Figure[]; raw: 
   const gateway = await startGateway(upstream.info.url);
   const body = JSON.stringify({ query: B1_QUERY });
   const sample = await postJson(gateway.info.url, body);
-  if (sample.status !== 200 || sample.text.includes('"errors"')) throw new Error(`B1 query failed: ${sample.text.slice(0, 300)}`);
+  if (sample.status !== 200 || sample.text.includes('"errors"'))
+    throw new Error(`B1 query failed: ${sample.text.slice(0, 300)}`);
   const bare = await startChild<{ url: string }>('bare', { env: { BENCH_BODY: sample.text } });
-  const options = { body, connections: settings.connections, seconds: settings.seconds, warmupSeconds: settings.warmupSeconds };
+  const options = {
+    body,
+    connections: settings.connections,
+    seconds: settings.seconds,
+    warmupSeconds: settings.warmupSeconds,
+  };
   const bareRuns: LoadResult[] = [];
   const gatewayRuns: LoadResult[] = [];
   try {

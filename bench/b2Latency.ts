@@ -15,8 +15,16 @@ const QUERY = JSON.stringify({ query: '{ ticker(symbol: "SOL_USDC") { symbol las
 
 async function measureGateway(url: string, settings: Settings): Promise<LoadResult> {
   const sample = await postJson(url, QUERY);
-  if (sample.status !== 200 || !sample.text.includes('lastPrice')) throw new Error(`B2 query failed: ${sample.text.slice(0, 300)}`);
-  return loadPaced({ url, body: QUERY, connections: settings.connections, seconds: settings.seconds, warmupSeconds: settings.warmupSeconds, rate: B2_RATE });
+  if (sample.status !== 200 || !sample.text.includes('lastPrice'))
+    throw new Error(`B2 query failed: ${sample.text.slice(0, 300)}`);
+  return loadPaced({
+    url,
+    body: QUERY,
+    connections: settings.connections,
+    seconds: settings.seconds,
+    warmupSeconds: settings.warmupSeconds,
+    rate: B2_RATE,
+  });
 }
 
 const ms = (value: number): string => `${value.toFixed(2)} ms`;
@@ -28,7 +36,9 @@ export async function b2(settings: Settings): Promise<{ figures: Figure[]; raw: 
     const cached = await startGateway(upstream.info.url);
     gateways.push(cached);
     // TTL 0 for the ticker endpoints: every query needs the exchange (concurrent ones still share one call).
-    const uncached = await startGateway(upstream.info.url, { env: { GATEWAY_CACHE_TTL_MS: 'getTickers=0,getTicker=0' } });
+    const uncached = await startGateway(upstream.info.url, {
+      env: { GATEWAY_CACHE_TTL_MS: 'getTickers=0,getTicker=0' },
+    });
     gateways.push(uncached);
     const direct = await loadPaced({
       url: `${upstream.info.url}/api/v1/ticker?symbol=SOL_USDC`,
@@ -47,7 +57,10 @@ export async function b2(settings: Settings): Promise<{ figures: Figure[]; raw: 
     const withoutCacheBurst = await load({ ...burstOptions, url: uncached.info.url, body: QUERY });
     const figures: Figure[] = [];
     const label = `direct REST, ${UPSTREAM_DELAY_MS} ms stub`;
-    for (const [name, run] of [['default TTL (1 s)', withCache], ['TTL 0', withoutCache]] as const) {
+    for (const [name, run] of [
+      ['default TTL (1 s)', withCache],
+      ['TTL 0', withoutCache],
+    ] as const) {
       figures.push(
         {
           bench: 'B2',
@@ -81,7 +94,16 @@ export async function b2(settings: Settings): Promise<{ figures: Figure[]; raw: 
         },
       );
     }
-    return { figures, raw: { direct, withCache, withoutCache, ttl0UpstreamCalls: ttl0Calls, burst: { direct: directBurst, withoutCache: withoutCacheBurst } } };
+    return {
+      figures,
+      raw: {
+        direct,
+        withCache,
+        withoutCache,
+        ttl0UpstreamCalls: ttl0Calls,
+        burst: { direct: directBurst, withoutCache: withoutCacheBurst },
+      },
+    };
   } finally {
     await Promise.all([...gateways.map((gateway) => gateway.stop()), upstream.stop()]);
   }

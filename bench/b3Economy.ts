@@ -24,7 +24,8 @@ export async function b3(settings: Settings): Promise<{ figures: Figure[]; raw: 
     await upstream.call('reset');
     const dashboard = await postJson(gateway.info.url, JSON.stringify({ query: DASHBOARD_QUERY }));
     const parsed = JSON.parse(dashboard.text) as { data?: { markets?: unknown[] }; errors?: unknown };
-    if (parsed.errors !== undefined || parsed.data?.markets?.length !== 20) throw new Error(`B3 dashboard failed: ${dashboard.text.slice(0, 300)}`);
+    if (parsed.errors !== undefined || parsed.data?.markets?.length !== 20)
+      throw new Error(`B3 dashboard failed: ${dashboard.text.slice(0, 300)}`);
     const dashboardCalls = await upstream.call<Record<string, number>>('counts');
     const dashboardTotal = Object.values(dashboardCalls).reduce((a, b) => a + b, 0);
 
@@ -33,7 +34,13 @@ export async function b3(settings: Settings): Promise<{ figures: Figure[]; raw: 
     const body = JSON.stringify({ query: '{ ticker(symbol: "BTC_USDC") { symbol lastPrice volume } }' });
     await load({ url: gateway.info.url, body, connections: 20, seconds: 1, rate: RATE });
     await upstream.call('reset');
-    const run = await load({ url: gateway.info.url, body, connections: 20, seconds: settings.seconds < 5 ? 5 : SECONDS, rate: RATE });
+    const run = await load({
+      url: gateway.info.url,
+      body,
+      connections: 20,
+      seconds: settings.seconds < 5 ? 5 : SECONDS,
+      rate: RATE,
+    });
     const seconds = settings.seconds < 5 ? 5 : SECONDS;
     const steady = await upstream.call<Record<string, number>>('counts');
     const steadyTotal = Object.values(steady).reduce((a, b) => a + b, 0);

@@ -23,7 +23,12 @@ interface Pumped {
 }
 
 /** Publishes numbered tickers as fast as the slowest subscriber keeps up (within WINDOW) for `seconds`. */
-async function pump(stub: StubStreams, subscribers: Subscribers, counter: { next: number }, seconds: number): Promise<Pumped> {
+async function pump(
+  stub: StubStreams,
+  subscribers: Subscribers,
+  counter: { next: number },
+  seconds: number,
+): Promise<Pumped> {
   const firstDelivered = subscribers.delivered();
   const firstMessage = counter.next;
   const started = performance.now();
@@ -36,7 +41,13 @@ async function pump(stub: StubStreams, subscribers: Subscribers, counter: { next
   const elapsed = (performance.now() - started) / 1000;
   const delivered = subscribers.delivered() - firstDelivered;
   const messages = counter.next - firstMessage;
-  return { deliveriesPerSecond: delivered / elapsed, messagesPerSecond: messages / elapsed, delivered, messages, seconds: elapsed };
+  return {
+    deliveriesPerSecond: delivered / elapsed,
+    messagesPerSecond: messages / elapsed,
+    delivered,
+    messages,
+    seconds: elapsed,
+  };
 }
 
 async function waitFor(check: () => Promise<boolean>, what: string, ms = 30_000): Promise<void> {
@@ -71,14 +82,24 @@ async function rawRound(count: number, settings: Settings): Promise<Pumped & { e
   const stub = await StubStreams.start();
   const raw = await startChild<{ url: string }>('rawWs', { env: { BACKPACK_WS_URL: stub.url, BENCH_STREAM: STREAM } });
   try {
-    return await measure(raw.info.url, count, stub, async () => (await raw.call<number>('subscribers')) >= count, settings);
+    return await measure(
+      raw.info.url,
+      count,
+      stub,
+      async () => (await raw.call<number>('subscribers')) >= count,
+      settings,
+    );
   } finally {
     await raw.stop();
     await stub.close();
   }
 }
 
-async function gatewayRound(restUrl: string, count: number, settings: Settings): Promise<Pumped & { errors: number; upstreamSockets: number }> {
+async function gatewayRound(
+  restUrl: string,
+  count: number,
+  settings: Settings,
+): Promise<Pumped & { errors: number; upstreamSockets: number }> {
   const stub = await StubStreams.start();
   const gateway = await startGateway(restUrl, { wsUrl: stub.url });
   try {
@@ -86,7 +107,8 @@ async function gatewayRound(restUrl: string, count: number, settings: Settings):
       gateway.info.url.replace(/^http/, 'ws'),
       count,
       stub,
-      async () => ((await gateway.call<{ subscriptions: { active: number } } | null>('hub'))?.subscriptions.active ?? 0) >= count,
+      async () =>
+        ((await gateway.call<{ subscriptions: { active: number } } | null>('hub'))?.subscriptions.active ?? 0) >= count,
       settings,
     );
     return { ...result, upstreamSockets: stub.accepted };
@@ -110,7 +132,8 @@ export async function b4(settings: Settings): Promise<{ figures: Figure[]; raw: 
   } finally {
     await rest.close();
   }
-  const mean = (runs: readonly Pumped[]): number => runs.reduce((sum, run) => sum + run.deliveriesPerSecond, 0) / runs.length;
+  const mean = (runs: readonly Pumped[]): number =>
+    runs.reduce((sum, run) => sum + run.deliveriesPerSecond, 0) / runs.length;
   const gateway = mean(measured);
   const baseline = mean(baselines);
   const errors = measured.reduce((sum, run) => sum + run.errors, 0);

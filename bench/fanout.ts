@@ -54,13 +54,28 @@ class LoopbackSocket extends EventEmitter {
 const frames = Array.from({ length: FRAMES }, (_, i) =>
   JSON.stringify({
     stream: 'trade.SOL_USDC',
-    data: { e: 'trade', E: 1788367430000000 + i, s: 'SOL_USDC', p: '150.25', q: '1.5', b: `9${i}`, a: `8${i}`, t: i, T: 1788367430000000 + i, m: i % 2 === 0 },
+    data: {
+      e: 'trade',
+      E: 1788367430000000 + i,
+      s: 'SOL_USDC',
+      p: '150.25',
+      q: '1.5',
+      b: `9${i}`,
+      a: `8${i}`,
+      t: i,
+      T: 1788367430000000 + i,
+      m: i % 2 === 0,
+    },
   }),
 );
 
 const upstream: Upstream = {
-  requestWithMeta: async <Req, Res>(def: { name: string }) =>
-    ({ data: (def.name === 'getMarkets' ? [{ symbol: 'SOL_USDC' }] : null) as Res, status: 200, headers: new Headers() }) as never,
+  requestWithMeta: async <_Req, Res>(def: { name: string }) =>
+    ({
+      data: (def.name === 'getMarkets' ? [{ symbol: 'SOL_USDC' }] : null) as Res,
+      status: 200,
+      headers: new Headers(),
+    }) as never,
 };
 const exchange = new CachedExchange(upstream);
 const hub = new StreamHub({
@@ -74,14 +89,17 @@ const hub = new StreamHub({
 registerHub(exchange, hub);
 
 const yoga = createYoga({ schema, context: () => createContext({ exchange, account: null }) });
-const TRADES = 'subscription { trades(symbol: "SOL_USDC") { tradeId price quantity buyerOrderId sellerOrderId takerSide engineTime } }';
+const TRADES =
+  'subscription { trades(symbol: "SOL_USDC") { tradeId price quantity buyerOrderId sellerOrderId takerSide engineTime } }';
 
 /** One subscription the way the gateway's graphql-ws transport runs it. */
 async function yogaSubscribe(): Promise<AsyncIterator<ExecutionResult>> {
   const { parse, subscribe, contextFactory, schema: envSchema } = yoga.getEnveloped({ params: { query: TRADES } });
-  const result = (await subscribe({ schema: envSchema, document: parse(TRADES), contextValue: await contextFactory() })) as
-    | ExecutionResult
-    | AsyncIterable<ExecutionResult>;
+  const result = (await subscribe({
+    schema: envSchema,
+    document: parse(TRADES),
+    contextValue: await contextFactory(),
+  })) as ExecutionResult | AsyncIterable<ExecutionResult>;
   if (!(Symbol.asyncIterator in result)) throw new Error(JSON.stringify(result));
   return result[Symbol.asyncIterator]();
 }
@@ -97,7 +115,9 @@ async function pump(done: () => boolean): Promise<void> {
 
 async function runHub(n: number): Promise<number> {
   let received = 0;
-  const queues = Array.from({ length: n }, () => hub.subscribePublic({ stream: 'trade.SOL_USDC', map: toTrade, policy: { kind: 'lossless' } }));
+  const queues = Array.from({ length: n }, () =>
+    hub.subscribePublic({ stream: 'trade.SOL_USDC', map: toTrade, policy: { kind: 'lossless' } }),
+  );
   const consumers = queues.map(async (queue) => {
     for await (const value of queue) if (value !== undefined) received += 1;
   });
@@ -154,7 +174,9 @@ function row(mode: string, n: number, ms: number): string {
 }
 
 console.log(`fan-out of ${FRAMES} trade frames (node ${process.version})`);
-console.log(`${'mode'.padEnd(8)} ${'subs'.padStart(6)} ${'deliveries'.padStart(10)} ${'ms'.padStart(10)} ${'deliveries/s'.padStart(14)} ${'ns/deliv'.padStart(10)}`);
+console.log(
+  `${'mode'.padEnd(8)} ${'subs'.padStart(6)} ${'deliveries'.padStart(10)} ${'ms'.padStart(10)} ${'deliveries/s'.padStart(14)} ${'ns/deliv'.padStart(10)}`,
+);
 await runHub(1); // warm-up: JIT, socket open
 await runGraphql(1);
 for (const n of SUBSCRIBER_COUNTS) {

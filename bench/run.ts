@@ -53,7 +53,8 @@ for (const [name, bench] of benches) {
 const seconds = (Date.now() - started) / 1000;
 
 process.stdout.write(`\n${textTable(figures)}\n\n`);
-for (const figure of figures) if (figure.note) process.stdout.write(`${figure.bench} ${figure.metric}: ${figure.note}\n`);
+for (const figure of figures)
+  if (figure.note) process.stdout.write(`${figure.bench} ${figure.metric}: ${figure.note}\n`);
 process.stdout.write(`\n${machine.nproc} cores, ${machine.cpu}, node ${machine.node}; ${seconds.toFixed(0)} s\n`);
 
 const report = { date: new Date().toISOString(), machine, settings, seconds, figures, failures, raw };
@@ -82,8 +83,8 @@ writeFileSync(
     '  Rounds alternate (bare, gateway, bare, gateway) and are averaged.',
     '- **B2**: 50 connections at a fixed 1000 req/s (below saturation: at saturation a closed loop measures throughput, not',
     '  added latency), paced evenly by `bench/lib/paced.ts` (request i due at i ms, on connection i mod 50; sub-ms times',
-    '  from hand-off to the connection, so a request queued behind a slow answer counts). autocannon\'s `overallRate` is not used for the figures: it refills',
-    '  each connection\'s per-second quota on a 1 s timer, so all 50 connections fire back-to-back at the top of every',
+    "  from hand-off to the connection, so a request queued behind a slow answer counts). autocannon's `overallRate` is not used for the figures: it refills",
+    "  each connection's per-second quota on a 1 s timer, so all 50 connections fire back-to-back at the top of every",
     '  second (a 50-deep closed loop, i.e. queueing); its TTL-0 figures are kept in the note for comparison. The',
     '  baseline is `GET /api/v1/ticker` on the same 2 ms stub; the gateway answers `ticker(symbol)` once with the default',
     '  1 s cache TTL and once with `GATEWAY_CACHE_TTL_MS=getTickers=0,getTicker=0` (every query needs the exchange;',

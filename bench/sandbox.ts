@@ -51,7 +51,9 @@ function rateSync(once: () => void, seconds: number): number {
 const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 };
 
 function rest(sandbox: SandboxHandle, name: string): BackpackRest {
@@ -125,7 +127,14 @@ async function main(): Promise<void> {
   await rate(ping, WARMUP_SECONDS / 2, CONCURRENCY);
   await rate(placeOverRest, WARMUP_SECONDS, CONCURRENCY);
 
-  const samples = { engine: [] as number[], signing: [] as number[], pingSeq: [] as number[], orderSeq: [] as number[], pingConc: [] as number[], orderConc: [] as number[] };
+  const samples = {
+    engine: [] as number[],
+    signing: [] as number[],
+    pingSeq: [] as number[],
+    orderSeq: [] as number[],
+    pingConc: [] as number[],
+    orderConc: [] as number[],
+  };
   for (let round = 1; round <= ROUNDS; round += 1) {
     process.stderr.write(`round ${round}/${ROUNDS} …\n`);
     samples.engine.push(rateSync(placeInProcess, SECONDS));
@@ -143,7 +152,8 @@ async function main(): Promise<void> {
   const bookUpdates = (engine.state.markets.get(SYMBOL)?.book.updateId ?? 0) - updateIdBefore;
   await sandbox.close();
 
-  const ratios = (values: readonly number[], baseline: readonly number[]): number => median(values.map((v, i) => v / (baseline[i] ?? Number.NaN)));
+  const ratios = (values: readonly number[], baseline: readonly number[]): number =>
+    median(values.map((v, i) => v / (baseline[i] ?? Number.NaN)));
   const row = (metric: string, rounds: readonly number[], baseline?: readonly number[]): Row => ({
     metric,
     perSecond: median(rounds),
@@ -160,20 +170,44 @@ async function main(): Promise<void> {
   ];
 
   const width = Math.max(...rows.map((r) => r.metric.length));
-  const line = (cells: readonly string[]): string => `${(cells[0] ?? '').padEnd(width)}  ${(cells[1] ?? '').padStart(12)}  ${(cells[2] ?? '').padStart(16)}`;
+  const line = (cells: readonly string[]): string =>
+    `${(cells[0] ?? '').padEnd(width)}  ${(cells[1] ?? '').padStart(12)}  ${(cells[2] ?? '').padStart(16)}`;
   const table = [
     line(['', 'per second', 'vs ping (same N)']),
-    ...rows.map((r) => line([r.metric, Math.round(r.perSecond).toLocaleString('en-US'), r.ratioToPing === null ? '' : `${(r.ratioToPing * 100).toFixed(1)} %`])),
+    ...rows.map((r) =>
+      line([
+        r.metric,
+        Math.round(r.perSecond).toLocaleString('en-US'),
+        r.ratioToPing === null ? '' : `${(r.ratioToPing * 100).toFixed(1)} %`,
+      ]),
+    ),
   ];
-  const machine = { nproc: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, loadAverage: loadavg().map((n) => Number(n.toFixed(2))) };
+  const machine = {
+    nproc: cpus().length,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    node: process.version,
+    loadAverage: loadavg().map((n) => Number(n.toFixed(2))),
+  };
   process.stdout.write(`\n${table.join('\n')}\n\n`);
-  process.stdout.write(`medians of ${ROUNDS} interleaved round(s) of ${SECONDS} s; ${machine.nproc} cores, ${machine.cpu}, node ${machine.node}, load ${machine.loadAverage.join(' ')}\n`);
-  process.stdout.write(`book updates during the run: ${bookUpdates.toLocaleString('en-US')}; unmatched benchmark orders left: ${leftResting}\n`);
+  process.stdout.write(
+    `medians of ${ROUNDS} interleaved round(s) of ${SECONDS} s; ${machine.nproc} cores, ${machine.cpu}, node ${machine.node}, load ${machine.loadAverage.join(' ')}\n`,
+  );
+  process.stdout.write(
+    `book updates during the run: ${bookUpdates.toLocaleString('en-US')}; unmatched benchmark orders left: ${leftResting}\n`,
+  );
 
   const results = {
     date: new Date().toISOString(),
     machine,
-    settings: { rounds: ROUNDS, secondsPerFigure: SECONDS, warmupSeconds: WARMUP_SECONDS, concurrency: CONCURRENCY, symbol: SYMBOL, price, quantity: QUANTITY },
+    settings: {
+      rounds: ROUNDS,
+      secondsPerFigure: SECONDS,
+      warmupSeconds: WARMUP_SECONDS,
+      concurrency: CONCURRENCY,
+      symbol: SYMBOL,
+      price,
+      quantity: QUANTITY,
+    },
     figures: rows,
     checks: { bookUpdates, unmatchedBenchmarkOrdersLeft: leftResting },
   };

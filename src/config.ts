@@ -89,7 +89,9 @@ function readSecret(env: Env): { secret: string; source: string } | undefined {
       text = readFileSync(file, 'utf8');
     } catch (error) {
       const code = (error as { code?: unknown }).code;
-      throw new ConfigError(`BACKPACK_API_SECRET_FILE: cannot read ${file} (${typeof code === 'string' ? code : 'error'})`);
+      throw new ConfigError(
+        `BACKPACK_API_SECRET_FILE: cannot read ${file} (${typeof code === 'string' ? code : 'error'})`,
+      );
     }
     if (text.trim() === '') throw new ConfigError(`BACKPACK_API_SECRET_FILE: ${file} is empty`);
     return { secret: text.trim(), source: `BACKPACK_API_SECRET_FILE (${file})` };

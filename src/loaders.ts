@@ -80,13 +80,18 @@ function tickerLoader(exchange: CachedExchange): DataLoader<TickerKey, Ticker | 
         }
         return list;
       };
-      return Promise.all(keys.map(async ({ symbol, interval }) => (await listFor(interval ?? undefined)).get(symbol) ?? null));
+      return Promise.all(
+        keys.map(async ({ symbol, interval }) => (await listFor(interval ?? undefined)).get(symbol) ?? null),
+      );
     },
     { cacheKeyFn: ({ symbol, interval }) => `${interval ?? ''}|${symbol}` },
   );
 }
 
-function markPriceLoader(exchange: CachedExchange, market: () => DataLoader<string, Market | null>): DataLoader<string, MarkPrice | null> {
+function markPriceLoader(
+  exchange: CachedExchange,
+  market: () => DataLoader<string, Market | null>,
+): DataLoader<string, MarkPrice | null> {
   return new DataLoader<string, MarkPrice | null>(async (symbols) => {
     // The catalog says which type each market is; one `/markPrices` call per market type actually needed.
     const markets = await market().loadMany(symbols);

@@ -10,12 +10,30 @@ export const REDACTED = '[REDACTED]';
  */
 export const REDACT_PATHS: readonly string[] = [
   ...[
-    'apiSecret', 'secret', 'secretKey', 'seed', 'privateKey', 'password', 'token', 'accessToken', 'authorization',
-    'Authorization', 'signature', 'cookie', 'connectionParams',
+    'apiSecret',
+    'secret',
+    'secretKey',
+    'seed',
+    'privateKey',
+    'password',
+    'token',
+    'accessToken',
+    'authorization',
+    'Authorization',
+    'signature',
+    'cookie',
+    'connectionParams',
   ].flatMap((key) => [key, `*.${key}`, `*.*.${key}`]),
-  ...['x-signature', 'X-Signature', 'x-api-key', 'X-API-Key', 'authorization', 'Authorization', 'cookie', 'set-cookie'].flatMap(
-    (header) => [`headers["${header}"]`, `*.headers["${header}"]`, `*.*.headers["${header}"]`],
-  ),
+  ...[
+    'x-signature',
+    'X-Signature',
+    'x-api-key',
+    'X-API-Key',
+    'authorization',
+    'Authorization',
+    'cookie',
+    'set-cookie',
+  ].flatMap((header) => [`headers["${header}"]`, `*.headers["${header}"]`, `*.*.headers["${header}"]`]),
 ];
 
 /** Gateway tokens minted by src/security/mintToken.ts carry this prefix, so they are recognisable anywhere. */
@@ -48,7 +66,13 @@ function base64Core(bytes: Buffer, url: boolean): string {
 
 function bytesForms(bytes: Buffer): string[] {
   const base64 = base64Core(bytes, false);
-  return [base64, base64Core(bytes, true), encodeURIComponent(base64), bytes.toString('hex'), bytes.toString('hex').toUpperCase()];
+  return [
+    base64,
+    base64Core(bytes, true),
+    encodeURIComponent(base64),
+    bytes.toString('hex'),
+    bytes.toString('hex').toUpperCase(),
+  ];
 }
 
 /** Decodes a string that is plainly base64/base64url or hex, so the same secret is also caught in its other encodings. */

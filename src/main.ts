@@ -7,14 +7,17 @@ import { createGateway } from './server.ts';
 function exchangePort(): number {
   const text = process.env['EXCHANGE_PORT']?.trim() || '4100';
   const port = Number(text);
-  if (!/^\d+$/.test(text) || port > 65535) throw new Error(`EXCHANGE_PORT must be a port number (0-65535), got "${text}"`);
+  if (!/^\d+$/.test(text) || port > 65535)
+    throw new Error(`EXCHANGE_PORT must be a port number (0-65535), got "${text}"`);
   return port;
 }
 
 /** Serves until SIGINT/SIGTERM, then closes cleanly (in the order given). */
 function closeOnSignal(...handles: readonly { close(): Promise<void> }[]): void {
   const stop = (): void => {
-    void handles.reduce((done, handle) => done.then(() => handle.close()), Promise.resolve()).then(() => process.exit(0));
+    void handles
+      .reduce((done, handle) => done.then(() => handle.close()), Promise.resolve())
+      .then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -13,7 +13,14 @@ import { useSharedSubscriptionExecution } from './execution/sharedSubscriptions.
 import { createContext, type GatewayContext } from './schema/context.ts';
 import { toGraphQLError } from './schema/errors.ts';
 import { schema } from './schema/index.ts';
-import { loadSecurity, withBodyLimit, withScopeGuard, type Account, type Principal, type Security } from './security/index.ts';
+import {
+  loadSecurity,
+  withBodyLimit,
+  withScopeGuard,
+  type Account,
+  type Principal,
+  type Security,
+} from './security/index.ts';
 import { principalLabel } from './security/principal.ts';
 import { hubOf, registerHub } from './streams/hub.ts';
 import { attachSubscriptions } from './streams/transport.ts';
@@ -95,7 +102,10 @@ function maskErrorFor(logger: Logger) {
     }
     const original = located?.originalError ?? error;
     if (original && !(original instanceof GraphQLError)) {
-      logger.error({ err: original instanceof Error ? { name: original.name, message: original.message } : String(original) }, 'unexpected resolver error');
+      logger.error(
+        { err: original instanceof Error ? { name: original.name, message: original.message } : String(original) },
+        'unexpected resolver error',
+      );
     }
     return defaultMaskError(error, message, false);
   };
@@ -167,7 +177,9 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
       const account = security.accountFor(principal);
       return createContext(
         {
-          exchange: responses.exchangeFor(initial, clientFor(principal, account), (view) => withScopeGuard(view, principal)),
+          exchange: responses.exchangeFor(initial, clientFor(principal, account), (view) =>
+            withScopeGuard(view, principal),
+          ),
           account: account ? { apiKey: account.apiKey } : null,
           principal,
           authMode: security.mode,
@@ -188,7 +200,12 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
   }
 
   // Oversized bodies are refused (413) from Content-Length before yoga reads them; yoga also caps streamed bodies.
-  const server = createServer(withBodyLimit(responses.handler(yoga), security.limits.maxBodyBytes));
+  const server = createServer(
+    withBodyLimit(
+      responses.handler((req, res) => void yoga(req, res)),
+      security.limits.maxBodyBytes,
+    ),
+  );
   // graphql-ws on the same server and path, plus the exchange-stream hub behind the Subscription fields.
   const subscriptions = attachSubscriptions(server, yoga, GRAPHQL_PATH, {
     config,

@@ -73,7 +73,9 @@ describe('loadConfig', () => {
   });
 
   it('rejects a window above the exchange cap of 60000 ms', () => {
-    expect(configError({ BACKPACK_WINDOW_MS: '60001' }).message).toMatch(/BACKPACK_WINDOW_MS must be between 1 and 60000/);
+    expect(configError({ BACKPACK_WINDOW_MS: '60001' }).message).toMatch(
+      /BACKPACK_WINDOW_MS must be between 1 and 60000/,
+    );
     expect(configError({ BACKPACK_WINDOW_MS: '5s' }).message).toMatch(/BACKPACK_WINDOW_MS must be a whole number/);
   });
 
@@ -93,24 +95,36 @@ describe('loadConfig', () => {
   it('reads the secret from BACKPACK_API_SECRET_FILE', () => {
     const file = join(dir, 'secret');
     writeFileSync(file, `${TEST_SECRET}\n`);
-    expect(loadConfig({ BACKPACK_API_SECRET_FILE: file, BACKPACK_API_KEY: TEST_API_KEY }).key?.apiKey).toBe(TEST_API_KEY);
+    expect(loadConfig({ BACKPACK_API_SECRET_FILE: file, BACKPACK_API_KEY: TEST_API_KEY }).key?.apiKey).toBe(
+      TEST_API_KEY,
+    );
   });
 
   it('names the file when the secret in it is wrong or unreadable', () => {
     const file = join(dir, 'bad-secret');
     writeFileSync(file, 'AAAA');
-    expect(configError({ BACKPACK_API_SECRET_FILE: file }).message).toMatch(/BACKPACK_API_SECRET_FILE \(.*bad-secret\) must decode to 32 or 64 bytes/);
-    expect(configError({ BACKPACK_API_SECRET_FILE: join(dir, 'missing') }).message).toMatch(/cannot read .*missing \(ENOENT\)/);
+    expect(configError({ BACKPACK_API_SECRET_FILE: file }).message).toMatch(
+      /BACKPACK_API_SECRET_FILE \(.*bad-secret\) must decode to 32 or 64 bytes/,
+    );
+    expect(configError({ BACKPACK_API_SECRET_FILE: join(dir, 'missing') }).message).toMatch(
+      /cannot read .*missing \(ENOENT\)/,
+    );
   });
 
   it('refuses a secret given both inline and as a file, and a key without a secret', () => {
-    expect(configError({ BACKPACK_API_SECRET: TEST_SECRET, BACKPACK_API_SECRET_FILE: '/x' }).message).toMatch(/not both/);
+    expect(configError({ BACKPACK_API_SECRET: TEST_SECRET, BACKPACK_API_SECRET_FILE: '/x' }).message).toMatch(
+      /not both/,
+    );
     expect(configError({ BACKPACK_API_KEY: TEST_API_KEY }).message).toMatch(/BACKPACK_API_SECRET .* is missing/);
   });
 
   it('rejects malformed URLs and booleans', () => {
-    expect(configError({ BACKPACK_API_URL: 'api.backpack.exchange' }).message).toMatch(/BACKPACK_API_URL is not a valid URL/);
-    expect(configError({ BACKPACK_WS_URL: 'https://ws.backpack.exchange' }).message).toMatch(/BACKPACK_WS_URL must use ws or wss/);
+    expect(configError({ BACKPACK_API_URL: 'api.backpack.exchange' }).message).toMatch(
+      /BACKPACK_API_URL is not a valid URL/,
+    );
+    expect(configError({ BACKPACK_WS_URL: 'https://ws.backpack.exchange' }).message).toMatch(
+      /BACKPACK_WS_URL must use ws or wss/,
+    );
     expect(configError({ BACKPACK_CLOCK_SYNC: 'maybe' }).message).toMatch(/BACKPACK_CLOCK_SYNC must be true or false/);
   });
 });

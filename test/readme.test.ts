@@ -26,14 +26,23 @@ const READS = [
 ];
 
 const variables = new Set(
-  sources(join(ROOT, 'src')).flatMap((text) => READS.flatMap((pattern) => [...text.matchAll(pattern)].map((match) => match[1] ?? ''))),
+  sources(join(ROOT, 'src')).flatMap((text) =>
+    READS.flatMap((pattern) => [...text.matchAll(pattern)].map((match) => match[1] ?? '')),
+  ),
 );
 
 describe('README', () => {
   it('lists every configuration variable read anywhere in src/', () => {
     // Guards the scan itself: far fewer names would mean the patterns no longer match the code.
     expect(variables.size).toBeGreaterThanOrEqual(35);
-    for (const known of ['BACKPACK_API_SECRET', 'GATEWAY_CACHE_TTL_MS', 'EXCHANGE_PORT', 'LOG_LEVEL', 'NODE_ENV', 'GATEWAY_ALLOWED_HOSTS']) {
+    for (const known of [
+      'BACKPACK_API_SECRET',
+      'GATEWAY_CACHE_TTL_MS',
+      'EXCHANGE_PORT',
+      'LOG_LEVEL',
+      'NODE_ENV',
+      'GATEWAY_ALLOWED_HOSTS',
+    ]) {
       expect(variables).toContain(known);
     }
     const missing = [...variables].filter((name) => !README.includes(`\`${name}\``)).sort();
@@ -42,14 +51,19 @@ describe('README', () => {
 
   it('names the test command that .ci/run runs after a clean npm ci', () => {
     const ci = readFileSync(join(ROOT, '.ci/run'), 'utf8');
-    const steps = ci.split('\n').map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
+    const steps = ci
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '' && !line.startsWith('#'));
     const install = steps.findIndex((line) => line.startsWith('npm ci'));
     const test = steps.indexOf('npm test');
     expect(steps).toContain('set -euo pipefail');
     expect(install).toBeGreaterThanOrEqual(0);
     expect(test).toBeGreaterThan(install);
     expect(README).toMatch(/^npm test\b/m);
-    const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const scripts = (
+      JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+    ).scripts;
     expect(scripts['test']).toBe('vitest run');
   });
 });

@@ -3,7 +3,11 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 type Handler = (args: Record<string, unknown>) => unknown;
-interface Reply { readonly id: number; readonly result?: unknown; readonly error?: string }
+interface Reply {
+  readonly id: number;
+  readonly result?: unknown;
+  readonly error?: string;
+}
 
 export interface Child<Info> {
   readonly info: Info;
@@ -24,7 +28,9 @@ export async function startChild<Info>(
       '--import',
       'tsx',
       ...(options.exposeGc ? ['--expose-gc'] : []),
-      ...(process.env['BENCH_CPU_PROF'] && name === 'gateway' ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROF']}`] : []),
+      ...(process.env['BENCH_CPU_PROF'] && name === 'gateway'
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROF']}`]
+        : []),
     ],
     env: { ...process.env, LOG_LEVEL: 'silent', ...options.env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -68,7 +74,11 @@ export async function startChild<Info>(
 }
 
 /** Child side: announce `info`, then answer `{id, cmd, args}` messages with the matching handler. */
-export function serveParent(info: unknown, handlers: Readonly<Record<string, Handler>>, onStop?: () => Promise<void>): void {
+export function serveParent(
+  info: unknown,
+  handlers: Readonly<Record<string, Handler>>,
+  onStop?: () => Promise<void>,
+): void {
   process.on('message', (message: { id: number; cmd: string; args: Record<string, unknown> }) => {
     const handler = handlers[message.cmd];
     Promise.resolve()
@@ -78,7 +88,8 @@ export function serveParent(info: unknown, handlers: Readonly<Record<string, Han
       })
       .then(
         (result) => process.send?.({ id: message.id, result }),
-        (error: unknown) => process.send?.({ id: message.id, error: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) =>
+          process.send?.({ id: message.id, error: error instanceof Error ? error.message : String(error) }),
       );
   });
   process.once('SIGTERM', () => {

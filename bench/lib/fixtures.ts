@@ -7,16 +7,36 @@ function spotMarket(base: string): Record<string, unknown> {
     createdAt: '2024-01-15T10:00:00.000000',
     filters: {
       price: {
-        borrowEntryFeeMaxMultiplier: '1.01', borrowEntryFeeMinMultiplier: '0.99', discoveryBoundBand: null,
-        maxImpactMultiplier: '1.01', maxMultiplier: '4', maxPrice: null, maxPriceUpdateMultiplier: '1.0025',
-        meanMarkPriceBand: null, meanPremiumBand: null, minImpactMultiplier: '0.99', minMultiplier: '0.25',
-        minPrice: '0.01', minPriceUpdateMultiplier: '0.9975', tickSize: '0.01',
+        borrowEntryFeeMaxMultiplier: '1.01',
+        borrowEntryFeeMinMultiplier: '0.99',
+        discoveryBoundBand: null,
+        maxImpactMultiplier: '1.01',
+        maxMultiplier: '4',
+        maxPrice: null,
+        maxPriceUpdateMultiplier: '1.0025',
+        meanMarkPriceBand: null,
+        meanPremiumBand: null,
+        minImpactMultiplier: '0.99',
+        minMultiplier: '0.25',
+        minPrice: '0.01',
+        minPriceUpdateMultiplier: '0.9975',
+        tickSize: '0.01',
       },
       quantity: { maxQuantity: null, minQuantity: '0.01', stepSize: '0.01' },
     },
-    fundingInterval: null, fundingRateLowerBound: null, fundingRateUpperBound: null, imfFunction: null,
-    marketType: 'SPOT', mmfFunction: null, openInterestLimit: '0', orderBookState: 'Open', positionLimitWeight: null,
-    quoteSymbol: 'USDC', rwaMarketType: null, symbol: `${base}_USDC`, visible: true,
+    fundingInterval: null,
+    fundingRateLowerBound: null,
+    fundingRateUpperBound: null,
+    imfFunction: null,
+    marketType: 'SPOT',
+    mmfFunction: null,
+    openInterestLimit: '0',
+    orderBookState: 'Open',
+    positionLimitWeight: null,
+    quoteSymbol: 'USDC',
+    rwaMarketType: null,
+    symbol: `${base}_USDC`,
+    visible: true,
   };
 }
 
@@ -24,28 +44,53 @@ function perpMarket(base: string): Record<string, unknown> {
   return {
     ...spotMarket(base),
     createdAt: '2024-09-10T14:00:00.000000',
-    fundingInterval: 3_600_000, fundingRateLowerBound: '-150', fundingRateUpperBound: '150',
+    fundingInterval: 3_600_000,
+    fundingRateLowerBound: '-150',
+    fundingRateUpperBound: '150',
     imfFunction: { type: 'sqrt', base: '0.02', factor: '0.0000935' },
     mmfFunction: { type: 'sqrt', base: '0.0125', factor: '0.0000561' },
-    marketType: 'PERP', openInterestLimit: '2000000', positionLimitWeight: '1', symbol: `${base}_USDC_PERP`,
+    marketType: 'PERP',
+    openInterestLimit: '2000000',
+    positionLimitWeight: '1',
+    symbol: `${base}_USDC_PERP`,
   };
 }
 
 function asset(symbol: string): Record<string, unknown> {
   return {
-    symbol, displayName: symbol, coingeckoId: symbol.toLowerCase(),
-    tokens: [{
-      displayName: symbol, blockchain: 'Solana', contractAddress: null, depositEnabled: true, minimumDeposit: '0.01',
-      withdrawEnabled: true, minimumWithdrawal: '0.01', maximumWithdrawal: null, withdrawalFee: '0.002', nativeDecimals: 9,
-    }],
+    symbol,
+    displayName: symbol,
+    coingeckoId: symbol.toLowerCase(),
+    tokens: [
+      {
+        displayName: symbol,
+        blockchain: 'Solana',
+        contractAddress: null,
+        depositEnabled: true,
+        minimumDeposit: '0.01',
+        withdrawEnabled: true,
+        minimumWithdrawal: '0.01',
+        maximumWithdrawal: null,
+        withdrawalFee: '0.002',
+        nativeDecimals: 9,
+      },
+    ],
   };
 }
 
 function ticker(symbol: string, i: number): Record<string, unknown> {
   const price = (100 + i * 7.25).toFixed(2);
   return {
-    symbol, firstPrice: price, lastPrice: price, priceChange: '0', priceChangePercent: '0.000934', high: price,
-    low: price, volume: '24.2', quoteVolume: '3631.0164', trades: '3',
+    symbol,
+    firstPrice: price,
+    lastPrice: price,
+    priceChange: '0',
+    priceChangePercent: '0.000934',
+    high: price,
+    low: price,
+    volume: '24.2',
+    quoteVolume: '3631.0164',
+    trades: '3',
   };
 }
 
@@ -54,11 +99,18 @@ export const SYMBOLS = MARKETS.map((market) => String(market.symbol));
 export const ASSETS = [asset('USDC'), ...BASES.map(asset)];
 export const TICKERS = SYMBOLS.map(ticker);
 export const PERP_MARK_PRICES = BASES.map((base, i) => ({
-  symbol: `${base}_USDC_PERP`, markPrice: (100 + i).toFixed(2), indexPrice: (100 + i).toFixed(2), fundingRate: '0.0000125',
+  symbol: `${base}_USDC_PERP`,
+  markPrice: (100 + i).toFixed(2),
+  indexPrice: (100 + i).toFixed(2),
+  fundingRate: '0.0000125',
   nextFundingTimestamp: 1_795_640_400_000,
 }));
 export const SPOT_MARK_PRICES = BASES.map((base, i) => ({
-  symbol: `${base}_USDC`, markPrice: (100 + i).toFixed(2), indexPrice: null, fundingRate: null, nextFundingTimestamp: null,
+  symbol: `${base}_USDC`,
+  markPrice: (100 + i).toFixed(2),
+  indexPrice: null,
+  fundingRate: null,
+  nextFundingTimestamp: null,
 }));
 
 /** One `ticker.<symbol>` stream payload; `n` (trades) carries a sequence number the benchmark clients track. */

@@ -1,7 +1,9 @@
 // Background query traffic for the soak: a fixed rate of mixed public queries until stopped or `ms` elapsed.
 import autocannon from 'autocannon';
 
-const BODY = JSON.stringify({ query: '{ markets { symbol ticker { lastPrice } } ticker(symbol: "BTC_USDC") { lastPrice } }' });
+const BODY = JSON.stringify({
+  query: '{ markets { symbol ticker { lastPrice } } ticker(symbol: "BTC_USDC") { lastPrice } }',
+});
 
 export function autocannonLoad(url: string, rate: number, ms: number): () => Promise<void> {
   let done: () => void = () => undefined;
@@ -9,7 +11,15 @@ export function autocannonLoad(url: string, rate: number, ms: number): () => Pro
     done = resolve;
   });
   const instance = autocannon(
-    { url, method: 'POST', body: BODY, headers: { 'content-type': 'application/json' }, connections: 10, overallRate: rate, duration: Math.ceil(ms / 1000) },
+    {
+      url,
+      method: 'POST',
+      body: BODY,
+      headers: { 'content-type': 'application/json' },
+      connections: 10,
+      overallRate: rate,
+      duration: Math.ceil(ms / 1000),
+    },
     () => done(),
   );
   return async () => {

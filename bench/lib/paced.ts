@@ -28,7 +28,8 @@ export interface PacedRun {
 export function paced(options: PacedOptions): Promise<PacedRun> {
   const url = new URL(options.url);
   const body = options.body === undefined ? undefined : Buffer.from(options.body);
-  const headers: Record<string, string | number> = body === undefined ? {} : { 'content-type': 'application/json', 'content-length': body.length };
+  const headers: Record<string, string | number> =
+    body === undefined ? {} : { 'content-type': 'application/json', 'content-length': body.length };
   // One single-socket keep-alive agent per connection: a connection carries one request at a time, like autocannon's.
   const agents = Array.from({ length: options.connections }, () => new Agent({ keepAlive: true, maxSockets: 1 }));
   const busy = new Array<number>(options.connections).fill(0);
@@ -54,12 +55,20 @@ export function paced(options: PacedOptions): Promise<PacedRun> {
       if (busy[slot]! > 0) queued++;
       busy[slot]!++;
       const req = request(
-        { host: url.hostname, port: url.port, path: url.pathname + url.search, method: body === undefined ? 'GET' : 'POST', headers, agent: agents[slot] },
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname + url.search,
+          method: body === undefined ? 'GET' : 'POST',
+          headers,
+          agent: agents[slot],
+        },
         (res) => {
           res.resume();
           res.once('end', () => {
             busy[slot]!--;
-            if (res.statusCode !== undefined && res.statusCode >= 200 && res.statusCode < 300) times[count++] = performance.now() - sent;
+            if (res.statusCode !== undefined && res.statusCode >= 200 && res.statusCode < 300)
+              times[count++] = performance.now() - sent;
             else non2xx++;
             finish();
           });
@@ -87,7 +96,9 @@ export function paced(options: PacedOptions): Promise<PacedRun> {
 }
 
 /** `paced` after a discarded warm-up run, summarised like `load` (percentiles in ms). */
-export async function loadPaced(options: PacedOptions & { readonly warmupSeconds?: number }): Promise<LoadResult & { readonly queued: number }> {
+export async function loadPaced(
+  options: PacedOptions & { readonly warmupSeconds?: number },
+): Promise<LoadResult & { readonly queued: number }> {
   if (options.warmupSeconds) await paced({ ...options, seconds: options.warmupSeconds });
   const run = await paced(options);
   const sorted = run.times.slice().sort();

@@ -15,7 +15,13 @@ export interface Figure {
 }
 
 const fmt = (n: number): string =>
-  !Number.isFinite(n) ? String(n) : Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en-US') : Math.abs(n) >= 10 ? n.toFixed(1) : n.toFixed(2);
+  !Number.isFinite(n)
+    ? String(n)
+    : Math.abs(n) >= 100
+      ? Math.round(n).toLocaleString('en-US')
+      : Math.abs(n) >= 10
+        ? n.toFixed(1)
+        : n.toFixed(2);
 
 function comparison(figure: Figure): string {
   if (figure.baseline === undefined || figure.compare === undefined) return '';

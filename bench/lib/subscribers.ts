@@ -54,7 +54,8 @@ export async function openSubscribers(url: string, count: number, query: string,
         if (data.indexOf('"next"') !== -1 && data.indexOf('"next"') < 40) {
           delivered += 1;
           const at = data.indexOf(SEQ);
-          if (at !== -1) advance(index, Number.parseInt(data.toString('latin1', at + SEQ.length, at + SEQ.length + 12), 10));
+          if (at !== -1)
+            advance(index, Number.parseInt(data.toString('latin1', at + SEQ.length, at + SEQ.length + 12), 10));
           return;
         }
         const text = data.toString();

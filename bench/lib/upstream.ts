@@ -27,15 +27,24 @@ const marketBodies = new Map(MARKETS.map((row) => [String(row.symbol), json(row)
 
 function route(path: string, query: URLSearchParams): Buffer | null {
   switch (path) {
-    case '/api/v1/markets': return BODIES.markets;
-    case '/api/v1/market': return marketBodies.get(query.get('symbol') ?? '') ?? null;
-    case '/api/v1/assets': return BODIES.assets;
-    case '/api/v1/tickers': return BODIES.tickers;
-    case '/api/v1/ticker': return tickerBodies.get(query.get('symbol') ?? '') ?? null;
-    case '/api/v1/markPrices': return query.get('marketType') === 'SPOT' ? BODIES.spotMarks : BODIES.perpMarks;
-    case '/api/v1/openInterest': return BODIES.openInterest;
-    case '/api/v1/time': return Buffer.from(String(Date.now()));
-    default: return null;
+    case '/api/v1/markets':
+      return BODIES.markets;
+    case '/api/v1/market':
+      return marketBodies.get(query.get('symbol') ?? '') ?? null;
+    case '/api/v1/assets':
+      return BODIES.assets;
+    case '/api/v1/tickers':
+      return BODIES.tickers;
+    case '/api/v1/ticker':
+      return tickerBodies.get(query.get('symbol') ?? '') ?? null;
+    case '/api/v1/markPrices':
+      return query.get('marketType') === 'SPOT' ? BODIES.spotMarks : BODIES.perpMarks;
+    case '/api/v1/openInterest':
+      return BODIES.openInterest;
+    case '/api/v1/time':
+      return Buffer.from(String(Date.now()));
+    default:
+      return null;
   }
 }
 
@@ -47,7 +56,9 @@ export async function startStubRest(delayMs: number, port = 0): Promise<StubRest
     counts[url.pathname] = (counts[url.pathname] ?? 0) + 1;
     const body = route(url.pathname, url.searchParams);
     if (body === null) {
-      res.writeHead(400, { 'content-type': 'application/json' }).end('{"code":"INVALID_CLIENT_REQUEST","message":"Invalid market symbol"}');
+      res
+        .writeHead(400, { 'content-type': 'application/json' })
+        .end('{"code":"INVALID_CLIENT_REQUEST","message":"Invalid market symbol"}');
       return;
     }
     res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length }).end(body);
@@ -81,7 +92,10 @@ export class StubStreams {
   private readonly subscribers = new Map<string, Set<WebSocket>>();
   private readonly waiters: (() => void)[] = [];
 
-  private constructor(private readonly server: WebSocketServer, readonly url: string) {
+  private constructor(
+    private readonly server: WebSocketServer,
+    readonly url: string,
+  ) {
     server.on('connection', (socket) => {
       this.accepted += 1;
       socket.on('message', (raw) => this.control(socket, String(raw)));

@@ -3,4 +3,8 @@ import { serveParent } from '../lib/child.ts';
 import { startStubRest } from '../lib/upstream.ts';
 
 const rest = await startStubRest(Number(process.argv[2] ?? '0'));
-serveParent({ url: rest.url }, { counts: () => rest.counts(), total: () => rest.total(), reset: () => rest.reset() }, () => rest.close());
+serveParent(
+  { url: rest.url },
+  { counts: () => rest.counts(), total: () => rest.total(), reset: () => rest.reset() },
+  () => rest.close(),
+);

@@ -15,7 +15,12 @@ declare module 'autocannon' {
     timeout?: number;
   }
 
-  export interface Histogram { average: number; p50: number; p99: number; total: number }
+  export interface Histogram {
+    average: number;
+    p50: number;
+    p99: number;
+    total: number;
+  }
 
   export interface Result {
     requests: Histogram & { sent: number };

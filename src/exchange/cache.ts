@@ -100,10 +100,16 @@ export interface CachedExchangeOptions {
 }
 
 /** Parses GATEWAY_CACHE_TTL_MS; throws a message naming the variable on any malformed entry. */
-export function parseCacheTtls(text: string | undefined): { ttlsMs: Partial<Record<EndpointName, number>>; defaultTtlMs?: number } {
+export function parseCacheTtls(text: string | undefined): {
+  ttlsMs: Partial<Record<EndpointName, number>>;
+  defaultTtlMs?: number;
+} {
   const ttlsMs: Partial<Record<EndpointName, number>> = {};
   let defaultTtlMs: number | undefined;
-  for (const item of (text ?? '').split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const item of (text ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const match = /^([A-Za-z]+)\s*=\s*(\d+)$/.exec(item);
     if (!match) throw new Error(`${CACHE_TTL_ENV}: expected name=milliseconds, got "${item}"`);
     const [, name = '', ms = '0'] = match;
@@ -212,17 +218,18 @@ export class CachedExchange {
 
   /** Loads the market and asset catalogs the schema relies on for every query; failures are left to later calls. */
   async warmCatalog(): Promise<void> {
-    await Promise.allSettled([
-      this.call('getMarkets', ALL_MARKET_TYPES_PARAMS),
-      this.call('getAssets', {}),
-    ]);
+    await Promise.allSettled([this.call('getMarkets', ALL_MARKET_TYPES_PARAMS), this.call('getAssets', {})]);
   }
 
   clear(): void {
     this.entries.clear();
   }
 
-  private cached(name: EndpointName, def: EndpointDef<unknown, unknown>, params: unknown): Promise<ResponseWithMeta<unknown>> {
+  private cached(
+    name: EndpointName,
+    def: EndpointDef<unknown, unknown>,
+    params: unknown,
+  ): Promise<ResponseWithMeta<unknown>> {
     const key = cacheKey(name, params);
     const now = this.now();
     const entry = this.entries.get(key);

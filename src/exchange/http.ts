@@ -100,7 +100,11 @@ export async function sendOnce(input: SendInput): Promise<RawResponse> {
 }
 
 /** The ExchangeError for a non-2xx answer, or undefined for a success. */
-export function httpError(def: EndpointDef<unknown, unknown>, raw: RawResponse, nowMs: number): ExchangeError | undefined {
+export function httpError(
+  def: EndpointDef<unknown, unknown>,
+  raw: RawResponse,
+  nowMs: number,
+): ExchangeError | undefined {
   if (raw.status >= 200 && raw.status <= 299) return undefined;
   const { code, message } = parseErrorBody(raw.status, raw.text);
   // A non-GET that failed with 5xx may still have taken effect; only a 429 surely did not.

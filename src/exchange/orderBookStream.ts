@@ -118,7 +118,8 @@ class Feed implements OrderBookFeed {
     this.seenReconnects = initial.reconnects;
     this.unsubscribeStatus = this.stream.onStatus((status) => this.onStreamStatus(status));
     this.unsubscribeDepth = this.stream.subscribe(`depth.${this.symbol}`, (message) => this.onDelta(message), {
-      onError: (error) => this.options.logger?.warn({ symbol: this.symbol, error }, 'order book: depth stream rejected'),
+      onError: (error) =>
+        this.options.logger?.warn({ symbol: this.symbol, error }, 'order book: depth stream rejected'),
     });
     // §5.9 step 1–2: subscribe, then fetch; deltas arriving meanwhile are buffered by the book.
     this.maybeFetch();
@@ -201,7 +202,10 @@ class Feed implements OrderBookFeed {
           const result = this.book.applySnapshot(snapshot);
           if (result === 'resync') {
             this.failures += 1;
-            this.options.logger?.info({ symbol: this.symbol, reason: this.book.lastResyncReason }, 'order book: snapshot unusable');
+            this.options.logger?.info(
+              { symbol: this.symbol, reason: this.book.lastResyncReason },
+              'order book: snapshot unusable',
+            );
           } else if (result === 'live') {
             this.failures = 0;
             this.markDirty();

@@ -54,11 +54,7 @@ function scalarProblem(param: ParamDef, value: unknown): string | null {
 }
 
 /** Validates one parameter group and returns it without null/undefined keys. */
-function cleanGroup(
-  def: EndpointDef<unknown, unknown>,
-  group: unknown,
-  where: string,
-): Record<string, WireValue> {
+function cleanGroup(def: EndpointDef<unknown, unknown>, group: unknown, where: string): Record<string, WireValue> {
   if (group === undefined || group === null) group = {};
   if (!isPlainObject(group)) throw invalid(def, `${where}parameters must be an object`);
   const known = new Map(def.params.map((p) => [p.name, p]));

@@ -33,7 +33,11 @@ export interface BackpackRestOptions {
   /** Extra attempts for GETs after a 429, 5xx, network error or timeout. Other methods are never retried. */
   readonly maxRetries?: number;
   /** Budgets for the limiter this instance creates; ignored when `limiter` is given. */
-  readonly rateLimit?: { readonly perMinute?: number; readonly historicalPerMinute?: number; readonly maxWaitMs?: number };
+  readonly rateLimit?: {
+    readonly perMinute?: number;
+    readonly historicalPerMinute?: number;
+    readonly maxWaitMs?: number;
+  };
   /** Share one limiter between clients of the same account. */
   readonly limiter?: RateLimiter;
   /** Correct the signing timestamp by the exchange's clock (GET /api/v1/time). */
@@ -141,7 +145,10 @@ export class BackpackRest {
   }
 
   /** `call` with status, headers and pagination. */
-  callWithMeta<N extends EndpointName>(name: N, ...args: CallArgs<N>): Promise<ResponseWithMeta<ResponseOf<EndpointOf<N>>>> {
+  callWithMeta<N extends EndpointName>(
+    name: N,
+    ...args: CallArgs<N>
+  ): Promise<ResponseWithMeta<ResponseOf<EndpointOf<N>>>> {
     const [params, options] = args;
     return this.requestWithMeta(endpoints[name] as EndpointDef<unknown, ResponseOf<EndpointOf<N>>>, params, options);
   }
@@ -169,7 +176,11 @@ export class BackpackRest {
   private parseTime(text: string): number {
     const trimmed = String(text).trim();
     if (!/^\d+$/.test(trimmed)) {
-      throw new ExchangeError({ kind: 'http', endpoint: endpointLabel(timeEndpoint), message: 'unreadable server time' });
+      throw new ExchangeError({
+        kind: 'http',
+        endpoint: endpointLabel(timeEndpoint),
+        message: 'unreadable server time',
+      });
     }
     return Number(trimmed);
   }
@@ -193,7 +204,8 @@ export class BackpackRest {
       throw new ExchangeError({
         kind: 'invalidRequest',
         endpoint: label,
-        message: 'no API key configured: set BACKPACK_API_SECRET (or BACKPACK_API_SECRET_FILE) to call signed endpoints',
+        message:
+          'no API key configured: set BACKPACK_API_SECRET (or BACKPACK_API_SECRET_FILE) to call signed endpoints',
       });
     }
   }

@@ -94,7 +94,9 @@ export function signingString(
   timestamp: number,
   window: number,
 ): string {
-  const groups: readonly (SignableParams | undefined)[] = Array.isArray(params) ? params : [params as SignableParams | undefined];
+  const groups: readonly (SignableParams | undefined)[] = Array.isArray(params)
+    ? params
+    : [params as SignableParams | undefined];
   const head = groups.map((group) => [`instruction=${instruction}`, ...renderParams(group)].join('&')).join('&');
   return `${head}&timestamp=${timestamp}&window=${window}`;
 }

@@ -63,7 +63,12 @@ export interface BackpackStreamOptions {
 const OPEN = 1; // WebSocket.OPEN, without depending on the injected constructor's statics
 
 /** Exponential backoff with "equal jitter": never below half the step, so a flapping server is not hammered. */
-export function reconnectDelay(attempt: number, baseMs: number, capMs: number, random: () => number = Math.random): number {
+export function reconnectDelay(
+  attempt: number,
+  baseMs: number,
+  capMs: number,
+  random: () => number = Math.random,
+): number {
   const step = Math.min(capMs, baseMs * 2 ** Math.min(attempt, 30));
   return Math.round(step / 2 + (random() * step) / 2);
 }
@@ -94,7 +99,10 @@ export class BackpackStream {
   /** Streams SUBSCRIBEd on the current socket; reconciled against `streams` on every flush. */
   private readonly upstream = new Set<string>();
   private readonly statusListeners = new Set<(status: StreamStatus) => void>();
-  private recentSubscribes: { publicStreams: string[]; signedStreams: string[] } = { publicStreams: [], signedStreams: [] };
+  private recentSubscribes: { publicStreams: string[]; signedStreams: string[] } = {
+    publicStreams: [],
+    signedStreams: [],
+  };
 
   private socket: WebSocket | undefined;
   private state: StreamState = 'connecting';
@@ -231,7 +239,10 @@ export class BackpackStream {
     this.stableTimer = setTimeout(() => {
       this.attempt = 0;
     }, this.stableAfterMs);
-    this.logger?.info({ url: this.url, reconnects: this.reconnects, streams: this.registry.size }, 'backpack stream: open');
+    this.logger?.info(
+      { url: this.url, reconnects: this.reconnects, streams: this.registry.size },
+      'backpack stream: open',
+    );
     this.flush();
     this.setState('open');
   }
@@ -261,7 +272,10 @@ export class BackpackStream {
   private keepAlive(socket: WebSocket): void {
     const now = this.now();
     if (now - this.lastSeenAt >= this.deadAfterMs) {
-      this.logger?.warn({ url: this.url, silentForMs: now - this.lastSeenAt }, 'backpack stream: dead socket, terminating');
+      this.logger?.warn(
+        { url: this.url, silentForMs: now - this.lastSeenAt },
+        'backpack stream: dead socket, terminating',
+      );
       this.clearTimers();
       socket.terminate(); // emits 'close' → reconnect
       return;
@@ -313,7 +327,8 @@ export class BackpackStream {
       this.upstream.delete(stream);
     }
     if (publicStreams.length > 0) this.send(socket, { method: 'SUBSCRIBE', params: publicStreams });
-    if (signedStreams.length > 0) this.send(socket, { method: 'SUBSCRIBE', params: signedStreams, signature: this.signature() });
+    if (signedStreams.length > 0)
+      this.send(socket, { method: 'SUBSCRIBE', params: signedStreams, signature: this.signature() });
     // UNSUBSCRIBE is unsigned even for private streams (§5.1).
     if (unsubscribe.length > 0) this.send(socket, { method: 'UNSUBSCRIBE', params: unsubscribe });
     if (publicStreams.length > 0 || signedStreams.length > 0) this.recentSubscribes = { publicStreams, signedStreams };
@@ -349,7 +364,10 @@ export class BackpackStream {
     } else if (frame.kind === 'error') {
       this.handleErrorFrame(frame.error);
     } else {
-      this.logger?.warn({ reason: frame.reason, frame: text.slice(0, 200) }, 'backpack stream: ignored malformed frame');
+      this.logger?.warn(
+        { reason: frame.reason, frame: text.slice(0, 200) },
+        'backpack stream: ignored malformed frame',
+      );
     }
   }
 

@@ -56,7 +56,8 @@ export class StreamRegistry {
       if (!active) return false;
       active = false;
       const current = this.entries.get(stream);
-      if (current === undefined || !current.subscribers.delete(subscriber) || current.subscribers.size > 0) return false;
+      if (current === undefined || !current.subscribers.delete(subscriber) || current.subscribers.size > 0)
+        return false;
       this.entries.delete(stream);
       return true;
     };

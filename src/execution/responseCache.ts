@@ -40,7 +40,15 @@ interface Stored {
 /** Headers that make two requests different callers or different representations. */
 const KEY_HEADERS = ['host', 'accept', 'content-type', 'origin', 'authorization', 'cookie', 'x-api-key'] as const;
 /** Not replayed: per-connection, per-request or recomputed. */
-const DROP_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'x-request-id', 'retry-after']);
+const DROP_HEADERS = new Set([
+  'date',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'content-length',
+  'x-request-id',
+  'retry-after',
+]);
 
 class Recording implements ReadRecorder {
   freshUntil = Number.POSITIVE_INFINITY;
@@ -101,7 +109,8 @@ export class ResponseCache {
         // yoga's Node adapter takes an already-read body from `req.body`.
         (req as IncomingMessage & { body?: Buffer }).body = body;
         // Batches are left alone: each of their operations is charged to the caller's budget separately.
-        if (body[0] === 0x5b /* [ */ || body.subarray(0, 16).toString('latin1').trimStart().startsWith('[')) next(req, res);
+        if (body[0] === 0x5b /* [ */ || body.subarray(0, 16).toString('latin1').trimStart().startsWith('['))
+          next(req, res);
         else this.serve(req, res, next, body.toString('latin1'));
       });
     };
@@ -202,7 +211,9 @@ export class ResponseCache {
     const capture = (chunk: unknown, encoding?: unknown): void => {
       if (chunk === null || chunk === undefined || typeof chunk === 'function' || size > this.maxResponseBytes) return;
       const buffer =
-        typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8') : Buffer.from(chunk as Uint8Array);
+        typeof chunk === 'string'
+          ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')
+          : Buffer.from(chunk as Uint8Array);
       size += buffer.length;
       chunks.push(buffer);
     };

@@ -99,11 +99,16 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
 const UNSIGNED_INTEGER = /^\d{1,16}$/;
 
 /** Window and timestamp checks shared by REST and private WebSocket subscriptions. */
-export function checkTiming(timestampText: string, windowText: string | undefined, now: number): {
+export function checkTiming(
+  timestampText: string,
+  windowText: string | undefined,
+  now: number,
+): {
   timestamp: string;
   window: string;
 } {
-  if (!UNSIGNED_INTEGER.test(timestampText)) throw invalidRequest('Invalid timestamp: expected milliseconds since epoch');
+  if (!UNSIGNED_INTEGER.test(timestampText))
+    throw invalidRequest('Invalid timestamp: expected milliseconds since epoch');
   if (windowText !== undefined && !UNSIGNED_INTEGER.test(windowText)) {
     throw invalidRequest('Invalid window: expected milliseconds');
   }
@@ -147,13 +152,21 @@ export function authenticateSubscription(signature: unknown, keyring: Keyring, n
   if (!Array.isArray(signature) || signature.length < 3) return null;
   const [apiKey, sig, timestamp, window] = signature as unknown[];
   const text = (value: unknown): string | undefined =>
-    typeof value === 'string' ? value : typeof value === 'number' && Number.isInteger(value) ? String(value) : undefined;
+    typeof value === 'string'
+      ? value
+      : typeof value === 'number' && Number.isInteger(value)
+        ? String(value)
+        : undefined;
   const apiKeyText = text(apiKey);
   const sigText = text(sig);
   const timestampText = text(timestamp);
   if (apiKeyText === undefined || sigText === undefined || timestampText === undefined) return null;
   try {
-    const timing = checkTiming(timestampText, window === undefined || window === null ? undefined : text(window) ?? '?', now);
+    const timing = checkTiming(
+      timestampText,
+      window === undefined || window === null ? undefined : (text(window) ?? '?'),
+      now,
+    );
     const accountId = keyring.accountIdFor(apiKeyText);
     if (accountId === undefined) return null;
     const message = expectedSigningString('subscribe', [], timing.timestamp, timing.window);

@@ -29,7 +29,14 @@ export interface FlowPort {
 
 export type FlowMarket = Pick<
   MarketSpec,
-  'symbol' | 'tickSize' | 'stepSize' | 'minQuantity' | 'quantityDecimals' | 'initialPrice' | 'indexSource' | 'hourlyVolatility'
+  | 'symbol'
+  | 'tickSize'
+  | 'stepSize'
+  | 'minQuantity'
+  | 'quantityDecimals'
+  | 'initialPrice'
+  | 'indexSource'
+  | 'hourlyVolatility'
 >;
 
 export interface FlowOptions {
@@ -180,7 +187,13 @@ export class MarketFlow {
   }
 
   /** Cancels quotes that left the ladder, forgets filled ones, and places the missing levels. */
-  private sync(market: FlowMarket, side: 'Bid' | 'Ask', resting: Map<string, string>, targets: string[], fair: number): void {
+  private sync(
+    market: FlowMarket,
+    side: 'Bid' | 'Ask',
+    resting: Map<string, string>,
+    targets: string[],
+    fair: number,
+  ): void {
     const maker = this.options.makerAccountId;
     const wanted = new Set(targets);
     for (const [price, orderId] of [...resting]) {
@@ -218,7 +231,14 @@ export class MarketFlow {
       : side === 'Bid'
         ? this.price(market, quotes.fair + through, 'ceil')
         : this.price(market, quotes.fair - through, 'floor');
-    const order: FlowOrder = { symbol: market.symbol, side, price, quantity, timeInForce: limit ? 'IOC' : 'GTC', postOnly: false };
+    const order: FlowOrder = {
+      symbol: market.symbol,
+      side,
+      price,
+      quantity,
+      timeInForce: limit ? 'IOC' : 'GTC',
+      postOnly: false,
+    };
     if (this.send(this.options.takerAccountId, order) === null) return false;
     this.trades += 1;
     return true;
@@ -235,7 +255,13 @@ export class MarketFlow {
 }
 
 /** Decimal text helper for callers that build FlowMarket rows by hand (tests). */
-export function flowMarket(symbol: string, tick: string, step: string, price: string, indexSource: string | null = null): FlowMarket {
+export function flowMarket(
+  symbol: string,
+  tick: string,
+  step: string,
+  price: string,
+  indexSource: string | null = null,
+): FlowMarket {
   const tickSize: Decimal = D.parse(tick);
   const stepSize: Decimal = D.parse(step);
   return {

@@ -61,7 +61,8 @@ export function createRandom(seed: number): Random {
   const random: Random = {
     next: () => nextUint32() / 4294967296,
     int(min, max) {
-      if (!Number.isInteger(min) || !Number.isInteger(max) || max < min) throw new RangeError(`Bad range ${min}..${max}`);
+      if (!Number.isInteger(min) || !Number.isInteger(max) || max < min)
+        throw new RangeError(`Bad range ${min}..${max}`);
       return min + Math.floor(random.next() * (max - min + 1));
     },
     chance: (p) => random.next() < p,

@@ -1,7 +1,12 @@
 // The private root: `Query.account` (UNAUTHENTICATED without keys), account settings, fees, limits and their mutation.
 //
 // Other private domain files add their fields to `Account` with `builder.objectFields(AccountRef, …)`.
-import type { AccountSummary, MaxBorrowQuantity, MaxOrderQuantity, MaxWithdrawalQuantity } from '../exchange/types/account.ts';
+import type {
+  AccountSummary,
+  MaxBorrowQuantity,
+  MaxOrderQuantity,
+  MaxWithdrawalQuantity,
+} from '../exchange/types/account.ts';
 import { builder } from './builder.ts';
 import { requireAccount, type ConfiguredAccount } from './context.ts';
 import { SideEnum } from './enums.ts';
@@ -33,17 +38,24 @@ const AccountLimitsRef = builder.objectRef<AccountSummary>('AccountLimits').impl
     leverageLimit: t.field({ ...decimal('Maximum leverage.'), resolve: (s) => s.leverageLimit }),
     positionLimit: t.field({ ...decimal('Largest total position allowed.'), resolve: (s) => s.positionLimit }),
     openLimitOrders: t.int({ description: 'Open limit orders right now.', resolve: (s) => s.limitOrders }),
-    openTriggerOrders: t.int({ description: 'Open trigger (conditional) orders right now.', resolve: (s) => s.triggerOrders }),
+    openTriggerOrders: t.int({
+      description: 'Open trigger (conditional) orders right now.',
+      resolve: (s) => s.triggerOrders,
+    }),
   }),
 });
 
 const AccountSettingsRef = builder.objectRef<AccountSummary>('AccountSettings').implement({
   description: 'Automatic behaviours the account has switched on.',
   fields: (t) => ({
-    autoBorrowSettlements: t.exposeBoolean('autoBorrowSettlements', { description: 'Borrow during collateral reconciliation.' }),
+    autoBorrowSettlements: t.exposeBoolean('autoBorrowSettlements', {
+      description: 'Borrow during collateral reconciliation.',
+    }),
     autoLend: t.exposeBoolean('autoLend', { description: 'Lend idle balances automatically.' }),
     autoRealizePnl: t.exposeBoolean('autoRealizePnl', { description: 'Realize futures PnL automatically.' }),
-    autoRepayBorrows: t.exposeBoolean('autoRepayBorrows', { description: 'Repay borrows automatically from incoming funds.' }),
+    autoRepayBorrows: t.exposeBoolean('autoRepayBorrows', {
+      description: 'Repay borrows automatically from incoming funds.',
+    }),
   }),
 });
 
@@ -53,7 +65,9 @@ export const AccountSummaryRef = builder.objectRef<AccountSummary>('AccountSumma
     fees: t.field({ type: AccountFeesRef, description: 'Fee rates.', resolve: (s) => s }),
     limits: t.field({ type: AccountLimitsRef, description: 'Risk limits and open-order counts.', resolve: (s) => s }),
     settings: t.field({ type: AccountSettingsRef, description: 'Automatic behaviours.', resolve: (s) => s }),
-    liquidating: t.exposeBoolean('liquidating', { description: 'Whether the account is being liquidated (mutations are then rejected).' }),
+    liquidating: t.exposeBoolean('liquidating', {
+      description: 'Whether the account is being liquidated (mutations are then rejected).',
+    }),
   }),
 });
 
@@ -69,9 +83,19 @@ const MaxOrderQuantityRef = builder.objectRef<MaxOrderQuantity>('MaxOrderQuantit
   description: 'How large an order the account can place now on one market and side.',
   fields: (t) => ({
     symbol: t.exposeString('symbol', { description: 'Market symbol.' }),
-    side: t.exposeString('side', { description: 'Side the limit applies to, as the exchange echoes it (`Bid` / `Ask`).' }),
-    price: t.field({ type: 'Decimal', nullable: true, description: 'Limit price the limit was computed for; null for market orders.', resolve: (r) => r.price ?? null }),
-    maxOrderQuantity: t.field({ ...decimal('Largest order quantity, in the base asset.'), resolve: (r) => r.maxOrderQuantity }),
+    side: t.exposeString('side', {
+      description: 'Side the limit applies to, as the exchange echoes it (`Bid` / `Ask`).',
+    }),
+    price: t.field({
+      type: 'Decimal',
+      nullable: true,
+      description: 'Limit price the limit was computed for; null for market orders.',
+      resolve: (r) => r.price ?? null,
+    }),
+    maxOrderQuantity: t.field({
+      ...decimal('Largest order quantity, in the base asset.'),
+      resolve: (r) => r.maxOrderQuantity,
+    }),
   }),
 });
 
@@ -79,7 +103,10 @@ const MaxWithdrawalQuantityRef = builder.objectRef<MaxWithdrawalQuantity>('MaxWi
   description: 'How much of an asset the account can withdraw now.',
   fields: (t) => ({
     symbol: t.exposeString('symbol', { description: 'Asset symbol.' }),
-    maxWithdrawalQuantity: t.field({ ...decimal('Largest withdrawal, in the asset.'), resolve: (r) => r.maxWithdrawalQuantity }),
+    maxWithdrawalQuantity: t.field({
+      ...decimal('Largest withdrawal, in the asset.'),
+      resolve: (r) => r.maxWithdrawalQuantity,
+    }),
   }),
 });
 
@@ -109,7 +136,8 @@ AccountRef.implement({
         autoBorrowRepay: t.arg.boolean({ description: 'Repay borrows with the proceeds.' }),
         autoLendRedeem: t.arg.boolean({ description: 'Redeem lent funds to fund the order.' }),
       },
-      resolve: (_, args, ctx) => ctx.exchange.call('getMaxOrderQuantity', { ...compact(args), symbol: args.symbol, side: args.side }),
+      resolve: (_, args, ctx) =>
+        ctx.exchange.call('getMaxOrderQuantity', { ...compact(args), symbol: args.symbol, side: args.side }),
     }),
     maxWithdrawalQuantity: t.field({
       type: MaxWithdrawalQuantityRef,
@@ -119,7 +147,8 @@ AccountRef.implement({
         autoBorrow: t.arg.boolean({ description: 'Allow borrowing to fund the withdrawal.' }),
         autoLendRedeem: t.arg.boolean({ description: 'Redeem lent funds to fund the withdrawal.' }),
       },
-      resolve: (_, { asset, ...flags }, ctx) => ctx.exchange.call('getMaxWithdrawalQuantity', { symbol: asset, ...compact(flags) }),
+      resolve: (_, { asset, ...flags }, ctx) =>
+        ctx.exchange.call('getMaxWithdrawalQuantity', { symbol: asset, ...compact(flags) }),
     }),
   }),
 });
@@ -156,13 +185,18 @@ builder.mutationField('updateAccountSettings', (t) =>
     type: AccountSummaryRef,
     nullable: true,
     description: 'Changes account settings and returns the refreshed summary.',
-    errors: resultOf('UpdateAccountSettings', 'summary', 'The account summary after the change; null if it could not be re-read (the change was applied).'),
+    errors: resultOf(
+      'UpdateAccountSettings',
+      'summary',
+      'The account summary after the change; null if it could not be re-read (the change was applied).',
+    ),
     args: { input: t.arg({ type: AccountSettingsInput, required: true, description: 'Settings to change.' }) },
     resolve: (_, { input }, ctx) =>
       mutate(ctx, async () => {
         reject(positiveDecimal('leverageLimit', input.leverageLimit));
         const changes = compact(input);
-        if (Object.keys(changes).length === 0) reject({ field: 'input', message: 'Give at least one setting to change' });
+        if (Object.keys(changes).length === 0)
+          reject({ field: 'input', message: 'Give at least one setting to change' });
         await ctx.exchange.call('updateAccountSettings', changes);
         return reread(() => ctx.exchange.call('getAccount', {}));
       }),

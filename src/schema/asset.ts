@@ -1,5 +1,11 @@
 // Assets (coins and tokens), their per-chain tokens and collateral parameters.
-import type { CollateralFunction, CollateralSummary, MarginFunction, MarketAsset, Token } from '../exchange/types/assets.ts';
+import type {
+  CollateralFunction,
+  CollateralSummary,
+  MarginFunction,
+  MarketAsset,
+  Token,
+} from '../exchange/types/assets.ts';
 import { builder } from './builder.ts';
 import { BlockchainEnum, CollateralFunctionKindEnum, MarginFunctionTypeEnum } from './enums.ts';
 
@@ -21,14 +27,26 @@ MarginFunctionRef.implement({
 CollateralFunctionRef.implement({
   description: 'How much of an asset counts as collateral: weight, optionally reduced for large holdings.',
   fields: (t) => ({
-    weight: t.field({ type: 'Decimal', description: 'Collateral weight (haircut) at small sizes.', resolve: (f) => f.weight }),
-    kind: t.field({ type: CollateralFunctionKindEnum, description: 'Shape of the function.', resolve: (f) => f.kind.type }),
+    weight: t.field({
+      type: 'Decimal',
+      description: 'Collateral weight (haircut) at small sizes.',
+      resolve: (f) => f.weight,
+    }),
+    kind: t.field({
+      type: CollateralFunctionKindEnum,
+      description: 'Shape of the function.',
+      resolve: (f) => f.kind.type,
+    }),
     base: t.field({
-      type: 'Decimal', nullable: true, description: 'Base of the inverse-sqrt curve (null for identity).',
+      type: 'Decimal',
+      nullable: true,
+      description: 'Base of the inverse-sqrt curve (null for identity).',
       resolve: (f) => (f.kind.type === 'inverseSqrt' ? f.kind.base : null),
     }),
     positiveCurvePenalty: t.field({
-      type: 'Decimal', nullable: true, description: 'Penalty of the inverse-sqrt curve (null for identity).',
+      type: 'Decimal',
+      nullable: true,
+      description: 'Penalty of the inverse-sqrt curve (null for identity).',
       resolve: (f) => (f.kind.type === 'inverseSqrt' ? f.kind.positiveCurvePenalty : null),
     }),
   }),
@@ -38,9 +56,21 @@ CollateralParametersRef.implement({
   description: 'Margin and haircut functions of one collateral asset.',
   fields: (t) => ({
     symbol: t.exposeString('symbol', { description: 'Asset symbol.' }),
-    imfFunction: t.field({ type: MarginFunctionRef, description: 'Initial margin fraction function.', resolve: (c) => c.imfFunction }),
-    mmfFunction: t.field({ type: MarginFunctionRef, description: 'Maintenance margin fraction function.', resolve: (c) => c.mmfFunction }),
-    haircutFunction: t.field({ type: CollateralFunctionRef, description: 'Collateral haircut function.', resolve: (c) => c.haircutFunction }),
+    imfFunction: t.field({
+      type: MarginFunctionRef,
+      description: 'Initial margin fraction function.',
+      resolve: (c) => c.imfFunction,
+    }),
+    mmfFunction: t.field({
+      type: MarginFunctionRef,
+      description: 'Maintenance margin fraction function.',
+      resolve: (c) => c.mmfFunction,
+    }),
+    haircutFunction: t.field({
+      type: CollateralFunctionRef,
+      description: 'Collateral haircut function.',
+      resolve: (c) => c.haircutFunction,
+    }),
   }),
 });
 
@@ -49,14 +79,39 @@ TokenRef.implement({
   fields: (t) => ({
     displayName: t.exposeString('displayName', { description: 'Name shown in the app.' }),
     blockchain: t.field({ type: BlockchainEnum, description: 'The chain.', resolve: (tok) => tok.blockchain }),
-    contractAddress: t.string({ nullable: true, description: 'Token contract / mint address; null for native coins.', resolve: (tok) => tok.contractAddress ?? null }),
+    contractAddress: t.string({
+      nullable: true,
+      description: 'Token contract / mint address; null for native coins.',
+      resolve: (tok) => tok.contractAddress ?? null,
+    }),
     depositEnabled: t.exposeBoolean('depositEnabled', { description: 'Whether deposits are open.' }),
-    minimumDeposit: t.field({ type: 'Decimal', description: 'Smallest accepted deposit.', resolve: (tok) => tok.minimumDeposit }),
+    minimumDeposit: t.field({
+      type: 'Decimal',
+      description: 'Smallest accepted deposit.',
+      resolve: (tok) => tok.minimumDeposit,
+    }),
     withdrawEnabled: t.exposeBoolean('withdrawEnabled', { description: 'Whether withdrawals are open.' }),
-    minimumWithdrawal: t.field({ type: 'Decimal', description: 'Smallest withdrawal.', resolve: (tok) => tok.minimumWithdrawal }),
-    maximumWithdrawal: t.field({ type: 'Decimal', nullable: true, description: 'Largest withdrawal; null = no maximum.', resolve: (tok) => tok.maximumWithdrawal ?? null }),
-    withdrawalFee: t.field({ type: 'Decimal', description: 'Fee per withdrawal, in the asset.', resolve: (tok) => tok.withdrawalFee }),
-    nativeDecimals: t.int({ nullable: true, description: 'Decimals of the token on chain, when published.', resolve: (tok) => tok.nativeDecimals ?? null }),
+    minimumWithdrawal: t.field({
+      type: 'Decimal',
+      description: 'Smallest withdrawal.',
+      resolve: (tok) => tok.minimumWithdrawal,
+    }),
+    maximumWithdrawal: t.field({
+      type: 'Decimal',
+      nullable: true,
+      description: 'Largest withdrawal; null = no maximum.',
+      resolve: (tok) => tok.maximumWithdrawal ?? null,
+    }),
+    withdrawalFee: t.field({
+      type: 'Decimal',
+      description: 'Fee per withdrawal, in the asset.',
+      resolve: (tok) => tok.withdrawalFee,
+    }),
+    nativeDecimals: t.int({
+      nullable: true,
+      description: 'Decimals of the token on chain, when published.',
+      resolve: (tok) => tok.nativeDecimals ?? null,
+    }),
   }),
 });
 
@@ -65,13 +120,22 @@ AssetRef.implement({
   fields: (t) => ({
     symbol: t.exposeString('symbol', { description: 'Asset symbol, case-sensitive.' }),
     displayName: t.exposeString('displayName', { description: 'Human-readable name.' }),
-    coingeckoId: t.string({ nullable: true, description: 'CoinGecko id, when listed there.', resolve: (a) => a.coingeckoId ?? null }),
-    tokens: t.field({ type: [TokenRef], description: 'The asset on each supported blockchain.', resolve: (a) => [...a.tokens] }),
+    coingeckoId: t.string({
+      nullable: true,
+      description: 'CoinGecko id, when listed there.',
+      resolve: (a) => a.coingeckoId ?? null,
+    }),
+    tokens: t.field({
+      type: [TokenRef],
+      description: 'The asset on each supported blockchain.',
+      resolve: (a) => [...a.tokens],
+    }),
     collateral: t.field({
       type: CollateralParametersRef,
       nullable: true,
       description: 'Collateral parameters; null when the asset is not accepted as collateral.',
-      resolve: async (a, _, ctx) => (await ctx.exchange.call('getCollateralParameters', {}))?.find((c) => c.symbol === a.symbol) ?? null,
+      resolve: async (a, _, ctx) =>
+        (await ctx.exchange.call('getCollateralParameters', {}))?.find((c) => c.symbol === a.symbol) ?? null,
     }),
   }),
 });

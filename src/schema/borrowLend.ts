@@ -24,16 +24,32 @@ const BorrowLendPositionRef = builder.objectRef<BorrowLendPositionWithMargin>('B
   fields: (t) => ({
     id: t.id({ description: 'Position id.', resolve: (p) => p.id }),
     symbol: t.exposeString('symbol', { description: 'Asset symbol.' }),
-    asset: t.field({ type: AssetRef, nullable: true, description: 'The asset.', resolve: (p, _, ctx) => ctx.loaders.asset.load(p.symbol) }),
+    asset: t.field({
+      type: AssetRef,
+      nullable: true,
+      description: 'The asset.',
+      resolve: (p, _, ctx) => ctx.loaders.asset.load(p.symbol),
+    }),
     netQuantity: t.field({ ...decimal('Positive lent, negative borrowed.'), resolve: (p) => p.netQuantity }),
     netExposureQuantity: t.field({ ...decimal('Exposure (lends have none).'), resolve: (p) => p.netExposureQuantity }),
     netExposureNotional: t.field({ ...decimal('Exposure value in USDC.'), resolve: (p) => p.netExposureNotional }),
     markPrice: t.field({ ...decimal('Mark price of the asset.'), resolve: (p) => p.markPrice }),
-    cumulativeInterest: t.field({ ...decimal('Interest paid or earned so far.'), resolve: (p) => p.cumulativeInterest }),
+    cumulativeInterest: t.field({
+      ...decimal('Interest paid or earned so far.'),
+      resolve: (p) => p.cumulativeInterest,
+    }),
     imf: t.field({ ...decimal('Initial margin fraction.'), resolve: (p) => p.imf }),
     mmf: t.field({ ...decimal('Maintenance margin fraction.'), resolve: (p) => p.mmf }),
-    imfFunction: t.field({ type: MarginFunctionRef, description: 'Initial margin function.', resolve: (p) => p.imfFunction }),
-    mmfFunction: t.field({ type: MarginFunctionRef, description: 'Maintenance margin function.', resolve: (p) => p.mmfFunction }),
+    imfFunction: t.field({
+      type: MarginFunctionRef,
+      description: 'Initial margin function.',
+      resolve: (p) => p.imfFunction,
+    }),
+    mmfFunction: t.field({
+      type: MarginFunctionRef,
+      description: 'Maintenance margin function.',
+      resolve: (p) => p.mmfFunction,
+    }),
   }),
 });
 
@@ -44,10 +60,23 @@ const BorrowLendMovementRef = builder.objectRef<BorrowLendMovement>('BorrowLendM
     positionId: t.id({ description: 'Position concerned.', resolve: (m) => m.positionId }),
     symbol: t.exposeString('symbol', { description: 'Asset symbol.' }),
     quantity: t.field({ ...decimal('Quantity moved.'), resolve: (m) => m.quantity }),
-    positionQuantity: t.field({ type: 'Decimal', nullable: true, description: 'Position size after it.', resolve: (m) => m.positionQuantity ?? null }),
+    positionQuantity: t.field({
+      type: 'Decimal',
+      nullable: true,
+      description: 'Position size after it.',
+      resolve: (m) => m.positionQuantity ?? null,
+    }),
     source: t.field({ type: BorrowLendSourceEnum, description: 'What caused it.', resolve: (m) => m.source }),
-    spotMarginOrderId: t.id({ nullable: true, description: 'Order that caused it (spot margin).', resolve: (m) => m.spotMarginOrderId ?? null }),
-    timestamp: t.field({ type: 'Timestamp', description: 'When it happened.', resolve: (m) => time.fromNaive(m.timestamp) }),
+    spotMarginOrderId: t.id({
+      nullable: true,
+      description: 'Order that caused it (spot margin).',
+      resolve: (m) => m.spotMarginOrderId ?? null,
+    }),
+    timestamp: t.field({
+      type: 'Timestamp',
+      description: 'When it happened.',
+      resolve: (m) => time.fromNaive(m.timestamp),
+    }),
   }),
 });
 
@@ -56,40 +85,61 @@ const InterestPaymentRef = builder.objectRef<InterestPayment>('InterestPayment')
   fields: (t) => ({
     paymentType: t.field({ type: PaymentTypeEnum, description: 'Kind of payment.', resolve: (p) => p.paymentType }),
     symbol: t.exposeString('symbol', { description: 'Asset the interest was paid in.' }),
-    marketSymbol: t.exposeString('marketSymbol', { description: 'Market concerned (spot for borrow-lend, futures for PnL interest).' }),
+    marketSymbol: t.exposeString('marketSymbol', {
+      description: 'Market concerned (spot for borrow-lend, futures for PnL interest).',
+    }),
     positionId: t.id({ description: 'Position concerned.', resolve: (p) => p.positionId }),
     quantity: t.field({ ...decimal('Amount paid or received.'), resolve: (p) => p.quantity }),
     interestRate: t.field({ ...decimal('Rate applied.'), resolve: (p) => p.interestRate }),
-    interval: t.float({ description: 'Length of the accrual interval as the exchange reports it (unit undocumented, presumably ms).', resolve: (p) => p.interval }),
-    timestamp: t.field({ type: 'Timestamp', description: 'When it was paid.', resolve: (p) => time.fromNaive(p.timestamp) }),
+    interval: t.float({
+      description: 'Length of the accrual interval as the exchange reports it (unit undocumented, presumably ms).',
+      resolve: (p) => p.interval,
+    }),
+    timestamp: t.field({
+      type: 'Timestamp',
+      description: 'When it was paid.',
+      resolve: (p) => time.fromNaive(p.timestamp),
+    }),
   }),
 });
 
-const BorrowLendPositionHistoryRef = builder.objectRef<BorrowLendPositionRow>('BorrowLendPositionHistoryEntry').implement({
-  description: 'An open or closed borrow-lend position from the history.',
-  fields: (t) => ({
-    positionId: t.id({ description: 'Position id.', resolve: (p) => p.positionId }),
-    symbol: t.exposeString('symbol', { description: 'Asset symbol.' }),
-    side: t.field({ type: BorrowLendSideEnum, description: 'Borrow or lend.', resolve: (p) => p.side }),
-    quantity: t.field({ ...decimal('Position size.'), resolve: (p) => p.quantity }),
-    source: t.field({ type: BorrowLendSourceEnum, description: 'What opened it.', resolve: (p) => p.source }),
-    cumulativeInterest: t.field({ ...decimal('Interest so far.'), resolve: (p) => p.cumulativeInterest }),
-    avgInterestRate: t.field({ ...decimal('Average interest rate.'), resolve: (p) => p.avgInterestRate }),
-    createdAt: t.field({ type: 'Timestamp', description: 'When it was opened.', resolve: (p) => time.fromNaive(p.createdAt) }),
-  }),
-});
+const BorrowLendPositionHistoryRef = builder
+  .objectRef<BorrowLendPositionRow>('BorrowLendPositionHistoryEntry')
+  .implement({
+    description: 'An open or closed borrow-lend position from the history.',
+    fields: (t) => ({
+      positionId: t.id({ description: 'Position id.', resolve: (p) => p.positionId }),
+      symbol: t.exposeString('symbol', { description: 'Asset symbol.' }),
+      side: t.field({ type: BorrowLendSideEnum, description: 'Borrow or lend.', resolve: (p) => p.side }),
+      quantity: t.field({ ...decimal('Position size.'), resolve: (p) => p.quantity }),
+      source: t.field({ type: BorrowLendSourceEnum, description: 'What opened it.', resolve: (p) => p.source }),
+      cumulativeInterest: t.field({ ...decimal('Interest so far.'), resolve: (p) => p.cumulativeInterest }),
+      avgInterestRate: t.field({ ...decimal('Average interest rate.'), resolve: (p) => p.avgInterestRate }),
+      createdAt: t.field({
+        type: 'Timestamp',
+        description: 'When it was opened.',
+        resolve: (p) => time.fromNaive(p.createdAt),
+      }),
+    }),
+  });
 
-const LiquidationEstimateRef = builder.objectRef<PositionEstimatedLiquidationPrice>('BorrowLendLiquidationEstimate').implement({
-  description: 'Estimated liquidation price after a hypothetical borrow.',
-  fields: (t) => ({
-    liquidationPrice: t.field({ ...decimal('Estimated liquidation price.'), resolve: (e) => e.liquidationPrice }),
-    markPrice: t.field({ ...decimal('Current mark price.'), resolve: (e) => e.markPrice }),
-  }),
-});
+const LiquidationEstimateRef = builder
+  .objectRef<PositionEstimatedLiquidationPrice>('BorrowLendLiquidationEstimate')
+  .implement({
+    description: 'Estimated liquidation price after a hypothetical borrow.',
+    fields: (t) => ({
+      liquidationPrice: t.field({ ...decimal('Estimated liquidation price.'), resolve: (e) => e.liquidationPrice }),
+      markPrice: t.field({ ...decimal('Current mark price.'), resolve: (e) => e.markPrice }),
+    }),
+  });
 
 const MovementPageRef = pageOf('BorrowLendMovementPage', BorrowLendMovementRef, 'A page of borrow-lend movements.');
 const InterestPageRef = pageOf('InterestPaymentPage', InterestPaymentRef, 'A page of interest payments.');
-const PositionHistoryPageRef = pageOf('BorrowLendPositionHistoryPage', BorrowLendPositionHistoryRef, 'A page of borrow-lend position history.');
+const PositionHistoryPageRef = pageOf(
+  'BorrowLendPositionHistoryPage',
+  BorrowLendPositionHistoryRef,
+  'A page of borrow-lend position history.',
+);
 
 builder.objectFields(AccountRef, (t) => ({
   borrowLendPositions: t.field({
@@ -131,7 +181,12 @@ builder.objectFields(AccountRef, (t) => ({
       sortDirection: sortArg(t.arg),
     },
     resolve: (_, args, ctx) => {
-      const filters = compact({ asset: args.asset, symbol: args.symbol, positionId: args.positionId == null ? null : String(args.positionId), source: args.source });
+      const filters = compact({
+        asset: args.asset,
+        symbol: args.symbol,
+        positionId: args.positionId == null ? null : String(args.positionId),
+        source: args.source,
+      });
       return exchangePage(ctx, 'getInterestHistory', { ...filters, ...sortParams(args) }, pageWindow(args));
     },
   }),
@@ -146,11 +201,17 @@ builder.objectFields(AccountRef, (t) => ({
       sortDirection: sortArg(t.arg),
     },
     resolve: (_, args, ctx) =>
-      exchangePage(ctx, 'getBorrowLendPositionHistory', { ...compact({ symbol: args.asset, side: args.side, state: args.state }), ...sortParams(args) }, pageWindow(args)),
+      exchangePage(
+        ctx,
+        'getBorrowLendPositionHistory',
+        { ...compact({ symbol: args.asset, side: args.side, state: args.state }), ...sortParams(args) },
+        pageWindow(args),
+      ),
   }),
   borrowLendLiquidationPrice: t.field({
     type: LiquidationEstimateRef,
-    description: 'Liquidation price after a hypothetical borrow. The exchange serves it to web sessions only, so API keys get an error.',
+    description:
+      'Liquidation price after a hypothetical borrow. The exchange serves it to web sessions only, so API keys get an error.',
     args: {
       asset: t.arg.string({ required: true, description: 'Asset to borrow or lend.' }),
       side: t.arg({ type: BorrowLendSideEnum, required: true, description: 'Borrow or lend.' }),
@@ -165,7 +226,8 @@ builder.objectFields(AccountRef, (t) => ({
 }));
 
 const BorrowLendInput = builder.inputType('BorrowLendInput', {
-  description: 'Borrow or lend an asset. Positions are net per asset: borrowing first redeems a lend, lending first repays a borrow.',
+  description:
+    'Borrow or lend an asset. Positions are net per asset: borrowing first redeems a lend, lending first repays a borrow.',
   fields: (t) => ({
     asset: t.string({ required: true, description: 'Asset symbol, e.g. `USDC`.' }),
     side: t.field({ type: BorrowLendSideEnum, required: true, description: 'BORROW or LEND.' }),
@@ -188,7 +250,8 @@ const BorrowLendDoneRef = builder.objectRef<BorrowLendDone>('BorrowLendExecution
     side: t.field({ type: BorrowLendSideEnum, description: 'BORROW or LEND.', resolve: (d) => d.side }),
     quantity: t.field({ ...decimal('Quantity borrowed or lent.'), resolve: (d) => d.quantity }),
     position: t.field({
-      type: BorrowLendPositionRef, nullable: true,
+      type: BorrowLendPositionRef,
+      nullable: true,
       description: 'The net position in the asset afterwards; null when it is flat or could not be re-read.',
       resolve: (d) => d.position,
     }),
@@ -199,13 +262,18 @@ builder.mutationField('borrowLend', (t) =>
   t.field({
     authScopes: { trade: true },
     type: BorrowLendDoneRef,
-    description: 'Borrows or lends an asset. Never retried: a failure after the exchange accepted it is not reported as one.',
+    description:
+      'Borrows or lends an asset. Never retried: a failure after the exchange accepted it is not reported as one.',
     errors: resultOf('BorrowLend', 'execution', 'What was executed and the position afterwards.'),
     args: { input: t.arg({ type: BorrowLendInput, required: true, description: 'What to borrow or lend.' }) },
     resolve: (_, { input }, ctx) =>
       mutate(ctx, async () => {
         reject(positiveDecimal('quantity', input.quantity));
-        await ctx.exchange.call('executeBorrowLend', { symbol: input.asset, side: input.side, quantity: input.quantity });
+        await ctx.exchange.call('executeBorrowLend', {
+          symbol: input.asset,
+          side: input.side,
+          quantity: input.quantity,
+        });
         const positions = await reread(() => ctx.exchange.call('getBorrowLendPositions', {}));
         const position = (positions ?? []).find((p) => p.symbol === input.asset) ?? null;
         return { asset: input.asset, side: input.side, quantity: input.quantity, position };

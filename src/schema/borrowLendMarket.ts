@@ -1,5 +1,11 @@
 // Public borrow-lend markets: current rates and utilization, their history, and the APY table.
-import type { ApyRates, BorrowLendApy, BorrowLendHistory, BorrowLendMarket, StakingApy } from '../exchange/types/borrowLend.ts';
+import type {
+  ApyRates,
+  BorrowLendApy,
+  BorrowLendHistory,
+  BorrowLendMarket,
+  StakingApy,
+} from '../exchange/types/borrowLend.ts';
 import { builder } from './builder.ts';
 import { BorrowLendBookStateEnum, BorrowLendHistoryIntervalEnum } from './enums.ts';
 import { time } from './scalars.ts';
@@ -10,29 +16,62 @@ const BorrowLendMarketRef = builder.objectRef<BorrowLendMarket>('BorrowLendMarke
   description: 'The lending pool of one asset: rates, utilization and limits.',
   fields: (t) => ({
     symbol: t.exposeString('symbol', { description: 'Asset symbol.' }),
-    state: t.field({ type: BorrowLendBookStateEnum, description: 'Which operations the pool accepts.', resolve: (m) => m.state }),
+    state: t.field({
+      type: BorrowLendBookStateEnum,
+      description: 'Which operations the pool accepts.',
+      resolve: (m) => m.state,
+    }),
     assetMarkPrice: t.field({ ...dec('Mark price of the asset in USDC.'), resolve: (m) => m.assetMarkPrice }),
-    borrowInterestRate: t.field({ ...dec('Current borrow rate (annualised fraction).'), resolve: (m) => m.borrowInterestRate }),
-    lendInterestRate: t.field({ ...dec('Current lend rate (annualised fraction, APY).'), resolve: (m) => m.lendInterestRate }),
+    borrowInterestRate: t.field({
+      ...dec('Current borrow rate (annualised fraction).'),
+      resolve: (m) => m.borrowInterestRate,
+    }),
+    lendInterestRate: t.field({
+      ...dec('Current lend rate (annualised fraction, APY).'),
+      resolve: (m) => m.lendInterestRate,
+    }),
     borrowedQuantity: t.field({ ...dec('Total borrowed.'), resolve: (m) => m.borrowedQuantity }),
     lentQuantity: t.field({ ...dec('Total lent.'), resolve: (m) => m.lentQuantity }),
     utilization: t.field({ ...dec('borrowed / lent.'), resolve: (m) => m.utilization }),
-    optimalUtilization: t.field({ ...dec('Utilization where the rate curve kinks.'), resolve: (m) => m.optimalUtilization }),
+    optimalUtilization: t.field({
+      ...dec('Utilization where the rate curve kinks.'),
+      resolve: (m) => m.optimalUtilization,
+    }),
     maxUtilization: t.field({ ...dec('Highest allowed utilization.'), resolve: (m) => m.maxUtilization }),
-    openBorrowLendLimit: t.field({ ...dec('Cap on open borrow-lend quantity.'), resolve: (m) => m.openBorrowLendLimit }),
-    throttleUtilizationThreshold: t.field({ ...dec('Utilization above which borrowing is throttled.'), resolve: (m) => m.throttleUtilizationThreshold }),
-    throttleUtilizationBound: t.field({ ...dec('Utilization bound while throttled.'), resolve: (m) => m.throttleUtilizationBound }),
-    throttleUpdateFraction: t.field({ ...dec('Fraction by which the throttle moves per update.'), resolve: (m) => m.throttleUpdateFraction }),
+    openBorrowLendLimit: t.field({
+      ...dec('Cap on open borrow-lend quantity.'),
+      resolve: (m) => m.openBorrowLendLimit,
+    }),
+    throttleUtilizationThreshold: t.field({
+      ...dec('Utilization above which borrowing is throttled.'),
+      resolve: (m) => m.throttleUtilizationThreshold,
+    }),
+    throttleUtilizationBound: t.field({
+      ...dec('Utilization bound while throttled.'),
+      resolve: (m) => m.throttleUtilizationBound,
+    }),
+    throttleUpdateFraction: t.field({
+      ...dec('Fraction by which the throttle moves per update.'),
+      resolve: (m) => m.throttleUpdateFraction,
+    }),
     fee: t.field({ ...dec('Borrow entry fee.'), resolve: (m) => m.fee }),
     stepSize: t.field({ ...dec('Quantities must be multiples of this.'), resolve: (m) => m.stepSize }),
-    timestamp: t.field({ type: 'Timestamp', description: 'When these values were computed.', resolve: (m) => time.fromIso(m.timestamp) }),
+    timestamp: t.field({
+      type: 'Timestamp',
+      description: 'When these values were computed.',
+      resolve: (m) => time.fromIso(m.timestamp),
+    }),
   }),
 });
 
 const BorrowLendSnapshotRef = builder.objectRef<BorrowLendHistory>('BorrowLendMarketSnapshot').implement({
   description: 'Rates and utilization of borrow-lend markets at one point in time.',
   fields: (t) => ({
-    timestamp: t.field({ type: 'Timestamp', description: 'Time of the snapshot.', resolve: (h) => time.fromIso(h.timestamp) }),
+    timestamp: t.field({
+      type: 'Timestamp',
+      description: 'Time of the snapshot.',
+      resolve: (h) => time.fromIso(h.timestamp),
+    }),
     borrowInterestRate: t.field({ ...dec('Borrow rate.'), resolve: (h) => h.borrowInterestRate }),
     lendInterestRate: t.field({ ...dec('Lend rate.'), resolve: (h) => h.lendInterestRate }),
     borrowedQuantity: t.field({ ...dec('Total borrowed.'), resolve: (h) => h.borrowedQuantity }),
@@ -62,7 +101,11 @@ const StakingApyRef = builder.objectRef<StakingApy>('StakingApy').implement({
 const ApyRatesRef = builder.objectRef<ApyRates>('ApyRates').implement({
   description: 'Current yields: borrow-lend per asset and staking.',
   fields: (t) => ({
-    borrowLend: t.field({ type: [AssetApyRef], description: 'Borrow and lend APY per asset.', resolve: (r) => [...r.borrowLend] }),
+    borrowLend: t.field({
+      type: [AssetApyRef],
+      description: 'Borrow and lend APY per asset.',
+      resolve: (r) => [...r.borrowLend],
+    }),
     staking: t.field({ type: [StakingApyRef], description: 'Staking APY per asset.', resolve: (r) => [...r.staking] }),
   }),
 });
@@ -80,8 +123,9 @@ builder.queryFields((t) => ({
       interval: t.arg({ type: BorrowLendHistoryIntervalEnum, required: true, description: 'How far back to look.' }),
       symbol: t.arg.string({ description: 'Asset symbol; omitted = all assets.' }),
     },
-    resolve: async (_, { interval, symbol }, ctx) =>
-      [...((await ctx.exchange.call('getBorrowLendMarketsHistory', symbol ? { interval, symbol } : { interval })) ?? [])],
+    resolve: async (_, { interval, symbol }, ctx) => [
+      ...((await ctx.exchange.call('getBorrowLendMarketsHistory', symbol ? { interval, symbol } : { interval })) ?? []),
+    ],
   }),
   borrowLendApy: t.field({
     type: ApyRatesRef,

@@ -18,11 +18,19 @@ export const BalanceRef = builder.objectRef<BalanceRow>('Balance').implement({
   description: 'Holdings of one asset.',
   fields: (t) => ({
     symbol: t.exposeString('symbol', { description: 'Asset symbol.' }),
-    asset: t.field({ type: AssetRef, nullable: true, description: 'The asset; null if the exchange no longer lists it.', resolve: (b, _, ctx) => ctx.loaders.asset.load(b.symbol) }),
+    asset: t.field({
+      type: AssetRef,
+      nullable: true,
+      description: 'The asset; null if the exchange no longer lists it.',
+      resolve: (b, _, ctx) => ctx.loaders.asset.load(b.symbol),
+    }),
     available: t.field({ ...decimal('Free to trade or withdraw.'), resolve: (b) => b.available }),
     locked: t.field({ ...decimal('Held by open orders.'), resolve: (b) => b.locked }),
     staked: t.field({ ...decimal('Staked.'), resolve: (b) => b.staked }),
-    total: t.field({ ...decimal('available + locked + staked, computed exactly.'), resolve: (b) => addDecimals(b.available, b.locked, b.staked) }),
+    total: t.field({
+      ...decimal('available + locked + staked, computed exactly.'),
+      resolve: (b) => addDecimals(b.available, b.locked, b.staked),
+    }),
   }),
 });
 
@@ -30,12 +38,23 @@ const CollateralRef = builder.objectRef<Collateral>('Collateral').implement({
   description: 'How one asset counts towards the account margin.',
   fields: (t) => ({
     symbol: t.exposeString('symbol', { description: 'Asset symbol.' }),
-    asset: t.field({ type: AssetRef, nullable: true, description: 'The asset; null if the exchange no longer lists it.', resolve: (c, _, ctx) => ctx.loaders.asset.load(c.symbol) }),
+    asset: t.field({
+      type: AssetRef,
+      nullable: true,
+      description: 'The asset; null if the exchange no longer lists it.',
+      resolve: (c, _, ctx) => ctx.loaders.asset.load(c.symbol),
+    }),
     assetMarkPrice: t.field({ ...decimal('Mark price of the asset in USDC.'), resolve: (c) => c.assetMarkPrice }),
     totalQuantity: t.field({ ...decimal('Quantity held, before the haircut.'), resolve: (c) => c.totalQuantity }),
     balanceNotional: t.field({ ...decimal('Value of the quantity held, in USDC.'), resolve: (c) => c.balanceNotional }),
-    collateralWeight: t.field({ ...decimal('Haircut weight applied to the value.'), resolve: (c) => c.collateralWeight }),
-    collateralValue: t.field({ ...decimal('Value counted as collateral, in USDC.'), resolve: (c) => c.collateralValue }),
+    collateralWeight: t.field({
+      ...decimal('Haircut weight applied to the value.'),
+      resolve: (c) => c.collateralWeight,
+    }),
+    collateralValue: t.field({
+      ...decimal('Value counted as collateral, in USDC.'),
+      resolve: (c) => c.collateralValue,
+    }),
     openOrderQuantity: t.field({ ...decimal('Quantity held by open orders.'), resolve: (c) => c.openOrderQuantity }),
     lendQuantity: t.field({ ...decimal('Quantity lent out.'), resolve: (c) => c.lendQuantity }),
     availableQuantity: t.field({ ...decimal('Quantity free to use.'), resolve: (c) => c.availableQuantity }),
@@ -48,10 +67,19 @@ const MarginAccountSummaryRef = builder.objectRef<MarginAccountSummary>('MarginA
     assetsValue: t.field({ ...decimal('Value of all assets.'), resolve: (m) => m.assetsValue }),
     borrowLiability: t.field({ ...decimal('Value of all borrows.'), resolve: (m) => m.borrowLiability }),
     liabilitiesValue: t.field({ ...decimal('Value of all liabilities.'), resolve: (m) => m.liabilitiesValue }),
-    collateral: t.field({ type: [CollateralRef], description: 'Collateral per asset.', resolve: (m) => [...m.collateral] }),
+    collateral: t.field({
+      type: [CollateralRef],
+      description: 'Collateral per asset.',
+      resolve: (m) => [...m.collateral],
+    }),
     imf: t.field({ ...decimal('Initial margin fraction required.'), resolve: (m) => m.imf }),
     mmf: t.field({ ...decimal('Maintenance margin fraction required.'), resolve: (m) => m.mmf }),
-    marginFraction: t.field({ type: 'Decimal', nullable: true, description: 'Current margin fraction; null without liabilities.', resolve: (m) => m.marginFraction ?? null }),
+    marginFraction: t.field({
+      type: 'Decimal',
+      nullable: true,
+      description: 'Current margin fraction; null without liabilities.',
+      resolve: (m) => m.marginFraction ?? null,
+    }),
     netEquity: t.field({ ...decimal('Equity after liabilities.'), resolve: (m) => m.netEquity }),
     netEquityAvailable: t.field({ ...decimal('Equity free for new positions.'), resolve: (m) => m.netEquityAvailable }),
     netEquityLocked: t.field({ ...decimal('Equity held by orders and positions.'), resolve: (m) => m.netEquityLocked }),
@@ -68,7 +96,11 @@ const DustConversionRef = builder.objectRef<DustConversion>('DustConversion').im
     symbol: t.exposeString('symbol', { description: 'Asset converted.' }),
     quantity: t.field({ ...decimal('Quantity converted.'), resolve: (d) => d.quantity }),
     usdcReceived: t.field({ ...decimal('USDC received.'), resolve: (d) => d.usdcReceived }),
-    timestamp: t.field({ type: 'Timestamp', description: 'When it was converted.', resolve: (d) => time.fromNaive(d.timestamp) }),
+    timestamp: t.field({
+      type: 'Timestamp',
+      description: 'When it was converted.',
+      resolve: (d) => time.fromNaive(d.timestamp),
+    }),
   }),
 });
 
@@ -112,8 +144,13 @@ builder.mutationField('convertDust', (t) =>
     authScopes: { trade: true },
     type: [BalanceRef],
     nullable: true,
-    description: 'Converts small balances (dust) of one asset, or of all assets, into USDC; returns the balances afterwards.',
-    errors: resultOf('ConvertDust', 'balances', 'Holdings per asset after the conversion; null if they could not be re-read (the conversion was done).'),
+    description:
+      'Converts small balances (dust) of one asset, or of all assets, into USDC; returns the balances afterwards.',
+    errors: resultOf(
+      'ConvertDust',
+      'balances',
+      'Holdings per asset after the conversion; null if they could not be re-read (the conversion was done).',
+    ),
     args: { asset: t.arg.string({ description: 'Asset to convert; omitted = all dust.' }) },
     resolve: (_, { asset }, ctx) =>
       mutate(ctx, async () => {

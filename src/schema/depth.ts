@@ -36,12 +36,16 @@ const OrderBookLevelRef = builder.objectRef<DepthLevel>('OrderBookLevel').implem
   description: 'Resting quantity at one price.',
   fields: (t) => ({
     price: t.field({ type: 'Decimal', description: 'Price of the level.', resolve: (level) => level[0] }),
-    quantity: t.field({ type: 'Decimal', description: 'Total resting base quantity at this price.', resolve: (level) => level[1] }),
+    quantity: t.field({
+      type: 'Decimal',
+      description: 'Total resting base quantity at this price.',
+      resolve: (level) => level[1],
+    }),
   }),
 });
 
 export const OrderBookRef = builder.objectRef<OrderBook>('OrderBook').implement({
-  description: 'A snapshot of one market\'s order book.',
+  description: "A snapshot of one market's order book.",
   fields: (t) => ({
     symbol: t.exposeString('symbol', { description: 'Market symbol.' }),
     bids: t.field({

@@ -18,8 +18,20 @@ export const UNKNOWN_WIRE_VALUE = '__UNKNOWN__';
 const OPEN_ENUM = 'gatewayOpenEnum';
 
 const NUMBER_WORDS: Record<string, string> = {
-  '0': 'ZERO', '1': 'ONE', '2': 'TWO', '3': 'THREE', '4': 'FOUR', '5': 'FIVE', '6': 'SIX', '7': 'SEVEN',
-  '8': 'EIGHT', '9': 'NINE', '10': 'TEN', '12': 'TWELVE', '15': 'FIFTEEN', '30': 'THIRTY',
+  '0': 'ZERO',
+  '1': 'ONE',
+  '2': 'TWO',
+  '3': 'THREE',
+  '4': 'FOUR',
+  '5': 'FIVE',
+  '6': 'SIX',
+  '7': 'SEVEN',
+  '8': 'EIGHT',
+  '9': 'NINE',
+  '10': 'TEN',
+  '12': 'TWELVE',
+  '15': 'FIFTEEN',
+  '30': 'THIRTY',
 };
 const UNITS: Record<string, string> = { m: 'MINUTE', h: 'HOUR', d: 'DAY', w: 'WEEK', month: 'MONTH', year: 'YEAR' };
 /** Wire spellings whose mechanical conversion reads badly. */
@@ -68,7 +80,10 @@ export function wireEnum<const T extends readonly string[]>(
   // Some wire enums have their own `Unknown`; it doubles as the fallback (and stays valid input).
   config.UNKNOWN = config.UNKNOWN
     ? { ...config.UNKNOWN, description: `${config.UNKNOWN.description} Also values this gateway does not know yet.` }
-    : { value: UNKNOWN_WIRE_VALUE, description: 'A value the exchange sent that this gateway does not know yet (output only).' };
+    : {
+        value: UNKNOWN_WIRE_VALUE,
+        description: 'A value the exchange sent that this gateway does not know yet (output only).',
+      };
   const ref = builder.enumType(name, {
     description: `${description} Open: unknown wire values are served as UNKNOWN.`,
     values: config,
@@ -107,60 +122,175 @@ export function openEnums(schema: GraphQLSchema): GraphQLSchema {
 export const SideEnum = wireEnum('Side', wire.Side, 'Order or trade side.', { Bid: 'Buy.', Ask: 'Sell.' });
 export const OrderTypeEnum = wireEnum('OrderType', wire.OrderTypeEnum, 'Order type.');
 export const TimeInForceEnum = wireEnum('TimeInForce', wire.TimeInForce, 'How long an order stays active.', {
-  GTC: 'Good till cancelled.', IOC: 'Immediate or cancel.', FOK: 'Fill or kill.',
+  GTC: 'Good till cancelled.',
+  IOC: 'Immediate or cancel.',
+  FOK: 'Fill or kill.',
 });
-export const SelfTradePreventionEnum = wireEnum('SelfTradePrevention', wire.SelfTradePrevention, 'What happens when an order would trade against the same account.');
+export const SelfTradePreventionEnum = wireEnum(
+  'SelfTradePrevention',
+  wire.SelfTradePrevention,
+  'What happens when an order would trade against the same account.',
+);
 export const OrderStatusEnum = wireEnum('OrderStatus', wire.OrderStatus, 'Lifecycle state of an order, RFQ or quote.');
-export const TriggerByEnum = wireEnum('TriggerBy', wire.TriggerBy, 'Reference price a trigger (stop / take-profit) order watches.');
-export const SlippageToleranceTypeEnum = wireEnum('SlippageToleranceType', wire.SlippageToleranceType, 'Unit of a slippage tolerance.');
-export const CancelOrderTypeEnum = wireEnum('CancelOrderType', wire.CancelOrderTypeEnum, 'Which orders a cancel-all affects.');
-export const OrderExpiryReasonEnum = wireEnum('OrderExpiryReason', wire.OrderExpiryReason, 'Why the exchange expired an order.');
-export const SystemOrderTypeEnum = wireEnum('SystemOrderType', wire.SystemOrderType, 'Why the system (not the user) created an order.');
+export const TriggerByEnum = wireEnum(
+  'TriggerBy',
+  wire.TriggerBy,
+  'Reference price a trigger (stop / take-profit) order watches.',
+);
+export const SlippageToleranceTypeEnum = wireEnum(
+  'SlippageToleranceType',
+  wire.SlippageToleranceType,
+  'Unit of a slippage tolerance.',
+);
+export const CancelOrderTypeEnum = wireEnum(
+  'CancelOrderType',
+  wire.CancelOrderTypeEnum,
+  'Which orders a cancel-all affects.',
+);
+export const OrderExpiryReasonEnum = wireEnum(
+  'OrderExpiryReason',
+  wire.OrderExpiryReason,
+  'Why the exchange expired an order.',
+);
+export const SystemOrderTypeEnum = wireEnum(
+  'SystemOrderType',
+  wire.SystemOrderType,
+  'Why the system (not the user) created an order.',
+);
 export const FillTypeEnum = wireEnum('FillType', wire.FillType, 'Filter for fill history by origin.');
 export const RfqFillTypeEnum = wireEnum('RfqFillType', wire.RfqFillType, 'Filter for RFQ fill history by origin.');
 export const RfqExecutionModeEnum = wireEnum('RfqExecutionMode', wire.RfqExecutionMode, 'How an RFQ is executed.');
 export const StrategyTypeEnum = wireEnum('StrategyType', wire.StrategyTypeEnum, 'Kind of algorithmic order strategy.');
 export const StrategyStatusEnum = wireEnum('StrategyStatus', wire.StrategyStatus, 'Lifecycle state of a strategy.');
-export const StrategyCancelReasonEnum = wireEnum('StrategyCancelReason', wire.StrategyCrankCancelReason, 'Why the exchange cancelled a strategy.');
-export const OrderUpdateOriginEnum = wireEnum('OrderUpdateOrigin', wire.OrderUpdateOrigin, 'What caused a live order update.');
+export const StrategyCancelReasonEnum = wireEnum(
+  'StrategyCancelReason',
+  wire.StrategyCrankCancelReason,
+  'Why the exchange cancelled a strategy.',
+);
+export const OrderUpdateOriginEnum = wireEnum(
+  'OrderUpdateOrigin',
+  wire.OrderUpdateOrigin,
+  'What caused a live order update.',
+);
 
 // --- §4.2 Markets and market data ------------------------------------------------------------------------------
 export const MarketTypeEnum = wireEnum('MarketType', wire.MarketType, 'Kind of market.', {
-  SPOT: 'Spot.', PERP: 'Perpetual future.', IPERP: 'Index perpetual.', DATED: 'Dated future.',
-  PREDICTION: 'Prediction market.', RFQ: 'Request-for-quote market.',
+  SPOT: 'Spot.',
+  PERP: 'Perpetual future.',
+  IPERP: 'Index perpetual.',
+  DATED: 'Dated future.',
+  PREDICTION: 'Prediction market.',
+  RFQ: 'Request-for-quote market.',
 });
 export const RwaMarketTypeEnum = wireEnum('RwaMarketType', wire.RwaMarketType, 'Real-world-asset class of a market.');
-export const OrderBookStateEnum = wireEnum('OrderBookState', wire.OrderBookState, 'Which orders a market currently accepts.');
+export const OrderBookStateEnum = wireEnum(
+  'OrderBookState',
+  wire.OrderBookState,
+  'Which orders a market currently accepts.',
+);
 export const KlineIntervalEnum = wireEnum('KlineInterval', wire.KlineInterval, 'Candle length.');
-export const KlinePriceTypeEnum = wireEnum('KlinePriceType', wire.KlinePriceType, 'Which price candles are built from.');
-export const TickerIntervalEnum = wireEnum('TickerInterval', wire.TickerInterval, 'Ticker window (default: rolling 24 h).');
-export const TickerSourceEnum = wireEnum('TickerSource', wire.TickerSource, 'Alternative ticker source (stock markets only).');
-export const BorrowLendHistoryIntervalEnum = wireEnum('BorrowLendHistoryInterval', wire.BorrowLendMarketHistoryInterval, 'Window of borrow-lend market history.');
-export const VaultHistoryIntervalEnum = wireEnum('VaultHistoryInterval', wire.VaultHistoryInterval, 'Window of vault history.');
-export const SeriesRecurrenceEnum = wireEnum('SeriesRecurrence', wire.SeriesRecurrence, 'How often a prediction series recurs.');
-export const ResolutionConditionTypeEnum = wireEnum('ResolutionConditionType', wire.ResolutionConditionType, 'Kind of prediction resolution condition.');
+export const KlinePriceTypeEnum = wireEnum(
+  'KlinePriceType',
+  wire.KlinePriceType,
+  'Which price candles are built from.',
+);
+export const TickerIntervalEnum = wireEnum(
+  'TickerInterval',
+  wire.TickerInterval,
+  'Ticker window (default: rolling 24 h).',
+);
+export const TickerSourceEnum = wireEnum(
+  'TickerSource',
+  wire.TickerSource,
+  'Alternative ticker source (stock markets only).',
+);
+export const BorrowLendHistoryIntervalEnum = wireEnum(
+  'BorrowLendHistoryInterval',
+  wire.BorrowLendMarketHistoryInterval,
+  'Window of borrow-lend market history.',
+);
+export const VaultHistoryIntervalEnum = wireEnum(
+  'VaultHistoryInterval',
+  wire.VaultHistoryInterval,
+  'Window of vault history.',
+);
+export const SeriesRecurrenceEnum = wireEnum(
+  'SeriesRecurrence',
+  wire.SeriesRecurrence,
+  'How often a prediction series recurs.',
+);
+export const ResolutionConditionTypeEnum = wireEnum(
+  'ResolutionConditionType',
+  wire.ResolutionConditionType,
+  'Kind of prediction resolution condition.',
+);
 export const SystemStateEnum = wireEnum('SystemState', wire.Status, 'Exchange-wide operating state.');
-export const MarginFunctionTypeEnum = wireEnum('MarginFunctionType', wire.MarginFunctionType, 'Shape of a margin-fraction function.');
-export const CollateralFunctionKindEnum = wireEnum('CollateralFunctionKind', wire.CollateralFunctionKindType, 'Shape of a collateral haircut function.');
+export const MarginFunctionTypeEnum = wireEnum(
+  'MarginFunctionType',
+  wire.MarginFunctionType,
+  'Shape of a margin-fraction function.',
+);
+export const CollateralFunctionKindEnum = wireEnum(
+  'CollateralFunctionKind',
+  wire.CollateralFunctionKindType,
+  'Shape of a collateral haircut function.',
+);
 export const SortDirectionEnum = wireEnum('SortDirection', wire.SortDirection, 'Sort order of history results.', {
-  Asc: 'Oldest first.', Desc: 'Newest first.',
+  Asc: 'Oldest first.',
+  Desc: 'Newest first.',
 });
 
 // --- §4.3 Capital, borrow-lend, positions ----------------------------------------------------------------------
-export const BlockchainEnum = wireEnum('Blockchain', wire.Blockchain, 'A blockchain the exchange supports for deposits and withdrawals.');
+export const BlockchainEnum = wireEnum(
+  'Blockchain',
+  wire.Blockchain,
+  'A blockchain the exchange supports for deposits and withdrawals.',
+);
 export const DepositSourceEnum = wireEnum('DepositSource', wire.DepositSource, 'Where a deposit came from.');
 export const DepositStatusEnum = wireEnum('DepositStatus', wire.DepositStatus, 'State of a deposit.');
 export const WithdrawalStatusEnum = wireEnum('WithdrawalStatus', wire.WithdrawalStatus, 'State of a withdrawal.');
-export const FiatWithdrawalStateEnum = wireEnum('FiatWithdrawalState', wire.EqualsMoneyWithdrawalState, 'State of a fiat (Equals Money) withdrawal.');
+export const FiatWithdrawalStateEnum = wireEnum(
+  'FiatWithdrawalState',
+  wire.EqualsMoneyWithdrawalState,
+  'State of a fiat (Equals Money) withdrawal.',
+);
 export const FiatAssetEnum = wireEnum('FiatAsset', wire.FiatAsset, 'A fiat currency.');
 export const BorrowLendSideEnum = wireEnum('BorrowLendSide', wire.BorrowLendSide, 'Borrow or lend.');
-export const BorrowLendEventTypeEnum = wireEnum('BorrowLendEventType', wire.BorrowLendEventType, 'Kind of borrow-lend movement.');
-export const BorrowLendPositionStateEnum = wireEnum('BorrowLendPositionState', wire.BorrowLendPositionState, 'Whether a borrow-lend position is open.');
-export const BorrowLendBookStateEnum = wireEnum('BorrowLendBookState', wire.BorrowLendBookState, 'Which operations a borrow-lend market accepts.');
-export const BorrowLendSourceEnum = wireEnum('BorrowLendSource', wire.BorrowLendSource, 'What caused a borrow-lend movement.');
-export const InterestPaymentSourceEnum = wireEnum('InterestPaymentSource', wire.InterestPaymentSource, 'Filter for interest history by source.');
+export const BorrowLendEventTypeEnum = wireEnum(
+  'BorrowLendEventType',
+  wire.BorrowLendEventType,
+  'Kind of borrow-lend movement.',
+);
+export const BorrowLendPositionStateEnum = wireEnum(
+  'BorrowLendPositionState',
+  wire.BorrowLendPositionState,
+  'Whether a borrow-lend position is open.',
+);
+export const BorrowLendBookStateEnum = wireEnum(
+  'BorrowLendBookState',
+  wire.BorrowLendBookState,
+  'Which operations a borrow-lend market accepts.',
+);
+export const BorrowLendSourceEnum = wireEnum(
+  'BorrowLendSource',
+  wire.BorrowLendSource,
+  'What caused a borrow-lend movement.',
+);
+export const InterestPaymentSourceEnum = wireEnum(
+  'InterestPaymentSource',
+  wire.InterestPaymentSource,
+  'Filter for interest history by source.',
+);
 export const PaymentTypeEnum = wireEnum('PaymentType', wire.PaymentType, 'Kind of interest payment.');
 export const PositionStateEnum = wireEnum('PositionState', wire.PositionState, 'Whether a futures position is open.');
 export const SettlementSourceEnum = wireEnum('SettlementSource', wire.SettlementSource, 'What caused a settlement.');
-export const SettlementSourceFilterEnum = wireEnum('SettlementSourceFilter', wire.SettlementSourceFilter, 'Filter for settlement history by source.');
-export const VaultRedeemStatusEnum = wireEnum('VaultRedeemStatus', wire.VaultRedeemStatus, 'State of a vault redemption.');
+export const SettlementSourceFilterEnum = wireEnum(
+  'SettlementSourceFilter',
+  wire.SettlementSourceFilter,
+  'Filter for settlement history by source.',
+);
+export const VaultRedeemStatusEnum = wireEnum(
+  'VaultRedeemStatus',
+  wire.VaultRedeemStatus,
+  'State of a vault redemption.',
+);

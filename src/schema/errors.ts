@@ -17,11 +17,7 @@ import { ExchangeError } from '../exchange/errors.ts';
 import { builder } from './builder.ts';
 
 export type QueryErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'EXCHANGE_ERROR'
-  | 'RATE_LIMITED'
-  | 'EXCHANGE_UNAVAILABLE'
-  | 'BAD_USER_INPUT';
+  'UNAUTHENTICATED' | 'EXCHANGE_ERROR' | 'RATE_LIMITED' | 'EXCHANGE_UNAVAILABLE' | 'BAD_USER_INPUT';
 
 interface UserErrorInit {
   /** The exchange's error code (`INSUFFICIENT_FUNDS` …) when the exchange produced the failure. */
@@ -117,8 +113,18 @@ export function mutationErrors(dataDescription: string) {
 }
 
 const ORDER_FIELDS = [
-  'triggerQuantity', 'triggerPrice', 'quoteQuantity', 'quantity', 'price', 'clientId', 'timeInForce',
-  'postOnly', 'reduceOnly', 'symbol', 'side', 'orderType',
+  'triggerQuantity',
+  'triggerPrice',
+  'quoteQuantity',
+  'quantity',
+  'price',
+  'clientId',
+  'timeInForce',
+  'postOnly',
+  'reduceOnly',
+  'symbol',
+  'side',
+  'orderType',
 ] as const;
 
 /** Names the order input field an exchange message talks about (`Price decimal too long` → `price`). */
@@ -154,7 +160,10 @@ export function fromExchangeError(error: ExchangeError): UserError {
   }
   // The REST client refuses signed calls without keys before sending; that is "configure keys", not bad input.
   if (error.kind === 'invalidRequest' && /no API key configured/i.test(message)) {
-    return new Unauthenticated('This needs the gateway to be configured with Backpack API keys (BACKPACK_API_SECRET); none are set.', init);
+    return new Unauthenticated(
+      'This needs the gateway to be configured with Backpack API keys (BACKPACK_API_SECRET); none are set.',
+      init,
+    );
   }
   if (error.kind === 'invalidRequest' && /web sessions/i.test(message)) return new ExchangeRejected(message, init);
   if (error.kind === 'invalidRequest') {
@@ -167,7 +176,8 @@ export function fromExchangeError(error: ExchangeError): UserError {
   if (/order not found/i.test(message) || (isOrderCall && (status === 404 || code === 'RESOURCE_NOT_FOUND'))) {
     return new OrderNotFound(message, init);
   }
-  const isValidation = code === null ? status === 400 : code === 'INVALID_CLIENT_REQUEST' || code.startsWith('INVALID_');
+  const isValidation =
+    code === null ? status === 400 : code === 'INVALID_CLIENT_REQUEST' || code.startsWith('INVALID_');
   if (isValidation) {
     const field = fieldFromCode(code) ?? fieldFromMessage(message);
     return isOrderCall ? new InvalidOrder(message, { ...init, field }) : new InvalidInput(message, { ...init, field });
@@ -215,10 +225,13 @@ export function badUserInput(message: string, field?: string): InvalidInput {
 const MutationError = builder.interfaceRef<UserError>('MutationError').implement({
   description: 'A failure the client can act on. Query `message` and `code` on any member; refine with fragments.',
   fields: (t) => ({
-    message: t.exposeString('message', { description: 'Human-readable explanation (the exchange\'s own text when it came from the exchange).' }),
+    message: t.exposeString('message', {
+      description: "Human-readable explanation (the exchange's own text when it came from the exchange).",
+    }),
     code: t.exposeString('code', {
       nullable: true,
-      description: 'The exchange error code (`INSUFFICIENT_FUNDS`, `INVALID_CLIENT_REQUEST` …); null for gateway-side failures.',
+      description:
+        'The exchange error code (`INSUFFICIENT_FUNDS`, `INVALID_CLIENT_REQUEST` …); null for gateway-side failures.',
     }),
   }),
 });
@@ -229,7 +242,10 @@ builder.objectType(InvalidOrder, {
   name: 'InvalidOrder',
   ...described("The order was rejected as invalid (by the gateway's checks or by the exchange)."),
   fields: (t) => ({
-    field: t.exposeString('field', { nullable: true, description: 'The offending input field (`price`, `quantity` …) when known.' }),
+    field: t.exposeString('field', {
+      nullable: true,
+      description: 'The offending input field (`price`, `quantity` …) when known.',
+    }),
   }),
 });
 builder.objectType(InvalidInput, {
@@ -251,7 +267,10 @@ builder.objectType(RateLimited, {
   name: 'RateLimited',
   ...described('Too many requests: wait and retry.'),
   fields: (t) => ({
-    retryAfter: t.exposeInt('retryAfter', { nullable: true, description: 'Seconds to wait before retrying, when known.' }),
+    retryAfter: t.exposeInt('retryAfter', {
+      nullable: true,
+      description: 'Seconds to wait before retrying, when known.',
+    }),
   }),
 });
 builder.objectType(ExchangeUnavailable, {

@@ -6,26 +6,60 @@ import { builder } from './builder.ts';
 import type { GatewayContext } from './context.ts';
 import { FillTypeEnum, MarketTypeEnum, SideEnum, SystemOrderTypeEnum } from './enums.ts';
 import { MarketRef } from './market.ts';
-import { exchangePage, pageArgs, pageOf, pageWindow, sortArg, sortParams, timeRangeArgs, timeRangeParams } from './pagination.ts';
+import {
+  exchangePage,
+  pageArgs,
+  pageOf,
+  pageWindow,
+  sortArg,
+  sortParams,
+  timeRangeArgs,
+  timeRangeParams,
+} from './pagination.ts';
 import { compact, orderHistoryFilters } from './private.ts';
 import { time } from './scalars.ts';
 
 export const FillRef = builder.objectRef<OrderFill>('Fill').implement({
-  description: 'One execution of one of the account orders (or a system fill: liquidation, ADL, collateral conversion).',
+  description:
+    'One execution of one of the account orders (or a system fill: liquidation, ADL, collateral conversion).',
   fields: (t) => ({
-    tradeId: t.id({ nullable: true, description: 'Trade id (per market); null or 0 on old backstop fills.', resolve: (f) => (f.tradeId == null ? null : String(f.tradeId)) }),
+    tradeId: t.id({
+      nullable: true,
+      description: 'Trade id (per market); null or 0 on old backstop fills.',
+      resolve: (f) => (f.tradeId == null ? null : String(f.tradeId)),
+    }),
     orderId: t.id({ description: 'Id of the order that filled.', resolve: (f) => f.orderId }),
-    clientId: t.id({ nullable: true, description: 'Client id of the order, when it had one.', resolve: (f) => f.clientId ?? null }),
+    clientId: t.id({
+      nullable: true,
+      description: 'Client id of the order, when it had one.',
+      resolve: (f) => f.clientId ?? null,
+    }),
     symbol: t.exposeString('symbol', { description: 'Market symbol.' }),
-    market: t.field({ type: MarketRef, nullable: true, description: 'The market; null if it is no longer listed.', resolve: (f, _, ctx) => ctx.loaders.market.load(f.symbol) }),
+    market: t.field({
+      type: MarketRef,
+      nullable: true,
+      description: 'The market; null if it is no longer listed.',
+      resolve: (f, _, ctx) => ctx.loaders.market.load(f.symbol),
+    }),
     side: t.field({ type: SideEnum, description: 'Side of the account in this fill.', resolve: (f) => f.side }),
     price: t.field({ type: 'Decimal', description: 'Execution price.', resolve: (f) => f.price }),
     quantity: t.field({ type: 'Decimal', description: 'Executed base quantity.', resolve: (f) => f.quantity }),
     fee: t.field({ type: 'Decimal', description: 'Fee charged, in `feeSymbol`.', resolve: (f) => f.fee }),
-    feeSymbol: t.exposeString('feeSymbol', { description: 'Asset the fee was charged in (the asset received on spot buys).' }),
+    feeSymbol: t.exposeString('feeSymbol', {
+      description: 'Asset the fee was charged in (the asset received on spot buys).',
+    }),
     isMaker: t.exposeBoolean('isMaker', { description: 'Whether the account order was resting (maker).' }),
-    systemOrderType: t.field({ type: SystemOrderTypeEnum, nullable: true, description: 'Why the system made this fill; null for the account own orders.', resolve: (f) => f.systemOrderType ?? null }),
-    timestamp: t.field({ type: 'Timestamp', description: 'When the fill happened.', resolve: (f) => time.fromNaive(f.timestamp) }),
+    systemOrderType: t.field({
+      type: SystemOrderTypeEnum,
+      nullable: true,
+      description: 'Why the system made this fill; null for the account own orders.',
+      resolve: (f) => f.systemOrderType ?? null,
+    }),
+    timestamp: t.field({
+      type: 'Timestamp',
+      description: 'When the fill happened.',
+      resolve: (f) => time.fromNaive(f.timestamp),
+    }),
   }),
 });
 
@@ -43,7 +77,12 @@ const HISTORY_MAX = 1000;
 const loaders = new WeakMap<GatewayContext, DataLoader<OrderFillsKey, readonly OrderFill[], string>>();
 
 async function fillsOfOrder(ctx: GatewayContext, key: OrderFillsKey): Promise<readonly OrderFill[]> {
-  const rows = await ctx.exchange.call('getFills', { orderId: key.orderId, symbol: key.symbol, limit: HISTORY_MAX, sortDirection: 'Asc' });
+  const rows = await ctx.exchange.call('getFills', {
+    orderId: key.orderId,
+    symbol: key.symbol,
+    limit: HISTORY_MAX,
+    sortDirection: 'Asc',
+  });
   return rows ?? [];
 }
 
@@ -61,9 +100,14 @@ async function batchFills(ctx: GatewayContext, keys: readonly OrderFillsKey[]): 
       const times = group.map((key) => key.createdAtMs);
       if (group.length > 1 && times.every((ms): ms is number => ms !== null)) {
         const from = Math.min(...times);
-        const rows = (await ctx.exchange.call('getFills', { symbol, from, limit: HISTORY_MAX, sortDirection: 'Asc' })) ?? [];
+        const rows =
+          (await ctx.exchange.call('getFills', { symbol, from, limit: HISTORY_MAX, sortDirection: 'Asc' })) ?? [];
         if (rows.length < HISTORY_MAX) {
-          for (const key of group) found.set(key.orderId, rows.filter((row) => row.orderId === key.orderId));
+          for (const key of group)
+            found.set(
+              key.orderId,
+              rows.filter((row) => row.orderId === key.orderId),
+            );
           return;
         }
       }
@@ -91,7 +135,10 @@ builder.objectFields(AccountRef, (t) => ({
       symbol: t.arg.string({ description: 'Only this market.' }),
       orderId: t.arg.id({ description: 'Only fills of this order.' }),
       strategyId: t.arg.id({ description: 'Only fills of orders of this strategy.' }),
-      fillType: t.arg({ type: FillTypeEnum, description: 'Origin filter; omitted = all fills, including liquidations and conversions.' }),
+      fillType: t.arg({
+        type: FillTypeEnum,
+        description: 'Origin filter; omitted = all fills, including liquidations and conversions.',
+      }),
       marketType: t.arg({ type: MarketTypeEnum, description: 'Only markets of this type.' }),
       ...timeRangeArgs(t.arg),
       ...pageArgs(t.arg),
@@ -99,7 +146,12 @@ builder.objectFields(AccountRef, (t) => ({
     },
     resolve: (_, args, ctx) => {
       const filters = { ...orderHistoryFilters(args), ...compact({ fillType: args.fillType }) };
-      return exchangePage(ctx, 'getFills', { ...filters, ...timeRangeParams(args), ...sortParams(args) }, pageWindow(args));
+      return exchangePage(
+        ctx,
+        'getFills',
+        { ...filters, ...timeRangeParams(args), ...sortParams(args) },
+        pageWindow(args),
+      );
     },
   }),
 }));

@@ -31,7 +31,11 @@ export async function loadKlines(ctx: GatewayContext, symbol: string, args: Klin
 export const KlineRef = builder.objectRef<Kline>('Kline').implement({
   description: 'One candle. Prices are null for an interval without trades.',
   fields: (t) => ({
-    start: t.field({ type: 'Timestamp', description: 'Start of the interval.', resolve: (k) => time.fromKline(k.start) }),
+    start: t.field({
+      type: 'Timestamp',
+      description: 'Start of the interval.',
+      resolve: (k) => time.fromKline(k.start),
+    }),
     end: t.field({ type: 'Timestamp', description: 'End of the interval.', resolve: (k) => time.fromKline(k.end) }),
     open: t.field({ type: 'Decimal', nullable: true, description: 'First price.', resolve: (k) => k.open ?? null }),
     high: t.field({ type: 'Decimal', nullable: true, description: 'Highest price.', resolve: (k) => k.high ?? null }),

@@ -7,8 +7,17 @@ const SecuritySessionRef = builder.objectRef<SecuritySession>('SecuritySession')
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Session name, e.g. `US_EQUITIES_REGULAR`.' }),
     minQuantity: t.field({ type: 'Decimal', description: 'Smallest order quantity.', resolve: (s) => s.minQuantity }),
-    maxQuantity: t.field({ type: 'Decimal', nullable: true, description: 'Largest order quantity; null = none.', resolve: (s) => s.maxQuantity ?? null }),
-    stepSize: t.field({ type: 'Decimal', description: 'Quantities must be multiples of this.', resolve: (s) => s.stepSize }),
+    maxQuantity: t.field({
+      type: 'Decimal',
+      nullable: true,
+      description: 'Largest order quantity; null = none.',
+      resolve: (s) => s.maxQuantity ?? null,
+    }),
+    stepSize: t.field({
+      type: 'Decimal',
+      description: 'Quantities must be multiples of this.',
+      resolve: (s) => s.stepSize,
+    }),
   }),
 });
 
@@ -18,7 +27,11 @@ const SecurityRef = builder.objectRef<Security>('Security').implement({
     asset: t.exposeString('asset', { description: 'Asset symbol of the token.' }),
     name: t.exposeString('name', { description: 'Company or fund name.' }),
     cusip: t.string({ nullable: true, description: 'CUSIP identifier.', resolve: (s) => s.cusip ?? null }),
-    sessions: t.field({ type: [SecuritySessionRef], description: 'Limits per trading session.', resolve: (s) => [...s.sessions] }),
+    sessions: t.field({
+      type: [SecuritySessionRef],
+      description: 'Limits per trading session.',
+      resolve: (s) => [...s.sessions],
+    }),
   }),
 });
 
@@ -26,7 +39,11 @@ const MarketSessionRef = builder.objectRef<MarketSession>('MarketSession').imple
   description: 'A weekly trading session of equity markets, in local time of `timezone`.',
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Session name, e.g. `US_EQUITIES_PRE_MARKET`.' }),
-    description: t.string({ nullable: true, description: 'What the session is.', resolve: (s) => s.description ?? null }),
+    description: t.string({
+      nullable: true,
+      description: 'What the session is.',
+      resolve: (s) => s.description ?? null,
+    }),
     startTime: t.exposeString('startTime', { description: 'Local start `HH:MM:SS`.' }),
     endTime: t.exposeString('endTime', { description: 'Local end `HH:MM:SS`.' }),
     timezone: t.exposeString('timezone', { description: 'IANA time zone, e.g. `America/New_York`.' }),

@@ -7,18 +7,31 @@ import { exchangePage, pageArgs, pageOf, pageWindow, type Page, type PageWindow 
 import { time } from './scalars.ts';
 
 export const MarkPriceRef = builder.objectRef<MarkPrice>('MarkPrice').implement({
-  description: 'Mark price of a market (used for margin and liquidation), with index price and funding estimate for perpetuals.',
+  description:
+    'Mark price of a market (used for margin and liquidation), with index price and funding estimate for perpetuals.',
   fields: (t) => ({
     symbol: t.exposeString('symbol', { description: 'Market symbol.' }),
-    markPrice: t.field({ type: 'Decimal', description: 'Mark price (used for margin and liquidation).', resolve: (r) => r.markPrice }),
-    indexPrice: t.field({ type: 'Decimal', nullable: true, description: 'Index price from external venues.', resolve: (r) => r.indexPrice ?? null }),
+    markPrice: t.field({
+      type: 'Decimal',
+      description: 'Mark price (used for margin and liquidation).',
+      resolve: (r) => r.markPrice,
+    }),
+    indexPrice: t.field({
+      type: 'Decimal',
+      nullable: true,
+      description: 'Index price from external venues.',
+      resolve: (r) => r.indexPrice ?? null,
+    }),
     fundingRate: t.field({
-      type: 'Decimal', nullable: true,
+      type: 'Decimal',
+      nullable: true,
       description: 'Estimated funding rate for the current interval, as a fraction.',
       resolve: (r) => r.fundingRate ?? null,
     }),
     nextFundingTime: t.field({
-      type: 'Timestamp', nullable: true, description: 'When the next funding payment happens.',
+      type: 'Timestamp',
+      nullable: true,
+      description: 'When the next funding payment happens.',
       resolve: (r) => (r.nextFundingTimestamp == null ? null : time.fromMillis(r.nextFundingTimestamp)),
     }),
   }),
@@ -28,8 +41,17 @@ export const OpenInterestRef = builder.objectRef<OpenInterest>('OpenInterest').i
   description: 'Open interest of a futures market.',
   fields: (t) => ({
     symbol: t.exposeString('symbol', { description: 'Market symbol.' }),
-    openInterest: t.field({ type: 'Decimal', nullable: true, description: 'Open contracts, in base units.', resolve: (r) => r.openInterest ?? null }),
-    timestamp: t.field({ type: 'Timestamp', description: 'When it was measured.', resolve: (r) => time.fromMillis(r.timestamp) }),
+    openInterest: t.field({
+      type: 'Decimal',
+      nullable: true,
+      description: 'Open contracts, in base units.',
+      resolve: (r) => r.openInterest ?? null,
+    }),
+    timestamp: t.field({
+      type: 'Timestamp',
+      description: 'When it was measured.',
+      resolve: (r) => time.fromMillis(r.timestamp),
+    }),
   }),
 });
 
@@ -37,14 +59,30 @@ export const FundingRateRef = builder.objectRef<FundingIntervalRate>('FundingRat
   description: 'The funding rate applied at the end of one funding interval.',
   fields: (t) => ({
     symbol: t.exposeString('symbol', { description: 'Market symbol.' }),
-    intervalEnd: t.field({ type: 'Timestamp', description: 'End of the funding interval.', resolve: (r) => time.fromNaive(r.intervalEndTimestamp) }),
-    fundingRate: t.field({ type: 'Decimal', description: 'Funding rate as a fraction (positive: longs pay shorts).', resolve: (r) => r.fundingRate }),
+    intervalEnd: t.field({
+      type: 'Timestamp',
+      description: 'End of the funding interval.',
+      resolve: (r) => time.fromNaive(r.intervalEndTimestamp),
+    }),
+    fundingRate: t.field({
+      type: 'Decimal',
+      description: 'Funding rate as a fraction (positive: longs pay shorts).',
+      resolve: (r) => r.fundingRate,
+    }),
   }),
 });
 
-export const FundingRatePageRef = pageOf('FundingRatePage', FundingRateRef, 'A page of funding rate history, newest first.');
+export const FundingRatePageRef = pageOf(
+  'FundingRatePage',
+  FundingRateRef,
+  'A page of funding rate history, newest first.',
+);
 
-export function loadFundingRates(ctx: GatewayContext, symbol: string, window: PageWindow): Promise<Page<FundingIntervalRate>> {
+export function loadFundingRates(
+  ctx: GatewayContext,
+  symbol: string,
+  window: PageWindow,
+): Promise<Page<FundingIntervalRate>> {
   return exchangePage(ctx, 'getFundingIntervalRates', { symbol }, window);
 }
 
@@ -53,8 +91,9 @@ builder.queryFields((t) => ({
     type: [MarkPriceRef],
     description: 'Mark prices of every market of one type (default: perpetuals).',
     args: { marketType: t.arg({ type: MarketTypeEnum, description: 'Market type; default PERP.' }) },
-    resolve: async (_, { marketType }, ctx) =>
-      [...((await ctx.exchange.call('getMarkPrices', marketType && marketType !== 'PERP' ? { marketType } : {})) ?? [])],
+    resolve: async (_, { marketType }, ctx) => [
+      ...((await ctx.exchange.call('getMarkPrices', marketType && marketType !== 'PERP' ? { marketType } : {})) ?? []),
+    ],
   }),
   markPrice: t.field({
     type: MarkPriceRef,

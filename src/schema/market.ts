@@ -1,6 +1,13 @@
 // Markets: the catalog, filters (tick/step sizes) and every piece of market data reachable from a market.
 import type { MarketType } from '../exchange/types/enums.ts';
-import type { LeverageFilter, Market, MarketFilters, MultiplierBand, PriceFilter, QuantityFilter } from '../exchange/types/markets.ts';
+import type {
+  LeverageFilter,
+  Market,
+  MarketFilters,
+  MultiplierBand,
+  PriceFilter,
+  QuantityFilter,
+} from '../exchange/types/markets.ts';
 import { AssetRef, MarginFunctionRef } from './asset.ts';
 import { builder } from './builder.ts';
 import { DEFAULT_DEPTH, loadOrderBook, OrderBookRef } from './depth.ts';
@@ -30,14 +37,39 @@ const PriceFilterRef = builder.objectRef<PriceFilter>('PriceFilter').implement({
   description: 'Price rules of a market: orders must respect the tick size and bands.',
   fields: (t) => ({
     minPrice: t.field({ ...decimal('Lowest allowed price.'), resolve: (f) => f.minPrice }),
-    maxPrice: t.field({ ...optionalDecimal('Highest allowed price; null = none.'), resolve: (f) => f.maxPrice ?? null }),
+    maxPrice: t.field({
+      ...optionalDecimal('Highest allowed price; null = none.'),
+      resolve: (f) => f.maxPrice ?? null,
+    }),
     tickSize: t.field({ ...decimal('Prices must be multiples of this.'), resolve: (f) => f.tickSize }),
-    minMultiplier: t.field({ ...optionalDecimal('Lowest price as a multiple of the last active price.'), resolve: (f) => f.minMultiplier ?? null }),
-    maxMultiplier: t.field({ ...optionalDecimal('Highest price as a multiple of the last active price.'), resolve: (f) => f.maxMultiplier ?? null }),
-    minImpactMultiplier: t.field({ ...optionalDecimal('How far down a market order may sweep.'), resolve: (f) => f.minImpactMultiplier ?? null }),
-    maxImpactMultiplier: t.field({ ...optionalDecimal('How far up a market order may sweep.'), resolve: (f) => f.maxImpactMultiplier ?? null }),
-    meanMarkPriceBand: t.field({ type: MultiplierBandRef, nullable: true, description: 'Band around the mean mark price.', resolve: (f) => f.meanMarkPriceBand ?? null }),
-    discoveryBoundBand: t.field({ type: MultiplierBandRef, nullable: true, description: 'Price discovery band (real-world-asset markets).', resolve: (f) => f.discoveryBoundBand ?? null }),
+    minMultiplier: t.field({
+      ...optionalDecimal('Lowest price as a multiple of the last active price.'),
+      resolve: (f) => f.minMultiplier ?? null,
+    }),
+    maxMultiplier: t.field({
+      ...optionalDecimal('Highest price as a multiple of the last active price.'),
+      resolve: (f) => f.maxMultiplier ?? null,
+    }),
+    minImpactMultiplier: t.field({
+      ...optionalDecimal('How far down a market order may sweep.'),
+      resolve: (f) => f.minImpactMultiplier ?? null,
+    }),
+    maxImpactMultiplier: t.field({
+      ...optionalDecimal('How far up a market order may sweep.'),
+      resolve: (f) => f.maxImpactMultiplier ?? null,
+    }),
+    meanMarkPriceBand: t.field({
+      type: MultiplierBandRef,
+      nullable: true,
+      description: 'Band around the mean mark price.',
+      resolve: (f) => f.meanMarkPriceBand ?? null,
+    }),
+    discoveryBoundBand: t.field({
+      type: MultiplierBandRef,
+      nullable: true,
+      description: 'Price discovery band (real-world-asset markets).',
+      resolve: (f) => f.discoveryBoundBand ?? null,
+    }),
   }),
 });
 
@@ -45,7 +77,10 @@ const QuantityFilterRef = builder.objectRef<QuantityFilter>('QuantityFilter').im
   description: 'Quantity rules of a market: orders must respect the step size and bounds.',
   fields: (t) => ({
     minQuantity: t.field({ ...decimal('Smallest order quantity.'), resolve: (f) => f.minQuantity }),
-    maxQuantity: t.field({ ...optionalDecimal('Largest order quantity; null = none.'), resolve: (f) => f.maxQuantity ?? null }),
+    maxQuantity: t.field({
+      ...optionalDecimal('Largest order quantity; null = none.'),
+      resolve: (f) => f.maxQuantity ?? null,
+    }),
     stepSize: t.field({ ...decimal('Quantities must be multiples of this.'), resolve: (f) => f.stepSize }),
   }),
 });
@@ -64,7 +99,12 @@ const MarketFiltersRef = builder.objectRef<MarketFilters>('MarketFilters').imple
   fields: (t) => ({
     price: t.field({ type: PriceFilterRef, description: 'Price rules.', resolve: (f) => f.price }),
     quantity: t.field({ type: QuantityFilterRef, description: 'Quantity rules.', resolve: (f) => f.quantity }),
-    leverage: t.field({ type: LeverageFilterRef, nullable: true, description: 'Leverage rules, if any.', resolve: (f) => f.leverage ?? null }),
+    leverage: t.field({
+      type: LeverageFilterRef,
+      nullable: true,
+      description: 'Leverage rules, if any.',
+      resolve: (f) => f.leverage ?? null,
+    }),
   }),
 });
 
@@ -74,55 +114,122 @@ export const MarketRef = builder.objectRef<Market>('Market').implement({
     symbol: t.exposeString('symbol', { description: 'Market symbol, e.g. `SOL_USDC`, `SOL_USDC_PERP`.' }),
     baseSymbol: t.exposeString('baseSymbol', { description: 'Symbol of the traded asset.' }),
     quoteSymbol: t.exposeString('quoteSymbol', { description: 'Symbol of the pricing asset.' }),
-    baseAsset: t.field({ type: AssetRef, nullable: true, description: 'The traded asset; null if the exchange lists no such asset.', resolve: (m, _, ctx) => ctx.loaders.asset.load(m.baseSymbol) }),
-    quoteAsset: t.field({ type: AssetRef, nullable: true, description: 'The pricing asset.', resolve: (m, _, ctx) => ctx.loaders.asset.load(m.quoteSymbol) }),
+    baseAsset: t.field({
+      type: AssetRef,
+      nullable: true,
+      description: 'The traded asset; null if the exchange lists no such asset.',
+      resolve: (m, _, ctx) => ctx.loaders.asset.load(m.baseSymbol),
+    }),
+    quoteAsset: t.field({
+      type: AssetRef,
+      nullable: true,
+      description: 'The pricing asset.',
+      resolve: (m, _, ctx) => ctx.loaders.asset.load(m.quoteSymbol),
+    }),
     marketType: t.field({ type: MarketTypeEnum, description: 'Kind of market.', resolve: (m) => m.marketType }),
-    rwaMarketType: t.field({ type: RwaMarketTypeEnum, nullable: true, description: 'Real-world-asset class; null for crypto.', resolve: (m) => m.rwaMarketType ?? null }),
-    orderBookState: t.field({ type: OrderBookStateEnum, description: 'Which orders the market accepts now.', resolve: (m) => m.orderBookState }),
+    rwaMarketType: t.field({
+      type: RwaMarketTypeEnum,
+      nullable: true,
+      description: 'Real-world-asset class; null for crypto.',
+      resolve: (m) => m.rwaMarketType ?? null,
+    }),
+    orderBookState: t.field({
+      type: OrderBookStateEnum,
+      description: 'Which orders the market accepts now.',
+      resolve: (m) => m.orderBookState,
+    }),
     visible: t.exposeBoolean('visible', { description: 'Whether the market is listed in the app.' }),
-    createdAt: t.field({ type: 'Timestamp', description: 'Listing time.', resolve: (m) => time.fromNaive(m.createdAt) }),
-    filters: t.field({ type: MarketFiltersRef, description: 'Tick size, step size and bands for orders.', resolve: (m) => m.filters }),
-    imfFunction: t.field({ type: MarginFunctionRef, nullable: true, description: 'Initial margin function (futures).', resolve: (m) => m.imfFunction ?? null }),
-    mmfFunction: t.field({ type: MarginFunctionRef, nullable: true, description: 'Maintenance margin function (futures).', resolve: (m) => m.mmfFunction ?? null }),
-    fundingIntervalMs: t.int({ nullable: true, description: 'Funding interval in ms (perpetuals; not a perp marker).', resolve: (m) => (m.fundingInterval == null ? null : Number(m.fundingInterval)) }),
-    fundingRateUpperBound: t.field({ ...optionalDecimal('Funding rate cap, in basis points.'), resolve: (m) => m.fundingRateUpperBound ?? null }),
-    fundingRateLowerBound: t.field({ ...optionalDecimal('Funding rate floor, in basis points.'), resolve: (m) => m.fundingRateLowerBound ?? null }),
-    openInterestLimit: t.field({ ...optionalDecimal('Open interest cap (0 on spot).'), resolve: (m) => m.openInterestLimit ?? null }),
-    positionLimitWeight: t.field({ ...optionalDecimal('Weight of this market in position limits.'), resolve: (m) => m.positionLimitWeight ?? null }),
+    createdAt: t.field({
+      type: 'Timestamp',
+      description: 'Listing time.',
+      resolve: (m) => time.fromNaive(m.createdAt),
+    }),
+    filters: t.field({
+      type: MarketFiltersRef,
+      description: 'Tick size, step size and bands for orders.',
+      resolve: (m) => m.filters,
+    }),
+    imfFunction: t.field({
+      type: MarginFunctionRef,
+      nullable: true,
+      description: 'Initial margin function (futures).',
+      resolve: (m) => m.imfFunction ?? null,
+    }),
+    mmfFunction: t.field({
+      type: MarginFunctionRef,
+      nullable: true,
+      description: 'Maintenance margin function (futures).',
+      resolve: (m) => m.mmfFunction ?? null,
+    }),
+    fundingIntervalMs: t.int({
+      nullable: true,
+      description: 'Funding interval in ms (perpetuals; not a perp marker).',
+      resolve: (m) => (m.fundingInterval == null ? null : Number(m.fundingInterval)),
+    }),
+    fundingRateUpperBound: t.field({
+      ...optionalDecimal('Funding rate cap, in basis points.'),
+      resolve: (m) => m.fundingRateUpperBound ?? null,
+    }),
+    fundingRateLowerBound: t.field({
+      ...optionalDecimal('Funding rate floor, in basis points.'),
+      resolve: (m) => m.fundingRateLowerBound ?? null,
+    }),
+    openInterestLimit: t.field({
+      ...optionalDecimal('Open interest cap (0 on spot).'),
+      resolve: (m) => m.openInterestLimit ?? null,
+    }),
+    positionLimitWeight: t.field({
+      ...optionalDecimal('Weight of this market in position limits.'),
+      resolve: (m) => m.positionLimitWeight ?? null,
+    }),
     ticker: t.field({
-      type: TickerRef, nullable: true, description: 'Price and volume summary (batched across markets).',
+      type: TickerRef,
+      nullable: true,
+      description: 'Price and volume summary (batched across markets).',
       args: { interval: t.arg({ type: TickerIntervalEnum, description: 'Window; omitted = rolling 24 h.' }) },
       resolve: (m, { interval }, ctx) => ctx.loaders.ticker.load({ symbol: m.symbol, interval: interval ?? null }),
     }),
     orderBook: t.field({
-      type: OrderBookRef, description: 'Order book snapshot.',
+      type: OrderBookRef,
+      description: 'Order book snapshot.',
       args: { limit: t.arg.int({ defaultValue: DEFAULT_DEPTH, description: 'Levels per side, 1 to 1000.' }) },
       resolve: (m, { limit }, ctx) => loadOrderBook(ctx, m.symbol, limit ?? DEFAULT_DEPTH),
     }),
     klines: t.field({
-      type: [KlineRef], description: 'Candles between `from` and `to`.', args: klineArgs(t.arg),
+      type: [KlineRef],
+      description: 'Candles between `from` and `to`.',
+      args: klineArgs(t.arg),
       resolve: (m, args, ctx) => loadKlines(ctx, m.symbol, args),
     }),
     recentTrades: t.field({
-      type: [TradeRef], description: 'Most recent public trades, newest first.',
+      type: [TradeRef],
+      description: 'Most recent public trades, newest first.',
       args: { limit: t.arg.int({ defaultValue: DEFAULT_RECENT_TRADES, description: 'Number of trades, 1 to 1000.' }) },
       resolve: (m, { limit }, ctx) => loadRecentTrades(ctx, m.symbol, limit ?? DEFAULT_RECENT_TRADES),
     }),
     tradeHistory: t.field({
-      type: TradePageRef, description: 'Older public trades by limit and offset.', args: pageArgs(t.arg),
+      type: TradePageRef,
+      description: 'Older public trades by limit and offset.',
+      args: pageArgs(t.arg),
       resolve: (m, args, ctx) => loadTradeHistory(ctx, m.symbol, pageWindow(args)),
     }),
     markPrice: t.field({
-      type: MarkPriceRef, nullable: true,
-      description: 'Mark price (batched: one exchange call per market type); index price and funding only for perpetuals.',
+      type: MarkPriceRef,
+      nullable: true,
+      description:
+        'Mark price (batched: one exchange call per market type); index price and funding only for perpetuals.',
       resolve: (m, _, ctx) => ctx.loaders.markPrice.load(m.symbol),
     }),
     fundingRates: t.field({
-      type: FundingRatePageRef, description: 'Funding rate history (perpetuals).', args: pageArgs(t.arg),
+      type: FundingRatePageRef,
+      description: 'Funding rate history (perpetuals).',
+      args: pageArgs(t.arg),
       resolve: (m, args, ctx) => loadFundingRates(ctx, m.symbol, pageWindow(args)),
     }),
     openInterest: t.field({
-      type: OpenInterestRef, nullable: true, description: 'Open interest (futures); null for spot.',
+      type: OpenInterestRef,
+      nullable: true,
+      description: 'Open interest (futures); null for spot.',
       resolve: (m, _, ctx) => (m.marketType === 'SPOT' ? null : ctx.loaders.openInterest.load(m.symbol)),
     }),
   }),
@@ -138,13 +245,18 @@ builder.objectField(AssetRef, 'markets', (t) =>
 );
 
 builder.objectField(TickerRef, 'market', (t) =>
-  t.field({ type: MarketRef, nullable: true, description: 'The market of this ticker.', resolve: (r, _, ctx) => ctx.loaders.market.load(r.symbol) }),
+  t.field({
+    type: MarketRef,
+    nullable: true,
+    description: 'The market of this ticker.',
+    resolve: (r, _, ctx) => ctx.loaders.market.load(r.symbol),
+  }),
 );
 
 builder.queryFields((t) => ({
   markets: t.field({
     type: [MarketRef],
-    description: 'Markets of the given types; omitted = spot and perpetual markets (the exchange\'s default).',
+    description: "Markets of the given types; omitted = spot and perpetual markets (the exchange's default).",
     args: { marketType: t.arg({ type: [MarketTypeEnum], description: 'Market types to list.' }) },
     resolve: async (_, { marketType }, ctx) => {
       const types = new Set<string>(marketType && marketType.length > 0 ? marketType : DEFAULT_MARKET_TYPES);

@@ -40,45 +40,157 @@ export const OrderRef = builder.objectRef<OrderRow>('Order').implement({
   description: 'An order of the account: open, or a row of its order history.',
   fields: (t) => ({
     id: t.id({ description: 'Order id (opaque).', resolve: (o) => o.id }),
-    clientId: t.id({ nullable: true, description: 'The client id given when placing it.', resolve: (o) => (o.clientId == null ? null : String(o.clientId)) }),
+    clientId: t.id({
+      nullable: true,
+      description: 'The client id given when placing it.',
+      resolve: (o) => (o.clientId == null ? null : String(o.clientId)),
+    }),
     symbol: t.exposeString('symbol', { description: 'Market symbol.' }),
-    market: t.field({ type: MarketRef, nullable: true, description: 'The market; null if it is no longer listed.', resolve: (o, _, ctx) => ctx.loaders.market.load(o.symbol) }),
+    market: t.field({
+      type: MarketRef,
+      nullable: true,
+      description: 'The market; null if it is no longer listed.',
+      resolve: (o, _, ctx) => ctx.loaders.market.load(o.symbol),
+    }),
     side: t.field({ type: SideEnum, description: 'BID buys, ASK sells.', resolve: (o) => o.side }),
     orderType: t.field({ type: OrderTypeEnum, description: 'LIMIT or MARKET.', resolve: (o) => o.orderType }),
     status: t.field({ type: OrderStatusEnum, description: 'Lifecycle state.', resolve: (o) => o.status }),
-    price: t.field({ ...optionalDecimal('Limit price; null for market orders.'), resolve: (o) => (pick(o, 'price') as string | null | undefined) ?? null }),
-    quantity: t.field({ ...optionalDecimal('Base quantity; null for market orders sized in quote.'), resolve: (o) => o.quantity ?? null }),
-    quoteQuantity: t.field({ ...optionalDecimal('Quote quantity of market orders sized in quote.'), resolve: (o) => (pick(o, 'quoteQuantity') as string | null | undefined) ?? null }),
-    executedQuantity: t.field({ type: 'Decimal', description: 'Base quantity filled so far.', resolve: (o) => o.executedQuantity ?? '0' }),
-    executedQuoteQuantity: t.field({ type: 'Decimal', description: 'Quote quantity filled so far.', resolve: (o) => o.executedQuoteQuantity ?? '0' }),
-    timeInForce: t.field({ type: TimeInForceEnum, description: 'How long the order stays active.', resolve: (o) => o.timeInForce }),
-    selfTradePrevention: t.field({ type: SelfTradePreventionEnum, description: 'What happens on a self-trade.', resolve: (o) => o.selfTradePrevention }),
-    postOnly: t.boolean({ description: 'Whether the order may only rest (never take).', resolve: (o) => pick(o, 'postOnly') === true }),
-    reduceOnly: t.boolean({ nullable: true, description: 'Whether it may only reduce a position; null when not reported.', resolve: (o) => (pick(o, 'reduceOnly') as boolean | null | undefined) ?? null }),
-    triggerPrice: t.field({ ...optionalDecimal('Trigger price of a conditional order.'), resolve: (o) => o.triggerPrice ?? null }),
-    triggerQuantity: t.string({ nullable: true, description: 'Trigger quantity: a decimal or a percentage of the position (`"80%"`).', resolve: (o) => o.triggerQuantity ?? null }),
-    triggerBy: t.field({ type: TriggerByEnum, nullable: true, description: 'Reference price of the trigger.', resolve: (o) => o.triggerBy ?? null }),
-    triggeredAt: t.field({
-      type: 'Timestamp', nullable: true, description: 'When the trigger fired.',
-      resolve: (o) => { const at = pick(o, 'triggeredAt'); return typeof at === 'number' ? time.fromMillis(at) : null; },
+    price: t.field({
+      ...optionalDecimal('Limit price; null for market orders.'),
+      resolve: (o) => (pick(o, 'price') as string | null | undefined) ?? null,
     }),
-    takeProfitTriggerPrice: t.field({ ...optionalDecimal('Attached take-profit trigger price.'), resolve: (o) => o.takeProfitTriggerPrice ?? null }),
-    takeProfitLimitPrice: t.field({ ...optionalDecimal('Attached take-profit limit price (null = market).'), resolve: (o) => o.takeProfitLimitPrice ?? null }),
-    takeProfitTriggerBy: t.field({ type: TriggerByEnum, nullable: true, description: 'Reference price of the take-profit.', resolve: (o) => o.takeProfitTriggerBy ?? null }),
-    stopLossTriggerPrice: t.field({ ...optionalDecimal('Attached stop-loss trigger price.'), resolve: (o) => o.stopLossTriggerPrice ?? null }),
-    stopLossLimitPrice: t.field({ ...optionalDecimal('Attached stop-loss limit price (null = market).'), resolve: (o) => o.stopLossLimitPrice ?? null }),
-    stopLossTriggerBy: t.field({ type: TriggerByEnum, nullable: true, description: 'Reference price of the stop-loss.', resolve: (o) => o.stopLossTriggerBy ?? null }),
-    slippageTolerance: t.field({ ...optionalDecimal('Maximum slippage of a market order.'), resolve: (o) => o.slippageTolerance ?? null }),
-    slippageToleranceType: t.field({ type: SlippageToleranceTypeEnum, nullable: true, description: 'Unit of `slippageTolerance`.', resolve: (o) => o.slippageToleranceType ?? null }),
-    relatedOrderId: t.id({ nullable: true, description: 'Parent order, or the order a take-profit/stop-loss belongs to.', resolve: (o) => (pick(o, 'relatedOrderId') as string | null | undefined) ?? null }),
-    strategyId: t.id({ nullable: true, description: 'Strategy that placed this order.', resolve: (o) => o.strategyId ?? null }),
-    expiryReason: t.field({ type: OrderExpiryReasonEnum, nullable: true, description: 'Why the exchange expired it (history rows only).', resolve: (o) => (o as OrderHistory).expiryReason ?? null }),
-    systemOrderType: t.field({ type: SystemOrderTypeEnum, nullable: true, description: 'Why the system placed it; null for the account own orders.', resolve: (o) => (o as OrderHistory).systemOrderType ?? null }),
-    createdAt: t.field({ type: 'Timestamp', description: 'When the order was placed.', resolve: (o) => (typeof o.createdAt === 'number' ? time.fromMillis(o.createdAt) : time.fromNaive(o.createdAt)) }),
+    quantity: t.field({
+      ...optionalDecimal('Base quantity; null for market orders sized in quote.'),
+      resolve: (o) => o.quantity ?? null,
+    }),
+    quoteQuantity: t.field({
+      ...optionalDecimal('Quote quantity of market orders sized in quote.'),
+      resolve: (o) => (pick(o, 'quoteQuantity') as string | null | undefined) ?? null,
+    }),
+    executedQuantity: t.field({
+      type: 'Decimal',
+      description: 'Base quantity filled so far.',
+      resolve: (o) => o.executedQuantity ?? '0',
+    }),
+    executedQuoteQuantity: t.field({
+      type: 'Decimal',
+      description: 'Quote quantity filled so far.',
+      resolve: (o) => o.executedQuoteQuantity ?? '0',
+    }),
+    timeInForce: t.field({
+      type: TimeInForceEnum,
+      description: 'How long the order stays active.',
+      resolve: (o) => o.timeInForce,
+    }),
+    selfTradePrevention: t.field({
+      type: SelfTradePreventionEnum,
+      description: 'What happens on a self-trade.',
+      resolve: (o) => o.selfTradePrevention,
+    }),
+    postOnly: t.boolean({
+      description: 'Whether the order may only rest (never take).',
+      resolve: (o) => pick(o, 'postOnly') === true,
+    }),
+    reduceOnly: t.boolean({
+      nullable: true,
+      description: 'Whether it may only reduce a position; null when not reported.',
+      resolve: (o) => (pick(o, 'reduceOnly') as boolean | null | undefined) ?? null,
+    }),
+    triggerPrice: t.field({
+      ...optionalDecimal('Trigger price of a conditional order.'),
+      resolve: (o) => o.triggerPrice ?? null,
+    }),
+    triggerQuantity: t.string({
+      nullable: true,
+      description: 'Trigger quantity: a decimal or a percentage of the position (`"80%"`).',
+      resolve: (o) => o.triggerQuantity ?? null,
+    }),
+    triggerBy: t.field({
+      type: TriggerByEnum,
+      nullable: true,
+      description: 'Reference price of the trigger.',
+      resolve: (o) => o.triggerBy ?? null,
+    }),
+    triggeredAt: t.field({
+      type: 'Timestamp',
+      nullable: true,
+      description: 'When the trigger fired.',
+      resolve: (o) => {
+        const at = pick(o, 'triggeredAt');
+        return typeof at === 'number' ? time.fromMillis(at) : null;
+      },
+    }),
+    takeProfitTriggerPrice: t.field({
+      ...optionalDecimal('Attached take-profit trigger price.'),
+      resolve: (o) => o.takeProfitTriggerPrice ?? null,
+    }),
+    takeProfitLimitPrice: t.field({
+      ...optionalDecimal('Attached take-profit limit price (null = market).'),
+      resolve: (o) => o.takeProfitLimitPrice ?? null,
+    }),
+    takeProfitTriggerBy: t.field({
+      type: TriggerByEnum,
+      nullable: true,
+      description: 'Reference price of the take-profit.',
+      resolve: (o) => o.takeProfitTriggerBy ?? null,
+    }),
+    stopLossTriggerPrice: t.field({
+      ...optionalDecimal('Attached stop-loss trigger price.'),
+      resolve: (o) => o.stopLossTriggerPrice ?? null,
+    }),
+    stopLossLimitPrice: t.field({
+      ...optionalDecimal('Attached stop-loss limit price (null = market).'),
+      resolve: (o) => o.stopLossLimitPrice ?? null,
+    }),
+    stopLossTriggerBy: t.field({
+      type: TriggerByEnum,
+      nullable: true,
+      description: 'Reference price of the stop-loss.',
+      resolve: (o) => o.stopLossTriggerBy ?? null,
+    }),
+    slippageTolerance: t.field({
+      ...optionalDecimal('Maximum slippage of a market order.'),
+      resolve: (o) => o.slippageTolerance ?? null,
+    }),
+    slippageToleranceType: t.field({
+      type: SlippageToleranceTypeEnum,
+      nullable: true,
+      description: 'Unit of `slippageTolerance`.',
+      resolve: (o) => o.slippageToleranceType ?? null,
+    }),
+    relatedOrderId: t.id({
+      nullable: true,
+      description: 'Parent order, or the order a take-profit/stop-loss belongs to.',
+      resolve: (o) => (pick(o, 'relatedOrderId') as string | null | undefined) ?? null,
+    }),
+    strategyId: t.id({
+      nullable: true,
+      description: 'Strategy that placed this order.',
+      resolve: (o) => o.strategyId ?? null,
+    }),
+    expiryReason: t.field({
+      type: OrderExpiryReasonEnum,
+      nullable: true,
+      description: 'Why the exchange expired it (history rows only).',
+      resolve: (o) => (o as OrderHistory).expiryReason ?? null,
+    }),
+    systemOrderType: t.field({
+      type: SystemOrderTypeEnum,
+      nullable: true,
+      description: 'Why the system placed it; null for the account own orders.',
+      resolve: (o) => (o as OrderHistory).systemOrderType ?? null,
+    }),
+    createdAt: t.field({
+      type: 'Timestamp',
+      description: 'When the order was placed.',
+      resolve: (o) => (typeof o.createdAt === 'number' ? time.fromMillis(o.createdAt) : time.fromNaive(o.createdAt)),
+    }),
     fills: t.field({
       type: [FillRef],
       description: 'Executions of this order, oldest first (batched per market across the orders of one request).',
-      resolve: async (o, _, ctx) => [...(await orderFillsLoader(ctx).load({ orderId: o.id, symbol: o.symbol, createdAtMs: createdAtMs(o) }))],
+      resolve: async (o, _, ctx) => [
+        ...(await orderFillsLoader(ctx).load({ orderId: o.id, symbol: o.symbol, createdAtMs: createdAtMs(o) })),
+      ],
     }),
   }),
 });

@@ -20,20 +20,39 @@ export const ExecuteOrderInput = builder.inputType('ExecuteOrderInput', {
   fields: (t) => ({
     symbol: t.string({ required: true, description: 'Market symbol, e.g. `SOL_USDC`.' }),
     side: t.field({ type: SideEnum, required: true, description: 'BID buys, ASK sells.' }),
-    orderType: t.field({ type: OrderTypeEnum, required: true, description: 'LIMIT needs price and quantity; MARKET needs quantity or quoteQuantity.' }),
+    orderType: t.field({
+      type: OrderTypeEnum,
+      required: true,
+      description: 'LIMIT needs price and quantity; MARKET needs quantity or quoteQuantity.',
+    }),
     price: t.field({ type: 'Decimal', description: 'Limit price, a multiple of the market tickSize (Limit only).' }),
-    quantity: t.field({ type: 'Decimal', description: 'Base quantity, a multiple of the market stepSize, at least minQuantity.' }),
-    quoteQuantity: t.field({ type: 'Decimal', description: 'Market orders only: quote to spend (BID) or receive (ASK).' }),
+    quantity: t.field({
+      type: 'Decimal',
+      description: 'Base quantity, a multiple of the market stepSize, at least minQuantity.',
+    }),
+    quoteQuantity: t.field({
+      type: 'Decimal',
+      description: 'Market orders only: quote to spend (BID) or receive (ASK).',
+    }),
     timeInForce: t.field({ type: TimeInForceEnum, description: 'Default GTC.' }),
     postOnly: t.boolean({ description: 'Limit only: reject instead of taking liquidity.' }),
     reduceOnly: t.boolean({ description: 'Futures only: may only reduce the position.' }),
     selfTradePrevention: t.field({ type: SelfTradePreventionEnum, description: 'Default REJECT_TAKER.' }),
     clientId: t.id({ description: 'Your id for the order, 0 to 4294967295; echoed back and usable to cancel.' }),
     triggerPrice: t.field({ type: 'Decimal', description: 'Makes it a conditional order; requires triggerQuantity.' }),
-    triggerQuantity: t.string({ description: 'Quantity when triggered: a decimal (`"0.5"`) or, on futures, a percentage of the position (`"80%"`).' }),
+    triggerQuantity: t.string({
+      description:
+        'Quantity when triggered: a decimal (`"0.5"`) or, on futures, a percentage of the position (`"80%"`).',
+    }),
     triggerBy: t.field({ type: TriggerByEnum, description: 'Reference price of the trigger.' }),
-    takeProfitTriggerPrice: t.field({ type: 'Decimal', description: 'Attach a take-profit that triggers at this price.' }),
-    takeProfitLimitPrice: t.field({ type: 'Decimal', description: 'Limit price of the take-profit (omitted = market).' }),
+    takeProfitTriggerPrice: t.field({
+      type: 'Decimal',
+      description: 'Attach a take-profit that triggers at this price.',
+    }),
+    takeProfitLimitPrice: t.field({
+      type: 'Decimal',
+      description: 'Limit price of the take-profit (omitted = market).',
+    }),
     takeProfitTriggerBy: t.field({ type: TriggerByEnum, description: 'Reference price of the take-profit.' }),
     stopLossTriggerPrice: t.field({ type: 'Decimal', description: 'Attach a stop-loss that triggers at this price.' }),
     stopLossLimitPrice: t.field({ type: 'Decimal', description: 'Limit price of the stop-loss (omitted = market).' }),
@@ -42,7 +61,10 @@ export const ExecuteOrderInput = builder.inputType('ExecuteOrderInput', {
     autoLendRedeem: t.boolean({ description: 'Spot margin: redeem lent funds to pay.' }),
     autoBorrow: t.boolean({ description: 'Spot margin: borrow to pay.' }),
     autoBorrowRepay: t.boolean({ description: 'Spot margin: repay borrows with the proceeds.' }),
-    slippageTolerance: t.field({ type: 'Decimal', description: 'Market orders: maximum slippage, in slippageToleranceType units.' }),
+    slippageTolerance: t.field({
+      type: 'Decimal',
+      description: 'Market orders: maximum slippage, in slippageToleranceType units.',
+    }),
     slippageToleranceType: t.field({ type: SlippageToleranceTypeEnum, description: 'Unit of slippageTolerance.' }),
   }),
 });
@@ -64,15 +86,28 @@ export function toOrderPayload(input: ExecuteOrderFields): OrderExecutePayload {
   const clientId = u32Arg('clientId', input.clientId == null ? null : String(input.clientId), 'order');
   return {
     ...compact({
-      price: input.price, quantity: input.quantity, quoteQuantity: input.quoteQuantity,
-      timeInForce: input.timeInForce, postOnly: input.postOnly, reduceOnly: input.reduceOnly,
-      selfTradePrevention: input.selfTradePrevention, clientId,
-      triggerPrice: input.triggerPrice, triggerQuantity: input.triggerQuantity, triggerBy: input.triggerBy,
-      takeProfitTriggerPrice: input.takeProfitTriggerPrice, takeProfitLimitPrice: input.takeProfitLimitPrice,
-      takeProfitTriggerBy: input.takeProfitTriggerBy, stopLossTriggerPrice: input.stopLossTriggerPrice,
-      stopLossLimitPrice: input.stopLossLimitPrice, stopLossTriggerBy: input.stopLossTriggerBy,
-      autoLend: input.autoLend, autoLendRedeem: input.autoLendRedeem, autoBorrow: input.autoBorrow,
-      autoBorrowRepay: input.autoBorrowRepay, slippageTolerance: input.slippageTolerance,
+      price: input.price,
+      quantity: input.quantity,
+      quoteQuantity: input.quoteQuantity,
+      timeInForce: input.timeInForce,
+      postOnly: input.postOnly,
+      reduceOnly: input.reduceOnly,
+      selfTradePrevention: input.selfTradePrevention,
+      clientId,
+      triggerPrice: input.triggerPrice,
+      triggerQuantity: input.triggerQuantity,
+      triggerBy: input.triggerBy,
+      takeProfitTriggerPrice: input.takeProfitTriggerPrice,
+      takeProfitLimitPrice: input.takeProfitLimitPrice,
+      takeProfitTriggerBy: input.takeProfitTriggerBy,
+      stopLossTriggerPrice: input.stopLossTriggerPrice,
+      stopLossLimitPrice: input.stopLossLimitPrice,
+      stopLossTriggerBy: input.stopLossTriggerBy,
+      autoLend: input.autoLend,
+      autoLendRedeem: input.autoLendRedeem,
+      autoBorrow: input.autoBorrow,
+      autoBorrowRepay: input.autoBorrowRepay,
+      slippageTolerance: input.slippageTolerance,
       slippageToleranceType: input.slippageToleranceType,
     }),
     symbol: input.symbol,
@@ -82,7 +117,10 @@ export function toOrderPayload(input: ExecuteOrderFields): OrderExecutePayload {
 }
 
 /** Validates an order against its market (from the catalog) and returns its payload; throws InvalidOrder otherwise. */
-export async function checkedOrderPayload(ctx: GatewayContext, input: ExecuteOrderFields): Promise<OrderExecutePayload> {
+export async function checkedOrderPayload(
+  ctx: GatewayContext,
+  input: ExecuteOrderFields,
+): Promise<OrderExecutePayload> {
   const market = await ctx.loaders.market.load(input.symbol);
   const draft: OrderDraft = { ...input, clientId: input.clientId == null ? null : String(input.clientId) };
   reject(validateOrder(draft, market), 'order');
@@ -90,7 +128,10 @@ export async function checkedOrderPayload(ctx: GatewayContext, input: ExecuteOrd
 }
 
 /** The same checks for one item of a batch, returning the failure instead of throwing it. */
-export async function checkedBatchItem(ctx: GatewayContext, input: ExecuteOrderFields): Promise<OrderExecutePayload | InvalidOrder> {
+export async function checkedBatchItem(
+  ctx: GatewayContext,
+  input: ExecuteOrderFields,
+): Promise<OrderExecutePayload | InvalidOrder> {
   try {
     return await checkedOrderPayload(ctx, input);
   } catch (error) {
@@ -103,5 +144,7 @@ export async function checkedBatchItem(ctx: GatewayContext, input: ExecuteOrderF
 export function toCancelPayload(input: CancelOrderFields): OrderCancelPayload {
   reject(exactlyOne(['id', input.id], ['clientId', input.clientId]), 'order');
   const clientId = u32Arg('clientId', input.clientId == null ? null : String(input.clientId), 'order');
-  return input.id != null ? { symbol: input.symbol, orderId: String(input.id) } : { symbol: input.symbol, clientId: clientId as number };
+  return input.id != null
+    ? { symbol: input.symbol, orderId: String(input.id) }
+    : { symbol: input.symbol, clientId: clientId as number };
 }

@@ -5,7 +5,13 @@ import { builder } from './builder.ts';
 import { CancelOrderTypeEnum } from './enums.ts';
 import { fromExchangeError, InvalidInput, MUTATION_ERRORS, type UserError } from './errors.ts';
 import { OrderRef, type OrderRow } from './order.ts';
-import { CancelOrderInput, checkedBatchItem, checkedOrderPayload, ExecuteOrderInput, toCancelPayload } from './orderInput.ts';
+import {
+  CancelOrderInput,
+  checkedBatchItem,
+  checkedOrderPayload,
+  ExecuteOrderInput,
+  toCancelPayload,
+} from './orderInput.ts';
 import { mutate, resultOf } from './private.ts';
 
 const BATCH_ENDPOINT = 'POST /api/v1/orders';
@@ -13,7 +19,13 @@ const BATCH_ENDPOINT = 'POST /api/v1/orders';
 /** A failed batch item as the typed failure a single order would have produced (same codes, same mapping). */
 function batchItemError(item: { code?: string | null; message?: string | null }): UserError {
   return fromExchangeError(
-    new ExchangeError({ kind: 'http', status: 400, endpoint: BATCH_ENDPOINT, code: item.code ?? null, message: item.message || 'Order rejected' }),
+    new ExchangeError({
+      kind: 'http',
+      status: 400,
+      endpoint: BATCH_ENDPOINT,
+      code: item.code ?? null,
+      message: item.message || 'Order rejected',
+    }),
   );
 }
 
@@ -52,7 +64,9 @@ builder.mutationFields((t) => ({
       result: { name: 'ExecuteOrdersItemSuccess', description: 'This order was accepted.' },
       dataField: { name: 'order', description: 'The order as the exchange reports it after matching.' },
     },
-    args: { inputs: t.arg({ type: [ExecuteOrderInput], required: true, description: 'Orders to place, at least one.' }) },
+    args: {
+      inputs: t.arg({ type: [ExecuteOrderInput], required: true, description: 'Orders to place, at least one.' }),
+    },
     resolve: (_, { inputs }, ctx) =>
       mutate(ctx, async () => {
         if (inputs.length === 0) throw new InvalidInput('Give at least one order', { field: 'inputs' });
@@ -63,7 +77,8 @@ builder.mutationFields((t) => ({
         return checked.map((item) => {
           if (item instanceof Error) return asItem(item);
           const result = placed[next++];
-          if (!result) return asItem(batchItemError({ code: null, message: 'The exchange returned no result for this order' }));
+          if (!result)
+            return asItem(batchItemError({ code: null, message: 'The exchange returned no result for this order' }));
           return asItem(isFailedItem(result) ? batchItemError(result) : result);
         });
       }),
@@ -73,7 +88,11 @@ builder.mutationFields((t) => ({
     type: OrderRef,
     nullable: true,
     description: 'Cancels one open order by id or client id. OrderNotFound when it is no longer open.',
-    errors: resultOf('CancelOrder', 'order', 'The cancelled order; null when the exchange accepted the cancel without executing it yet (HTTP 202).'),
+    errors: resultOf(
+      'CancelOrder',
+      'order',
+      'The cancelled order; null when the exchange accepted the cancel without executing it yet (HTTP 202).',
+    ),
     args: { input: t.arg({ type: CancelOrderInput, required: true, description: 'The order to cancel.' }) },
     resolve: (_, { input }, ctx) =>
       mutate(ctx, async () => (await ctx.exchange.call('cancelOrder', toCancelPayload(input))) ?? null),
@@ -82,12 +101,18 @@ builder.mutationFields((t) => ({
     authScopes: { trade: true },
     type: [OrderRef],
     description: 'Cancels every open order of one market (optionally only resting or only conditional ones).',
-    errors: resultOf('CancelOpenOrders', 'orders', 'The cancelled orders (empty when none were open or the cancel is still pending).'),
+    errors: resultOf(
+      'CancelOpenOrders',
+      'orders',
+      'The cancelled orders (empty when none were open or the cancel is still pending).',
+    ),
     args: {
       symbol: t.arg.string({ required: true, description: 'Market symbol.' }),
       orderType: t.arg({ type: CancelOrderTypeEnum, description: 'Which orders; omitted = resting and conditional.' }),
     },
     resolve: (_, { symbol, orderType }, ctx) =>
-      mutate(ctx, async () => [...((await ctx.exchange.call('cancelOpenOrders', orderType ? { symbol, orderType } : { symbol })) ?? [])]),
+      mutate(ctx, async () => [
+        ...((await ctx.exchange.call('cancelOpenOrders', orderType ? { symbol, orderType } : { symbol })) ?? []),
+      ]),
   }),
 }));

@@ -40,8 +40,13 @@ export const PageInfoRef = builder.objectRef<Page<unknown>>('PageInfo').implemen
   fields: (t) => ({
     limit: t.exposeInt('limit', { description: 'Page size that was requested.' }),
     offset: t.exposeInt('offset', { description: 'Rows skipped before this page.' }),
-    hasNextPage: t.exposeBoolean('hasNextPage', { description: 'Whether a request with `offset + limit` returns more rows.' }),
-    total: t.exposeInt('total', { nullable: true, description: 'Total rows across all pages, when the exchange reports it.' }),
+    hasNextPage: t.exposeBoolean('hasNextPage', {
+      description: 'Whether a request with `offset + limit` returns more rows.',
+    }),
+    total: t.exposeInt('total', {
+      nullable: true,
+      description: 'Total rows across all pages, when the exchange reports it.',
+    }),
   }),
 });
 
@@ -60,7 +65,10 @@ export function pageOf<T>(name: string, item: PothosSchemaTypes.ObjectRef<Builde
 export function pageArgs(arg: ArgBuilder<BuilderTypes>, options: { defaultLimit?: number; maxLimit?: number } = {}) {
   const max = options.maxLimit ?? MAX_PAGE_LIMIT;
   return {
-    limit: arg.int({ defaultValue: options.defaultLimit ?? DEFAULT_PAGE_LIMIT, description: `Rows per page, 1 to ${max}.` }),
+    limit: arg.int({
+      defaultValue: options.defaultLimit ?? DEFAULT_PAGE_LIMIT,
+      description: `Rows per page, 1 to ${max}.`,
+    }),
     offset: arg.int({ defaultValue: 0, description: 'Rows to skip, 0 or more.' }),
   };
 }
@@ -94,7 +102,8 @@ export function pageWindow(
 
 /** `from`/`to` args as the exchange's ms query parameters (absent when not given). */
 export function timeRangeParams(args: { readonly from?: number | null; readonly to?: number | null }) {
-  if (args.from != null && args.to != null && args.from > args.to) throw badUserInput('from must not be after to', 'from');
+  if (args.from != null && args.to != null && args.from > args.to)
+    throw badUserInput('from must not be after to', 'from');
   return { ...(args.from != null ? { from: args.from } : {}), ...(args.to != null ? { to: args.to } : {}) };
 }
 
@@ -122,7 +131,11 @@ export async function loadPage<T>(
   const items = rows.items.slice(0, window.limit);
   const total = rows.total ?? null;
   const hasNextPage =
-    total !== null ? window.offset + items.length < total : probe ? rows.items.length > window.limit : items.length === window.limit;
+    total !== null
+      ? window.offset + items.length < total
+      : probe
+        ? rows.items.length > window.limit
+        : items.length === window.limit;
   return { items, limit: window.limit, offset: window.offset, total, hasNextPage };
 }
 

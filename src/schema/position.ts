@@ -20,28 +20,59 @@ export const PositionRef = builder.objectRef<FuturePositionWithMargin>('Position
   fields: (t) => ({
     id: t.id({ description: 'Position id.', resolve: (p) => p.positionId }),
     symbol: t.exposeString('symbol', { description: 'Market symbol.' }),
-    market: t.field({ type: MarketRef, nullable: true, description: 'The market; null if it is no longer listed.', resolve: (p, _, ctx) => ctx.loaders.market.load(p.symbol) }),
+    market: t.field({
+      type: MarketRef,
+      nullable: true,
+      description: 'The market; null if it is no longer listed.',
+      resolve: (p, _, ctx) => ctx.loaders.market.load(p.symbol),
+    }),
     markPrice: t.field({
-      type: MarkPriceRef, nullable: true,
+      type: MarkPriceRef,
+      nullable: true,
       description: 'Live mark/index price and funding of the market (batched across positions).',
       resolve: (p, _, ctx) => ctx.loaders.markPrice.load(p.symbol),
     }),
-    positionMarkPrice: t.field({ ...decimal('The mark price the exchange valued this position at in this snapshot.'), resolve: (p) => p.markPrice }),
+    positionMarkPrice: t.field({
+      ...decimal('The mark price the exchange valued this position at in this snapshot.'),
+      resolve: (p) => p.markPrice,
+    }),
     netQuantity: t.field({ ...decimal('Size: positive long, negative short.'), resolve: (p) => p.netQuantity }),
     netCost: t.field({ ...decimal('Cost basis: positive long, negative short.'), resolve: (p) => p.netCost }),
     entryPrice: t.field({ ...decimal('Average entry price.'), resolve: (p) => p.entryPrice }),
-    breakEvenPrice: t.field({ ...decimal('Price at which closing breaks even after fees and funding.'), resolve: (p) => p.breakEvenPrice }),
+    breakEvenPrice: t.field({
+      ...decimal('Price at which closing breaks even after fees and funding.'),
+      resolve: (p) => p.breakEvenPrice,
+    }),
     estLiquidationPrice: t.field({ ...decimal('Estimated liquidation price.'), resolve: (p) => p.estLiquidationPrice }),
-    netExposureQuantity: t.field({ ...decimal('Exposure including worst-case open orders.'), resolve: (p) => p.netExposureQuantity }),
+    netExposureQuantity: t.field({
+      ...decimal('Exposure including worst-case open orders.'),
+      resolve: (p) => p.netExposureQuantity,
+    }),
     netExposureNotional: t.field({ ...decimal('Exposure value in USDC.'), resolve: (p) => p.netExposureNotional }),
     pnlRealized: t.field({ ...decimal('Realized PnL.'), resolve: (p) => p.pnlRealized }),
     pnlUnrealized: t.field({ ...decimal('Unrealized PnL.'), resolve: (p) => p.pnlUnrealized }),
-    cumulativeFundingPayment: t.field({ ...decimal('Funding paid (negative) or received so far.'), resolve: (p) => p.cumulativeFundingPayment }),
-    cumulativeInterest: t.field({ type: 'Decimal', nullable: true, description: 'Interest so far (the exchange is phasing this out).', resolve: (p) => p.cumulativeInterest ?? null }),
+    cumulativeFundingPayment: t.field({
+      ...decimal('Funding paid (negative) or received so far.'),
+      resolve: (p) => p.cumulativeFundingPayment,
+    }),
+    cumulativeInterest: t.field({
+      type: 'Decimal',
+      nullable: true,
+      description: 'Interest so far (the exchange is phasing this out).',
+      resolve: (p) => p.cumulativeInterest ?? null,
+    }),
     imf: t.field({ ...decimal('Initial margin fraction.'), resolve: (p) => p.imf }),
     mmf: t.field({ ...decimal('Maintenance margin fraction.'), resolve: (p) => p.mmf }),
-    imfFunction: t.field({ type: MarginFunctionRef, description: 'Initial margin function.', resolve: (p) => p.imfFunction }),
-    mmfFunction: t.field({ type: MarginFunctionRef, description: 'Maintenance margin function.', resolve: (p) => p.mmfFunction }),
+    imfFunction: t.field({
+      type: MarginFunctionRef,
+      description: 'Initial margin function.',
+      resolve: (p) => p.imfFunction,
+    }),
+    mmfFunction: t.field({
+      type: MarginFunctionRef,
+      description: 'Maintenance margin function.',
+      resolve: (p) => p.mmfFunction,
+    }),
   }),
 });
 
@@ -50,12 +81,22 @@ const PositionHistoryRowRef = builder.objectRef<PositionHistoryRow>('PositionHis
   fields: (t) => ({
     id: t.id({ description: 'Position id.', resolve: (p) => p.id }),
     symbol: t.exposeString('symbol', { description: 'Market symbol.' }),
-    market: t.field({ type: MarketRef, nullable: true, description: 'The market.', resolve: (p, _, ctx) => ctx.loaders.market.load(p.symbol) }),
+    market: t.field({
+      type: MarketRef,
+      nullable: true,
+      description: 'The market.',
+      resolve: (p, _, ctx) => ctx.loaders.market.load(p.symbol),
+    }),
     state: t.field({ type: PositionStateEnum, description: 'Open or closed.', resolve: (p) => p.state }),
     netQuantity: t.field({ ...decimal('Size: positive long, negative short.'), resolve: (p) => p.netQuantity }),
     netCost: t.field({ ...decimal('Cost basis.'), resolve: (p) => p.netCost }),
     entryPrice: t.field({ ...decimal('Average entry price.'), resolve: (p) => p.entryPrice }),
-    closingPrice: t.field({ type: 'Decimal', nullable: true, description: 'Average closing price.', resolve: (p) => p.closingPrice ?? null }),
+    closingPrice: t.field({
+      type: 'Decimal',
+      nullable: true,
+      description: 'Average closing price.',
+      resolve: (p) => p.closingPrice ?? null,
+    }),
     markPrice: t.field({ ...decimal('Mark price of the snapshot.'), resolve: (p) => p.markPrice }),
     cumulativePnlRealized: t.field({ ...decimal('Realized PnL.'), resolve: (p) => p.cumulativePnlRealized }),
     unrealizedPnl: t.field({ ...decimal('Unrealized PnL.'), resolve: (p) => p.unrealizedPnl }),
@@ -65,8 +106,18 @@ const PositionHistoryRowRef = builder.objectRef<PositionHistoryRow>('PositionHis
     closedVolume: t.field({ ...decimal('Quantity closed.'), resolve: (p) => p.closedVolume }),
     liquidated: t.field({ ...decimal('Quantity liquidated.'), resolve: (p) => p.liquidated }),
     liquidationFees: t.field({ ...decimal('Liquidation fees paid.'), resolve: (p) => p.liquidationFees }),
-    openedAt: t.field({ type: 'Timestamp', nullable: true, description: 'When it was opened.', resolve: (p) => optionalTime(p.openedAt) }),
-    closedAt: t.field({ type: 'Timestamp', nullable: true, description: 'When it was closed.', resolve: (p) => optionalTime(p.closedAt) }),
+    openedAt: t.field({
+      type: 'Timestamp',
+      nullable: true,
+      description: 'When it was opened.',
+      resolve: (p) => optionalTime(p.openedAt),
+    }),
+    closedAt: t.field({
+      type: 'Timestamp',
+      nullable: true,
+      description: 'When it was closed.',
+      resolve: (p) => optionalTime(p.closedAt),
+    }),
   }),
 });
 
@@ -74,10 +125,19 @@ const FundingPaymentRef = builder.objectRef<FundingPayment>('FundingPayment').im
   description: 'A funding payment on a perpetual position.',
   fields: (t) => ({
     symbol: t.exposeString('symbol', { description: 'Market symbol.' }),
-    market: t.field({ type: MarketRef, nullable: true, description: 'The market.', resolve: (f, _, ctx) => ctx.loaders.market.load(f.symbol) }),
+    market: t.field({
+      type: MarketRef,
+      nullable: true,
+      description: 'The market.',
+      resolve: (f, _, ctx) => ctx.loaders.market.load(f.symbol),
+    }),
     quantity: t.field({ ...decimal('Amount: positive received, negative paid.'), resolve: (f) => f.quantity }),
     fundingRate: t.field({ ...decimal('Funding rate of the interval, as a fraction.'), resolve: (f) => f.fundingRate }),
-    intervalEnd: t.field({ type: 'Timestamp', description: 'End of the funding interval.', resolve: (f) => time.fromNaive(f.intervalEndTimestamp) }),
+    intervalEnd: t.field({
+      type: 'Timestamp',
+      description: 'End of the funding interval.',
+      resolve: (f) => time.fromNaive(f.intervalEndTimestamp),
+    }),
   }),
 });
 
@@ -86,8 +146,16 @@ const SettlementRef = builder.objectRef<Settlement>('Settlement').implement({
   fields: (t) => ({
     quantity: t.field({ ...decimal('Amount settled in USDC.'), resolve: (s) => s.quantity }),
     source: t.field({ type: SettlementSourceEnum, description: 'What was settled.', resolve: (s) => s.source }),
-    positionId: t.id({ nullable: true, description: 'Position concerned, when any.', resolve: (s) => s.positionId ?? null }),
-    timestamp: t.field({ type: 'Timestamp', description: 'When it was settled.', resolve: (s) => time.fromNaive(s.timestamp) }),
+    positionId: t.id({
+      nullable: true,
+      description: 'Position concerned, when any.',
+      resolve: (s) => s.positionId ?? null,
+    }),
+    timestamp: t.field({
+      type: 'Timestamp',
+      description: 'When it was settled.',
+      resolve: (s) => time.fromNaive(s.timestamp),
+    }),
   }),
 });
 
@@ -117,18 +185,46 @@ builder.objectFields(AccountRef, (t) => ({
       sortDirection: sortArg(t.arg),
     },
     resolve: (_, args, ctx) =>
-      exchangePage(ctx, 'getPositionHistory', { ...compact({ symbol: args.symbol, state: args.state, marketType: marketTypes(args.marketType) }), ...sortParams(args) }, pageWindow(args)),
+      exchangePage(
+        ctx,
+        'getPositionHistory',
+        {
+          ...compact({ symbol: args.symbol, state: args.state, marketType: marketTypes(args.marketType) }),
+          ...sortParams(args),
+        },
+        pageWindow(args),
+      ),
   }),
   fundingPayments: t.field({
     type: FundingPaymentPageRef,
     description: 'Funding paid and received on perpetual positions.',
-    args: { symbol: t.arg.string({ description: 'Only this market.' }), ...pageArgs(t.arg), sortDirection: sortArg(t.arg) },
-    resolve: (_, args, ctx) => exchangePage(ctx, 'getFundingPayments', { ...compact({ symbol: args.symbol }), ...sortParams(args) }, pageWindow(args)),
+    args: {
+      symbol: t.arg.string({ description: 'Only this market.' }),
+      ...pageArgs(t.arg),
+      sortDirection: sortArg(t.arg),
+    },
+    resolve: (_, args, ctx) =>
+      exchangePage(
+        ctx,
+        'getFundingPayments',
+        { ...compact({ symbol: args.symbol }), ...sortParams(args) },
+        pageWindow(args),
+      ),
   }),
   settlements: t.field({
     type: SettlementPageRef,
     description: 'Settlements of fees, funding, realized PnL and liquidations.',
-    args: { source: t.arg({ type: SettlementSourceFilterEnum, description: 'Only this kind of settlement.' }), ...pageArgs(t.arg), sortDirection: sortArg(t.arg) },
-    resolve: (_, args, ctx) => exchangePage(ctx, 'getSettlementHistory', { ...compact({ source: args.source }), ...sortParams(args) }, pageWindow(args)),
+    args: {
+      source: t.arg({ type: SettlementSourceFilterEnum, description: 'Only this kind of settlement.' }),
+      ...pageArgs(t.arg),
+      sortDirection: sortArg(t.arg),
+    },
+    resolve: (_, args, ctx) =>
+      exchangePage(
+        ctx,
+        'getSettlementHistory',
+        { ...compact({ source: args.source }), ...sortParams(args) },
+        pageWindow(args),
+      ),
   }),
 }));

@@ -21,7 +21,10 @@ import { parseU32, type Violation } from './validation/rules.ts';
 export function resultOf(name: string, dataField: string, description: string) {
   return {
     types: [...MUTATION_ERRORS],
-    union: { name: `${name}Result`, description: `Outcome of ${name}: ${name}Success, or the failure the client can act on.` },
+    union: {
+      name: `${name}Result`,
+      description: `Outcome of ${name}: ${name}Success, or the failure the client can act on.`,
+    },
     result: { name: `${name}Success`, description: `${name} succeeded.` },
     dataField: { name: dataField, description },
   };
@@ -54,7 +57,11 @@ export function reject(found: Violation | null, kind: 'order' | 'input' = 'input
 }
 
 /** A u32 id argument (client ids, vault ids) as a number, rejecting anything else as InvalidInput. */
-export function u32Arg(field: string, value: string | number | null | undefined, kind: 'order' | 'input' = 'input'): number | undefined {
+export function u32Arg(
+  field: string,
+  value: string | number | null | undefined,
+  kind: 'order' | 'input' = 'input',
+): number | undefined {
   const parsed = parseU32(field, value);
   if (parsed !== null && typeof parsed === 'object') reject(parsed, kind);
   return typeof parsed === 'number' ? parsed : undefined;

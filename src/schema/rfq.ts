@@ -30,15 +30,36 @@ export const RfqRef = builder.objectRef<RfqRow>('Rfq').implement({
     id: t.id({ description: 'RFQ id.', resolve: (r) => r.rfqId }),
     clientId: t.id({ nullable: true, description: 'Your id for the RFQ.', resolve: (r) => idText(r.clientId) }),
     symbol: t.exposeString('symbol', { description: 'RFQ market symbol.' }),
-    market: t.field({ type: MarketRef, nullable: true, description: 'The market.', resolve: (r, _, ctx) => ctx.loaders.market.load(r.symbol) }),
+    market: t.field({
+      type: MarketRef,
+      nullable: true,
+      description: 'The market.',
+      resolve: (r, _, ctx) => ctx.loaders.market.load(r.symbol),
+    }),
     side: t.field({ type: SideEnum, description: 'BID buys, ASK sells.', resolve: (r) => r.side }),
     quantity: t.field({ ...optionalDecimal('Base quantity, when sized in base.'), resolve: (r) => r.quantity ?? null }),
-    quoteQuantity: t.field({ ...optionalDecimal('Quote quantity, when sized in quote.'), resolve: (r) => r.quoteQuantity ?? null }),
+    quoteQuantity: t.field({
+      ...optionalDecimal('Quote quantity, when sized in quote.'),
+      resolve: (r) => r.quoteQuantity ?? null,
+    }),
     price: t.field({ ...optionalDecimal('Limit price (IMMEDIATE mode).'), resolve: (r) => r.price ?? null }),
     status: t.field({ type: OrderStatusEnum, description: 'Lifecycle state.', resolve: (r) => r.status }),
-    executionMode: t.field({ type: RfqExecutionModeEnum, description: 'How the RFQ executes.', resolve: (r) => r.executionMode }),
-    systemOrderType: t.field({ type: SystemOrderTypeEnum, nullable: true, description: 'Set on system-initiated RFQs.', resolve: (r) => ('systemOrderType' in r ? r.systemOrderType ?? null : null) }),
-    submissionTime: t.field({ type: 'Timestamp', description: 'Deadline for quotes.', resolve: (r) => at(r.submissionTime) }),
+    executionMode: t.field({
+      type: RfqExecutionModeEnum,
+      description: 'How the RFQ executes.',
+      resolve: (r) => r.executionMode,
+    }),
+    systemOrderType: t.field({
+      type: SystemOrderTypeEnum,
+      nullable: true,
+      description: 'Set on system-initiated RFQs.',
+      resolve: (r) => ('systemOrderType' in r ? (r.systemOrderType ?? null) : null),
+    }),
+    submissionTime: t.field({
+      type: 'Timestamp',
+      description: 'Deadline for quotes.',
+      resolve: (r) => at(r.submissionTime),
+    }),
     expiryTime: t.field({ type: 'Timestamp', description: 'When the RFQ expires.', resolve: (r) => at(r.expiryTime) }),
     createdAt: t.field({ type: 'Timestamp', description: 'When it was submitted.', resolve: (r) => at(r.createdAt) }),
   }),
@@ -68,9 +89,22 @@ const RfqFillRef = builder.objectRef<RequestForQuoteFillHistorical>('RfqFill').i
     quantity: t.field({ ...optionalDecimal('Base quantity.'), resolve: (f) => f.quantity ?? null }),
     quoteQuantity: t.field({ ...optionalDecimal('Quote quantity.'), resolve: (f) => f.quoteQuantity ?? null }),
     fillPrice: t.field({ ...decimal('Execution price.'), resolve: (f) => f.fillPrice }),
-    systemOrderType: t.field({ type: SystemOrderTypeEnum, nullable: true, description: 'Set on system-initiated RFQs.', resolve: (f) => f.systemOrderType ?? null }),
-    createdAt: t.field({ type: 'Timestamp', description: 'When the RFQ was created.', resolve: (f) => time.fromNaive(f.createdAt) }),
-    filledAt: t.field({ type: 'Timestamp', description: 'When it filled.', resolve: (f) => time.fromNaive(f.filledAt) }),
+    systemOrderType: t.field({
+      type: SystemOrderTypeEnum,
+      nullable: true,
+      description: 'Set on system-initiated RFQs.',
+      resolve: (f) => f.systemOrderType ?? null,
+    }),
+    createdAt: t.field({
+      type: 'Timestamp',
+      description: 'When the RFQ was created.',
+      resolve: (f) => time.fromNaive(f.createdAt),
+    }),
+    filledAt: t.field({
+      type: 'Timestamp',
+      description: 'When it filled.',
+      resolve: (f) => time.fromNaive(f.filledAt),
+    }),
   }),
 });
 
@@ -86,8 +120,16 @@ const QuoteFillRef = builder.objectRef<QuoteFillHistorical>('QuoteFill').impleme
     fillPrice: t.field({ ...decimal('Execution price.'), resolve: (f) => f.fillPrice }),
     fee: t.field({ ...decimal('Fee charged.'), resolve: (f) => f.fee }),
     feeSymbol: t.exposeString('feeSymbol', { description: 'Asset of the fee.' }),
-    createdAt: t.field({ type: 'Timestamp', description: 'When the quote was created.', resolve: (f) => time.fromNaive(f.createdAt) }),
-    filledAt: t.field({ type: 'Timestamp', description: 'When it filled.', resolve: (f) => time.fromNaive(f.filledAt) }),
+    createdAt: t.field({
+      type: 'Timestamp',
+      description: 'When the quote was created.',
+      resolve: (f) => time.fromNaive(f.createdAt),
+    }),
+    filledAt: t.field({
+      type: 'Timestamp',
+      description: 'When it filled.',
+      resolve: (f) => time.fromNaive(f.filledAt),
+    }),
   }),
 });
 
@@ -115,7 +157,15 @@ builder.objectFields(AccountRef, (t) => ({
       sortDirection: sortArg(t.arg),
     },
     resolve: (_, args, ctx) =>
-      exchangePage(ctx, 'getRfqHistory', { ...compact({ rfqId: idText(args.rfqId), symbol: args.symbol, status: args.status, side: args.side }), ...sortParams(args) }, pageWindow(args)),
+      exchangePage(
+        ctx,
+        'getRfqHistory',
+        {
+          ...compact({ rfqId: idText(args.rfqId), symbol: args.symbol, status: args.status, side: args.side }),
+          ...sortParams(args),
+        },
+        pageWindow(args),
+      ),
   }),
   quoteHistory: t.field({
     type: QuotePageRef,
@@ -128,7 +178,15 @@ builder.objectFields(AccountRef, (t) => ({
       sortDirection: sortArg(t.arg),
     },
     resolve: (_, args, ctx) =>
-      exchangePage(ctx, 'getQuoteHistory', { ...compact({ quoteId: idText(args.quoteId), symbol: args.symbol, status: args.status }), ...sortParams(args) }, pageWindow(args)),
+      exchangePage(
+        ctx,
+        'getQuoteHistory',
+        {
+          ...compact({ quoteId: idText(args.quoteId), symbol: args.symbol, status: args.status }),
+          ...sortParams(args),
+        },
+        pageWindow(args),
+      ),
   }),
   rfqFillHistory: t.field({
     type: RfqFillPageRef,
@@ -142,7 +200,15 @@ builder.objectFields(AccountRef, (t) => ({
       sortDirection: sortArg(t.arg),
     },
     resolve: (_, args, ctx) =>
-      exchangePage(ctx, 'getRfqFillHistory', { ...compact({ quoteId: idText(args.quoteId), symbol: args.symbol, side: args.side, fillType: args.fillType }), ...sortParams(args) }, pageWindow(args)),
+      exchangePage(
+        ctx,
+        'getRfqFillHistory',
+        {
+          ...compact({ quoteId: idText(args.quoteId), symbol: args.symbol, side: args.side, fillType: args.fillType }),
+          ...sortParams(args),
+        },
+        pageWindow(args),
+      ),
   }),
   quoteFillHistory: t.field({
     type: QuoteFillPageRef,
@@ -155,6 +221,11 @@ builder.objectFields(AccountRef, (t) => ({
       sortDirection: sortArg(t.arg),
     },
     resolve: (_, args, ctx) =>
-      exchangePage(ctx, 'getQuoteFillHistory', { ...compact({ quoteId: idText(args.quoteId), symbol: args.symbol, side: args.side }), ...sortParams(args) }, pageWindow(args)),
+      exchangePage(
+        ctx,
+        'getQuoteFillHistory',
+        { ...compact({ quoteId: idText(args.quoteId), symbol: args.symbol, side: args.side }), ...sortParams(args) },
+        pageWindow(args),
+      ),
   }),
 }));

@@ -41,29 +41,51 @@ const SubmitQuoteInput = builder.inputType('SubmitQuoteInput', {
 
 const idText = (value: string | number | null | undefined) => (value == null ? null : String(value));
 
-async function rfqPayload(ctx: GatewayContext, input: typeof SubmitRfqInput.$inferInput): Promise<RequestForQuotePayload> {
+async function rfqPayload(
+  ctx: GatewayContext,
+  input: typeof SubmitRfqInput.$inferInput,
+): Promise<RequestForQuotePayload> {
   const immediate = input.executionMode === 'Immediate';
-  reject(firstViolation(
-    () => exactlyOne(['quantity', input.quantity], ['quoteQuantity', input.quoteQuantity]),
-    () => positiveDecimal('quantity', input.quantity),
-    () => positiveDecimal('quoteQuantity', input.quoteQuantity),
-    () => (immediate && input.price == null ? violation('price', 'price is required with the IMMEDIATE execution mode') : null),
-    () => (!immediate && input.price != null ? violation('price', 'price is only allowed with the IMMEDIATE execution mode') : null),
-    () => positiveDecimal('price', input.price),
-  ));
+  reject(
+    firstViolation(
+      () => exactlyOne(['quantity', input.quantity], ['quoteQuantity', input.quoteQuantity]),
+      () => positiveDecimal('quantity', input.quantity),
+      () => positiveDecimal('quoteQuantity', input.quoteQuantity),
+      () =>
+        immediate && input.price == null
+          ? violation('price', 'price is required with the IMMEDIATE execution mode')
+          : null,
+      () =>
+        !immediate && input.price != null
+          ? violation('price', 'price is only allowed with the IMMEDIATE execution mode')
+          : null,
+      () => positiveDecimal('price', input.price),
+    ),
+  );
   const clientId = u32Arg('clientId', idText(input.clientId));
-  if (!(await ctx.loaders.market.load(input.symbol))) reject(violation('symbol', `Unknown market symbol ${input.symbol}`));
+  if (!(await ctx.loaders.market.load(input.symbol)))
+    reject(violation('symbol', `Unknown market symbol ${input.symbol}`));
   return { ...compact({ ...input, clientId }), symbol: input.symbol, side: input.side };
 }
 
 function quotePayload(input: typeof SubmitQuoteInput.$inferInput): QuotePayload {
-  reject(firstViolation(
-    () => positiveDecimal('bidPrice', input.bidPrice),
-    () => positiveDecimal('askPrice', input.askPrice),
-    () => (compareDecimal(input.bidPrice, input.askPrice) > 0 ? violation('askPrice', 'askPrice must not be below bidPrice') : null),
-  ));
+  reject(
+    firstViolation(
+      () => positiveDecimal('bidPrice', input.bidPrice),
+      () => positiveDecimal('askPrice', input.askPrice),
+      () =>
+        compareDecimal(input.bidPrice, input.askPrice) > 0
+          ? violation('askPrice', 'askPrice must not be below bidPrice')
+          : null,
+    ),
+  );
   const clientId = u32Arg('clientId', idText(input.clientId));
-  return { ...compact({ ...input, clientId }), rfqId: String(input.rfqId), bidPrice: input.bidPrice, askPrice: input.askPrice };
+  return {
+    ...compact({ ...input, clientId }),
+    rfqId: String(input.rfqId),
+    bidPrice: input.bidPrice,
+    askPrice: input.askPrice,
+  };
 }
 
 builder.mutationFields((t) => ({
@@ -73,7 +95,8 @@ builder.mutationFields((t) => ({
     description: 'Asks makers for quotes. Never retried.',
     errors: resultOf('SubmitRfq', 'rfq', 'The RFQ as the exchange accepted it.'),
     args: { input: t.arg({ type: SubmitRfqInput, required: true, description: 'What to request.' }) },
-    resolve: (_, { input }, ctx) => mutate(ctx, async () => ctx.exchange.call('submitRfq', await rfqPayload(ctx, input))),
+    resolve: (_, { input }, ctx) =>
+      mutate(ctx, async () => ctx.exchange.call('submitRfq', await rfqPayload(ctx, input))),
   }),
   acceptQuote: t.field({
     authScopes: { trade: true },
@@ -89,7 +112,10 @@ builder.mutationFields((t) => ({
       mutate(ctx, () => {
         reject(exactlyOne(['rfqId', args.rfqId], ['clientId', args.clientId]));
         const clientId = u32Arg('clientId', idText(args.clientId));
-        return ctx.exchange.call('acceptQuote', { ...compact({ rfqId: idText(args.rfqId), clientId }), quoteId: String(args.quoteId) });
+        return ctx.exchange.call('acceptQuote', {
+          ...compact({ rfqId: idText(args.rfqId), clientId }),
+          quoteId: String(args.quoteId),
+        });
       }),
   }),
   refreshRfq: t.field({

@@ -9,14 +9,22 @@ const SystemStatus = builder.objectRef<StatusAndMessage>('SystemStatus').impleme
   description: 'Whether the exchange is operating normally.',
   fields: (t) => ({
     status: t.field({ type: SystemStateEnum, description: '`OK` or `MAINTENANCE`.', resolve: (row) => row.status }),
-    message: t.string({ nullable: true, description: 'Operator message, e.g. about maintenance.', resolve: (row) => row.message ?? null }),
+    message: t.string({
+      nullable: true,
+      description: 'Operator message, e.g. about maintenance.',
+      resolve: (row) => row.message ?? null,
+    }),
   }),
 });
 
 const Wallet = builder.objectRef<WalletResponse>('Wallet').implement({
   description: 'An exchange-owned wallet address on one blockchain.',
   fields: (t) => ({
-    blockchain: t.field({ type: BlockchainEnum, description: 'The chain of the address (UNKNOWN for chains this gateway does not know yet).', resolve: (row) => row.blockchain as Blockchain }),
+    blockchain: t.field({
+      type: BlockchainEnum,
+      description: 'The chain of the address (UNKNOWN for chains this gateway does not know yet).',
+      resolve: (row) => row.blockchain as Blockchain,
+    }),
     address: t.exposeString('address', { description: 'The wallet address.' }),
   }),
 });

@@ -8,7 +8,11 @@ export const TickerRef = builder.objectRef<Ticker>('Ticker').implement({
   description: 'Price and volume summary of one market over the requested window.',
   fields: (t) => ({
     symbol: t.exposeString('symbol', { description: 'Market symbol.' }),
-    firstPrice: t.field({ type: 'Decimal', description: 'First trade price in the window.', resolve: (r) => r.firstPrice }),
+    firstPrice: t.field({
+      type: 'Decimal',
+      description: 'First trade price in the window.',
+      resolve: (r) => r.firstPrice,
+    }),
     lastPrice: t.field({ type: 'Decimal', description: 'Last trade price.', resolve: (r) => r.lastPrice }),
     priceChange: t.field({ type: 'Decimal', description: 'lastPrice − firstPrice.', resolve: (r) => r.priceChange }),
     priceChangeFraction: t.field({
@@ -44,6 +48,8 @@ builder.queryFields((t) => ({
     type: [TickerRef],
     description: 'Summaries of every market.',
     args: { interval: t.arg({ type: TickerIntervalEnum, description: 'Window; omitted = rolling 24 h.' }) },
-    resolve: async (_, { interval }, ctx) => [...((await ctx.exchange.call('getTickers', interval ? { interval } : {})) ?? [])],
+    resolve: async (_, { interval }, ctx) => [
+      ...((await ctx.exchange.call('getTickers', interval ? { interval } : {})) ?? []),
+    ],
   }),
 }));

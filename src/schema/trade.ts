@@ -10,7 +10,8 @@ import { time } from './scalars.ts';
 export const DEFAULT_RECENT_TRADES = 100;
 
 export async function loadRecentTrades(ctx: GatewayContext, symbol: string, limit: number): Promise<Trade[]> {
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw badUserInput('limit must be between 1 and 1000', 'limit');
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+    throw badUserInput('limit must be between 1 and 1000', 'limit');
   return [...((await ctx.exchange.call('getRecentTrades', { symbol, limit })) ?? [])];
 }
 
@@ -21,11 +22,19 @@ export function loadTradeHistory(ctx: GatewayContext, symbol: string, window: Pa
 export const TradeRef = builder.objectRef<Trade>('Trade').implement({
   description: 'A public trade.',
   fields: (t) => ({
-    id: t.id({ nullable: true, description: 'Trade id, sequential per market.', resolve: (r) => (r.id == null ? null : String(r.id)) }),
+    id: t.id({
+      nullable: true,
+      description: 'Trade id, sequential per market.',
+      resolve: (r) => (r.id == null ? null : String(r.id)),
+    }),
     price: t.field({ type: 'Decimal', description: 'Execution price.', resolve: (r) => r.price }),
     quantity: t.field({ type: 'Decimal', description: 'Base quantity.', resolve: (r) => r.quantity }),
     quoteQuantity: t.field({ type: 'Decimal', description: 'Quote quantity.', resolve: (r) => r.quoteQuantity }),
-    timestamp: t.field({ type: 'Timestamp', description: 'When the trade happened.', resolve: (r) => time.fromMillis(r.timestamp) }),
+    timestamp: t.field({
+      type: 'Timestamp',
+      description: 'When the trade happened.',
+      resolve: (r) => time.fromMillis(r.timestamp),
+    }),
     isBuyerMaker: t.exposeBoolean('isBuyerMaker', { description: 'Whether the buyer was the resting (maker) order.' }),
     takerSide: t.field({
       type: SideEnum,

@@ -4,7 +4,14 @@ import type { TwoFactorToken } from '../exchange/types/user.ts';
 import { AccountRef } from './account.ts';
 import { AssetRef } from './asset.ts';
 import { builder } from './builder.ts';
-import { BlockchainEnum, DepositSourceEnum, DepositStatusEnum, FiatAssetEnum, FiatWithdrawalStateEnum, WithdrawalStatusEnum } from './enums.ts';
+import {
+  BlockchainEnum,
+  DepositSourceEnum,
+  DepositStatusEnum,
+  FiatAssetEnum,
+  FiatWithdrawalStateEnum,
+  WithdrawalStatusEnum,
+} from './enums.ts';
 import { exchangePage, pageArgs, pageOf, pageWindow, timeRangeArgs, timeRangeParams } from './pagination.ts';
 import { assertApiKeyCallable, compact, mutate, reject, reread, resultOf } from './private.ts';
 import { time } from './scalars.ts';
@@ -17,17 +24,39 @@ const DepositRef = builder.objectRef<Deposit>('Deposit').implement({
   fields: (t) => ({
     id: t.id({ description: 'Deposit id.', resolve: (d) => String(d.id) }),
     symbol: t.exposeString('symbol', { description: 'Asset deposited.' }),
-    asset: t.field({ type: AssetRef, nullable: true, description: 'The asset.', resolve: (d, _, ctx) => ctx.loaders.asset.load(d.symbol) }),
+    asset: t.field({
+      type: AssetRef,
+      nullable: true,
+      description: 'The asset.',
+      resolve: (d, _, ctx) => ctx.loaders.asset.load(d.symbol),
+    }),
     quantity: t.field({ ...decimal('Quantity deposited.'), resolve: (d) => d.quantity }),
     source: t.field({ type: DepositSourceEnum, description: 'Where it came from.', resolve: (d) => d.source }),
     status: t.field({ type: DepositStatusEnum, description: 'State of the deposit.', resolve: (d) => d.status }),
     fromAddress: t.string({ nullable: true, description: 'Sending address.', resolve: (d) => d.fromAddress ?? null }),
     toAddress: t.string({ nullable: true, description: 'Receiving address.', resolve: (d) => d.toAddress ?? null }),
-    transactionHash: t.string({ nullable: true, description: 'On-chain transaction hash.', resolve: (d) => d.transactionHash ?? null }),
+    transactionHash: t.string({
+      nullable: true,
+      description: 'On-chain transaction hash.',
+      resolve: (d) => d.transactionHash ?? null,
+    }),
     // The only amount the exchange sends as a JSON number; passed on as text, never re-rounded.
-    fiatAmount: t.string({ nullable: true, description: 'Fiat amount of a fiat deposit, as the exchange reports it.', resolve: (d) => (d.fiatAmount == null ? null : String(d.fiatAmount)) }),
-    fiatCurrency: t.field({ type: FiatAssetEnum, nullable: true, description: 'Currency of a fiat deposit.', resolve: (d) => d.fiatCurrency ?? null }),
-    createdAt: t.field({ type: 'Timestamp', description: 'When the deposit was created.', resolve: (d) => time.fromNaive(d.createdAt) }),
+    fiatAmount: t.string({
+      nullable: true,
+      description: 'Fiat amount of a fiat deposit, as the exchange reports it.',
+      resolve: (d) => (d.fiatAmount == null ? null : String(d.fiatAmount)),
+    }),
+    fiatCurrency: t.field({
+      type: FiatAssetEnum,
+      nullable: true,
+      description: 'Currency of a fiat deposit.',
+      resolve: (d) => d.fiatCurrency ?? null,
+    }),
+    createdAt: t.field({
+      type: 'Timestamp',
+      description: 'When the deposit was created.',
+      resolve: (d) => time.fromNaive(d.createdAt),
+    }),
   }),
 });
 
@@ -35,29 +64,75 @@ const WithdrawalRef = builder.objectRef<Withdrawal>('Withdrawal').implement({
   description: 'A withdrawal from the account.',
   fields: (t) => ({
     id: t.id({ description: 'Withdrawal id.', resolve: (w) => String(w.id) }),
-    clientId: t.string({ nullable: true, description: 'Your reference given when requesting it.', resolve: (w) => w.clientId ?? null }),
+    clientId: t.string({
+      nullable: true,
+      description: 'Your reference given when requesting it.',
+      resolve: (w) => w.clientId ?? null,
+    }),
     symbol: t.exposeString('symbol', { description: 'Asset withdrawn.' }),
-    asset: t.field({ type: AssetRef, nullable: true, description: 'The asset.', resolve: (w, _, ctx) => ctx.loaders.asset.load(w.symbol) }),
+    asset: t.field({
+      type: AssetRef,
+      nullable: true,
+      description: 'The asset.',
+      resolve: (w, _, ctx) => ctx.loaders.asset.load(w.symbol),
+    }),
     blockchain: t.field({ type: BlockchainEnum, description: 'Chain it is sent on.', resolve: (w) => w.blockchain }),
     quantity: t.field({ ...decimal('Quantity withdrawn.'), resolve: (w) => w.quantity }),
     fee: t.field({ ...decimal('Fee charged, in the asset.'), resolve: (w) => w.fee }),
     status: t.field({ type: WithdrawalStatusEnum, description: 'State of the withdrawal.', resolve: (w) => w.status }),
     toAddress: t.exposeString('toAddress', { description: 'Destination address.' }),
-    transactionHash: t.string({ nullable: true, description: 'On-chain transaction hash once sent.', resolve: (w) => w.transactionHash ?? w.identifier ?? null }),
+    transactionHash: t.string({
+      nullable: true,
+      description: 'On-chain transaction hash once sent.',
+      resolve: (w) => w.transactionHash ?? w.identifier ?? null,
+    }),
     isInternal: t.exposeBoolean('isInternal', { description: 'Whether it went to another exchange account.' }),
-    fiatFee: t.field({ type: 'Decimal', nullable: true, description: 'Fee of a fiat withdrawal.', resolve: (w) => w.fiatFee ?? null }),
-    fiatState: t.field({ type: FiatWithdrawalStateEnum, nullable: true, description: 'State of a fiat withdrawal.', resolve: (w) => w.fiatState ?? null }),
-    createdAt: t.field({ type: 'Timestamp', description: 'When it was requested.', resolve: (w) => time.fromNaive(w.createdAt) }),
-    triggerAt: t.field({ type: 'Timestamp', nullable: true, description: 'When a delayed withdrawal will be sent.', resolve: (w) => (w.triggerAt ? time.fromNaive(w.triggerAt) : null) }),
+    fiatFee: t.field({
+      type: 'Decimal',
+      nullable: true,
+      description: 'Fee of a fiat withdrawal.',
+      resolve: (w) => w.fiatFee ?? null,
+    }),
+    fiatState: t.field({
+      type: FiatWithdrawalStateEnum,
+      nullable: true,
+      description: 'State of a fiat withdrawal.',
+      resolve: (w) => w.fiatState ?? null,
+    }),
+    createdAt: t.field({
+      type: 'Timestamp',
+      description: 'When it was requested.',
+      resolve: (w) => time.fromNaive(w.createdAt),
+    }),
+    triggerAt: t.field({
+      type: 'Timestamp',
+      nullable: true,
+      description: 'When a delayed withdrawal will be sent.',
+      resolve: (w) => (w.triggerAt ? time.fromNaive(w.triggerAt) : null),
+    }),
   }),
 });
 
 const WithdrawalDelayRef = builder.objectRef<WithdrawalDelay>('WithdrawalDelay').implement({
   description: 'The delay between requesting and sending withdrawals.',
   fields: (t) => ({
-    currentHours: t.int({ nullable: true, description: 'Delay in force now, in hours.', resolve: (d) => d.currentWithdrawalDelayHours ?? null }),
-    pendingHours: t.int({ nullable: true, description: 'Delay that takes over later, in hours.', resolve: (d) => d.pendingWithdrawalDelayHours ?? null }),
-    pendingEnabledAt: t.field({ type: 'Timestamp', nullable: true, description: 'When the pending delay takes over.', resolve: (d) => (d.pendingWithdrawalDelayHoursEnabledAt ? time.fromNaive(d.pendingWithdrawalDelayHoursEnabledAt) : null) }),
+    currentHours: t.int({
+      nullable: true,
+      description: 'Delay in force now, in hours.',
+      resolve: (d) => d.currentWithdrawalDelayHours ?? null,
+    }),
+    pendingHours: t.int({
+      nullable: true,
+      description: 'Delay that takes over later, in hours.',
+      resolve: (d) => d.pendingWithdrawalDelayHours ?? null,
+    }),
+    pendingEnabledAt: t.field({
+      type: 'Timestamp',
+      nullable: true,
+      description: 'When the pending delay takes over.',
+      resolve: (d) =>
+        d.pendingWithdrawalDelayHoursEnabledAt ? time.fromNaive(d.pendingWithdrawalDelayHoursEnabledAt) : null,
+    }),
   }),
 });
 
@@ -88,7 +163,10 @@ builder.objectFields(AccountRef, (t) => ({
     type: DepositAddressRef,
     description: 'The account deposit address on a blockchain.',
     args: { blockchain: t.arg({ type: BlockchainEnum, required: true, description: 'The chain.' }) },
-    resolve: async (_, { blockchain }, ctx) => ({ ...(await ctx.exchange.call('getDepositAddress', { blockchain })), blockchain }),
+    resolve: async (_, { blockchain }, ctx) => ({
+      ...(await ctx.exchange.call('getDepositAddress', { blockchain })),
+      blockchain,
+    }),
   }),
   withdrawals: t.field({
     type: WithdrawalPageRef,
@@ -98,7 +176,8 @@ builder.objectFields(AccountRef, (t) => ({
   }),
   withdrawalDelay: t.field({
     type: WithdrawalDelayRef,
-    description: 'The configured withdrawal delay. The exchange serves it to web sessions only, so API keys get an error.',
+    description:
+      'The configured withdrawal delay. The exchange serves it to web sessions only, so API keys get an error.',
     resolve: (_, __, ctx) => {
       assertApiKeyCallable('getWithdrawalDelay');
       return ctx.exchange.call('getWithdrawalDelay', {});
@@ -142,21 +221,34 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: WithdrawalInput, required: true, description: 'What to withdraw and where.' }) },
     resolve: (_, { input }, ctx) =>
       mutate(ctx, async () => {
-        reject(firstViolation(
-          () => positiveDecimal('quantity', input.quantity),
-          () => (input.address.trim() === '' ? violation('address', 'address must not be empty') : null),
-          () => maxLength('clientId', input.clientId, 255),
-        ));
+        reject(
+          firstViolation(
+            () => positiveDecimal('quantity', input.quantity),
+            () => (input.address.trim() === '' ? violation('address', 'address must not be empty') : null),
+            () => maxLength('clientId', input.clientId, 255),
+          ),
+        );
         const { asset, ...rest } = input;
-        return ctx.exchange.call('requestWithdrawal', { ...compact(rest), symbol: asset, quantity: input.quantity, blockchain: input.blockchain, address: input.address });
+        return ctx.exchange.call('requestWithdrawal', {
+          ...compact(rest),
+          symbol: asset,
+          quantity: input.quantity,
+          blockchain: input.blockchain,
+          address: input.address,
+        });
       }),
   }),
   createWithdrawalDelay: t.field({
     authScopes: { withdraw: true },
     type: WithdrawalDelayRef,
     nullable: true,
-    description: 'Sets a withdrawal delay. The exchange accepts this from web sessions only, so API keys get ExchangeRejected.',
-    errors: resultOf('CreateWithdrawalDelay', 'withdrawalDelay', 'The delay after the change; null if it could not be re-read (the change was applied).'),
+    description:
+      'Sets a withdrawal delay. The exchange accepts this from web sessions only, so API keys get ExchangeRejected.',
+    errors: resultOf(
+      'CreateWithdrawalDelay',
+      'withdrawalDelay',
+      'The delay after the change; null if it could not be re-read (the change was applied).',
+    ),
     args: { input: t.arg({ type: WithdrawalDelayInput, required: true, description: 'The delay and a 2FA token.' }) },
     resolve: (_, { input }, ctx) =>
       mutate(ctx, async () => {
@@ -169,7 +261,8 @@ builder.mutationFields((t) => ({
   updateWithdrawalDelay: t.field({
     authScopes: { withdraw: true },
     type: WithdrawalDelayRef,
-    description: 'Changes the withdrawal delay (applies after the current delay). Web sessions only: API keys get ExchangeRejected.',
+    description:
+      'Changes the withdrawal delay (applies after the current delay). Web sessions only: API keys get ExchangeRejected.',
     errors: resultOf('UpdateWithdrawalDelay', 'withdrawalDelay', 'The delay after the change.'),
     args: { input: t.arg({ type: WithdrawalDelayInput, required: true, description: 'The delay and a 2FA token.' }) },
     resolve: (_, { input }, ctx) =>

@@ -13,11 +13,30 @@ export const VaultRef = builder.objectRef<Vault>('Vault').implement({
     symbol: t.exposeString('symbol', { description: 'Asset used to mint and redeem.' }),
     mintsEnabled: t.exposeBoolean('mintsEnabled', { description: 'Whether minting is open.' }),
     redeemsEnabled: t.exposeBoolean('redeemsEnabled', { description: 'Whether redeeming is open.' }),
-    minMintQuantity: t.field({ type: 'Decimal', description: 'Smallest mint, in `symbol`.', resolve: (v) => v.minMintQuantity }),
-    minRedeemTokens: t.field({ type: 'Decimal', description: 'Smallest redeem, in vault tokens.', resolve: (v) => v.minRedeemTokens }),
-    redeemDelayMs: t.float({ description: 'Delay between a redeem request and its execution, in whole ms.', resolve: (v) => v.redeemDelayMs }),
-    tokenStepSize: t.field({ type: 'Decimal', description: 'Vault token quantities are multiples of this.', resolve: (v) => v.tokenStepSize }),
-    remainingMintQuantity: t.field({ type: 'Decimal', description: 'How much more can be minted.', resolve: (v) => v.remainingMintQuantity }),
+    minMintQuantity: t.field({
+      type: 'Decimal',
+      description: 'Smallest mint, in `symbol`.',
+      resolve: (v) => v.minMintQuantity,
+    }),
+    minRedeemTokens: t.field({
+      type: 'Decimal',
+      description: 'Smallest redeem, in vault tokens.',
+      resolve: (v) => v.minRedeemTokens,
+    }),
+    redeemDelayMs: t.float({
+      description: 'Delay between a redeem request and its execution, in whole ms.',
+      resolve: (v) => v.redeemDelayMs,
+    }),
+    tokenStepSize: t.field({
+      type: 'Decimal',
+      description: 'Vault token quantities are multiples of this.',
+      resolve: (v) => v.tokenStepSize,
+    }),
+    remainingMintQuantity: t.field({
+      type: 'Decimal',
+      description: 'How much more can be minted.',
+      resolve: (v) => v.remainingMintQuantity,
+    }),
   }),
 });
 
@@ -25,16 +44,36 @@ const VaultSnapshotRef = builder.objectRef<VaultHistory>('VaultSnapshot').implem
   description: 'NAV, equity and supply of a vault at one point in time.',
   fields: (t) => ({
     vaultId: t.id({ description: 'Vault id.', resolve: (h) => String(h.vaultId) }),
-    timestamp: t.field({ type: 'Timestamp', description: 'Time of the snapshot.', resolve: (h) => time.fromIso(h.timestamp) }),
-    nav: t.field({ type: 'Decimal', nullable: true, description: 'Net asset value per vault token.', resolve: (h) => h.nav ?? null }),
-    vaultEquity: t.field({ type: 'Decimal', nullable: true, description: 'Total vault equity in USDC.', resolve: (h) => h.vaultEquity ?? null }),
-    tokenCirculatingSupply: t.field({ type: 'Decimal', nullable: true, description: 'Vault tokens in circulation.', resolve: (h) => h.tokenCirculatingSupply ?? null }),
+    timestamp: t.field({
+      type: 'Timestamp',
+      description: 'Time of the snapshot.',
+      resolve: (h) => time.fromIso(h.timestamp),
+    }),
+    nav: t.field({
+      type: 'Decimal',
+      nullable: true,
+      description: 'Net asset value per vault token.',
+      resolve: (h) => h.nav ?? null,
+    }),
+    vaultEquity: t.field({
+      type: 'Decimal',
+      nullable: true,
+      description: 'Total vault equity in USDC.',
+      resolve: (h) => h.vaultEquity ?? null,
+    }),
+    tokenCirculatingSupply: t.field({
+      type: 'Decimal',
+      nullable: true,
+      description: 'Vault tokens in circulation.',
+      resolve: (h) => h.tokenCirculatingSupply ?? null,
+    }),
   }),
 });
 
 function vaultIdArg(id: string | null | undefined): number | undefined {
   if (id == null) return undefined;
-  if (!/^\d{1,10}$/.test(id) || Number(id) > 0xffffffff) throw badUserInput('vaultId must be a vault id such as "1"', 'vaultId');
+  if (!/^\d{1,10}$/.test(id) || Number(id) > 0xffffffff)
+    throw badUserInput('vaultId must be a vault id such as "1"', 'vaultId');
   return Number(id);
 }
 
@@ -53,7 +92,12 @@ builder.queryFields((t) => ({
     },
     resolve: async (_, { interval, vaultId }, ctx) => {
       const id = vaultIdArg(vaultId === undefined || vaultId === null ? null : String(vaultId));
-      return [...((await ctx.exchange.call('getVaultsHistory', id === undefined ? { interval } : { interval, vaultId: id })) ?? [])];
+      return [
+        ...((await ctx.exchange.call(
+          'getVaultsHistory',
+          id === undefined ? { interval } : { interval, vaultId: id },
+        )) ?? []),
+      ];
     },
   }),
 }));

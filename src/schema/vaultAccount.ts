@@ -25,7 +25,11 @@ const VaultMintRef = builder.objectRef<VaultMint>('VaultMint').implement({
     quantity: t.field({ ...decimal('Quantity deposited.'), resolve: (m) => m.quantity }),
     vaultTokensMinted: t.field({ ...decimal('Vault tokens received.'), resolve: (m) => m.vaultTokensMinted }),
     nav: t.field({ ...decimal('NAV per token at the mint.'), resolve: (m) => m.nav }),
-    timestamp: t.field({ type: 'Timestamp', description: 'When it was minted.', resolve: (m) => time.fromMillis(m.timestamp) }),
+    timestamp: t.field({
+      type: 'Timestamp',
+      description: 'When it was minted.',
+      resolve: (m) => time.fromMillis(m.timestamp),
+    }),
   }),
 });
 
@@ -40,8 +44,16 @@ const VaultRedeemRef = builder.objectRef<VaultRedeem>('VaultRedeem').implement({
     symbol: t.string({ nullable: true, description: 'Asset paid out.', resolve: (r) => r.symbol ?? null }),
     quantity: t.field({ ...optionalDecimal('Asset paid out, once redeemed.'), resolve: (r) => r.quantity ?? null }),
     nav: t.field({ ...optionalDecimal('NAV per token at redemption.'), resolve: (r) => r.nav ?? null }),
-    reason: t.string({ nullable: true, description: 'Why it was cancelled, if it was.', resolve: (r) => r.reason ?? null }),
-    timestamp: t.field({ type: 'Timestamp', description: 'Last change.', resolve: (r) => time.fromMillis(r.timestamp) }),
+    reason: t.string({
+      nullable: true,
+      description: 'Why it was cancelled, if it was.',
+      resolve: (r) => r.reason ?? null,
+    }),
+    timestamp: t.field({
+      type: 'Timestamp',
+      description: 'Last change.',
+      resolve: (r) => time.fromMillis(r.timestamp),
+    }),
   }),
 });
 
@@ -55,12 +67,14 @@ interface VaultNavRow {
 
 function navRows(data: unknown): VaultNavRow[] {
   const rows = Array.isArray(data) ? data : data && typeof data === 'object' ? [data] : [];
-  return rows.filter((row): row is Record<string, unknown> => !!row && typeof row === 'object').map((row) => ({
-    vaultId: row['vaultId'] == null ? null : String(row['vaultId']),
-    vaultToken: typeof row['vaultToken'] === 'string' ? row['vaultToken'] : null,
-    nav: typeof row['nav'] === 'string' ? row['nav'] : null,
-    timestampMs: typeof row['timestamp'] === 'number' ? row['timestamp'] : null,
-  }));
+  return rows
+    .filter((row): row is Record<string, unknown> => !!row && typeof row === 'object')
+    .map((row) => ({
+      vaultId: row['vaultId'] == null ? null : String(row['vaultId']),
+      vaultToken: typeof row['vaultToken'] === 'string' ? row['vaultToken'] : null,
+      nav: typeof row['nav'] === 'string' ? row['nav'] : null,
+      timestampMs: typeof row['timestamp'] === 'number' ? row['timestamp'] : null,
+    }));
 }
 
 const VaultNavRef = builder.objectRef<VaultNavRow>('VaultNav').implement({
@@ -69,7 +83,12 @@ const VaultNavRef = builder.objectRef<VaultNavRow>('VaultNav').implement({
     vaultId: t.id({ nullable: true, description: 'Vault id.', resolve: (n) => n.vaultId }),
     vaultToken: t.string({ nullable: true, description: 'Vault token symbol.', resolve: (n) => n.vaultToken }),
     nav: t.field({ ...optionalDecimal('Asset value per vault token.'), resolve: (n) => n.nav }),
-    timestamp: t.field({ type: 'Timestamp', nullable: true, description: 'When it was computed.', resolve: (n) => (n.timestampMs === null ? null : time.fromMillis(n.timestampMs)) }),
+    timestamp: t.field({
+      type: 'Timestamp',
+      nullable: true,
+      description: 'When it was computed.',
+      resolve: (n) => (n.timestampMs === null ? null : time.fromMillis(n.timestampMs)),
+    }),
   }),
 });
 
@@ -81,13 +100,20 @@ builder.objectFields(AccountRef, (t) => ({
     type: VaultMintPageRef,
     description: 'Vault mints of the account.',
     args: { vaultId: t.arg.id({ description: 'Only this vault.' }), ...pageArgs(t.arg) },
-    resolve: (_, args, ctx) => exchangePage(ctx, 'getVaultMintHistory', compact({ vaultId: u32Arg('vaultId', args.vaultId) }), pageWindow(args)),
+    resolve: (_, args, ctx) =>
+      exchangePage(ctx, 'getVaultMintHistory', compact({ vaultId: u32Arg('vaultId', args.vaultId) }), pageWindow(args)),
   }),
   vaultRedeems: t.field({
     type: VaultRedeemPageRef,
     description: 'Vault redemptions of the account.',
     args: { vaultId: t.arg.id({ description: 'Only this vault.' }), ...pageArgs(t.arg) },
-    resolve: (_, args, ctx) => exchangePage(ctx, 'getVaultRedeemHistory', compact({ vaultId: u32Arg('vaultId', args.vaultId) }), pageWindow(args)),
+    resolve: (_, args, ctx) =>
+      exchangePage(
+        ctx,
+        'getVaultRedeemHistory',
+        compact({ vaultId: u32Arg('vaultId', args.vaultId) }),
+        pageWindow(args),
+      ),
   }),
   vaultPendingRedeems: t.field({
     type: [VaultRedeemRef],
@@ -122,7 +148,12 @@ const VaultRequestRef = builder.objectRef<VaultRequest>('VaultRequest').implemen
   description: 'A vault mint, redeem or cancel the exchange accepted (it answers these with an empty body).',
   fields: (t) => ({
     vault: t.field({ type: VaultRef, description: 'The vault.', resolve: (r) => r.vault }),
-    quantity: t.field({ ...optionalDecimal('Quantity requested: asset for a mint, vault tokens for a redeem (null = all tokens or a cancel).'), resolve: (r) => r.quantity }),
+    quantity: t.field({
+      ...optionalDecimal(
+        'Quantity requested: asset for a mint, vault tokens for a redeem (null = all tokens or a cancel).',
+      ),
+      resolve: (r) => r.quantity,
+    }),
   }),
 });
 
@@ -130,11 +161,16 @@ builder.mutationFields((t) => ({
   mintVault: t.field({
     authScopes: { trade: true },
     type: VaultRequestRef,
-    description: 'Deposits an asset into a vault for vault tokens. Never retried: check `account.vaultMints` before trying again.',
+    description:
+      'Deposits an asset into a vault for vault tokens. Never retried: check `account.vaultMints` before trying again.',
     errors: resultOf('MintVault', 'request', 'The accepted mint.'),
     args: {
       vaultId: t.arg.id({ required: true, description: 'The vault.' }),
-      quantity: t.arg({ type: 'Decimal', required: true, description: 'Asset quantity, at least the vault minMintQuantity.' }),
+      quantity: t.arg({
+        type: 'Decimal',
+        required: true,
+        description: 'Asset quantity, at least the vault minMintQuantity.',
+      }),
       autoBorrow: t.arg.boolean({ description: 'Borrow to fund the mint.' }),
       autoLendRedeem: t.arg.boolean({ description: 'Redeem lent funds to fund the mint.' }),
     },
@@ -142,11 +178,22 @@ builder.mutationFields((t) => ({
       mutate(ctx, async () => {
         reject(positiveDecimal('quantity', quantity));
         const vault = await vaultFor(ctx, vaultId);
-        reject(firstViolation(
-          () => (vault.mintsEnabled ? null : violation('vaultId', `Vault ${vault.id} does not accept mints right now`)),
-          () => (compareDecimal(quantity, vault.minMintQuantity) < 0 ? violation('quantity', `quantity is below the vault minimum ${vault.minMintQuantity}`) : null),
-        ));
-        await ctx.exchange.call('vaultMint', { vaultId: vault.id, symbol: vault.symbol, quantity, ...compact({ autoBorrow, autoLendRedeem }) });
+        reject(
+          firstViolation(
+            () =>
+              vault.mintsEnabled ? null : violation('vaultId', `Vault ${vault.id} does not accept mints right now`),
+            () =>
+              compareDecimal(quantity, vault.minMintQuantity) < 0
+                ? violation('quantity', `quantity is below the vault minimum ${vault.minMintQuantity}`)
+                : null,
+          ),
+        );
+        await ctx.exchange.call('vaultMint', {
+          vaultId: vault.id,
+          symbol: vault.symbol,
+          quantity,
+          ...compact({ autoBorrow, autoLendRedeem }),
+        });
         return { vault, quantity };
       }),
   }),

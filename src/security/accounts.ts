@@ -43,7 +43,10 @@ function sealKey(key: SigningKey): SigningKey {
   const sealed = { apiKey: key.apiKey } as SigningKey;
   Object.defineProperty(sealed, 'secretKey', { value: key.secretKey, enumerable: false });
   Object.defineProperty(sealed, 'toJSON', { value: () => ({ apiKey: key.apiKey }), enumerable: false });
-  Object.defineProperty(sealed, inspect.custom, { value: () => `SigningKey { apiKey: ${JSON.stringify(key.apiKey)} }`, enumerable: false });
+  Object.defineProperty(sealed, inspect.custom, {
+    value: () => `SigningKey { apiKey: ${JSON.stringify(key.apiKey)} }`,
+    enumerable: false,
+  });
   return Object.freeze(sealed);
 }
 
@@ -111,7 +114,9 @@ function accountFromEntry(name: string, value: unknown, baseDir: string, where: 
   } catch (error) {
     // KeyError texts name the variable and at most the derived public key; point them at this account instead.
     if (error instanceof KeyError) {
-      throw problem(error.message.replaceAll('BACKPACK_API_SECRET', 'the secret').replaceAll('BACKPACK_API_KEY', '"apiKey"'));
+      throw problem(
+        error.message.replaceAll('BACKPACK_API_SECRET', 'the secret').replaceAll('BACKPACK_API_KEY', '"apiKey"'),
+      );
     }
     throw problem('the secret could not be loaded');
   }
@@ -143,14 +148,19 @@ export function parseAccountsFile(path: string, warnings: string[] = []): Accoun
     throw new ConfigError(`${where}: not valid JSON`);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new ConfigError(`${where}: must be an object of { "<account name>": { "apiSecret" | "apiSecretFile", "apiKey"? } }`);
+    throw new ConfigError(
+      `${where}: must be an object of { "<account name>": { "apiSecret" | "apiSecretFile", "apiKey"? } }`,
+    );
   }
   const entries = Object.entries(parsed as Record<string, unknown>);
   if (entries.length === 0) throw new ConfigError(`${where}: defines no accounts`);
   const warning = permissionWarning(path);
   if (warning) warnings.push(warning);
   const baseDir = dirname(resolve(path));
-  return collection(entries.map(([name, value]) => accountFromEntry(name, value, baseDir, where)), 'file');
+  return collection(
+    entries.map(([name, value]) => accountFromEntry(name, value, baseDir, where)),
+    'file',
+  );
 }
 
 /**
@@ -161,7 +171,9 @@ export function loadAccounts(env: Env, config: Pick<Config, 'key'>, warnings: st
   const file = readEnv(env, 'GATEWAY_ACCOUNTS_FILE');
   if (file !== undefined) {
     if (config.key !== undefined) {
-      throw new ConfigError('set either BACKPACK_API_SECRET / BACKPACK_API_SECRET_FILE or GATEWAY_ACCOUNTS_FILE, not both');
+      throw new ConfigError(
+        'set either BACKPACK_API_SECRET / BACKPACK_API_SECRET_FILE or GATEWAY_ACCOUNTS_FILE, not both',
+      );
     }
     return parseAccountsFile(file, warnings);
   }

@@ -29,7 +29,10 @@ export function useAdmission(settings: AdmissionSettings): Plugin {
  * The plugin plus its check, for transports that answer without executing (the response cache charges a memoized
  * answer to the same budget): `refusal(context)` takes one operation from the caller's budget, or says why not.
  */
-export function createAdmission(settings: AdmissionSettings): { plugin: Plugin; refusal: (context: object) => ExecutionResult | null } {
+export function createAdmission(settings: AdmissionSettings): {
+  plugin: Plugin;
+  refusal: (context: object) => ExecutionResult | null;
+} {
   const authenticated = new TokenBuckets(settings.perMinute, settings.now);
   const anonymous = new TokenBuckets(settings.anonymousPerMinute, settings.now);
 

@@ -8,7 +8,9 @@ export type AuthenticatedPrincipal = Exclude<Principal, { kind: 'anonymous' }>;
 /** Throws UnauthenticatedError (no token) or ForbiddenError (token without `scope`); returns the principal otherwise. */
 export function requireScope(principal: Principal, scope: Scope): AuthenticatedPrincipal {
   if (principal.kind === 'anonymous') {
-    throw new UnauthenticatedError(`This needs a gateway token with the "${scope}" scope: send \`Authorization: Bearer <token>\`.`);
+    throw new UnauthenticatedError(
+      `This needs a gateway token with the "${scope}" scope: send \`Authorization: Bearer <token>\`.`,
+    );
   }
   if (!hasScope(principal, scope)) throw new ForbiddenError(scope);
   return principal;
@@ -22,7 +24,8 @@ export function accountFor(principal: Principal, accounts: Accounts): Account | 
   if (principal.kind === 'anonymous') return null;
   const account = accounts.get(principal.account);
   // Tokens are validated against the accounts at startup, so this only fails on a wiring bug: fail closed.
-  if (account === undefined) throw new UnauthenticatedError('The gateway token names an account that is not configured.');
+  if (account === undefined)
+    throw new UnauthenticatedError('The gateway token names an account that is not configured.');
   return account;
 }
 
@@ -80,7 +83,9 @@ export function scopeAuthError(principal: Principal, result: { readonly failure:
   const scope = missingScope(result.failure);
   if (principal.kind === 'anonymous') {
     return new UnauthenticatedError(
-      scope ? `This needs a gateway token with the "${scope}" scope: send \`Authorization: Bearer <token>\`.` : undefined,
+      scope
+        ? `This needs a gateway token with the "${scope}" scope: send \`Authorization: Bearer <token>\`.`
+        : undefined,
     );
   }
   return new ForbiddenError(scope);

@@ -13,7 +13,10 @@ export interface BindPolicyInput {
 
 /** 127.0.0.0/8, ::1 (also IPv4-mapped ::ffff:127.x) and `localhost`. Wildcards (0.0.0.0, ::, '') are not loopback. */
 export function isLoopbackHost(host: string): boolean {
-  const bare = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  const bare = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
   if (bare === 'localhost') return true;
   if (isIPv4(bare)) return bare.startsWith('127.');
   if (isIPv6(bare)) {

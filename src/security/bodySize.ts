@@ -20,7 +20,11 @@ export function guardRequestSize(req: IncomingMessage, res: ServerResponse, maxB
 function reject(res: ServerResponse, status: number, message: string): void {
   // `Connection: close` so node does not try to read (and buffer) the rest of an oversized body.
   res.writeHead(status, { 'content-type': 'application/json', connection: 'close' });
-  res.end(JSON.stringify({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } }] }));
+  res.end(
+    JSON.stringify({
+      errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } }],
+    }),
+  );
 }
 
 /** Wraps a request listener (e.g. the yoga instance) with the size guard: `createServer(withBodyLimit(yoga, max))`. */

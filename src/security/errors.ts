@@ -11,7 +11,10 @@ export const NO_KEYS_MESSAGE =
  * answer HTTP 401; a field-level one keeps the partial result's 200 so the other fields still arrive.
  */
 export class UnauthenticatedError extends GraphQLError {
-  constructor(message = 'A valid gateway token is required: send `Authorization: Bearer <token>`.', wholeRequest = false) {
+  constructor(
+    message = 'A valid gateway token is required: send `Authorization: Bearer <token>`.',
+    wholeRequest = false,
+  ) {
     super(message, { extensions: { code: 'UNAUTHENTICATED', ...(wholeRequest ? { http: { status: 401 } } : {}) } });
     this.name = 'UnauthenticatedError';
   }
@@ -21,9 +24,12 @@ export class UnauthenticatedError extends GraphQLError {
 export class ForbiddenError extends GraphQLError {
   readonly scope: Scope | null;
   constructor(scope: Scope | null, message?: string) {
-    super(message ?? (scope ? `This gateway token lacks the "${scope}" scope.` : 'This gateway token may not do this.'), {
-      extensions: { code: 'FORBIDDEN', ...(scope ? { requiredScope: scope } : {}) },
-    });
+    super(
+      message ?? (scope ? `This gateway token lacks the "${scope}" scope.` : 'This gateway token may not do this.'),
+      {
+        extensions: { code: 'FORBIDDEN', ...(scope ? { requiredScope: scope } : {}) },
+      },
+    );
     this.name = 'ForbiddenError';
     this.scope = scope;
   }
@@ -35,7 +41,11 @@ export class RateLimitedError extends GraphQLError {
   constructor(retryAfterMs: number) {
     const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
     super(`Too many requests to the gateway; retry in ${seconds}s.`, {
-      extensions: { code: 'RATE_LIMITED', retryAfterMs, http: { status: 429, headers: { 'Retry-After': String(seconds) } } },
+      extensions: {
+        code: 'RATE_LIMITED',
+        retryAfterMs,
+        http: { status: 429, headers: { 'Retry-After': String(seconds) } },
+      },
     });
     this.name = 'RateLimitedError';
     this.retryAfterMs = retryAfterMs;

@@ -4,14 +4,16 @@ import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { hostAllowed, originAllowed, type OriginPolicy } from './origins.ts';
 
-type CorsOptions = {
-  origin?: string[] | string;
-  methods?: string[];
-  allowedHeaders?: string[];
-  exposedHeaders?: string[];
-  credentials?: boolean;
-  maxAge?: number;
-} | false;
+type CorsOptions =
+  | {
+      origin?: string[] | string;
+      methods?: string[];
+      allowedHeaders?: string[];
+      exposedHeaders?: string[];
+      credentials?: boolean;
+      maxAge?: number;
+    }
+  | false;
 
 /** yoga's `cors` option: answers only allowed origins, without credentials (auth is a bearer header, never a cookie). */
 export function corsOptions(policy: OriginPolicy): (request: Request) => CorsOptions {
@@ -102,7 +104,9 @@ export function useHttpSecurity(policy: OriginPolicy, options: { graphiql: boole
           return await requestParser(request);
         } catch (error) {
           if (!(error instanceof SyntaxError)) throw error;
-          throw new GraphQLError('The request parameters are not valid JSON.', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+          throw new GraphQLError('The request parameters are not valid JSON.', {
+            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+          });
         }
       });
     },

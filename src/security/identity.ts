@@ -12,17 +12,20 @@ export type IdentitySource =
   /** An HTTP request (or a graphql-ws upgrade request). */
   | { readonly headers: HeaderSource }
   /** A graphql-ws connection: `{ authorization: "Bearer …" }` or `{ token: "…" }`, else the upgrade request's header. */
-  | { readonly connectionParams: Readonly<Record<string, unknown>> | null | undefined; readonly headers?: HeaderSource };
+  | {
+      readonly connectionParams: Readonly<Record<string, unknown>> | null | undefined;
+      readonly headers?: HeaderSource;
+    };
 
 export type IdentityPolicy =
   /** No tokens configured: every caller (the bind policy keeps them on loopback) acts as `account`, if any. */
-  | { readonly mode: 'local'; readonly account: string | null }
-  | { readonly mode: 'tokens'; readonly tokens: Tokens };
+  { readonly mode: 'local'; readonly account: string | null } | { readonly mode: 'tokens'; readonly tokens: Tokens };
 
 export type Identify = (source: IdentitySource) => Principal;
 
 function header(headers: HeaderSource, name: string): string | undefined {
-  if (typeof headers.get === 'function') return (headers as { get(name: string): string | null }).get(name) ?? undefined;
+  if (typeof headers.get === 'function')
+    return (headers as { get(name: string): string | null }).get(name) ?? undefined;
   const value = (headers as IncomingHttpHeaders)[name];
   return Array.isArray(value) ? value[0] : value;
 }
@@ -40,11 +43,13 @@ export function presentedToken(source: IdentitySource): string | undefined {
     const authorization = params['authorization'] ?? params['Authorization'];
     const token = params['token'];
     if (authorization !== undefined) {
-      if (typeof authorization !== 'string') throw new UnauthenticatedError('connectionParams.authorization must be "Bearer <token>".', true);
+      if (typeof authorization !== 'string')
+        throw new UnauthenticatedError('connectionParams.authorization must be "Bearer <token>".', true);
       return bearer(authorization);
     }
     if (token !== undefined) {
-      if (typeof token !== 'string' || token === '') throw new UnauthenticatedError('connectionParams.token must be a string.', true);
+      if (typeof token !== 'string' || token === '')
+        throw new UnauthenticatedError('connectionParams.token must be a string.', true);
       return token;
     }
   }
@@ -59,7 +64,8 @@ export function presentedToken(source: IdentitySource): string | undefined {
  */
 export function createIdentify(policy: IdentityPolicy): Identify {
   if (policy.mode === 'local') {
-    const local: Principal = policy.account === null ? ANONYMOUS : Object.freeze({ kind: 'local', account: policy.account, scopes: SCOPES });
+    const local: Principal =
+      policy.account === null ? ANONYMOUS : Object.freeze({ kind: 'local', account: policy.account, scopes: SCOPES });
     return () => local;
   }
   // Tokens are stored hashed, so their text is known only once presented: register it for log scrubbing then (once
@@ -99,7 +105,8 @@ export function identifyContext(identify: Identify, context: object): Principal 
   const ctx = context as IdentityContext;
   if (isPrincipal(ctx.principal)) return ctx.principal;
   const headers = ctx.request?.headers ?? ctx.req?.headers;
-  if ('connectionParams' in ctx) return identify({ connectionParams: ctx.connectionParams, ...(headers ? { headers } : {}) });
+  if ('connectionParams' in ctx)
+    return identify({ connectionParams: ctx.connectionParams, ...(headers ? { headers } : {}) });
   return identify(headers ? { headers } : { connectionParams: null });
 }
 

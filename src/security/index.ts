@@ -45,7 +45,10 @@ export interface Security {
   accountFor(principal: Principal): Account | null;
   readonly authScopes: (principal: Principal) => GatewayAuthScopes;
   /** graphql-ws `onConnect`: false closes the socket (4403) on a foreign Origin/Host or a bad token. */
-  acceptConnection(ctx: { connectionParams?: Readonly<Record<string, unknown>> | undefined; extra: { request: IncomingMessage } }): boolean;
+  acceptConnection(ctx: {
+    connectionParams?: Readonly<Record<string, unknown>> | undefined;
+    extra: { request: IncomingMessage };
+  }): boolean;
   readonly logger: Logger;
   /** Log at startup: the mode, the bind policy's verdict and file-permission warnings. */
   readonly startupMessages: readonly string[];
@@ -81,8 +84,15 @@ export function loadSecurity(env: Env, config: Pick<Config, 'key' | 'host'>, dep
   if (mode === 'local' && limits.publicRequiresToken) {
     throw new ConfigError('GATEWAY_PUBLIC_REQUIRES_TOKEN=true needs GATEWAY_TOKENS_FILE (no tokens are configured)');
   }
-  const bindMessage = checkBindPolicy({ host: config.host, hasKeys: accounts.list.length > 0, hasTokens: tokens !== null });
-  const origins = loadOriginPolicy(env, { host: config.host, unauthenticatedKeys: mode === 'local' && accounts.list.length > 0 });
+  const bindMessage = checkBindPolicy({
+    host: config.host,
+    hasKeys: accounts.list.length > 0,
+    hasTokens: tokens !== null,
+  });
+  const origins = loadOriginPolicy(env, {
+    host: config.host,
+    unauthenticatedKeys: mode === 'local' && accounts.list.length > 0,
+  });
 
   const identify = createIdentify(
     tokens === null ? { mode: 'local', account: accounts.list[0]?.name ?? null } : { mode: 'tokens', tokens },
@@ -94,7 +104,11 @@ export function loadSecurity(env: Env, config: Pick<Config, 'key' | 'host'>, dep
     publicRequiresToken: limits.publicRequiresToken,
     ...(deps.now ? { now: deps.now } : {}),
   });
-  const plugins: SecurityPlugin[] = [useHttpSecurity(origins, { graphiql: limits.graphiql }), ...limitPlugins(limits), admission.plugin];
+  const plugins: SecurityPlugin[] = [
+    useHttpSecurity(origins, { graphiql: limits.graphiql }),
+    ...limitPlugins(limits),
+    admission.plugin,
+  ];
   const logger = deps.logger ?? createLogger({ level: readEnv(env, 'LOG_LEVEL') ?? 'info' });
 
   return {
@@ -123,7 +137,10 @@ export function loadSecurity(env: Env, config: Pick<Config, 'key' | 'host'>, dep
         return false;
       }
       try {
-        identify({ connectionParams: ctx.connectionParams ?? null, headers: ctx.extra.request.headers } satisfies IdentitySource);
+        identify({
+          connectionParams: ctx.connectionParams ?? null,
+          headers: ctx.extra.request.headers,
+        } satisfies IdentitySource);
         return true;
       } catch {
         logger.warn('graphql-ws connection refused: invalid gateway token');

@@ -11,11 +11,14 @@ export interface MintedToken {
 }
 
 export function mintToken(name: string, account: string, scopes: readonly string[]): MintedToken {
-  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(name)) throw new Error(`token name must be 1-64 letters, digits, "_", "-" or ".", got "${name}"`);
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(name))
+    throw new Error(`token name must be 1-64 letters, digits, "_", "-" or ".", got "${name}"`);
   if (account.trim() === '') throw new Error('account name is required');
   const bad = scopes.filter((scope) => !isScope(scope));
   if (scopes.length === 0 || bad.length > 0) {
-    throw new Error(`scopes must be one or more of ${SCOPES.join(', ')}${bad.length > 0 ? `; unknown: ${bad.join(', ')}` : ''}`);
+    throw new Error(
+      `scopes must be one or more of ${SCOPES.join(', ')}${bad.length > 0 ? `; unknown: ${bad.join(', ')}` : ''}`,
+    );
   }
   const token = generateToken();
   return { token, entry: { name, sha256: sha256Hex(token), account, scopes: [...new Set(scopes as Scope[])] } };

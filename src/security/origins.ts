@@ -48,12 +48,19 @@ export function loadOriginPolicy(env: Env, bind: { host: string; unauthenticated
     }
     origins = 'any';
   } else if (listed !== undefined) {
-    origins = listed.split(',').map((item) => item.trim()).filter((item) => item !== '').map(normaliseOrigin);
+    origins = listed
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== '')
+      .map(normaliseOrigin);
   }
   const hosts = readEnv(env, 'GATEWAY_ALLOWED_HOSTS');
   const allowedHosts =
     hosts !== undefined
-      ? hosts.split(',').map((item) => item.trim().toLowerCase()).filter((item) => item !== '')
+      ? hosts
+          .split(',')
+          .map((item) => item.trim().toLowerCase())
+          .filter((item) => item !== '')
       : isLoopbackHost(bind.host)
         ? ['localhost', '127.0.0.1', '[::1]']
         : null;
@@ -82,5 +89,7 @@ export function originAllowed(policy: OriginPolicy, origin: string, hostHeader: 
   }
   if (hostHeader && url.host.toLowerCase() === hostHeader.toLowerCase()) return true;
   if (policy.origins === 'any' || policy.origins.includes(url.origin)) return true;
-  return policy.loopbackOrigins && (url.protocol === 'http:' || url.protocol === 'https:') && isLoopbackHost(url.hostname);
+  return (
+    policy.loopbackOrigins && (url.protocol === 'http:' || url.protocol === 'https:') && isLoopbackHost(url.hostname)
+  );
 }

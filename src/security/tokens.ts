@@ -54,7 +54,8 @@ export function createTokens(list: readonly TokenEntry[]): Tokens {
 
 function entryFrom(value: unknown, index: number, accounts: Accounts, where: string): TokenEntry {
   const label = `${where}: entry ${index + 1}`;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(`${label} must be an object`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new ConfigError(`${label} must be an object`);
   const entry = value as Record<string, unknown>;
   const name = entry['name'];
   if (typeof name !== 'string' || !NAME.test(name)) {
@@ -75,9 +76,13 @@ function entryFrom(value: unknown, index: number, accounts: Accounts, where: str
     throw problem(`unknown account ${JSON.stringify(account)} (configured accounts: ${known})`);
   }
   const scopes = entry['scopes'];
-  if (!Array.isArray(scopes) || scopes.length === 0) throw problem(`"scopes" must be a non-empty list of ${SCOPES.join(', ')}`);
+  if (!Array.isArray(scopes) || scopes.length === 0)
+    throw problem(`"scopes" must be a non-empty list of ${SCOPES.join(', ')}`);
   const bad = scopes.filter((scope) => !isScope(scope));
-  if (bad.length > 0) throw problem(`unknown scope(s) ${bad.map((scope) => JSON.stringify(scope)).join(', ')} (known: ${SCOPES.join(', ')})`);
+  if (bad.length > 0)
+    throw problem(
+      `unknown scope(s) ${bad.map((scope) => JSON.stringify(scope)).join(', ')} (known: ${SCOPES.join(', ')})`,
+    );
   return { name, sha256: sha256.toLowerCase(), account, scopes: [...new Set(scopes as Scope[])] };
 }
 
@@ -89,16 +94,20 @@ export function parseTokens(text: string, accounts: Accounts, where: string): To
   } catch {
     throw new ConfigError(`${where}: not valid JSON`);
   }
-  if (!Array.isArray(parsed)) throw new ConfigError(`${where}: must be a JSON array of { name, sha256, account, scopes }`);
+  if (!Array.isArray(parsed))
+    throw new ConfigError(`${where}: must be a JSON array of { name, sha256, account, scopes }`);
   if (parsed.length === 0) {
-    throw new ConfigError(`${where}: lists no tokens; mint one with \`npm run token\` or unset GATEWAY_TOKENS_FILE for local mode`);
+    throw new ConfigError(
+      `${where}: lists no tokens; mint one with \`npm run token\` or unset GATEWAY_TOKENS_FILE for local mode`,
+    );
   }
   const list = parsed.map((value, index) => entryFrom(value, index, accounts, where));
   const names = new Set<string>();
   const hashes = new Set<string>();
   for (const entry of list) {
     if (names.has(entry.name)) throw new ConfigError(`${where}: token name "${entry.name}" is used twice`);
-    if (hashes.has(entry.sha256)) throw new ConfigError(`${where}: token "${entry.name}" has the same hash as another token`);
+    if (hashes.has(entry.sha256))
+      throw new ConfigError(`${where}: token "${entry.name}" has the same hash as another token`);
     names.add(entry.name);
     hashes.add(entry.sha256);
   }

@@ -12,7 +12,13 @@ import { SubscriptionQueue } from './queue.ts';
 import { Topic } from './topic.ts';
 import type { TopicCounters, TopicSpec } from './topic.ts';
 
-export type { ClientSocketStatus, ConnectionStatus, HubStatus, SubscriptionStats, UpstreamStreamStatus } from './hubStatus.ts';
+export type {
+  ClientSocketStatus,
+  ConnectionStatus,
+  HubStatus,
+  SubscriptionStats,
+  UpstreamStreamStatus,
+} from './hubStatus.ts';
 
 export interface StreamHubOptions {
   /** The exchange's WebSocket URL. */

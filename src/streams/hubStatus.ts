@@ -65,7 +65,8 @@ export function connectionStatus(upstream: Upstream, feeds: ReadonlyMap<string, 
     streams: status.streams.map((usage) => {
       const topic = upstream.topics.get(usage.stream);
       // `depth.<symbol>` also feeds the local book; its subscribers count there too.
-      const feed = upstream.kind === 'public' && usage.stream.startsWith('depth.') ? feeds.get(usage.stream.slice(6)) : undefined;
+      const feed =
+        upstream.kind === 'public' && usage.stream.startsWith('depth.') ? feeds.get(usage.stream.slice(6)) : undefined;
       return {
         stream: usage.stream,
         listeners: usage.listeners,

@@ -59,7 +59,8 @@ export class SubscriptionQueue<T> implements AsyncIterableIterator<T | QueueFail
   private highWater = 0;
 
   constructor(private readonly options: SubscriptionQueueOptions<T>) {
-    if (!Number.isInteger(options.capacity) || options.capacity < 1) throw new RangeError('capacity must be a positive integer');
+    if (!Number.isInteger(options.capacity) || options.capacity < 1)
+      throw new RangeError('capacity must be a positive integer');
     this.capacity = options.capacity;
     this.keyOf = options.policy.kind === 'conflate' ? (options.policy.key ?? (() => SINGLE_KEY)) : undefined;
   }

@@ -63,7 +63,10 @@ function fetchRequest(upgrade: IncomingMessage, path: string): Request {
   const host = upgrade.headers.host;
   // POST: a graphql-ws operation is the client's deliberate request over a connection whose Origin was already
   // checked, so mutations are allowed here as over HTTP POST (yoga refuses mutations on GET requests).
-  return new Request(`http://${host !== undefined && HOST.test(host) ? host : 'localhost'}${path}`, { headers, method: 'POST' });
+  return new Request(`http://${host !== undefined && HOST.test(host) ? host : 'localhost'}${path}`, {
+    headers,
+    method: 'POST',
+  });
 }
 
 /**
@@ -80,7 +83,12 @@ function signingClock(config: Config, rest: BackpackRest, hasKeys: boolean): () 
   };
 }
 
-export function attachSubscriptions(server: Server, yoga: GatewayYoga, path: string, deps: SubscriptionDeps): Subscriptions {
+export function attachSubscriptions(
+  server: Server,
+  yoga: GatewayYoga,
+  path: string,
+  deps: SubscriptionDeps,
+): Subscriptions {
   const { config, rest, logger } = deps;
   const settings = loadSubscriptionConfig(deps.env ?? process.env);
   const keys = deps.accountKeys ?? (config.key ? [config.key] : []);

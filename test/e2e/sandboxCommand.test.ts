@@ -16,7 +16,8 @@ function readBanner(lines: AsyncIterable<string>): Promise<Map<string, string>> 
   return (async () => {
     const banner = new Map<string, string>();
     for await (const line of lines) {
-      const match = /^(GraphQL gateway|Sandbox exchange REST|Sandbox exchange WS|Demo API key|Demo API secret)\s+(\S+)/.exec(line);
+      const match =
+        /^(GraphQL gateway|Sandbox exchange REST|Sandbox exchange WS|Demo API key|Demo API secret)\s+(\S+)/.exec(line);
       if (match?.[1] && match[2]) banner.set(match[1], match[2]);
       if (banner.size === BANNER_LINES) return banner;
     }
@@ -25,7 +26,11 @@ function readBanner(lines: AsyncIterable<string>): Promise<Map<string, string>> 
 }
 
 async function graphql(url: string, query: string): Promise<{ data?: any; errors?: unknown[] }> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
   expect(response.status).toBe(200);
   return (await response.json()) as { data?: any; errors?: unknown[] };
 }
@@ -39,7 +44,9 @@ describe('npm run sandbox', () => {
       // Own process group: SIGTERM reaches tsx and the app together, as Ctrl-C does in a terminal.
       detached: true,
     });
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.once('exit', (code, signal) => done({ code, signal })));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+      child.once('exit', (code, signal) => done({ code, signal })),
+    );
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     let signalled = false;
@@ -47,7 +54,9 @@ describe('npm run sandbox', () => {
       const banner = await Promise.race([
         readBanner(createInterface({ input: child.stdout })),
         exited.then(({ code }) => Promise.reject(new Error(`exited ${code} before printing: ${stderr}`))),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no banner within 30 s: ${stderr}`)), 30_000).unref()),
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error(`no banner within 30 s: ${stderr}`)), 30_000).unref(),
+        ),
       ]);
       child.stdout.resume(); // keep draining: a full pipe would block the app's logging
 
@@ -59,7 +68,9 @@ describe('npm run sandbox', () => {
       const secret = Buffer.from(banner.get('Demo API secret') ?? '', 'base64');
       expect(secret).toHaveLength(32);
       // The printed key is the public half of the printed secret.
-      expect(banner.get('Demo API key')).toBe(Buffer.from(nacl.sign.keyPair.fromSeed(new Uint8Array(secret)).publicKey).toString('base64'));
+      expect(banner.get('Demo API key')).toBe(
+        Buffer.from(nacl.sign.keyPair.fromSeed(new Uint8Array(secret)).publicKey).toString('base64'),
+      );
 
       // GraphiQL in a browser, with its default tab.
       const page = await fetch(url, { headers: { accept: 'text/html' } });

@@ -114,7 +114,8 @@ function compareParams(kind: 'query' | 'body', op: SpecOperation, specParams: re
       problems.push(`${where}: missing ${kind} param ${sp.name}`);
       continue;
     }
-    if ((param.required ?? false) !== sp.required) problems.push(`${where}: ${kind} param ${sp.name} required mismatch`);
+    if ((param.required ?? false) !== sp.required)
+      problems.push(`${where}: ${kind} param ${sp.name} required mismatch`);
     const schema = sp.schema === undefined ? undefined : resolve(sp.schema);
     const isArray = schema?.type === 'array';
     if (kind === 'query' && isArray !== (param.repeated ?? false)) {
@@ -271,7 +272,10 @@ describe('endpoint table vs reference §2.7 and §3.1', () => {
   });
 
   it('leaves only the withdrawal-delay and liquidation-price endpoints to a web session', () => {
-    const session = endpointList.filter((row) => row.auth.kind === 'session').map(route).sort();
+    const session = endpointList
+      .filter((row) => row.auth.kind === 'session')
+      .map(route)
+      .sort();
     expect(session).toEqual(
       [
         'GET /api/v1/borrowLend/position/liquidationPrice',
@@ -283,7 +287,11 @@ describe('endpoint table vs reference §2.7 and §3.1', () => {
   });
 
   it('marks text and empty-body responses as §1.1 lists them', () => {
-    const byKind = (kind: EndpointDef['response']) => endpointList.filter((r) => r.response === kind).map(route).sort();
+    const byKind = (kind: EndpointDef['response']) =>
+      endpointList
+        .filter((r) => r.response === kind)
+        .map(route)
+        .sort();
     expect(byKind('text')).toEqual(['GET /api/v1/ping', 'GET /api/v1/time']);
     expect(byKind('empty')).toEqual(
       [
@@ -306,7 +314,11 @@ describe('endpoint table vs reference §2.7 and §3.1', () => {
       '/api/v1/vaults/history',
     ]);
     const wrong = endpointList
-      .filter((row) => (row.path.startsWith('/wapi/v1/history/') || historicalPaths.has(row.path)) !== (row.rateClass === 'historical'))
+      .filter(
+        (row) =>
+          (row.path.startsWith('/wapi/v1/history/') || historicalPaths.has(row.path)) !==
+          (row.rateClass === 'historical'),
+      )
       .map(route);
     expect(wrong).toEqual([]);
   });
@@ -340,7 +352,8 @@ describe('endpoint table consistency', () => {
       const isGet = row.method === 'GET';
       if (isGet !== (row.body === 'none')) wrong.push(`${route(row)}: body ${row.body}`);
       for (const p of row.params) if ((p.in === 'query') !== isGet) wrong.push(`${route(row)}: ${p.name} in ${p.in}`);
-      if (new Set(row.params.map((p) => p.name)).size !== row.params.length) wrong.push(`${route(row)}: duplicate param`);
+      if (new Set(row.params.map((p) => p.name)).size !== row.params.length)
+        wrong.push(`${route(row)}: duplicate param`);
     }
     expect(wrong).toEqual([]);
   });
@@ -348,7 +361,10 @@ describe('endpoint table consistency', () => {
   it('lists values for enum params only, and repeats only query params', () => {
     const wrong = endpointList.flatMap((row) =>
       row.params
-        .filter((p) => (p.type === 'enum') !== (p.values !== undefined && p.values.length > 0) || (p.repeated && p.in !== 'query'))
+        .filter(
+          (p) =>
+            (p.type === 'enum') !== (p.values !== undefined && p.values.length > 0) || (p.repeated && p.in !== 'query'),
+        )
         .map((p) => `${route(row)}: ${p.name}`),
     );
     expect(wrong).toEqual([]);

@@ -121,7 +121,12 @@ describe('RateLimiter', () => {
     await limiter.acquire('standard', 'GET /api/v1/ticker');
     const error = await limiter.acquire('standard', 'GET /api/v1/ticker').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ExchangeError);
-    expect(error).toMatchObject({ kind: 'rateLimited', endpoint: 'GET /api/v1/ticker', retryable: true, retryAfterMs: 60_000 });
+    expect(error).toMatchObject({
+      kind: 'rateLimited',
+      endpoint: 'GET /api/v1/ticker',
+      retryable: true,
+      retryAfterMs: 60_000,
+    });
     expect((error as Error).message).toMatch(/standard budget of 1 requests per 60 s is used up/);
   });
 

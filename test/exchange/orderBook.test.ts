@@ -4,13 +4,34 @@ import type { DepthDelta, DepthSnapshot } from '../../src/exchange/orderBook.ts'
 
 type Levels = [string, string][];
 const delta = (U: number, u: number, b: Levels = [], a: Levels = []): DepthDelta => ({ U, u, a, b });
-const snapshot = (lastUpdateId: number, bids: Levels, asks: Levels): DepthSnapshot => ({ lastUpdateId: String(lastUpdateId), bids, asks });
+const snapshot = (lastUpdateId: number, bids: Levels, asks: Levels): DepthSnapshot => ({
+  lastUpdateId: String(lastUpdateId),
+  bids,
+  asks,
+});
 // REST order: both sides ascending, best bid last.
-const base = snapshot(100, [['99.0', '1'], ['99.5', '2'], ['100', '3']], [['101', '1'], ['102', '2'], ['103.5', '4']]);
+const base = snapshot(
+  100,
+  [
+    ['99.0', '1'],
+    ['99.5', '2'],
+    ['100', '3'],
+  ],
+  [
+    ['101', '1'],
+    ['102', '2'],
+    ['103.5', '4'],
+  ],
+);
 
 describe('decimal keys', () => {
   it('normalises spellings of the same number', () => {
-    expect(['86700', '86700.0', '86700.00', '086700.'].map(normalizeDecimal)).toEqual(['86700', '86700', '86700', '86700']);
+    expect(['86700', '86700.0', '86700.00', '086700.'].map(normalizeDecimal)).toEqual([
+      '86700',
+      '86700',
+      '86700',
+      '86700',
+    ]);
     expect(['0', '0.00', '0.00000', '000.0'].map(normalizeDecimal)).toEqual(['0', '0', '0', '0']);
     expect(normalizeDecimal('0.000123400')).toBe('0.0001234');
     expect(() => normalizeDecimal('1e5')).toThrow(TypeError);
@@ -31,10 +52,28 @@ describe('LocalOrderBook', () => {
     const book = new LocalOrderBook('SOL_USDC');
     expect(book.applySnapshot(base)).toBe('bridging');
     expect(book.applyDelta(delta(101, 101, [['100.5', '4']]))).toBe('applied');
-    expect(book.applyDelta(delta(102, 103, [], [['101', '0.00'], ['102', '2.5']]))).toBe('applied');
+    expect(
+      book.applyDelta(
+        delta(
+          102,
+          103,
+          [],
+          [
+            ['101', '0.00'],
+            ['102', '2.5'],
+          ],
+        ),
+      ),
+    ).toBe('applied');
     expect(book.top(2)).toEqual({
-      bids: [['100.5', '4'], ['100', '3']],
-      asks: [['102', '2.5'], ['103.5', '4']],
+      bids: [
+        ['100.5', '4'],
+        ['100', '3'],
+      ],
+      asks: [
+        ['102', '2.5'],
+        ['103.5', '4'],
+      ],
       lastUpdateId: '103',
     });
     expect(book.counters()).toMatchObject({ applied: 2, resyncs: 0, gaps: 0 });
@@ -42,7 +81,8 @@ describe('LocalOrderBook', () => {
 
   it('buffers deltas until the snapshot arrives and drops the ones it already contains', () => {
     const book = new LocalOrderBook('SOL_USDC');
-    for (let id = 98; id <= 102; id += 1) expect(book.applyDelta(delta(id, id, [['100', String(id)]]))).toBe('buffered');
+    for (let id = 98; id <= 102; id += 1)
+      expect(book.applyDelta(delta(id, id, [['100', String(id)]]))).toBe('buffered');
     expect(book.applySnapshot(base)).toBe('live');
     expect(book.counters()).toMatchObject({ dropped: 3, applied: 2 });
     expect(book.top(1).bids).toEqual([['100', '102']]);
@@ -53,7 +93,10 @@ describe('LocalOrderBook', () => {
     const book = new LocalOrderBook('SOL_USDC');
     book.applyDelta(delta(97, 104, [['99.5', '7']]));
     expect(book.applySnapshot(base)).toBe('live');
-    expect(book.top(2).bids).toEqual([['100', '3'], ['99.5', '7']]);
+    expect(book.top(2).bids).toEqual([
+      ['100', '3'],
+      ['99.5', '7'],
+    ]);
   });
 
   it('waits for the socket when the REST snapshot is ahead of it', () => {
@@ -87,23 +130,74 @@ describe('LocalOrderBook', () => {
     expect(book.needsSnapshot).toBe(true);
     expect(book.applyDelta(delta(104, 104, [], [['101', '0']]))).toBe('buffered');
     // The exchange's state after 103: the new snapshot makes the book whole, 104 applies on top.
-    expect(book.applySnapshot(snapshot(103, [['100', '3'], ['100.5', '6']], [['101', '1'], ['102', '2']]))).toBe('live');
-    expect(book.top(5)).toEqual({ bids: [['100.5', '6'], ['100', '3']], asks: [['102', '2']], lastUpdateId: '104' });
+    expect(
+      book.applySnapshot(
+        snapshot(
+          103,
+          [
+            ['100', '3'],
+            ['100.5', '6'],
+          ],
+          [
+            ['101', '1'],
+            ['102', '2'],
+          ],
+        ),
+      ),
+    ).toBe('live');
+    expect(book.top(5)).toEqual({
+      bids: [
+        ['100.5', '6'],
+        ['100', '3'],
+      ],
+      asks: [['102', '2']],
+      lastUpdateId: '104',
+    });
   });
 
   it('deletes a level for every zero spelling', () => {
     const book = new LocalOrderBook('SOL_USDC');
-    book.applySnapshot(snapshot(100, [['1', '1'], ['2', '1'], ['3', '1'], ['4', '1']], [['10', '1']]));
-    book.applyDelta(delta(101, 101, [['1', '0'], ['2', '0.00'], ['3', '0.00000'], ['4', '0.0']]));
+    book.applySnapshot(
+      snapshot(
+        100,
+        [
+          ['1', '1'],
+          ['2', '1'],
+          ['3', '1'],
+          ['4', '1'],
+        ],
+        [['10', '1']],
+      ),
+    );
+    book.applyDelta(
+      delta(101, 101, [
+        ['1', '0'],
+        ['2', '0.00'],
+        ['3', '0.00000'],
+        ['4', '0.0'],
+      ]),
+    );
     expect(book.top(10).bids).toEqual([]);
     expect(book.isLive).toBe(true);
   });
 
   it('treats "86700" and "86700.0" as the same level', () => {
     const book = new LocalOrderBook('BTC_USDC_PERP');
-    book.applySnapshot(snapshot(100, [['86699.9', '1'], ['86700', '1']], [['86700.1', '1']]));
+    book.applySnapshot(
+      snapshot(
+        100,
+        [
+          ['86699.9', '1'],
+          ['86700', '1'],
+        ],
+        [['86700.1', '1']],
+      ),
+    );
     book.applyDelta(delta(101, 101, [['86700.0', '2.5']]));
-    expect(book.top(5).bids).toEqual([['86700.0', '2.5'], ['86699.9', '1']]);
+    expect(book.top(5).bids).toEqual([
+      ['86700.0', '2.5'],
+      ['86699.9', '1'],
+    ]);
     book.applyDelta(delta(102, 102, [['86700.00', '0']]));
     expect(book.top(5).bids).toEqual([['86699.9', '1']]);
   });

@@ -11,8 +11,24 @@ import { waitFor } from '../support/waitFor.ts';
 
 type Levels = [string, string][];
 const delta = (U: number, u: number, b: Levels = [], a: Levels = []): DepthDelta => ({ U, u, a, b });
-const snapshot = (lastUpdateId: number, bids: Levels, asks: Levels): DepthSnapshot => ({ lastUpdateId: String(lastUpdateId), bids, asks });
-const base = snapshot(100, [['99.0', '1'], ['99.5', '2'], ['100', '3']], [['101', '1'], ['102', '2'], ['103.5', '4']]);
+const snapshot = (lastUpdateId: number, bids: Levels, asks: Levels): DepthSnapshot => ({
+  lastUpdateId: String(lastUpdateId),
+  bids,
+  asks,
+});
+const base = snapshot(
+  100,
+  [
+    ['99.0', '1'],
+    ['99.5', '2'],
+    ['100', '3'],
+  ],
+  [
+    ['101', '1'],
+    ['102', '2'],
+    ['103.5', '4'],
+  ],
+);
 
 /** An in-memory DepthStreamSource: lets the feed be tested with fake timers and exact control of the sequence. */
 class FakeSource implements DepthStreamSource {
@@ -75,7 +91,10 @@ describe('orderBookStream', () => {
     expect(source.subscribeCalls).toBe(1);
     expect(fetchSnapshot).toHaveBeenCalledTimes(1);
     expect(tops.one?.at(-1)).toEqual({ bids: [['100.5', '4']], asks: [['101', '1']], lastUpdateId: '101' });
-    expect(tops.two?.at(-1)?.bids).toEqual([['100.5', '4'], ['100', '3']]);
+    expect(tops.two?.at(-1)?.bids).toEqual([
+      ['100.5', '4'],
+      ['100', '3'],
+    ]);
     expect(tops.three?.at(-1)).toBe(tops.two?.at(-1)); // same depth: computed once
     for (const off of offs) off();
     expect(source.listeners.size).toBe(0);
@@ -105,7 +124,17 @@ describe('orderBookStream', () => {
 
   it('refetches the snapshot after a gap and emits the corrected book', async () => {
     const source = new FakeSource();
-    const snapshots = [base, snapshot(103, [['100', '3'], ['100.5', '6']], [['101', '1']])];
+    const snapshots = [
+      base,
+      snapshot(
+        103,
+        [
+          ['100', '3'],
+          ['100.5', '6'],
+        ],
+        [['101', '1']],
+      ),
+    ];
     const fetchSnapshot = vi.fn(async () => snapshots.shift() ?? base);
     const feed = orderBookStream(source, 'BTC_USDC', fetchSnapshot, { conflateMs: 0 });
     const tops: BookTop[] = [];
@@ -116,7 +145,14 @@ describe('orderBookStream', () => {
     expect(feed.status()).toMatchObject({ phase: 'awaitingSnapshot', counters: { gaps: 1 } });
     await vi.waitFor(() => expect(feed.status().phase).toBe('bridging'));
     source.push('depth.BTC_USDC', delta(104, 104, [['99', '1']]));
-    expect(tops.at(-1)).toEqual({ bids: [['100.5', '6'], ['100', '3']], asks: [['101', '1']], lastUpdateId: '104' });
+    expect(tops.at(-1)).toEqual({
+      bids: [
+        ['100.5', '6'],
+        ['100', '3'],
+      ],
+      asks: [['101', '1']],
+      lastUpdateId: '104',
+    });
     expect(fetchSnapshot).toHaveBeenCalledTimes(2);
   });
 
@@ -131,7 +167,11 @@ describe('orderBookStream', () => {
       }
       return current;
     });
-    const feed = orderBookStream(source, 'SOL_USDC_PERP', fetchSnapshot, { conflateMs: 0, resyncBaseMs: 1, resyncCapMs: 5 });
+    const feed = orderBookStream(source, 'SOL_USDC_PERP', fetchSnapshot, {
+      conflateMs: 0,
+      resyncBaseMs: 1,
+      resyncCapMs: 5,
+    });
     const tops: BookTop[] = [];
     feed.subscribe((top) => void tops.push(top), { depth: 1 });
     await vi.waitFor(() => expect(feed.status().phase).toBe('bridging'));
@@ -181,23 +221,33 @@ class FakeMarket {
   }
 
   private ascending(side: 'bid' | 'ask'): [string, string][] {
-    const byValue = (x: [string, string], y: [string, string]) => (BigInt(x[0].replace('.', '')) < BigInt(y[0].replace('.', '')) ? -1 : 1);
+    const byValue = (x: [string, string], y: [string, string]) =>
+      BigInt(x[0].replace('.', '')) < BigInt(y[0].replace('.', '')) ? -1 : 1;
     // Keys have at most one decimal: pad to one so the integer comparison above is exact.
-    return [...this.sides[side]].map(([price, qty]): [string, string] => [price.includes('.') ? price : `${price}.0`, qty]).sort(byValue);
+    return [...this.sides[side]]
+      .map(([price, qty]): [string, string] => [price.includes('.') ? price : `${price}.0`, qty])
+      .sort(byValue);
   }
 
   snapshot(): Depth {
     const strip = ([price, qty]: [string, string]): [string, string] => [normalizeDecimal(price), qty];
-    return { bids: this.ascending('bid').map(strip), asks: this.ascending('ask').map(strip), lastUpdateId: String(this.id), timestamp: 0 };
+    return {
+      bids: this.ascending('bid').map(strip),
+      asks: this.ascending('ask').map(strip),
+      lastUpdateId: String(this.id),
+      timestamp: 0,
+    };
   }
 
   top(n: number): { bids: Levels; asks: Levels } {
-    const norm = (levels: Levels) => levels.map(([price, qty]): [string, string] => [normalizeDecimal(price), normalizeDecimal(qty)]);
+    const norm = (levels: Levels) =>
+      levels.map(([price, qty]): [string, string] => [normalizeDecimal(price), normalizeDecimal(qty)]);
     return { bids: norm(this.ascending('bid').reverse().slice(0, n)), asks: norm(this.ascending('ask').slice(0, n)) };
   }
 }
 
-const normalised = (levels: readonly BookLevel[]) => levels.map(([price, qty]) => [normalizeDecimal(price), normalizeDecimal(qty)]);
+const normalised = (levels: readonly BookLevel[]) =>
+  levels.map(([price, qty]) => [normalizeDecimal(price), normalizeDecimal(qty)]);
 
 describe('orderBookStream over a real socket', () => {
   let server: StubStreamServer;
@@ -224,19 +274,33 @@ describe('orderBookStream over a real socket', () => {
       const last = tops.at(-1);
       if (last?.lastUpdateId !== String(market.id)) return false;
       const expected = market.top(5);
-      return JSON.stringify([normalised(last.bids), normalised(last.asks)]) === JSON.stringify([expected.bids, expected.asks]);
+      return (
+        JSON.stringify([normalised(last.bids), normalised(last.asks)]) ===
+        JSON.stringify([expected.bids, expected.asks])
+      );
     };
     const churn = (from: number) => {
-      for (let k = 0; k < 20; k += 1) market.change(k % 2 === 0 ? 'bid' : 'ask', k % 2 === 0 ? 993 + (k % 7) : 1001 + (k % 7), k % 5 === 0 ? '0.00' : `${from + k}.10`);
+      for (let k = 0; k < 20; k += 1)
+        market.change(
+          k % 2 === 0 ? 'bid' : 'ask',
+          k % 2 === 0 ? 993 + (k % 7) : 1001 + (k % 7),
+          k % 5 === 0 ? '0.00' : `${from + k}.10`,
+        );
     };
 
-    await waitFor(() => server.currentStreams().has('depth.SOL_USDC') && feed.status().phase === 'bridging', 'subscription and snapshot');
+    await waitFor(
+      () => server.currentStreams().has('depth.SOL_USDC') && feed.status().phase === 'bridging',
+      'subscription and snapshot',
+    );
     churn(1);
     await waitFor(matchesMarket, 'book equal to the market');
 
     market.change('bid', 1000, '42', { send: false }); // lost upstream: a gap
     churn(100);
-    await waitFor(() => feed.status().counters.gaps === 1 && feed.status().phase === 'bridging', 'resync after the gap');
+    await waitFor(
+      () => feed.status().counters.gaps === 1 && feed.status().phase === 'bridging',
+      'resync after the gap',
+    );
     market.change('ask', 1003, '7');
     await waitFor(matchesMarket, 'book equal to the market after the gap');
     expect(normalised(tops.at(-1)?.bids ?? [])).toContainEqual(['100', '42']); // known only from the new snapshot
@@ -247,7 +311,11 @@ describe('orderBookStream over a real socket', () => {
     churn(200);
     await waitFor(matchesMarket, 'book equal to the market after the reconnect');
     expect(fetchSnapshot).toHaveBeenCalledTimes(3);
-    expect(feed.status()).toMatchObject({ phase: 'live', counters: { gaps: 1, resyncs: 2 }, lastResyncReason: 'reconnect' });
+    expect(feed.status()).toMatchObject({
+      phase: 'live',
+      counters: { gaps: 1, resyncs: 2 },
+      lastResyncReason: 'reconnect',
+    });
 
     off();
     await waitFor(() => !server.currentStreams().has('depth.SOL_USDC'), 'UNSUBSCRIBE after the last subscriber');

@@ -165,17 +165,34 @@ describe('signing on the wire', () => {
     const [hit] = stub.hitsFor('GET /api/v1/orders');
     expect(hit?.auth).toBe('valid');
     expect(hit?.rawQuery).toContain('note=a+b%25c%2Cd%3Ae');
-    expect(hit?.signingString).toMatch(/^instruction=orderQueryAll&limit=100&note=a b%c,d:e&symbol=SOL_USDC&timestamp=/);
+    expect(hit?.signingString).toMatch(
+      /^instruction=orderQueryAll&limit=100&note=a b%c,d:e&symbol=SOL_USDC&timestamp=/,
+    );
   });
 
   it('signs a POST body, dropping null keys and keeping decimal text as sent', async () => {
     stub.route('POST /api/v1/order', { instruction: 'orderExecute', replies: [{ json: { id: '1' } }] });
-    const order = { symbol: 'SOL_USDC', side: 'Bid', orderType: 'Limit', price: '0.10', quantity: '2', postOnly: true, clientId: null };
+    const order = {
+      symbol: 'SOL_USDC',
+      side: 'Bid',
+      orderType: 'Limit',
+      price: '0.10',
+      quantity: '2',
+      postOnly: true,
+      clientId: null,
+    };
     await expect(client().request(executeOrder, order)).resolves.toEqual({ id: '1' });
     const [hit] = stub.hitsFor('POST /api/v1/order');
     expect(hit?.auth).toBe('valid');
     expect(hit?.headers['content-type']).toContain('application/json');
-    expect(JSON.parse(hit?.bodyText ?? '')).toEqual({ symbol: 'SOL_USDC', side: 'Bid', orderType: 'Limit', price: '0.10', quantity: '2', postOnly: true });
+    expect(JSON.parse(hit?.bodyText ?? '')).toEqual({
+      symbol: 'SOL_USDC',
+      side: 'Bid',
+      orderType: 'Limit',
+      price: '0.10',
+      quantity: '2',
+      postOnly: true,
+    });
     expect(hit?.signingString).toContain('price=0.10&quantity=2&side=Bid');
   });
 
@@ -211,7 +228,8 @@ describe('signing on the wire', () => {
     await client().request(getMarkets, { marketType: ['SPOT', 'RFQ'] });
     const [hit] = stub.hitsFor('GET /api/v1/markets');
     expect(hit?.rawQuery).toBe('?marketType=SPOT&marketType=RFQ');
-    for (const name of ['x-api-key', 'x-signature', 'x-timestamp', 'x-window']) expect(hit?.headers[name]).toBeUndefined();
+    for (const name of ['x-api-key', 'x-signature', 'x-timestamp', 'x-window'])
+      expect(hit?.headers[name]).toBeUndefined();
     // Public calls need no clock: no /time round trip.
     expect(stub.hitsFor('GET /api/v1/time')).toHaveLength(0);
   });
@@ -223,25 +241,49 @@ describe('retries', () => {
       instruction: 'orderExecute',
       replies: [{ status: 503, json: { code: 'MAINTENANCE', message: 'Under maintenance' } }],
     });
-    const error = await rejection(client().request(executeOrder, { symbol: 'SOL_USDC', side: 'Ask', orderType: 'Market', quantity: '1' }));
+    const error = await rejection(
+      client().request(executeOrder, { symbol: 'SOL_USDC', side: 'Ask', orderType: 'Market', quantity: '1' }),
+    );
     expect(stub.hitsFor('POST /api/v1/order')).toHaveLength(1);
-    expect(error).toMatchObject({ kind: 'http', status: 503, code: 'MAINTENANCE', message: 'Under maintenance', endpoint: 'POST /api/v1/order', retryable: false });
+    expect(error).toMatchObject({
+      kind: 'http',
+      status: 503,
+      code: 'MAINTENANCE',
+      message: 'Under maintenance',
+      endpoint: 'POST /api/v1/order',
+      retryable: false,
+    });
     expect(sleeps).toEqual([]);
   });
 
   it('retries a GET through 503, 503 to success with jittered backoff', async () => {
     stub.route('GET /api/v1/ticker', {
-      replies: [{ status: 503, json: { code: 'MAINTENANCE', message: 'm' } }, { status: 503, text: '' }, { json: { symbol: 'SOL_USDC' } }],
+      replies: [
+        { status: 503, json: { code: 'MAINTENANCE', message: 'm' } },
+        { status: 503, text: '' },
+        { json: { symbol: 'SOL_USDC' } },
+      ],
     });
     await expect(client().request(getTicker, { symbol: 'SOL_USDC' })).resolves.toEqual({ symbol: 'SOL_USDC' });
     expect(stub.hitsFor('GET /api/v1/ticker')).toHaveLength(3);
     expect(sleeps).toEqual([100, 200]); // random 0.5 × 200·2^n
-    expect(calls.map((c) => [c.attempt, c.status])).toEqual([[1, 503], [2, 503], [3, 200]]);
+    expect(calls.map((c) => [c.attempt, c.status])).toEqual([
+      [1, 503],
+      [2, 503],
+      [3, 200],
+    ]);
   });
 
   it('waits out Retry-After on a 429', async () => {
     stub.route('GET /api/v1/ticker', {
-      replies: [{ status: 429, headers: { 'retry-after': '1' }, json: { code: 'TOO_MANY_REQUESTS', message: 'Too many requests' } }, { json: {} }],
+      replies: [
+        {
+          status: 429,
+          headers: { 'retry-after': '1' },
+          json: { code: 'TOO_MANY_REQUESTS', message: 'Too many requests' },
+        },
+        { json: {} },
+      ],
     });
     await client().request(getTicker, { symbol: 'SOL_USDC' });
     expect(sleeps).toEqual([1000]);
@@ -288,7 +330,9 @@ describe('clock skew', () => {
     stub.skewMs = -30_000;
     await rejection(rest.request(executeOrder, { symbol: 'S', side: 'Bid', orderType: 'Market', quantity: '1' }));
     expect(stub.hitsFor('POST /api/v1/order')).toHaveLength(1);
-    await expect(rest.request(executeOrder, { symbol: 'S', side: 'Bid', orderType: 'Market', quantity: '1' })).resolves.toEqual({ id: '1' });
+    await expect(
+      rest.request(executeOrder, { symbol: 'S', side: 'Bid', orderType: 'Market', quantity: '1' }),
+    ).resolves.toEqual({ id: '1' });
     expect(stub.hitsFor('GET /api/v1/time')).toHaveLength(3);
   });
 });
@@ -310,7 +354,8 @@ describe('response bodies', () => {
   });
 
   it('reports plain-text 400s and unknown paths with the text as message', async () => {
-    const parseError = 'failed to parse parameter `limit`: failed to parse "DepthLimit": Expect a valid enumeration value.';
+    const parseError =
+      'failed to parse parameter `limit`: failed to parse "DepthLimit": Expect a valid enumeration value.';
     stub.route('GET /api/v1/ticker', { replies: [{ status: 400, text: parseError }] });
     const error = await rejection(client().request(getTicker, { symbol: 'SOL_USDC' }));
     expect(error).toMatchObject({ kind: 'http', status: 400, code: null, message: parseError, retryable: false });
@@ -327,7 +372,9 @@ describe('response bodies', () => {
 
   it('exposes pagination headers', async () => {
     stub.route('GET /api/v1/markets', {
-      replies: [{ json: [], headers: { 'x-page-count': '3', 'x-current-page': '1', 'x-page-size': '100', 'x-total': '250' } }],
+      replies: [
+        { json: [], headers: { 'x-page-count': '3', 'x-current-page': '1', 'x-page-size': '100', 'x-total': '250' } },
+      ],
     });
     const result = await client().requestWithMeta(getMarkets, {});
     expect(result).toMatchObject({ status: 200, data: [], page: { count: 3, current: 1, size: 100, total: 250 } });
@@ -347,10 +394,15 @@ describe('transport failures', () => {
     const { port } = closed.address() as AddressInfo;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
 
-    const error = await rejection(client({ baseUrl: `http://127.0.0.1:${port}`, maxRetries: 1 }).request(getTicker, { symbol: 'S' }));
+    const error = await rejection(
+      client({ baseUrl: `http://127.0.0.1:${port}`, maxRetries: 1 }).request(getTicker, { symbol: 'S' }),
+    );
     expect(error.kind).toBe('network');
     expect(error.message).toContain('ECONNREFUSED');
-    expect(calls.map((c) => [c.attempt, c.error])).toEqual([[1, 'network'], [2, 'network']]);
+    expect(calls.map((c) => [c.attempt, c.error])).toEqual([
+      [1, 'network'],
+      [2, 'network'],
+    ]);
   });
 
   it('hands the caller its own abort reason, not an exchange error', async () => {
@@ -374,13 +426,38 @@ describe('transport failures', () => {
 
 describe('requests refused before the network', () => {
   const cases: [string, () => Promise<unknown>, RegExp][] = [
-    ['a missing required parameter', () => client().request(getTicker, {} as { symbol: string }), /missing required parameter `symbol`/],
-    ['a bad enum value', () => client().request(getOrders, { marketType: 'FUTURES' }), /`marketType` must be one of SPOT, PERP/],
-    ['a decimal given as a number', () => client().request(executeOrder, { symbol: 'S', side: 'Bid', orderType: 'Limit', price: 1 as unknown as string }), /`price` must be a decimal/],
-    ['an integer given as a string', () => client().request(getOrders, { limit: '10' as unknown as number }), /`limit` must be an integer/],
-    ['an unknown parameter', () => client().request(getTicker, { symbol: 'S', sybmol: 'S' } as { symbol: string }), /unknown parameter `sybmol`/],
+    [
+      'a missing required parameter',
+      () => client().request(getTicker, {} as { symbol: string }),
+      /missing required parameter `symbol`/,
+    ],
+    [
+      'a bad enum value',
+      () => client().request(getOrders, { marketType: 'FUTURES' }),
+      /`marketType` must be one of SPOT, PERP/,
+    ],
+    [
+      'a decimal given as a number',
+      () =>
+        client().request(executeOrder, { symbol: 'S', side: 'Bid', orderType: 'Limit', price: 1 as unknown as string }),
+      /`price` must be a decimal/,
+    ],
+    [
+      'an integer given as a string',
+      () => client().request(getOrders, { limit: '10' as unknown as number }),
+      /`limit` must be an integer/,
+    ],
+    [
+      'an unknown parameter',
+      () => client().request(getTicker, { symbol: 'S', sybmol: 'S' } as { symbol: string }),
+      /unknown parameter `sybmol`/,
+    ],
     ['an empty batch', () => client().request(executeOrderBatch, []), /non-empty array/],
-    ['a signed endpoint without a key', () => client({ key: undefined }).request(getOrders, {}), /no API key configured/],
+    [
+      'a signed endpoint without a key',
+      () => client({ key: undefined }).request(getOrders, {}),
+      /no API key configured/,
+    ],
     ['a web-session-only endpoint', () => client().request(liquidationPrice, {}), /web sessions/],
   ];
   it.each(cases)('refuses %s without calling the exchange', async (_name, call, message) => {
@@ -405,7 +482,10 @@ describe('client-side rate limit', () => {
 describe('calls by endpoint-table name', () => {
   it('calls public and signed rows of the real table', async () => {
     stub.route('GET /api/v1/depth', { replies: [{ json: { asks: [], bids: [], lastUpdateId: '1', timestamp: 1 } }] });
-    stub.route('GET /api/v1/capital', { instruction: 'balanceQuery', replies: [{ json: { SOL: { available: '1.5', locked: '0', staked: '0' } } }] });
+    stub.route('GET /api/v1/capital', {
+      instruction: 'balanceQuery',
+      replies: [{ json: { SOL: { available: '1.5', locked: '0', staked: '0' } } }],
+    });
     const rest = client();
     const depth = await rest.call('getDepth', { symbol: 'SOL_USDC', limit: '100' });
     expect(depth.lastUpdateId).toBe('1');
@@ -425,7 +505,11 @@ describe('calls by endpoint-table name', () => {
 describe('fromConfig', () => {
   it('builds a signing client from the environment', async () => {
     stub.route('GET /api/v1/capital', { instruction: 'balanceQuery', replies: [{ json: {} }] });
-    const config = loadConfig({ BACKPACK_API_URL: stub.url, BACKPACK_API_SECRET: TEST_SECRET, BACKPACK_WINDOW_MS: '10000' });
+    const config = loadConfig({
+      BACKPACK_API_URL: stub.url,
+      BACKPACK_API_SECRET: TEST_SECRET,
+      BACKPACK_WINDOW_MS: '10000',
+    });
     const rest = BackpackRest.fromConfig(config);
     expect(rest.apiKey).toBe(key.apiKey);
     await expect(rest.call('getBalances')).resolves.toEqual({});

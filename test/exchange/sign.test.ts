@@ -66,8 +66,15 @@ describe('reference §2.4 worked examples', () => {
 describe('signing string rules', () => {
   it('renders booleans lowercase, omits null and absent values, keeps decimals verbatim', () => {
     expect(
-      signingString('maxOrderQuantity', { symbol: 'SOL_USDC', side: 'Bid', autoBorrow: true, price: null, reduceOnly: undefined, quantity: '0.10' }, 1, 5000),
-    ).toBe('instruction=maxOrderQuantity&autoBorrow=true&quantity=0.10&side=Bid&symbol=SOL_USDC&timestamp=1&window=5000');
+      signingString(
+        'maxOrderQuantity',
+        { symbol: 'SOL_USDC', side: 'Bid', autoBorrow: true, price: null, reduceOnly: undefined, quantity: '0.10' },
+        1,
+        5000,
+      ),
+    ).toBe(
+      'instruction=maxOrderQuantity&autoBorrow=true&quantity=0.10&side=Bid&symbol=SOL_USDC&timestamp=1&window=5000',
+    );
   });
 
   it('sorts keys by byte value', () => {
@@ -77,7 +84,9 @@ describe('signing string rules', () => {
   });
 
   it('writes large integers without exponents', () => {
-    expect(signingString('x', { clientId: 4294967295 }, 1, 1)).toBe('instruction=x&clientId=4294967295&timestamp=1&window=1');
+    expect(signingString('x', { clientId: 4294967295 }, 1, 1)).toBe(
+      'instruction=x&clientId=4294967295&timestamp=1&window=1',
+    );
   });
 });
 
@@ -100,7 +109,10 @@ describe('keys', () => {
 
   it('never puts the secret in an error message', () => {
     const messages: string[] = [];
-    for (const [secret, apiKey] of [[TEST_SECRET, 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='], [`${TEST_SECRET}x`, undefined]] as const) {
+    for (const [secret, apiKey] of [
+      [TEST_SECRET, 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='],
+      [`${TEST_SECRET}x`, undefined],
+    ] as const) {
       try {
         loadSigningKey(secret, apiKey);
       } catch (error) {

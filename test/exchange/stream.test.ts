@@ -7,8 +7,26 @@ import { StubStreamServer } from '../support/stubStreamServer.ts';
 import { waitFor } from '../support/waitFor.ts';
 
 const key = loadSigningKey('AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=');
-const ticker = { e: 'ticker', E: 1788367430549233, s: 'SOL_USDC', o: '100.87', c: '98.98', h: '101.19', l: '97.38', v: '15089.56', V: '1498114.9234', n: 6796 };
-const orderAccepted = { e: 'orderAccepted', E: 1788368290063153, s: 'USDT_USDC', i: '59887375336', X: 'New', T: 1788368290062979 };
+const ticker = {
+  e: 'ticker',
+  E: 1788367430549233,
+  s: 'SOL_USDC',
+  o: '100.87',
+  c: '98.98',
+  h: '101.19',
+  l: '97.38',
+  v: '15089.56',
+  V: '1498114.9234',
+  n: 6796,
+};
+const orderAccepted = {
+  e: 'orderAccepted',
+  E: 1788368290063153,
+  s: 'USDT_USDC',
+  i: '59887375336',
+  X: 'New',
+  T: 1788368290062979,
+};
 
 let server: StubStreamServer;
 const streams: BackpackStream[] = [];
@@ -52,11 +70,15 @@ describe('BackpackStream subscriptions', () => {
   it('shares one upstream SUBSCRIBE among 50 listeners and sends one UNSUBSCRIBE after the last leaves', async () => {
     const stream = open();
     const received = new Array<number>(50).fill(0);
-    const offs = received.map((_, i) => stream.subscribe('ticker.SOL_USDC', () => void (received[i] = (received[i] ?? 0) + 1)));
+    const offs = received.map((_, i) =>
+      stream.subscribe('ticker.SOL_USDC', () => void (received[i] = (received[i] ?? 0) + 1)),
+    );
     await waitFor(() => server.currentStreams().has('ticker.SOL_USDC'), 'upstream subscription');
     server.send('ticker.SOL_USDC', ticker);
     await waitFor(() => received.every((count) => count === 1), 'delivery to all 50');
-    expect(stream.status().streams).toEqual([{ stream: 'ticker.SOL_USDC', listeners: 50, lastMessageAt: expect.any(Number) }]);
+    expect(stream.status().streams).toEqual([
+      { stream: 'ticker.SOL_USDC', listeners: 50, lastMessageAt: expect.any(Number) },
+    ]);
 
     for (const off of offs.slice(0, 49)) off();
     offs[0]?.(); // idempotent: a second call must not steal another listener's reference
@@ -75,7 +97,8 @@ describe('BackpackStream subscriptions', () => {
   it('batches streams subscribed in the same tick into one frame', async () => {
     const stream = open();
     await waitFor(() => stream.status().state === 'open', 'open');
-    for (const name of ['trade.SOL_USDC', 'bookTicker.SOL_USDC', 'depth.200ms.SOL_USDC']) stream.subscribe(name, () => {});
+    for (const name of ['trade.SOL_USDC', 'bookTicker.SOL_USDC', 'depth.200ms.SOL_USDC'])
+      stream.subscribe(name, () => {});
     await waitFor(() => server.frames.length > 0, 'a frame');
     expect(server.frames).toEqual([
       { connection: 1, method: 'SUBSCRIBE', params: ['trade.SOL_USDC', 'bookTicker.SOL_USDC', 'depth.200ms.SOL_USDC'] },
@@ -94,7 +117,13 @@ describe('BackpackStream subscriptions', () => {
     await waitFor(() => seen.length === 5, 'five deliveries');
     const [first] = seen;
     for (const message of seen) expect(message).toBe(first);
-    expect(first?.data).toMatchObject({ R: '113392053149171712', u: '113392053149171713', E: 1730225420369829, C: '123', p: '98.1' });
+    expect(first?.data).toMatchObject({
+      R: '113392053149171712',
+      u: '113392053149171713',
+      E: 1730225420369829,
+      C: '123',
+      p: '98.1',
+    });
   });
 
   it('refuses a private stream without a signing key', () => {
@@ -108,7 +137,9 @@ describe('BackpackStream subscriptions', () => {
     const errors: Record<string, StreamError[]> = { bad: [], good: [] };
     const ticks: StreamMessage[] = [];
     stream.subscribe('nope.BTC_USDC_PERP', () => {}, { onError: (error) => void errors.bad?.push(error) });
-    stream.subscribe('ticker.SOL_USDC', (message) => ticks.push(message), { onError: (error) => void errors.good?.push(error) });
+    stream.subscribe('ticker.SOL_USDC', (message) => ticks.push(message), {
+      onError: (error) => void errors.good?.push(error),
+    });
     await waitFor(() => errors.bad?.length === 1, 'the 4006 error');
     server.send('ticker.SOL_USDC', ticker); // sent after the error frame on the same connection
     await waitFor(() => ticks.length === 1, 'ticker data');
@@ -124,7 +155,13 @@ describe('BackpackStream subscriptions', () => {
       throw new Error('a broken listener');
     });
     await waitFor(() => server.currentStreams().has('ticker.SOL_USDC'), 'subscription');
-    for (const junk of ['not json', '[1,2]', '{"stream":5}', 'null', '{"id":null,"error":{"code":4002,"message":"Parse error"}}']) {
+    for (const junk of [
+      'not json',
+      '[1,2]',
+      '{"stream":5}',
+      'null',
+      '{"id":null,"error":{"code":4002,"message":"Parse error"}}',
+    ]) {
       server.sendRaw(junk);
     }
     server.send('trade.SOL_USDC', { e: 'trade', t: 1 });
@@ -152,12 +189,19 @@ describe('BackpackStream connection', () => {
     stream.onStatus((status) => states.push(status.state));
     const errors: StreamError[] = [];
     const counts = { ticker: 0, orders: 0 };
-    stream.subscribe('ticker.SOL_USDC', () => void (counts.ticker += 1), { onError: (error) => void errors.push(error) });
-    stream.subscribe('account.orderUpdate', () => void (counts.orders += 1), { onError: (error) => void errors.push(error) });
+    stream.subscribe('ticker.SOL_USDC', () => void (counts.ticker += 1), {
+      onError: (error) => void errors.push(error),
+    });
+    stream.subscribe('account.orderUpdate', () => void (counts.orders += 1), {
+      onError: (error) => void errors.push(error),
+    });
 
     for (let round = 1; round <= 4; round += 1) {
       await waitFor(
-        () => server.connections === round && server.currentStreams().has('ticker.SOL_USDC') && server.currentStreams().has('account.orderUpdate'),
+        () =>
+          server.connections === round &&
+          server.currentStreams().has('ticker.SOL_USDC') &&
+          server.currentStreams().has('account.orderUpdate'),
         `resubscription on connection ${round}`,
       );
       server.send('ticker.SOL_USDC', ticker);
@@ -168,10 +212,14 @@ describe('BackpackStream connection', () => {
 
     const signed = server.frames.filter((frame) => frame.signature !== undefined);
     expect(signed.map((frame) => frame.connection)).toEqual([1, 2, 3, 4]);
-    expect(signed.every((frame) => frame.signatureValid === true && frame.params.join() === 'account.orderUpdate')).toBe(true);
+    expect(
+      signed.every((frame) => frame.signatureValid === true && frame.params.join() === 'account.orderUpdate'),
+    ).toBe(true);
     const timestamps = signed.map((frame) => frame.timestamp ?? 0);
     expect(timestamps).toEqual([...timestamps].sort((a, b) => a - b));
-    expect(server.frames.filter((frame) => frame.signature === undefined && frame.method === 'SUBSCRIBE')).toHaveLength(4);
+    expect(server.frames.filter((frame) => frame.signature === undefined && frame.method === 'SUBSCRIBE')).toHaveLength(
+      4,
+    );
     expect(errors).toEqual([]);
     expect(stream.status()).toMatchObject({ state: 'open', reconnects: 3, connectedSince: expect.any(Number) });
     expect(states.filter((state) => state === 'reconnecting')).toHaveLength(3);
@@ -184,7 +232,10 @@ describe('BackpackStream connection', () => {
     await waitFor(() => server.currentStreams().has('ticker.SOL_USDC'), 'first subscription');
     server.freezeAll();
     // >= rather than ===: a stalled test machine may legitimately declare a second socket dead too.
-    await waitFor(() => server.connections >= 2 && server.currentStreams().has('ticker.SOL_USDC'), 'reconnect after dead socket');
+    await waitFor(
+      () => server.connections >= 2 && server.currentStreams().has('ticker.SOL_USDC'),
+      'reconnect after dead socket',
+    );
     server.send('ticker.SOL_USDC', ticker);
     await waitFor(() => counts.ticker >= 1, 'delivery after reconnect');
     expect(stream.status().reconnects).toBeGreaterThanOrEqual(1);
@@ -214,7 +265,8 @@ describe('BackpackStream connection', () => {
 
 describe('lossless frame parsing', () => {
   it('turns integers beyond 2^53 into exact strings and leaves everything else alone', () => {
-    const text = '{"a":"x:12345678901234567890","b":12345678901234567890,"c":[9007199254740993,1.5,-9007199254740993,9007199254740991],"d":"\\"12345678901234567890"}';
+    const text =
+      '{"a":"x:12345678901234567890","b":12345678901234567890,"c":[9007199254740993,1.5,-9007199254740993,9007199254740991],"d":"\\"12345678901234567890"}';
     expect(parseJsonLossless(text)).toEqual({
       a: 'x:12345678901234567890',
       b: '12345678901234567890',
@@ -224,8 +276,14 @@ describe('lossless frame parsing', () => {
   });
 
   it('classifies data, error and junk frames', () => {
-    expect(parseFrame('{"stream":"trade.SOL_USDC","data":{"t":1}}')).toEqual({ kind: 'data', message: { stream: 'trade.SOL_USDC', data: { t: 1 } } });
-    expect(parseFrame('{"id":null,"error":{"code":4006,"message":"Invalid stream"}}')).toEqual({ kind: 'error', error: { code: 4006, message: 'Invalid stream' } });
+    expect(parseFrame('{"stream":"trade.SOL_USDC","data":{"t":1}}')).toEqual({
+      kind: 'data',
+      message: { stream: 'trade.SOL_USDC', data: { t: 1 } },
+    });
+    expect(parseFrame('{"id":null,"error":{"code":4006,"message":"Invalid stream"}}')).toEqual({
+      kind: 'error',
+      error: { code: 4006, message: 'Invalid stream' },
+    });
     expect(parseFrame('{"stream":"x"}').kind).toBe('unknown');
     expect(parseFrame('{').kind).toBe('unknown');
   });

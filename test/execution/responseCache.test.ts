@@ -18,7 +18,13 @@ beforeAll(async () => {
     ...marketHandlers(),
     getTickers: () => fixtures.tickers.map((row) => (row.symbol === 'SOL_USDC' ? { ...row, lastPrice } : row)),
     getStatus: () => {
-      throw new ExchangeError({ kind: 'http', endpoint: 'GET /api/v1/status', status: 503, code: 'MAINTENANCE', message: 'Under maintenance' });
+      throw new ExchangeError({
+        kind: 'http',
+        endpoint: 'GET /api/v1/status',
+        status: 503,
+        code: 'MAINTENANCE',
+        message: 'Under maintenance',
+      });
     },
   });
   const exchange = new CachedExchange(upstream, { ttlsMs: { getTickers: 300 } });
@@ -30,7 +36,11 @@ afterAll(async () => {
 });
 
 async function post(query: string): Promise<{ status: number; body: string }> {
-  const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const response = await fetch(gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
   return { status: response.status, body: await response.text() };
 }
 
@@ -94,7 +104,9 @@ describe('identical requests whose answer cannot be kept', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
     const post = async (): Promise<string> =>
-      (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ n }"}' })).text();
+      (
+        await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ n }"}' })
+      ).text();
     try {
       expect(await Promise.all([post(), post()])).toEqual(['{"data":{"n":1}}', '{"data":{"n":1}}']);
       expect(overlap).toBe(1); // the second waited for the first, which might have been kept
@@ -115,7 +127,10 @@ describe('CachedExchange.recording', () => {
     const fake = new FakeUpstream({ ...marketHandlers(), getTickers: () => fixtures.tickers, getAccount: () => ({}) });
     const exchange = new CachedExchange(fake, { ttlsMs: { getTickers: 1_000 }, now: () => 5_000 });
     const seen: string[] = [];
-    const recorder: ReadRecorder = { read: (until) => seen.push(`read ${until}`), uncacheable: () => seen.push('uncacheable') };
+    const recorder: ReadRecorder = {
+      read: (until) => seen.push(`read ${until}`),
+      uncacheable: () => seen.push('uncacheable'),
+    };
     const view = exchange.recording(recorder);
     await view.call('getTickers', {});
     await view.call('getTickers', {});

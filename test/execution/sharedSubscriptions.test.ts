@@ -1,5 +1,15 @@
 import { envelop, useEngine, useSchema } from '@envelop/core';
-import { execute, GraphQLInt, GraphQLObjectType, GraphQLSchema, GraphQLString, parse, subscribe, validate, type ExecutionResult } from 'graphql';
+import {
+  execute,
+  GraphQLInt,
+  GraphQLObjectType,
+  GraphQLSchema,
+  GraphQLString,
+  parse,
+  subscribe,
+  validate,
+  type ExecutionResult,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { useSharedSubscriptionExecution } from '../../src/execution/sharedSubscriptions.ts';
 
@@ -48,7 +58,11 @@ describe('shared subscription execution', () => {
     const events = [Object.freeze({ n: 1 }), Object.freeze({ n: 2 })];
     const counter = { resolved: 0 };
     const getEnveloped = envelop({
-      plugins: [useEngine({ parse, validate, execute, subscribe }), useSchema(makeSchema(events, counter)), useSharedSubscriptionExecution()],
+      plugins: [
+        useEngine({ parse, validate, execute, subscribe }),
+        useSchema(makeSchema(events, counter)),
+        useSharedSubscriptionExecution(),
+      ],
     });
     const document = parse('subscription($p: String) { ticks { n label(prefix: $p) } }');
     const run = (prefix: string) => () => {
@@ -84,9 +98,19 @@ describe('shared subscription execution', () => {
         },
       }),
     });
-    const getEnveloped = envelop({ plugins: [useEngine({ parse, validate, execute, subscribe }), useSchema(schema), useSharedSubscriptionExecution()] });
+    const getEnveloped = envelop({
+      plugins: [
+        useEngine({ parse, validate, execute, subscribe }),
+        useSchema(schema),
+        useSharedSubscriptionExecution(),
+      ],
+    });
     const { subscribe: run } = getEnveloped();
-    const stream = (await run({ schema, document: parse('subscription { n }'), contextValue: {} })) as AsyncGenerator<ExecutionResult>;
+    const stream = (await run({
+      schema,
+      document: parse('subscription { n }'),
+      contextValue: {},
+    })) as AsyncGenerator<ExecutionResult>;
     expect((await stream.next()).value).toEqual({ data: { n: 0 } });
     await stream.return(undefined);
     expect(closed).toBe(true);

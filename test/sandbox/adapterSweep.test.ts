@@ -60,8 +60,14 @@ const SWEEP: Readonly<Record<EndpointName, Step>> = {
   getWallets: {},
   getAssets: { check: (data) => expect(list(data).map((a) => a['symbol'])).toContain('SOL') },
   getCollateralParameters: { check: (data) => expect(list(data).map((a) => a['symbol'])).toContain('USDC') },
-  getMarkets: { params: { marketType: ['SPOT'] }, check: (data) => expect(list(data).every((m) => m['marketType'] === 'SPOT')).toBe(true) },
-  getMarket: { params: { symbol: 'SOL_USDC_PERP' }, check: (data) => expect(obj(data)).toMatchObject({ symbol: 'SOL_USDC_PERP', marketType: 'PERP' }) },
+  getMarkets: {
+    params: { marketType: ['SPOT'] },
+    check: (data) => expect(list(data).every((m) => m['marketType'] === 'SPOT')).toBe(true),
+  },
+  getMarket: {
+    params: { symbol: 'SOL_USDC_PERP' },
+    check: (data) => expect(obj(data)).toMatchObject({ symbol: 'SOL_USDC_PERP', marketType: 'PERP' }),
+  },
   getTicker: {
     params: { symbol: 'SOL_USDC' },
     check: (data, s) => expect(data).toEqual(s.sandbox.services.engine.marketData.ticker('SOL_USDC')),
@@ -76,10 +82,17 @@ const SWEEP: Readonly<Record<EndpointName, Step>> = {
     },
   },
   getKlines: {
-    params: (s) => ({ symbol: 'SOL_USDC', interval: '1m', startTime: Math.floor(s.sandbox.services.now() / 1000) - 3_600 }),
+    params: (s) => ({
+      symbol: 'SOL_USDC',
+      interval: '1m',
+      startTime: Math.floor(s.sandbox.services.now() / 1000) - 3_600,
+    }),
     check: (data) => expect(Number(list(data)[0]?.['trades'])).toBeGreaterThan(0),
   },
-  getMarkPrices: { params: { symbol: 'SOL_USDC_PERP' }, check: (data) => expect(list(data)[0]?.['symbol']).toBe('SOL_USDC_PERP') },
+  getMarkPrices: {
+    params: { symbol: 'SOL_USDC_PERP' },
+    check: (data) => expect(list(data)[0]?.['symbol']).toBe('SOL_USDC_PERP'),
+  },
   getOpenInterest: { params: { symbol: 'SOL_USDC_PERP' } },
   getOpenInterests: {},
   getPredictionEvents: {},
@@ -88,7 +101,10 @@ const SWEEP: Readonly<Record<EndpointName, Step>> = {
   getMarketSessions: {},
   getMarketHolidays: {},
   getRecentTrades: { params: { symbol: 'SOL_USDC', limit: 2 }, check: (data) => expect(list(data)).toHaveLength(2) },
-  getHistoricalTrades: { params: { symbol: 'SOL_USDC', limit: 2, offset: 1 }, check: (data) => expect(list(data)).toHaveLength(2) },
+  getHistoricalTrades: {
+    params: { symbol: 'SOL_USDC', limit: 2, offset: 1 },
+    check: (data) => expect(list(data)).toHaveLength(2),
+  },
   getBorrowLendMarkets: {},
   getBorrowLendMarketsHistory: { params: { interval: '1d', symbol: 'USDC' } },
   getBorrowLendApy: {},
@@ -99,17 +115,29 @@ const SWEEP: Readonly<Record<EndpointName, Step>> = {
   getAccount: {},
   updateAccountSettings: {
     params: { autoLend: true, leverageLimit: '5' },
-    check: (_data, s) => expect(D.toString(s.sandbox.services.ledger.account(s.demoId).settings.leverageLimit)).toBe('5'),
+    check: (_data, s) =>
+      expect(D.toString(s.sandbox.services.ledger.account(s.demoId).settings.leverageLimit)).toBe('5'),
   },
   getBalances: {
-    check: (data, s) => expect(obj(data)['USDC']).toEqual({ available: D.toString(s.sandbox.services.ledger.balance(s.demoId, 'USDC').available), locked: '0', staked: '0' }),
+    check: (data, s) =>
+      expect(obj(data)['USDC']).toEqual({
+        available: D.toString(s.sandbox.services.ledger.balance(s.demoId, 'USDC').available),
+        locked: '0',
+        staked: '0',
+      }),
   },
   getCollateral: { check: (data) => expect(list(obj(data)['collateral']).map((c) => c['symbol'])).toContain('SOL') },
   getMaxBorrowQuantity: { params: { symbol: 'SOL' }, check: (data) => expect(obj(data)['symbol']).toBe('SOL') },
-  getMaxOrderQuantity: { params: { symbol: 'SOL_USDC', side: 'Ask' }, check: (data) => expect(obj(data)['maxOrderQuantity']).toBe('500') },
+  getMaxOrderQuantity: {
+    params: { symbol: 'SOL_USDC', side: 'Ask' },
+    check: (data) => expect(obj(data)['maxOrderQuantity']).toBe('500'),
+  },
   getMaxWithdrawalQuantity: { params: { symbol: 'USDC' } },
   getDeposits: { check: (data) => expect(list(data).map((d) => d['symbol'])).toContain('USDC') },
-  getDepositAddress: { params: { blockchain: 'Solana' }, check: (data) => expect(obj(data)['address']).toMatch(/^[1-9A-HJ-NP-Za-km-z]{32,44}$/) },
+  getDepositAddress: {
+    params: { blockchain: 'Solana' },
+    check: (data) => expect(obj(data)['address']).toMatch(/^[1-9A-HJ-NP-Za-km-z]{32,44}$/),
+  },
   requestWithdrawal: {
     params: { address: SOL_ADDRESS, blockchain: 'Solana', symbol: 'SOL', quantity: '1', clientId: 'sweep-1' },
     check: (data) => expect(obj(data)).toMatchObject({ toAddress: SOL_ADDRESS, quantity: '1', clientId: 'sweep-1' }),
@@ -123,7 +151,8 @@ const SWEEP: Readonly<Record<EndpointName, Step>> = {
   getWithdrawalDelay: { check: (data) => expect(obj(data)['currentWithdrawalDelayHours']).toBe(24) },
   updateWithdrawalDelay: {
     params: (s) => ({ withdrawalDelayHours: 48, twoFactorToken: id(s, 'twoFactor') }),
-    check: (data) => expect(obj(data)).toMatchObject({ currentWithdrawalDelayHours: 24, pendingWithdrawalDelayHours: 48 }),
+    check: (data) =>
+      expect(obj(data)).toMatchObject({ currentWithdrawalDelayHours: 24, pendingWithdrawalDelayHours: 48 }),
   },
   convertDust: {
     before: (s) => void s.sandbox.deposit('demo', 'USDT', '0.5'),
@@ -132,12 +161,21 @@ const SWEEP: Readonly<Record<EndpointName, Step>> = {
   },
   executeBorrowLend: {
     params: { symbol: 'USDC', side: 'Lend', quantity: '1000' },
-    check: (_data, s) => expect(s.sandbox.services.products.borrowLend.positionsWire(s.demoId).map((p) => p.symbol)).toEqual(['USDC']),
+    check: (_data, s) =>
+      expect(s.sandbox.services.products.borrowLend.positionsWire(s.demoId).map((p) => p.symbol)).toEqual(['USDC']),
   },
-  getBorrowLendPositions: { check: (data) => expect(list(data)[0]).toMatchObject({ symbol: 'USDC', netQuantity: '1000' }) },
+  getBorrowLendPositions: {
+    check: (data) => expect(list(data)[0]).toMatchObject({ symbol: 'USDC', netQuantity: '1000' }),
+  },
   getBorrowLendEstimatedLiquidationPrice: { params: { borrow: borrowOneSol } },
   getPositions: {
-    before: async (s) => void (await s.demo.call('executeOrder', { symbol: 'SOL_USDC_PERP', side: 'Bid', orderType: 'Market', quantity: '2' })),
+    before: async (s) =>
+      void (await s.demo.call('executeOrder', {
+        symbol: 'SOL_USDC_PERP',
+        side: 'Bid',
+        orderType: 'Market',
+        quantity: '2',
+      })),
     check: (data) => expect(list(data)[0]).toMatchObject({ symbol: 'SOL_USDC_PERP', netQuantity: '2' }),
   },
 
@@ -149,24 +187,48 @@ const SWEEP: Readonly<Record<EndpointName, Step>> = {
       s.ids['order'] = String(obj(data)['id']);
     },
   },
-  getOrder: { params: (s) => ({ symbol: 'SOL_USDC', orderId: id(s, 'order') }), check: (data, s) => expect(obj(data)['id']).toBe(id(s, 'order')) },
-  cancelOrder: { params: (s) => ({ symbol: 'SOL_USDC', orderId: id(s, 'order') }), check: (data) => expect(obj(data)['status']).toBe('Cancelled') },
+  getOrder: {
+    params: (s) => ({ symbol: 'SOL_USDC', orderId: id(s, 'order') }),
+    check: (data, s) => expect(obj(data)['id']).toBe(id(s, 'order')),
+  },
+  cancelOrder: {
+    params: (s) => ({ symbol: 'SOL_USDC', orderId: id(s, 'order') }),
+    check: (data) => expect(obj(data)['status']).toBe('Cancelled'),
+  },
   executeOrderBatch: {
     params: [
       { symbol: 'SOL_USDC', side: 'Bid', orderType: 'Limit', price: '121', quantity: '1' },
       { symbol: 'SOL_USDC', side: 'Ask', orderType: 'Limit', price: '180', quantity: '1' },
     ] as unknown as Params,
-    check: (data) => expect(list(data).map((r) => [r['operation'], r['status']])).toEqual([['Ok', 'New'], ['Ok', 'New']]),
+    check: (data) =>
+      expect(list(data).map((r) => [r['operation'], r['status']])).toEqual([
+        ['Ok', 'New'],
+        ['Ok', 'New'],
+      ]),
   },
-  getOpenOrders: { params: { symbol: 'SOL_USDC' }, check: (data) => expect(list(data).map((o) => o['price']).sort()).toEqual(['121', '180']) },
-  cancelOpenOrders: { params: { symbol: 'SOL_USDC' }, check: (data) => expect(list(data).map((o) => o['status'])).toEqual(['Cancelled', 'Cancelled']) },
+  getOpenOrders: {
+    params: { symbol: 'SOL_USDC' },
+    check: (data) =>
+      expect(
+        list(data)
+          .map((o) => o['price'])
+          .sort(),
+      ).toEqual(['121', '180']),
+  },
+  cancelOpenOrders: {
+    params: { symbol: 'SOL_USDC' },
+    check: (data) => expect(list(data).map((o) => o['status'])).toEqual(['Cancelled', 'Cancelled']),
+  },
 
   // --- RFQ (alice is the counterparty)
   submitRfq: {
     params: { symbol: 'SOL_USDC_RFQ', side: 'Bid', quantity: '1', clientId: 9 },
     check: (data, s) => void (s.ids['rfq'] = String(obj(data)['rfqId'])),
   },
-  refreshRfq: { params: (s) => ({ rfqId: id(s, 'rfq') }), check: (data, s) => expect(obj(data)['rfqId']).toBe(id(s, 'rfq')) },
+  refreshRfq: {
+    params: (s) => ({ rfqId: id(s, 'rfq') }),
+    check: (data, s) => expect(obj(data)['rfqId']).toBe(id(s, 'rfq')),
+  },
   getRfqs: { check: (data, s) => expect(list(data).map((r) => r['rfqId'])).toEqual([id(s, 'rfq')]) },
   acceptQuote: {
     before: async (s) => {
@@ -177,12 +239,18 @@ const SWEEP: Readonly<Record<EndpointName, Step>> = {
     check: (data) => expect(obj(data)['status']).toBe('Filled'),
   },
   cancelRfq: {
-    before: async (s) => void (s.ids['rfq2'] = (await s.demo.call('submitRfq', { symbol: 'SOL_USDC_RFQ', side: 'Ask', quantity: '1' })).rfqId),
+    before: async (s) =>
+      void (s.ids['rfq2'] = (
+        await s.demo.call('submitRfq', { symbol: 'SOL_USDC_RFQ', side: 'Ask', quantity: '1' })
+      ).rfqId),
     params: (s) => ({ rfqId: id(s, 'rfq2') }),
     check: (data) => expect(obj(data)['status']).toBe('Cancelled'),
   },
   submitQuote: {
-    before: async (s) => void (s.ids['aliceRfq'] = (await s.alice.call('submitRfq', { symbol: 'SOL_USDC_RFQ', side: 'Ask', quantity: '1' })).rfqId),
+    before: async (s) =>
+      void (s.ids['aliceRfq'] = (
+        await s.alice.call('submitRfq', { symbol: 'SOL_USDC_RFQ', side: 'Ask', quantity: '1' })
+      ).rfqId),
     params: (s) => ({ rfqId: id(s, 'aliceRfq'), bidPrice: '148.5', askPrice: '152', clientId: 3 }),
     check: (data, s) => {
       expect(obj(data)).toMatchObject({ rfqId: id(s, 'aliceRfq'), bidPrice: '148.5', status: 'New' });
@@ -192,17 +260,42 @@ const SWEEP: Readonly<Record<EndpointName, Step>> = {
 
   // --- strategies
   strategyCreate: {
-    params: { symbol: 'SOL_USDC', side: 'Bid', strategyType: 'Scheduled', quantity: '2', price: '110', duration: 60_000, interval: 30_000, clientStrategyId: 5 },
+    params: {
+      symbol: 'SOL_USDC',
+      side: 'Bid',
+      strategyType: 'Scheduled',
+      quantity: '2',
+      price: '110',
+      duration: 60_000,
+      interval: 30_000,
+      clientStrategyId: 5,
+    },
     check: (data, s) => {
       expect(obj(data)).toMatchObject({ status: 'Running', quantity: '2', clientStrategyId: 5 });
       s.ids['strategy'] = String(obj(data)['id']);
     },
   },
-  getStrategy: { params: (s) => ({ symbol: 'SOL_USDC', strategyId: id(s, 'strategy') }), check: (data, s) => expect(obj(data)['id']).toBe(id(s, 'strategy')) },
-  getOpenStrategies: { params: { symbol: 'SOL_USDC' }, check: (data, s) => expect(list(data).map((x) => x['id'])).toEqual([id(s, 'strategy')]) },
-  cancelStrategy: { params: (s) => ({ symbol: 'SOL_USDC', strategyId: id(s, 'strategy') }), check: (data) => expect(obj(data)['status']).toBe('Cancelled') },
+  getStrategy: {
+    params: (s) => ({ symbol: 'SOL_USDC', strategyId: id(s, 'strategy') }),
+    check: (data, s) => expect(obj(data)['id']).toBe(id(s, 'strategy')),
+  },
+  getOpenStrategies: {
+    params: { symbol: 'SOL_USDC' },
+    check: (data, s) => expect(list(data).map((x) => x['id'])).toEqual([id(s, 'strategy')]),
+  },
+  cancelStrategy: {
+    params: (s) => ({ symbol: 'SOL_USDC', strategyId: id(s, 'strategy') }),
+    check: (data) => expect(obj(data)['status']).toBe('Cancelled'),
+  },
   cancelOpenStrategies: {
-    before: async (s) => void (await s.demo.call('strategyCreate', { symbol: 'SOL_USDC', side: 'Ask', strategyType: 'Scheduled', quantity: '1', price: '190' })),
+    before: async (s) =>
+      void (await s.demo.call('strategyCreate', {
+        symbol: 'SOL_USDC',
+        side: 'Ask',
+        strategyType: 'Scheduled',
+        quantity: '1',
+        price: '190',
+      })),
     params: { symbol: 'SOL_USDC' },
     check: (data) => expect(list(data).map((x) => x['status'])).toEqual(['Cancelled']),
   },
@@ -210,7 +303,10 @@ const SWEEP: Readonly<Record<EndpointName, Step>> = {
   // --- vaults
   vaultMint: { params: { vaultId: 1, symbol: 'USDC', quantity: '1000' } },
   vaultRedeem: { params: { vaultId: 1, vaultTokenQuantity: '1' } },
-  getVaultPendingRedeems: { params: { vaultId: 1 }, check: (data) => expect(list(data)[0]).toMatchObject({ status: 'Requested', vaultTokenQuantity: '1' }) },
+  getVaultPendingRedeems: {
+    params: { vaultId: 1 },
+    check: (data) => expect(list(data)[0]).toMatchObject({ status: 'Requested', vaultTokenQuantity: '1' }),
+  },
   cancelVaultRedeem: { params: { vaultId: 1 } },
   getVaultNav: { check: (data) => expect(list(data).map((r) => r['vaultId'])).toEqual([1, 2]) },
 
@@ -222,7 +318,9 @@ const SWEEP: Readonly<Record<EndpointName, Step>> = {
       s.skew(2 * HOUR + 60_000);
       const services = s.sandbox.services;
       await until(
-        () => services.engine.accounts.fundingPayments(s.demoId, {}).length > 0 && services.products.borrowLend.interestOf(s.demoId).length > 0,
+        () =>
+          services.engine.accounts.fundingPayments(s.demoId, {}).length > 0 &&
+          services.products.borrowLend.interestOf(s.demoId).length > 0,
         'funding and interest two hours later',
       );
     },
@@ -240,19 +338,53 @@ const SWEEP: Readonly<Record<EndpointName, Step>> = {
     },
   },
   getDustHistory: { check: (data) => expect(list(data)[0]).toMatchObject({ symbol: 'USDT', quantity: '0.5' }) },
-  getFills: { params: { symbol: 'SOL_USDC_PERP', fillType: 'User' }, check: (data) => expect(list(data)[0]).toMatchObject({ side: 'Bid', quantity: '2' }) },
-  getOrderHistory: { params: (s) => ({ orderId: id(s, 'order') }), check: (data) => expect(list(data).map((o) => o['status'])).toEqual(['Cancelled']) },
-  getPositionHistory: { params: { symbol: 'SOL_USDC_PERP' }, check: (data) => expect(list(data)[0]?.['symbol']).toBe('SOL_USDC_PERP') },
-  getRfqHistory: { params: (s) => ({ rfqId: id(s, 'rfq') }), check: (data) => expect(list(data)[0]?.['status']).toBe('Filled') },
-  getQuoteHistory: { params: (s) => ({ quoteId: id(s, 'demoQuote') }), check: (data) => expect(list(data)[0]?.['status']).toBe('Filled') },
-  getRfqFillHistory: { check: (data, s) => expect(list(data)[0]).toMatchObject({ rfqId: id(s, 'rfq'), quoteId: id(s, 'quote'), fillPrice: '151' }) },
-  getQuoteFillHistory: { check: (data, s) => expect(list(data)[0]).toMatchObject({ quoteId: id(s, 'demoQuote'), side: 'Bid' }) },
-  getSettlementHistory: { params: { source: 'FundingPayment' }, check: (data) => expect(list(data)[0]?.['source']).toBe('FundingPayment') },
-  getStrategiesHistory: { params: { symbol: 'SOL_USDC', sortDirection: 'Asc' }, check: (data, s) => expect(list(data)[0]).toMatchObject({ id: id(s, 'strategy'), status: 'Cancelled' }) },
-  getVaultMintHistory: { params: { vaultId: 1 }, check: (data) => expect(list(data)[0]).toMatchObject({ vaultId: 1, quantity: '1000' }) },
+  getFills: {
+    params: { symbol: 'SOL_USDC_PERP', fillType: 'User' },
+    check: (data) => expect(list(data)[0]).toMatchObject({ side: 'Bid', quantity: '2' }),
+  },
+  getOrderHistory: {
+    params: (s) => ({ orderId: id(s, 'order') }),
+    check: (data) => expect(list(data).map((o) => o['status'])).toEqual(['Cancelled']),
+  },
+  getPositionHistory: {
+    params: { symbol: 'SOL_USDC_PERP' },
+    check: (data) => expect(list(data)[0]?.['symbol']).toBe('SOL_USDC_PERP'),
+  },
+  getRfqHistory: {
+    params: (s) => ({ rfqId: id(s, 'rfq') }),
+    check: (data) => expect(list(data)[0]?.['status']).toBe('Filled'),
+  },
+  getQuoteHistory: {
+    params: (s) => ({ quoteId: id(s, 'demoQuote') }),
+    check: (data) => expect(list(data)[0]?.['status']).toBe('Filled'),
+  },
+  getRfqFillHistory: {
+    check: (data, s) =>
+      expect(list(data)[0]).toMatchObject({ rfqId: id(s, 'rfq'), quoteId: id(s, 'quote'), fillPrice: '151' }),
+  },
+  getQuoteFillHistory: {
+    check: (data, s) => expect(list(data)[0]).toMatchObject({ quoteId: id(s, 'demoQuote'), side: 'Bid' }),
+  },
+  getSettlementHistory: {
+    params: { source: 'FundingPayment' },
+    check: (data) => expect(list(data)[0]?.['source']).toBe('FundingPayment'),
+  },
+  getStrategiesHistory: {
+    params: { symbol: 'SOL_USDC', sortDirection: 'Asc' },
+    check: (data, s) => expect(list(data)[0]).toMatchObject({ id: id(s, 'strategy'), status: 'Cancelled' }),
+  },
+  getVaultMintHistory: {
+    params: { vaultId: 1 },
+    check: (data) => expect(list(data)[0]).toMatchObject({ vaultId: 1, quantity: '1000' }),
+  },
   getVaultRedeemHistory: {
     params: { vaultId: 1 },
-    check: (data) => expect(list(data).map((r) => r['status']).sort()).toEqual(['Cancelled', 'Redeemed']),
+    check: (data) =>
+      expect(
+        list(data)
+          .map((r) => r['status'])
+          .sort(),
+      ).toEqual(['Cancelled', 'Redeemed']),
   },
   getPnlHistory: { mayBeEmpty: true, check: (data) => expect(data).toEqual([]) },
 };
@@ -324,7 +456,8 @@ function callable(def: EndpointDef): EndpointDef {
 describe('the adapter sweep', () => {
   it('covers every endpoint of the table exactly once', () => {
     expect(Object.keys(SWEEP).sort()).toEqual(endpointList.map((def) => def.name).sort());
-    for (const def of endpointList) expect(shapes.has(def.responseType) || def.response !== 'json', def.responseType).toBe(true);
+    for (const def of endpointList)
+      expect(shapes.has(def.responseType) || def.response !== 'json', def.responseType).toBe(true);
   });
 
   for (const [name, step] of Object.entries(SWEEP) as [EndpointName, Step][]) {
@@ -351,7 +484,8 @@ describe('the adapter sweep', () => {
           expect(raw?.contentType).toMatch(/^application\/json/);
           if (def.responseType.endsWith('[]')) {
             expect(Array.isArray(data)).toBe(true);
-            if (step.mayBeEmpty !== true) expect((data as unknown[]).length, `${name} returned an empty list`).toBeGreaterThan(0);
+            if (step.mayBeEmpty !== true)
+              expect((data as unknown[]).length, `${name} returned an empty list`).toBeGreaterThan(0);
           }
           expect(shapes.check(def.responseType, data)).toEqual([]);
           break;

@@ -88,19 +88,30 @@ describe('signed requests (reference §2.4 vectors)', () => {
 });
 
 describe('signature rendering from the wire', () => {
-  const body = '{"symbol":"SOL_USDC","side":"Bid","orderType":"Limit","price":"0.10","quantity":"1","clientId":4294967295,"postOnly":true,"reduceOnly":null}';
+  const body =
+    '{"symbol":"SOL_USDC","side":"Bid","orderType":"Limit","price":"0.10","quantity":"1","clientId":4294967295,"postOnly":true,"reduceOnly":null}';
   const signed =
     'instruction=orderExecute&clientId=4294967295&orderType=Limit&postOnly=true&price=0.10&quantity=1&side=Bid&symbol=SOL_USDC';
 
   it('renders decimals verbatim, booleans lowercase, integers as written, and omits nulls', async () => {
-    const response = await call('POST', '/api/v1/order', authHeaders(`${signed}&timestamp=${TS}&window=5000`, TS), body);
+    const response = await call(
+      'POST',
+      '/api/v1/order',
+      authHeaders(`${signed}&timestamp=${TS}&window=5000`, TS),
+      body,
+    );
     expect(response.status).toBe(200);
     expect(response.json()).toMatchObject({ params: { price: '0.10', clientId: 4294967295, postOnly: true } });
   });
 
   it('rejects a signature over a normalised decimal (`0.1` instead of `0.10`)', async () => {
     const normalised = signed.replace('price=0.10', 'price=0.1');
-    const response = await call('POST', '/api/v1/order', authHeaders(`${normalised}&timestamp=${TS}&window=5000`, TS), body);
+    const response = await call(
+      'POST',
+      '/api/v1/order',
+      authHeaders(`${normalised}&timestamp=${TS}&window=5000`, TS),
+      body,
+    );
     expect(response.status).toBe(400);
     expect(response.json()).toEqual({ code: 'INVALID_SIGNATURE', message: 'Invalid signature' });
   });
@@ -122,7 +133,11 @@ describe('signature rendering from the wire', () => {
   });
 
   it('ignores auth headers on public endpoints', async () => {
-    const response = await call('GET', '/api/v1/ping', { 'X-API-Key': 'junk', 'X-Signature': 'junk', 'X-Timestamp': '1' });
+    const response = await call('GET', '/api/v1/ping', {
+      'X-API-Key': 'junk',
+      'X-Signature': 'junk',
+      'X-Timestamp': '1',
+    });
     expect(response.status).toBe(200);
   });
 });
@@ -140,7 +155,11 @@ describe('rejected signed requests', () => {
   });
 
   it('rejects a wrong instruction with 400 INVALID_SIGNATURE', async () => {
-    const response = await call('GET', '/api/v1/capital', authHeaders(`instruction=accountQuery&timestamp=${TS}&window=5000`, TS));
+    const response = await call(
+      'GET',
+      '/api/v1/capital',
+      authHeaders(`instruction=accountQuery&timestamp=${TS}&window=5000`, TS),
+    );
     expect(response.status).toBe(400);
     expect(response.json()).toEqual({ code: 'INVALID_SIGNATURE', message: 'Invalid signature' });
   });
@@ -168,7 +187,10 @@ describe('rejected signed requests', () => {
     const text = `instruction=balanceQuery&timestamp=${TS}&window=60001`;
     const response = await call('GET', '/api/v1/capital', authHeaders(text, TS, 60001));
     expect(response.status).toBe(400);
-    expect(response.json()).toEqual({ code: 'INVALID_CLIENT_REQUEST', message: 'Invalid window: must not exceed 60000 ms' });
+    expect(response.json()).toEqual({
+      code: 'INVALID_CLIENT_REQUEST',
+      message: 'Invalid window: must not exceed 60000 ms',
+    });
   });
 
   it('rejects an unknown API key with 401 UNAUTHORIZED, even when correctly signed', async () => {

@@ -45,7 +45,8 @@ interface Top {
 function best(side: Side, pick: 'max' | 'min'): readonly [string, string] | null {
   let found: [string, string] | null = null;
   for (const [price, size] of side) {
-    if (found === null || (pick === 'max' ? Number(price) > Number(found[0]) : Number(price) < Number(found[0]))) found = [price, size];
+    if (found === null || (pick === 'max' ? Number(price) > Number(found[0]) : Number(price) < Number(found[0])))
+      found = [price, size];
   }
   return found;
 }
@@ -69,7 +70,8 @@ class BookFollower {
 
   onDepth(message: DepthMessage): void {
     const previous = this.received[this.received.length - 1];
-    if (previous !== undefined && message.U !== previous.u + 1) this.problems.push(`${this.symbol}: U ${message.U} after u ${previous.u}`);
+    if (previous !== undefined && message.U !== previous.u + 1)
+      this.problems.push(`${this.symbol}: U ${message.U} after u ${previous.u}`);
     if (message.U > message.u) this.problems.push(`${this.symbol}: U ${message.U} > u ${message.u}`);
     this.received.push(message);
     if (this.lastApplied !== null) this.apply(message);
@@ -124,7 +126,10 @@ class BookFollower {
     if (this.lastApplied !== null && message.U !== this.lastApplied + 1 && this.applied > 0) {
       this.problems.push(`${this.symbol}: applying U ${message.U} after ${this.lastApplied}`);
     }
-    for (const [side, levels] of [[this.bids, message.b], [this.asks, message.a]] as const) {
+    for (const [side, levels] of [
+      [this.bids, message.b],
+      [this.asks, message.a],
+    ] as const) {
       for (const [price, size] of levels) {
         if (Number(size) === 0) side.delete(canonical(price));
         else side.set(canonical(price), canonical(size));
@@ -161,7 +166,10 @@ beforeAll(async () => {
     if (data.e === 'depth') follower?.onDepth(data);
     else follower?.onBookTicker(data);
   });
-  socket.send({ method: 'SUBSCRIBE', params: SYMBOLS.flatMap((symbol) => [`depth.${symbol}`, `bookTicker.${symbol}`]) });
+  socket.send({
+    method: 'SUBSCRIBE',
+    params: SYMBOLS.flatMap((symbol) => [`depth.${symbol}`, `bookTicker.${symbol}`]),
+  });
   for (const symbol of SYMBOLS) await subscribed(sandbox, `depth.${symbol}`);
 });
 afterAll(async () => {
@@ -178,7 +186,11 @@ describe('a book rebuilt from a REST snapshot and depth deltas', () => {
       while (!follower.sync(await restDepth(follower.symbol))) expect(++attempts).toBeLessThan(5);
       await until(() => follower.synced, `${follower.symbol} to catch up with its snapshot`);
     }
-    await until(() => [...followers.values()].every((f) => f.applied >= MIN_APPLIED), `${MIN_APPLIED} applied deltas per market`, 15_000);
+    await until(
+      () => [...followers.values()].every((f) => f.applied >= MIN_APPLIED),
+      `${MIN_APPLIED} applied deltas per market`,
+      15_000,
+    );
 
     sandbox.pauseFlow();
     for (const follower of followers.values()) {
@@ -210,8 +222,12 @@ describe('a book rebuilt from a REST snapshot and depth deltas', () => {
         const top = follower.tops.get(ticker.u);
         if (top === undefined) continue;
         compared += 1;
-        expect([ticker.b, ticker.B].map((v) => (v === null ? null : canonical(v)))).toEqual(top.bid === null ? [null, null] : [...top.bid]);
-        expect([ticker.a, ticker.A].map((v) => (v === null ? null : canonical(v)))).toEqual(top.ask === null ? [null, null] : [...top.ask]);
+        expect([ticker.b, ticker.B].map((v) => (v === null ? null : canonical(v)))).toEqual(
+          top.bid === null ? [null, null] : [...top.bid],
+        );
+        expect([ticker.a, ticker.A].map((v) => (v === null ? null : canonical(v)))).toEqual(
+          top.ask === null ? [null, null] : [...top.ask],
+        );
       }
       expect(compared).toBeGreaterThan(10);
     }

@@ -30,7 +30,8 @@ describe('sandbox market catalog', () => {
       expect(market.priceDecimals).toBe(D.decimalsOf(market.tickSize));
       expect(market.quantityDecimals).toBe(D.decimalsOf(market.stepSize));
       // Spot fees are charged in the received asset: its precision must hold a step.
-      if (market.marketType === 'SPOT') expect(catalog.assetDecimals(market.base), market.symbol).toBeGreaterThanOrEqual(market.quantityDecimals);
+      if (market.marketType === 'SPOT')
+        expect(catalog.assetDecimals(market.base), market.symbol).toBeGreaterThanOrEqual(market.quantityDecimals);
       // The quoting flow's half spread (4 bps) should span at least a tick or so: no coarse ticks on small prices.
       expect(D.toNumber(market.tickSize) / D.toNumber(market.initialPrice), market.symbol).toBeLessThanOrEqual(0.001);
     }

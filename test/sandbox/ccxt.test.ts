@@ -20,7 +20,9 @@ function client(handle: SandboxHandle, name = 'demo'): Pro {
   return new ccxt.pro.backpack({
     apiKey,
     secret: apiSecret,
-    urls: { api: { public: handle.restUrl, private: handle.restUrl, ws: { public: handle.wsUrl, private: handle.wsUrl } } },
+    urls: {
+      api: { public: handle.restUrl, private: handle.restUrl, ws: { public: handle.wsUrl, private: handle.wsUrl } },
+    },
   });
 }
 
@@ -33,7 +35,10 @@ function implicit(exchange: Pro, method: string): Implicit {
 
 const num = (value: bigint): number => Number(D.toString(value));
 const services = () => sandbox.services;
-const openOrderIds = (symbol: string): string[] => services().engine.openOrders(demoId, symbol).map((order) => order.id);
+const openOrderIds = (symbol: string): string[] =>
+  services()
+    .engine.openOrders(demoId, symbol)
+    .map((order) => order.id);
 
 beforeAll(async () => {
   sandbox = await startSandbox({ seed: 3, flow: { enabled: true, ratePerSecond: 40 } });
@@ -51,11 +56,20 @@ afterAll(async () => {
 describe('ccxt public REST methods', () => {
   it('loadMarkets: the spot and perp markets with their tick and step sizes', async () => {
     const markets = await pro.loadMarkets();
-    const listed = services().markets.list().filter((m) => m.marketType === 'SPOT' || m.marketType === 'PERP');
-    expect(Object.values(markets).map((m) => m?.id).sort()).toEqual(listed.map((m) => m.symbol).sort());
+    const listed = services()
+      .markets.list()
+      .filter((m) => m.marketType === 'SPOT' || m.marketType === 'PERP');
+    expect(
+      Object.values(markets)
+        .map((m) => m?.id)
+        .sort(),
+    ).toEqual(listed.map((m) => m.symbol).sort());
     const sol = services().markets.get('SOL_USDC');
     expect(markets['SOL/USDC']).toMatchObject({ id: 'SOL_USDC', base: 'SOL', quote: 'USDC', spot: true, swap: false });
-    expect(markets['SOL/USDC']?.precision).toMatchObject({ price: num(sol?.tickSize ?? 0n), amount: num(sol?.stepSize ?? 0n) });
+    expect(markets['SOL/USDC']?.precision).toMatchObject({
+      price: num(sol?.tickSize ?? 0n),
+      amount: num(sol?.stepSize ?? 0n),
+    });
     expect(markets['SOL/USDC']?.limits.amount?.min).toBe(num(sol?.minQuantity ?? 0n));
     expect(markets['BTC/USDC:USDC']).toMatchObject({ id: 'BTC_USDC_PERP', swap: true, settle: 'USDC' });
   });
@@ -74,7 +88,11 @@ describe('ccxt public REST methods', () => {
     });
     const all = await pro.fetchTickers();
     const expected = services().engine.marketData.tickers();
-    expect(Object.values(all).map((t) => t.info['symbol']).sort()).toEqual(expected.map((t) => t.symbol).sort());
+    expect(
+      Object.values(all)
+        .map((t) => t.info['symbol'])
+        .sort(),
+    ).toEqual(expected.map((t) => t.symbol).sort());
     for (const row of expected) expect(all[pro.safeSymbol(row.symbol)]?.last).toBe(Number(row.lastPrice));
   });
 
@@ -94,7 +112,14 @@ describe('ccxt public REST methods', () => {
     const klines = services().engine.marketData.klines('SOL_USDC', '1m', since / 1000, Math.floor(until / 1000));
     // A minute without trades has null prices, which ccxt reads as undefined.
     const price = (text: string | null | undefined): number | undefined => (text == null ? undefined : Number(text));
-    const expected = klines.map((k) => [Date.parse(`${k.start.replace(' ', 'T')}Z`), price(k.open), price(k.high), price(k.low), price(k.close), Number(k.volume)]);
+    const expected = klines.map((k) => [
+      Date.parse(`${k.start.replace(' ', 'T')}Z`),
+      price(k.open),
+      price(k.high),
+      price(k.low),
+      price(k.close),
+      Number(k.volume),
+    ]);
     expect(candles.length).toBeGreaterThan(0);
     expect(candles).toEqual(expected);
   });
@@ -104,7 +129,11 @@ describe('ccxt public REST methods', () => {
     const tape = services().engine.marketData.recentTrades('SOL_USDC', 5);
     expect(trades.map((t) => t.id).sort()).toEqual(tape.map((t) => String(t.id)).sort());
     const last = tape.find((t) => String(t.id) === trades[trades.length - 1]?.id);
-    expect(trades[trades.length - 1]).toMatchObject({ price: Number(last?.price), amount: Number(last?.quantity), side: last?.isBuyerMaker ? 'sell' : 'buy' });
+    expect(trades[trades.length - 1]).toMatchObject({
+      price: Number(last?.price),
+      amount: Number(last?.quantity),
+      side: last?.isBuyerMaker ? 'sell' : 'buy',
+    });
   });
 
   it('fetchTime and fetchStatus', async () => {
@@ -131,7 +160,15 @@ describe('ccxt private REST methods', () => {
 
   it('createOrder (limit), fetchOpenOrders and cancelOrder', async () => {
     const order = await pro.createOrder('SOL/USDC', 'limit', 'buy', 1.5, 100.25);
-    expect(order).toMatchObject({ symbol: 'SOL/USDC', type: 'limit', side: 'buy', status: 'open', price: 100.25, amount: 1.5, filled: 0 });
+    expect(order).toMatchObject({
+      symbol: 'SOL/USDC',
+      type: 'limit',
+      side: 'buy',
+      status: 'open',
+      price: 100.25,
+      amount: 1.5,
+      filled: 0,
+    });
     expect(openOrderIds('SOL_USDC')).toEqual([order.id]);
     // 1.5 × 100.25, exactly (the ledger holds scaled bigints).
     expect(D.toString(services().ledger.balance(demoId, 'USDC').locked)).toBe('150.375');
@@ -149,10 +186,14 @@ describe('ccxt private REST methods', () => {
     const order = await pro.createOrder('SOL/USDC', 'market', 'buy', 2);
     expect(order).toMatchObject({ type: 'market', side: 'buy', status: 'closed', amount: 2, filled: 2 });
     expect(order.cost).toBeCloseTo(2 * Number(bestAsk?.[0]), 9);
-    const fills = services().engine.accounts.fills(demoId, { orderId: String(order.id) }).map((r) => r.row);
+    const fills = services()
+      .engine.accounts.fills(demoId, { orderId: String(order.id) })
+      .map((r) => r.row);
     const fee = D.sum(fills.map((fill) => D.parse(fill.fee)));
     expect(fee > 0n).toBe(true);
-    expect(D.toString(services().ledger.balance(demoId, 'SOL').available - solBefore)).toBe(D.toString(D.parse('2') - fee));
+    expect(D.toString(services().ledger.balance(demoId, 'SOL').available - solBefore)).toBe(
+      D.toString(D.parse('2') - fee),
+    );
 
     const mine = (await pro.fetchMyTrades('SOL/USDC')).filter((t) => t.order === order.id);
     expect(mine.map((t) => [t.id, t.price, t.amount, t.side, t.takerOrMaker])).toEqual(
@@ -177,7 +218,10 @@ describe('ccxt private REST methods', () => {
 
   it('fetchDepositAddress: the account address on the chosen network', async () => {
     const address = await pro.fetchDepositAddress('SOL', { network: 'SOL' });
-    expect(address).toMatchObject({ currency: 'SOL', address: services().products.capital.depositAddress(demoId, 'Solana').address });
+    expect(address).toMatchObject({
+      currency: 'SOL',
+      address: services().products.capital.depositAddress(demoId, 'Solana').address,
+    });
   });
 });
 
@@ -185,7 +229,12 @@ describe('ccxt.pro WebSocket methods', () => {
   it('watchTicker: the pushed 24 h ticker', async () => {
     const ticker = await pro.watchTicker('SOL/USDC');
     const wire = services().engine.marketData.ticker('SOL_USDC');
-    expect(ticker).toMatchObject({ symbol: 'SOL/USDC', last: Number(wire?.lastPrice), high: Number(wire?.high), low: Number(wire?.low) });
+    expect(ticker).toMatchObject({
+      symbol: 'SOL/USDC',
+      last: Number(wire?.lastPrice),
+      high: Number(wire?.high),
+      low: Number(wire?.low),
+    });
   });
 
   it('watchTrades: a trade the demo account makes', async () => {
@@ -195,7 +244,12 @@ describe('ccxt.pro WebSocket methods', () => {
     const trades = await watching;
     const fill = services().engine.accounts.fills(demoId, { orderId: String(order.id) })[0]?.row;
     expect(trades.map((t) => t.id)).toContain(String(fill?.tradeId));
-    expect(trades.find((t) => t.id === String(fill?.tradeId))).toMatchObject({ price: Number(fill?.price), amount: 1, side: 'sell', order: order.id });
+    expect(trades.find((t) => t.id === String(fill?.tradeId))).toMatchObject({
+      price: Number(fill?.price),
+      amount: 1,
+      side: 'sell',
+      order: order.id,
+    });
   });
 
   it('watchOrders: the accepted order as the sandbox streams it', async () => {
@@ -203,7 +257,13 @@ describe('ccxt.pro WebSocket methods', () => {
     await subscribed(sandbox, 'account.orderUpdate.SOL_USDC');
     const order = await pro.createOrder('SOL/USDC', 'limit', 'buy', 1, 101);
     const updates = await watching;
-    expect(updates.find((o) => o.id === order.id)).toMatchObject({ status: 'open', type: 'limit', side: 'buy', price: 101, amount: 1 });
+    expect(updates.find((o) => o.id === order.id)).toMatchObject({
+      status: 'open',
+      type: 'limit',
+      side: 'buy',
+      price: 101,
+      amount: 1,
+    });
     await pro.cancelOrder(String(order.id), 'SOL/USDC');
   });
 
@@ -236,7 +296,13 @@ describe('where ccxt and the reference disagree', () => {
     expect(await restAs(sandbox, 'demo').call('getBorrowLendHistory', { sources: 'Manual,Interest' })).toEqual([]);
 
     // `%` in a percentage trigger quantity (§6 #29): ccxt signs `triggerQuantity=50%25`.
-    const order = { symbol: 'SOL_USDC_PERP', side: 'Ask', orderType: 'Market', triggerPrice: '100', triggerQuantity: '50%' } as const;
+    const order = {
+      symbol: 'SOL_USDC_PERP',
+      side: 'Ask',
+      orderType: 'Market',
+      triggerPrice: '100',
+      triggerQuantity: '50%',
+    } as const;
     await expect(implicit(pro, 'privatePostApiV1Order')(order)).rejects.toThrow(/INVALID_SIGNATURE/);
     const placed = await restAs(sandbox, 'demo').call('executeOrder', order);
     expect(placed).toMatchObject({ status: 'TriggerPending', triggerQuantity: '50%' });

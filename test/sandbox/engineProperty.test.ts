@@ -38,7 +38,10 @@ function replay(h: Harness, symbol: string, from: ReturnType<typeof snapshot>): 
     expect(first).toBe(last + 1);
     expect(delta.u).toBe(first);
     last = delta.u as number;
-    for (const [side, book] of [['b', bids], ['a', asks]] as const) {
+    for (const [side, book] of [
+      ['b', bids],
+      ['a', asks],
+    ] as const) {
       for (const [price, size] of delta[side] as [string, string][]) {
         const amount = D.parse(size);
         if (amount === 0n) book.delete(D.parse(price));
@@ -104,7 +107,8 @@ describe('engine under seeded random order flow', () => {
         const { raw } = snapshot(h, market.symbol);
         const bestBid = raw.bids.at(-1);
         const bestAsk = raw.asks[0];
-        if (bestBid !== undefined && bestAsk !== undefined) expect(D.parse(bestBid[0]) < D.parse(bestAsk[0])).toBe(true);
+        if (bestBid !== undefined && bestAsk !== undefined)
+          expect(D.parse(bestBid[0]) < D.parse(bestAsk[0])).toBe(true);
       }
       for (const accountId of accounts) {
         const open = h.engine.state.openOrdersOf(accountId);
@@ -145,7 +149,11 @@ describe('engine under seeded random order flow', () => {
           const open = h.engine.openOrders(accountId, market.symbol);
           if (open.length > 0) h.engine.cancelOrder(accountId, market.symbol, { orderId: random.pick(open).id });
         } else if (roll < 0.93) {
-          h.engine.cancelOpenOrders(accountId, market.symbol, random.pick([undefined, 'RestingLimitOrder', 'ConditionalOrder'] as const));
+          h.engine.cancelOpenOrders(
+            accountId,
+            market.symbol,
+            random.pick([undefined, 'RestingLimitOrder', 'ConditionalOrder'] as const),
+          );
         } else {
           h.advance(random.int(0, 120_000));
           h.engine.tick();

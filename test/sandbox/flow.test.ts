@@ -14,7 +14,9 @@ function recordingPort() {
   const port: FlowPort = {
     place(accountId, order) {
       const id = String(next++);
-      log.push(`${accountId} ${order.symbol} ${order.side} ${order.price ?? 'MKT'} ${order.quantity} ${order.timeInForce}`);
+      log.push(
+        `${accountId} ${order.symbol} ${order.side} ${order.price ?? 'MKT'} ${order.quantity} ${order.timeInForce}`,
+      );
       if (accountId === MAKER && order.price !== null) open.set(id, order);
       return id;
     },

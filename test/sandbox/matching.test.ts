@@ -57,7 +57,14 @@ describe('matching engine (spot)', () => {
     const h = createHarness();
     const buyer = h.account({ USDC: '500' });
     const order = h.place(buyer, { side: 'Bid', price: '120.5', quantity: '2', clientId: 77 });
-    expect(order).toMatchObject({ status: 'New', orderType: 'Limit', price: '120.5', quantity: '2', clientId: 77, reduceOnly: null });
+    expect(order).toMatchObject({
+      status: 'New',
+      orderType: 'Limit',
+      price: '120.5',
+      quantity: '2',
+      clientId: 77,
+      reduceOnly: null,
+    });
     expect(h.balance(buyer, 'USDC')).toEqual({ available: '259', locked: '241' });
     expect(h.engine.getOrder(buyer, 'SOL_USDC', { clientId: 77 }).id).toBe(order.id);
 
@@ -73,7 +80,9 @@ describe('matching engine (spot)', () => {
       code: 'RESOURCE_NOT_FOUND',
       message: 'Order not found',
     });
-    expect(rejection(() => h.engine.cancelOrder(buyer, 'SOL_USDC', { orderId: order.id })).message).toBe('Order not found');
+    expect(rejection(() => h.engine.cancelOrder(buyer, 'SOL_USDC', { orderId: order.id })).message).toBe(
+      'Order not found',
+    );
     const history = h.engine.accounts.orderHistory(buyer, {});
     expect(history[0]!.row).toMatchObject({ id: order.id, status: 'Cancelled', expiryReason: null });
     expect(history[0]!.row.createdAt).toBe('2026-01-05T12:00:00.000');
@@ -143,7 +152,14 @@ describe('matching engine (spot)', () => {
     h.place(maker, { side: 'Ask', price: '101', quantity: '1' });
 
     const byQuote = h.place(taker, { side: 'Bid', orderType: 'Market', quoteQuantity: '150' });
-    expect(byQuote).toMatchObject({ orderType: 'Market', status: 'Filled', executedQuantity: '1.49', executedQuoteQuantity: '149.49', quantity: null, quoteQuantity: '150' });
+    expect(byQuote).toMatchObject({
+      orderType: 'Market',
+      status: 'Filled',
+      executedQuantity: '1.49',
+      executedQuoteQuantity: '149.49',
+      quantity: null,
+      quoteQuantity: '150',
+    });
     expect(h.balance(taker, 'USDC')).toEqual({ available: '850.51', locked: '0' });
     expect(h.balance(taker, 'SOL').available).toBe('6.48851');
 
@@ -170,24 +186,50 @@ describe('matching engine (spot)', () => {
     const h = createHarness();
     const trader = h.account({ USDC: '100' });
     const cases: [Record<string, unknown>, string | null, string][] = [
-      [{ symbol: 'NOPE_USDC', side: 'Bid', price: '1', quantity: '1' }, 'INVALID_CLIENT_REQUEST', 'Invalid market symbol'],
+      [
+        { symbol: 'NOPE_USDC', side: 'Bid', price: '1', quantity: '1' },
+        'INVALID_CLIENT_REQUEST',
+        'Invalid market symbol',
+      ],
       [{ side: 'Bid', price: '1.001', quantity: '1' }, 'INVALID_CLIENT_REQUEST', 'Price decimal too long'],
       [{ side: 'Bid', price: '1', quantity: '1.001' }, 'INVALID_CLIENT_REQUEST', 'Quantity decimal too long'],
       [{ side: 'Bid', price: '1', quantity: '0' }, 'INVALID_QUANTITY', 'Quantity must be positive'],
       [{ side: 'Bid', quantity: '1' }, 'INVALID_CLIENT_REQUEST', 'Price is required for limit orders'],
-      [{ side: 'Bid', orderType: 'Market' }, 'INVALID_CLIENT_REQUEST', 'Must specify either `quantity` or `quoteQuantity` for market orders'],
-      [{ side: 'Bid', orderType: 'Market', quantity: '1', quoteQuantity: '1' }, 'INVALID_CLIENT_REQUEST', 'Must specify either `quantity` or `quoteQuantity` for market orders'],
-      [{ side: 'Bid', price: '1', quantity: '1', triggerPrice: '1' }, 'INVALID_CLIENT_REQUEST', 'Must specify both `triggerPrice` and `triggerQuantity` or neither'],
+      [
+        { side: 'Bid', orderType: 'Market' },
+        'INVALID_CLIENT_REQUEST',
+        'Must specify either `quantity` or `quoteQuantity` for market orders',
+      ],
+      [
+        { side: 'Bid', orderType: 'Market', quantity: '1', quoteQuantity: '1' },
+        'INVALID_CLIENT_REQUEST',
+        'Must specify either `quantity` or `quoteQuantity` for market orders',
+      ],
+      [
+        { side: 'Bid', price: '1', quantity: '1', triggerPrice: '1' },
+        'INVALID_CLIENT_REQUEST',
+        'Must specify both `triggerPrice` and `triggerQuantity` or neither',
+      ],
       [{ side: 'Bid', price: '101', quantity: '1' }, 'INSUFFICIENT_FUNDS', 'Insufficient funds'],
-      [{ side: 'Bid', price: '1', quantity: '1', reduceOnly: true }, 'INVALID_CLIENT_REQUEST', 'Reduce only is only supported for futures markets'],
-      [{ side: 'Bid', price: '1e2', quantity: '1' }, null, 'Bad Request parse request payload error: failed to parse "price" (occurred while parsing "OrderExecutePayload")'],
+      [
+        { side: 'Bid', price: '1', quantity: '1', reduceOnly: true },
+        'INVALID_CLIENT_REQUEST',
+        'Reduce only is only supported for futures markets',
+      ],
+      [
+        { side: 'Bid', price: '1e2', quantity: '1' },
+        null,
+        'Bad Request parse request payload error: failed to parse "price" (occurred while parsing "OrderExecutePayload")',
+      ],
     ];
     for (const [request, code, message] of cases) {
       const error = rejection(() => h.place(trader, request as never));
       expect({ code: error.code, message: error.message }, JSON.stringify(request)).toEqual({ code, message });
     }
     expect(h.balance(trader, 'USDC')).toEqual({ available: '100', locked: '0' });
-    expect(rejection(() => h.engine.getOrder(trader, 'SOL_USDC', {})).message).toBe('Must specify exactly one of `orderId` or `clientId`');
+    expect(rejection(() => h.engine.getOrder(trader, 'SOL_USDC', {})).message).toBe(
+      'Must specify exactly one of `orderId` or `clientId`',
+    );
 
     const seller = h.account({ SOL: '1' });
     h.place(seller, { side: 'Ask', price: '100', quantity: '0.5' });
@@ -204,7 +246,15 @@ describe('matching engine (spot)', () => {
     const results = h.engine.executeOrders(trader, [
       { symbol: 'SOL_USDC', side: 'Bid', orderType: 'Limit', price: '90', quantity: '1' },
       { symbol: 'SOL_USDC', side: 'Bid', orderType: 'Limit', price: '90.001', quantity: '1' },
-      { symbol: 'SOL_USDC', side: 'Ask', orderType: 'Limit', price: '200', quantity: '1', triggerPrice: '95', triggerQuantity: '1' },
+      {
+        symbol: 'SOL_USDC',
+        side: 'Ask',
+        orderType: 'Limit',
+        price: '200',
+        quantity: '1',
+        triggerPrice: '95',
+        triggerQuantity: '1',
+      },
     ]);
     expect(results.map((result) => result.operation)).toEqual(['Ok', 'Err', 'Ok']);
     expect(results[1]).toEqual({ operation: 'Err', code: 'INVALID_CLIENT_REQUEST', message: 'Price decimal too long' });
@@ -227,13 +277,31 @@ describe('matching engine (spot)', () => {
     h.place(maker, { side: 'Ask', price: '101', quantity: '3' });
     h.place(maker, { side: 'Ask', price: '102', quantity: '4' });
     const depth = h.engine.marketData.depth('SOL_USDC', 5);
-    expect(depth.bids).toEqual([['98', '1'], ['99', '2']]);
-    expect(depth.asks).toEqual([['101', '3'], ['102', '4']]);
+    expect(depth.bids).toEqual([
+      ['98', '1'],
+      ['99', '2'],
+    ]);
+    expect(depth.asks).toEqual([
+      ['101', '3'],
+      ['102', '4'],
+    ]);
     const deltas = h.sink.on('depth.SOL_USDC');
     expect(deltas).toHaveLength(4);
-    expect(deltas.at(-1)).toMatchObject({ e: 'depth', a: [['102.00', '4.00']], b: [], U: Number(depth.lastUpdateId), u: Number(depth.lastUpdateId) });
+    expect(deltas.at(-1)).toMatchObject({
+      e: 'depth',
+      a: [['102.00', '4.00']],
+      b: [],
+      U: Number(depth.lastUpdateId),
+      u: Number(depth.lastUpdateId),
+    });
     const tickers = h.sink.on('bookTicker.SOL_USDC');
-    expect(tickers.at(-1)).toMatchObject({ b: '99.00', B: '2.00', a: '101.00', A: '3.00', u: Number(depth.lastUpdateId) - 1 });
+    expect(tickers.at(-1)).toMatchObject({
+      b: '99.00',
+      B: '2.00',
+      a: '101.00',
+      A: '3.00',
+      u: Number(depth.lastUpdateId) - 1,
+    });
     expect(h.engine.marketData.depth('SOL_USDC', 5).timestamp).toBeGreaterThan(h.now() * 1000 - 1);
   });
 });

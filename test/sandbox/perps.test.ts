@@ -27,7 +27,11 @@ describe('perpetual futures', () => {
       userId: long,
       imfFunction: { type: 'sqrt', base: '0.02', factor: '0.0000935' },
     });
-    expect(h.engine.accounts.positions(short)[0]).toMatchObject({ netQuantity: '-1', netCost: '-150', entryPrice: '150' });
+    expect(h.engine.accounts.positions(short)[0]).toMatchObject({
+      netQuantity: '-1',
+      netCost: '-150',
+      entryPrice: '150',
+    });
     expect(h.balance(short, 'USDC')).toEqual({ available: '9999.97', locked: '0' });
     const opened = h.sink.privateFor(long, 'account.positionUpdate');
     expect(opened[0]).toMatchObject({ e: 'positionOpened', s: PERP, q: '1', B: '150', M: '150', l: '0' });
@@ -44,7 +48,13 @@ describe('perpetual futures', () => {
 
     const history = h.engine.accounts.positionHistory(long, {}).map((row) => row.row);
     expect(history).toHaveLength(1);
-    expect(history[0]).toMatchObject({ state: 'Closed', closingPrice: '160', cumulativePnlRealized: '10', closedVolume: '1', fees: '0.155' });
+    expect(history[0]).toMatchObject({
+      state: 'Closed',
+      closingPrice: '160',
+      cumulativePnlRealized: '10',
+      closedVolume: '1',
+      fees: '0.155',
+    });
     const settlements = h.engine.accounts.settlements(short, {}).map((row) => row.row);
     expect(settlements).toMatchObject([{ source: 'RealizePnl', quantity: '-10', userId: short }]);
   });
@@ -60,7 +70,13 @@ describe('perpetual futures', () => {
     h.place(maker, { symbol: PERP, side: 'Ask', price: '150', quantity: '1' });
     h.place(trader, { symbol: PERP, side: 'Bid', price: '150', quantity: '1' });
     h.place(maker, { symbol: PERP, side: 'Bid', price: '149', quantity: '5' });
-    const clamped = h.place(trader, { symbol: PERP, side: 'Ask', orderType: 'Market', quantity: '3', reduceOnly: true });
+    const clamped = h.place(trader, {
+      symbol: PERP,
+      side: 'Ask',
+      orderType: 'Market',
+      quantity: '3',
+      reduceOnly: true,
+    });
     expect(clamped).toMatchObject({ status: 'Filled', quantity: '1', executedQuantity: '1', reduceOnly: true });
     expect(h.engine.accounts.positions(trader)).toEqual([]);
 
@@ -69,14 +85,20 @@ describe('perpetual futures', () => {
     h.place(trader, { symbol: PERP, side: 'Bid', orderType: 'Market', quantity: '3' });
     const [flipped] = h.engine.accounts.positions(trader);
     expect(flipped).toMatchObject({ netQuantity: '2', entryPrice: '151' });
-    expect(h.engine.accounts.positionHistory(trader, {}).map((row) => row.row.state)).toEqual(['Closed', 'Closed', 'Open']);
+    expect(h.engine.accounts.positionHistory(trader, {}).map((row) => row.row.state)).toEqual([
+      'Closed',
+      'Closed',
+      'Open',
+    ]);
 
     // A resting reduce-only order larger than the position is shrunk when the position shrinks.
     const resting = h.place(trader, { symbol: PERP, side: 'Ask', price: '155', quantity: '2', reduceOnly: true });
     h.place(maker, { symbol: PERP, side: 'Bid', price: '150', quantity: '1' });
     h.place(trader, { symbol: PERP, side: 'Ask', orderType: 'Market', quantity: '1' });
     expect(h.engine.getOrder(trader, PERP, { orderId: resting.id })).toMatchObject({ quantity: '1' });
-    expect(h.sink.privateFor(trader, 'account.orderUpdate').some((message) => message.e === 'orderModified')).toBe(true);
+    expect(h.sink.privateFor(trader, 'account.orderUpdate').some((message) => message.e === 'orderModified')).toBe(
+      true,
+    );
   });
 
   it('settles funding at the interval boundary: longs pay shorts when the rate is positive', () => {
@@ -87,21 +109,38 @@ describe('perpetual futures', () => {
     h.place(long, { symbol: PERP, side: 'Bid', orderType: 'Market', quantity: '2' });
     const before = { long: h.ledger.balance(long, 'USDC').available, short: h.ledger.balance(short, 'USDC').available };
     h.engine.tick();
-    expect(h.engine.marketData.markPrices(PERP)[0]).toMatchObject({ markPrice: '150', indexPrice: '150', fundingRate: '0.0000125' });
+    expect(h.engine.marketData.markPrices(PERP)[0]).toMatchObject({
+      markPrice: '150',
+      indexPrice: '150',
+      fundingRate: '0.0000125',
+    });
     h.advance(3_600_000);
     h.engine.tick();
     expect(h.ledger.balance(long, 'USDC').available - before.long).toBe(D.parse('-0.00375'));
     expect(h.ledger.balance(short, 'USDC').available - before.short).toBe(D.parse('0.00375'));
     const payments = h.engine.accounts.fundingPayments(long, {}).map((row) => row.row);
     expect(payments).toEqual([
-      { fundingRate: '0.0000125', intervalEndTimestamp: '2026-01-05T13:00:00', quantity: '-0.00375', subaccountId: null, symbol: PERP, userId: long },
+      {
+        fundingRate: '0.0000125',
+        intervalEndTimestamp: '2026-01-05T13:00:00',
+        quantity: '-0.00375',
+        subaccountId: null,
+        symbol: PERP,
+        userId: long,
+      },
     ]);
     expect(h.engine.accounts.positions(long)[0]!.cumulativeFundingPayment).toBe('-0.00375');
     expect(h.engine.marketData.fundingRates(PERP).map((row) => row.row)).toEqual([
       { symbol: PERP, intervalEndTimestamp: '2026-01-05T13:00:00', fundingRate: '0.0000125' },
     ]);
     expect(h.engine.marketData.openInterest(PERP)[0]).toMatchObject({ openInterest: '2' });
-    expect(h.sink.on(`markPrice.${PERP}`).at(-1)).toMatchObject({ e: 'markPrice', p: '150', i: '150', f: '0.0000125', n: Date.UTC(2026, 0, 5, 14) });
+    expect(h.sink.on(`markPrice.${PERP}`).at(-1)).toMatchObject({
+      e: 'markPrice',
+      p: '150',
+      i: '150',
+      f: '0.0000125',
+      n: Date.UTC(2026, 0, 5, 14),
+    });
   });
 });
 
@@ -111,9 +150,23 @@ describe('trigger orders', () => {
     const trader = h.account({ SOL: '5' });
     const maker = h.account({ USDC: '10000', SOL: '10' });
     const stop = h.place(trader, { side: 'Ask', orderType: 'Market', triggerPrice: '95', triggerQuantity: '2' });
-    expect(stop).toMatchObject({ status: 'TriggerPending', triggerPrice: '95', triggerQuantity: '2', triggerBy: 'LastPrice', quantity: null });
+    expect(stop).toMatchObject({
+      status: 'TriggerPending',
+      triggerPrice: '95',
+      triggerQuantity: '2',
+      triggerBy: 'LastPrice',
+      quantity: null,
+    });
     expect(h.balance(trader, 'SOL')).toEqual({ available: '5', locked: '0' });
-    expect(h.sink.privateFor(trader, 'account.orderUpdate')[0]).toMatchObject({ e: 'triggerPlaced', X: 'TriggerPending', q: '0', Q: '0', P: '95.00', B: 'LastPrice', Y: '2' });
+    expect(h.sink.privateFor(trader, 'account.orderUpdate')[0]).toMatchObject({
+      e: 'triggerPlaced',
+      X: 'TriggerPending',
+      q: '0',
+      Q: '0',
+      P: '95.00',
+      B: 'LastPrice',
+      Y: '2',
+    });
 
     const other = h.account({ USDC: '10000', SOL: '10' });
     h.place(maker, { side: 'Bid', price: '94', quantity: '5' });
@@ -142,9 +195,23 @@ describe('trigger orders', () => {
       stopLossTriggerPrice: '140',
       stopLossLimitPrice: '139',
     });
-    expect(parent).toMatchObject({ status: 'Filled', takeProfitTriggerPrice: '170', stopLossTriggerPrice: '140', stopLossLimitPrice: '139' });
+    expect(parent).toMatchObject({
+      status: 'Filled',
+      takeProfitTriggerPrice: '170',
+      stopLossTriggerPrice: '140',
+      stopLossLimitPrice: '139',
+    });
     const children = h.engine.openOrders(trader);
-    expect(children.map((order) => [order.orderType, order.side, order.triggerPrice, order.triggerQuantity, order.relatedOrderId, order.reduceOnly])).toEqual([
+    expect(
+      children.map((order) => [
+        order.orderType,
+        order.side,
+        order.triggerPrice,
+        order.triggerQuantity,
+        order.relatedOrderId,
+        order.reduceOnly,
+      ]),
+    ).toEqual([
       ['Market', 'Ask', '170', '1', parent.id, true],
       ['Limit', 'Ask', '140', '1', parent.id, true],
     ]);
@@ -161,7 +228,15 @@ describe('trigger orders', () => {
     const h = createHarness();
     const trader = h.account({ USDC: '10000' });
     const spot = h.account({ USDC: '10000', SOL: '10' });
-    const trigger = h.place(trader, { symbol: PERP, side: 'Bid', price: '158', quantity: '1', triggerPrice: '155', triggerQuantity: '1', triggerBy: 'MarkPrice' });
+    const trigger = h.place(trader, {
+      symbol: PERP,
+      side: 'Bid',
+      price: '158',
+      quantity: '1',
+      triggerPrice: '155',
+      triggerQuantity: '1',
+      triggerBy: 'MarkPrice',
+    });
     h.engine.tick();
     expect(h.engine.getOrder(trader, PERP, { orderId: trigger.id }).status).toBe('TriggerPending');
     const buyer = h.account({ USDC: '10000' });

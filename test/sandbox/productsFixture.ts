@@ -56,7 +56,8 @@ export function createWorld(seed = 7): World {
   for (const name of ACCOUNT_NAMES) {
     const id = services.ledger.createAccount(name);
     ids[name] = id;
-    for (const [asset, quantity] of Object.entries(ACCOUNT_FUNDING[name] ?? {})) services.ledger.credit(id, asset, D.parse(quantity));
+    for (const [asset, quantity] of Object.entries(ACCOUNT_FUNDING[name] ?? {}))
+      services.ledger.credit(id, asset, D.parse(quantity));
   }
   const idOf = (name: string): number => {
     const id = ids[name];
@@ -75,7 +76,10 @@ export function createWorld(seed = 7): World {
     },
     call(name, account, params = {}) {
       const handler = productHandlers[name] as (request: unknown, s: SandboxServices) => unknown;
-      const result = handler({ name, params, items: [], accountId: account === null ? null : idOf(account), now: t }, services);
+      const result = handler(
+        { name, params, items: [], accountId: account === null ? null : idOf(account), now: t },
+        services,
+      );
       if (isReply(result)) {
         const r: HandlerReply = result;
         return { status: r.status, json: r.json, text: r.text, headers: r.headers ?? {} };

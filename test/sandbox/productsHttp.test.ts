@@ -19,9 +19,16 @@ type Params = Record<string, string | number | boolean>;
 function signed(method: string, path: string, instruction: string, params: Params = {}, account = 'demo') {
   const { apiKey, apiSecret } = sandbox.accountsByName[account] ?? { apiKey: '', apiSecret: '' };
   const timestamp = Date.now();
-  const pairs = Object.keys(params).sort().map((key) => `${key}=${String(params[key])}`);
+  const pairs = Object.keys(params)
+    .sort()
+    .map((key) => `${key}=${String(params[key])}`);
   const text = [`instruction=${instruction}`, ...pairs, `timestamp=${timestamp}`, 'window=5000'].join('&');
-  const headers = { 'X-API-Key': apiKey, 'X-Signature': signText(apiSecret, text), 'X-Timestamp': String(timestamp), 'X-Window': '5000' };
+  const headers = {
+    'X-API-Key': apiKey,
+    'X-Signature': signText(apiSecret, text),
+    'X-Timestamp': String(timestamp),
+    'X-Window': '5000',
+  };
   if (method === 'GET') {
     const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
     return fetch(`${sandbox.restUrl}${path}${query === '' ? '' : `?${query}`}`, { headers });
@@ -49,10 +56,17 @@ describe('products over HTTP', () => {
     expect(deposits.headers.get('x-page-count')).toBe('2');
     expect((await deposits.json()) as unknown[]).toHaveLength(2);
 
-    const mint = await signed('POST', '/api/v1/vault/mint', 'vaultMint', { quantity: '100', symbol: 'USDC', vaultId: 1 });
+    const mint = await signed('POST', '/api/v1/vault/mint', 'vaultMint', {
+      quantity: '100',
+      symbol: 'USDC',
+      vaultId: 1,
+    });
     expect(mint.status).toBe(200);
     expect(await mint.text()).toBe('');
-    const capital = (await (await signed('GET', '/api/v1/capital', 'balanceQuery')).json()) as Record<string, { available: string }>;
+    const capital = (await (await signed('GET', '/api/v1/capital', 'balanceQuery')).json()) as Record<
+      string,
+      { available: string }
+    >;
     expect(capital['USDC']?.available).toBe('99900');
     expect(Number(capital['bpUSDC']?.available)).toBeGreaterThan(0);
   });
@@ -69,16 +83,27 @@ describe('products over HTTP', () => {
       JSON.stringify({
         method: 'SUBSCRIBE',
         params: ['account.rfqUpdate'],
-        signature: [demo.apiKey, signText(demo.apiSecret, `instruction=subscribe&timestamp=${timestamp}&window=5000`), String(timestamp), '5000'],
+        signature: [
+          demo.apiKey,
+          signText(demo.apiSecret, `instruction=subscribe&timestamp=${timestamp}&window=5000`),
+          String(timestamp),
+          '5000',
+        ],
       }),
     );
     const deadline = Date.now() + 2000;
-    while ((sandbox.stats.ws().subscriptions['account.rfqUpdate'] ?? 0) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    while ((sandbox.stats.ws().subscriptions['account.rfqUpdate'] ?? 0) === 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 10));
 
-    const response = await signed('POST', '/api/v1/rfq', 'rfqSubmit', { quantity: '1', side: 'Bid', symbol: 'SOL_USDC_RFQ' });
+    const response = await signed('POST', '/api/v1/rfq', 'rfqSubmit', {
+      quantity: '1',
+      side: 'Bid',
+      symbol: 'SOL_USDC_RFQ',
+    });
     const rfq = (await response.json()) as { rfqId: string };
     expect(typeof rfq.rfqId).toBe('string');
-    while (!frames.some((f) => f.includes('rfqCandidate')) && Date.now() < deadline + 3000) await new Promise((r) => setTimeout(r, 20));
+    while (!frames.some((f) => f.includes('rfqCandidate')) && Date.now() < deadline + 3000)
+      await new Promise((r) => setTimeout(r, 20));
     socket.close();
     const accepted = frames.find((f) => f.includes('"rfqAccepted"'));
     expect(accepted).toContain(`"R":${rfq.rfqId}`);

@@ -19,12 +19,16 @@ describe('prediction listings', () => {
     }
     const [first] = events;
     expect(first?.resolved).toBe(false);
-    expect(body<PredictionEvent[]>(world.call('getPredictionEvents', null, { eventSlug: first?.slug ?? '' }))).toHaveLength(1);
+    expect(
+      body<PredictionEvent[]>(world.call('getPredictionEvents', null, { eventSlug: first?.slug ?? '' })),
+    ).toHaveLength(1);
     expect(body<PredictionEvent[]>(world.call('getPredictionEvents', null, { resolved: true }))).toEqual([]);
     expect(body<PredictionEvent[]>(world.call('getPredictionEvents', null, { symbol: 'SOL_USDC' }))).toEqual([]);
     const tags = body<PredictionTag[]>(world.call('getPredictionTags', null));
     expect(tags.map((t) => t.slug)).toEqual(expect.arrayContaining(first?.tags.map((t) => t.slug) ?? []));
-    expect(body<PredictionEvent[]>(world.call('getPredictionEvents', null, { tagSlug: tags[0]?.slug ?? '' })).length).toBeGreaterThan(0);
+    expect(
+      body<PredictionEvent[]>(world.call('getPredictionEvents', null, { tagSlug: tags[0]?.slug ?? '' })).length,
+    ).toBeGreaterThan(0);
   });
 });
 
@@ -36,7 +40,11 @@ describe('equity listings', () => {
     expect(aapl).toMatchObject({ cusip: '037833100', name: 'Apple Inc.' });
     expect(aapl?.sessions.map((s) => s.name)).toContain('US_EQUITIES_REGULAR');
     const sessions = body<MarketSession[]>(world.call('getMarketSessions', null));
-    expect(sessions.find((s) => s.name === 'US_EQUITIES_OVERNIGHT')).toMatchObject({ startWeekday: 7, endWeekday: 4, timezone: 'America/New_York' });
+    expect(sessions.find((s) => s.name === 'US_EQUITIES_OVERNIGHT')).toMatchObject({
+      startWeekday: 7,
+      endWeekday: 4,
+      timezone: 'America/New_York',
+    });
     const holidays = body<MarketHoliday[]>(world.call('getMarketHolidays', null));
     expect(holidays.every((h) => /^\d{4}-\d\d-\d\d$/.test(h.date) && h.market === 'US_EQUITIES')).toBe(true);
     expect(holidays.find((h) => h.date === '2026-11-27')?.startTime).toBe('13:00:00');

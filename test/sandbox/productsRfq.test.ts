@@ -13,20 +13,34 @@ import { body, createWorld, failure } from './productsFixture.ts';
 import type { PrivateEvent, World } from './productsFixture.ts';
 
 const rfqEvents = (world: World, accountId: number | undefined, e?: string): PrivateEvent[] =>
-  world.events.filter((ev) => ev.stream === 'account.rfqUpdate' && ev.accountId === accountId && (e === undefined || ev.data['e'] === e));
+  world.events.filter(
+    (ev) => ev.stream === 'account.rfqUpdate' && ev.accountId === accountId && (e === undefined || ev.data['e'] === e),
+  );
 
 describe('RFQ with the built-in maker', () => {
   it('quotes near the spot mid after submission and settles both sides at the quote price on accept', () => {
     const world = createWorld();
-    const rfq = body<RequestForQuote>(world.call('submitRfq', 'demo', { symbol: 'SOL_USDC_RFQ', side: 'Bid', quantity: '10', clientId: 42 }));
-    expect(rfq).toMatchObject({ symbol: 'SOL_USDC_RFQ', side: 'Bid', quantity: '10', quoteQuantity: null, status: 'New', executionMode: 'AwaitAccept', clientId: 42 });
+    const rfq = body<RequestForQuote>(
+      world.call('submitRfq', 'demo', { symbol: 'SOL_USDC_RFQ', side: 'Bid', quantity: '10', clientId: 42 }),
+    );
+    expect(rfq).toMatchObject({
+      symbol: 'SOL_USDC_RFQ',
+      side: 'Bid',
+      quantity: '10',
+      quoteQuantity: null,
+      status: 'New',
+      executionMode: 'AwaitAccept',
+      clientId: 42,
+    });
     expect(rfq.rfqId).toMatch(/^\d{18}$/);
     expect(rfq.submissionTime - rfq.createdAt).toBe(60_000);
     expect(rfq.expiryTime - rfq.createdAt).toBe(120_000);
 
     const accepted = rfqEvents(world, world.ids['demo'], 'rfqAccepted')[0];
     expect(accepted?.symbol).toBe('SOL_USDC_RFQ');
-    expect(Object.keys(accepted?.data ?? {}).sort()).toEqual(['C', 'E', 'R', 'S', 'T', 'W', 'X', 'e', 'q', 's', 'w'].sort());
+    expect(Object.keys(accepted?.data ?? {}).sort()).toEqual(
+      ['C', 'E', 'R', 'S', 'T', 'W', 'X', 'e', 'q', 's', 'w'].sort(),
+    );
     expect(accepted?.data['R']).toBe(BigInt(rfq.rfqId));
     const active = rfqEvents(world, world.ids['maker'], 'rfqActive')[0];
     expect(Object.keys(active?.data ?? {}).sort()).toEqual(['E', 'R', 'T', 'W', 'X', 'e', 'q', 's', 'w'].sort());
@@ -48,13 +62,26 @@ describe('RFQ with the built-in maker', () => {
     expect(Number(world.available('maker', 'SOL'))).toBe(makerSolBefore - 10);
 
     const requesterFill = rfqEvents(world, world.ids['demo'], 'rfqFilled')[0];
-    expect(requesterFill?.data).toMatchObject({ R: BigInt(rfq.rfqId), u: BigInt(quoteId), S: 'Bid', X: 'Filled', q: '10', C: 42 });
+    expect(requesterFill?.data).toMatchObject({
+      R: BigInt(rfq.rfqId),
+      u: BigInt(quoteId),
+      S: 'Bid',
+      X: 'Filled',
+      q: '10',
+      C: 42,
+    });
     const quoterFill = rfqEvents(world, world.ids['maker'], 'rfqFilled')[0];
     expect(Object.keys(quoterFill?.data ?? {}).sort()).toEqual(['C', 'E', 'R', 'T', 'X', 'e', 'p', 's', 'u'].sort());
     expect(rfqEvents(world, world.ids['maker'], 'quoteAccepted')).toHaveLength(1);
 
     const [fill] = body<RequestForQuoteFillHistorical[]>(world.call('getRfqFillHistory', 'demo'));
-    expect(fill).toMatchObject({ rfqId: rfq.rfqId, quoteId, side: 'Bid', quantity: '10', fillPrice: String(candidate?.data['p']) });
+    expect(fill).toMatchObject({
+      rfqId: rfq.rfqId,
+      quoteId,
+      side: 'Bid',
+      quantity: '10',
+      fillPrice: String(candidate?.data['p']),
+    });
     expect(fill?.filledAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}$/);
     const [quoteFill] = body<QuoteFillHistorical[]>(world.call('getQuoteFillHistory', 'maker'));
     expect(quoteFill).toMatchObject({ quoteId, side: 'Ask', quantity: '10', fee: '0', feeSymbol: 'USDC' });
@@ -62,13 +89,21 @@ describe('RFQ with the built-in maker', () => {
     expect(history).toMatchObject({ rfqId: rfq.rfqId, status: 'Filled' });
     expect(typeof history?.submissionTime).toBe('string');
     expect(body<QuoteHistorical[]>(world.call('getQuoteHistory', 'maker', { quoteId }))[0]?.status).toBe('Filled');
-    expect(failure(() => world.call('acceptQuote', 'demo', { quoteId, rfqId: rfq.rfqId }))).toMatchObject({ status: 400 });
+    expect(failure(() => world.call('acceptQuote', 'demo', { quoteId, rfqId: rfq.rfqId }))).toMatchObject({
+      status: 400,
+    });
   });
 
   it('fills an Immediate RFQ sized in quote as soon as a quote is within its price', () => {
     const world = createWorld();
     const rfq = body<RequestForQuote>(
-      world.call('submitRfq', 'alice', { symbol: 'SOL_USDC_RFQ', side: 'Ask', quoteQuantity: '1500', price: '149', executionMode: 'Immediate' }),
+      world.call('submitRfq', 'alice', {
+        symbol: 'SOL_USDC_RFQ',
+        side: 'Ask',
+        quoteQuantity: '1500',
+        price: '149',
+        executionMode: 'Immediate',
+      }),
     );
     world.advance(250);
     const [row] = body<RequestForQuoteHistorical[]>(world.call('getRfqHistory', 'alice', { rfqId: rfq.rfqId }));
@@ -84,15 +119,27 @@ describe('RFQ with the built-in maker', () => {
 describe('RFQ with account quotes', () => {
   it('takes quotes from other accounts, replaces a quoter previous quote and settles with the chosen one', () => {
     const world = createWorld();
-    const rfq = body<RequestForQuote>(world.call('submitRfq', 'bob', { symbol: 'SOL_USDC_RFQ', side: 'Ask', quantity: '2' }));
-    const first = body<Quote>(world.call('submitQuote', 'alice', { rfqId: rfq.rfqId, bidPrice: '149.5', askPrice: '150.5', clientId: 7 }));
+    const rfq = body<RequestForQuote>(
+      world.call('submitRfq', 'bob', { symbol: 'SOL_USDC_RFQ', side: 'Ask', quantity: '2' }),
+    );
+    const first = body<Quote>(
+      world.call('submitQuote', 'alice', { rfqId: rfq.rfqId, bidPrice: '149.5', askPrice: '150.5', clientId: 7 }),
+    );
     expect(first).toMatchObject({ rfqId: rfq.rfqId, status: 'New', clientId: 7, bidPrice: '149.5' });
-    const second = body<Quote>(world.call('submitQuote', 'alice', { rfqId: rfq.rfqId, bidPrice: '149.8', askPrice: '150.2' }));
-    expect(body<QuoteHistorical[]>(world.call('getQuoteHistory', 'alice', { quoteId: first.quoteId }))[0]?.status).toBe('Cancelled');
+    const second = body<Quote>(
+      world.call('submitQuote', 'alice', { rfqId: rfq.rfqId, bidPrice: '149.8', askPrice: '150.2' }),
+    );
+    expect(body<QuoteHistorical[]>(world.call('getQuoteHistory', 'alice', { quoteId: first.quoteId }))[0]?.status).toBe(
+      'Cancelled',
+    );
     expect(rfqEvents(world, world.ids['alice'], 'quoteCancelled')[0]?.data['u']).toBe(BigInt(first.quoteId));
     expect(rfqEvents(world, world.ids['bob'], 'rfqCandidate').map((e) => e.data['p'])).toEqual(['149.5', '149.8']);
-    expect(failure(() => world.call('submitQuote', 'bob', { rfqId: rfq.rfqId, bidPrice: '1', askPrice: '2' }))).toMatchObject({ status: 400 });
-    expect(failure(() => world.call('submitQuote', 'alice', { rfqId: rfq.rfqId, bidPrice: '151', askPrice: '150' }))).toMatchObject({ code: 'INVALID_PRICE' });
+    expect(
+      failure(() => world.call('submitQuote', 'bob', { rfqId: rfq.rfqId, bidPrice: '1', askPrice: '2' })),
+    ).toMatchObject({ status: 400 });
+    expect(
+      failure(() => world.call('submitQuote', 'alice', { rfqId: rfq.rfqId, bidPrice: '151', askPrice: '150' })),
+    ).toMatchObject({ code: 'INVALID_PRICE' });
 
     world.call('acceptQuote', 'bob', { quoteId: second.quoteId, rfqId: rfq.rfqId });
     expect(world.available('bob', 'SOL')).toBe('198');
@@ -105,12 +152,31 @@ describe('RFQ with account quotes', () => {
 describe('RFQ lifecycle', () => {
   it('validates the request, refreshes, cancels by client id and expires unanswered RFQs', () => {
     const world = createWorld();
-    expect(failure(() => world.call('submitRfq', 'demo', { symbol: 'SOL_USDC', side: 'Bid', quantity: '1' }))).toMatchObject({ code: 'INVALID_MARKET' });
-    expect(failure(() => world.call('submitRfq', 'demo', { symbol: 'SOL_USDC_RFQ', side: 'Bid', quantity: '1', quoteQuantity: '150' }))).toMatchObject({ status: 400 });
-    expect(failure(() => world.call('submitRfq', 'demo', { symbol: 'SOL_USDC_RFQ', side: 'Bid' }))).toMatchObject({ status: 400 });
-    expect(failure(() => world.call('submitRfq', 'demo', { symbol: 'SOL_USDC_RFQ', side: 'Bid', quantity: '1', executionMode: 'Immediate' }))).toMatchObject({ status: 400 });
+    expect(
+      failure(() => world.call('submitRfq', 'demo', { symbol: 'SOL_USDC', side: 'Bid', quantity: '1' })),
+    ).toMatchObject({ code: 'INVALID_MARKET' });
+    expect(
+      failure(() =>
+        world.call('submitRfq', 'demo', { symbol: 'SOL_USDC_RFQ', side: 'Bid', quantity: '1', quoteQuantity: '150' }),
+      ),
+    ).toMatchObject({ status: 400 });
+    expect(failure(() => world.call('submitRfq', 'demo', { symbol: 'SOL_USDC_RFQ', side: 'Bid' }))).toMatchObject({
+      status: 400,
+    });
+    expect(
+      failure(() =>
+        world.call('submitRfq', 'demo', {
+          symbol: 'SOL_USDC_RFQ',
+          side: 'Bid',
+          quantity: '1',
+          executionMode: 'Immediate',
+        }),
+      ),
+    ).toMatchObject({ status: 400 });
 
-    const rfq = body<RequestForQuote>(world.call('submitRfq', 'demo', { symbol: 'SOL_USDC_RFQ', side: 'Bid', quantity: '1', clientId: 5 }));
+    const rfq = body<RequestForQuote>(
+      world.call('submitRfq', 'demo', { symbol: 'SOL_USDC_RFQ', side: 'Bid', quantity: '1', clientId: 5 }),
+    );
     world.advance(250);
     expect(body<RequestForQuote[]>(world.call('getRfqs', 'demo')).map((r) => r.rfqId)).toEqual([rfq.rfqId]);
     world.advance(30_000);
@@ -125,9 +191,13 @@ describe('RFQ lifecycle', () => {
     expect(cancelled.status).toBe('Cancelled');
     expect(rfqEvents(world, world.ids['demo'], 'rfqCancelled')[0]?.data['X']).toBe('Cancelled');
 
-    const stale = body<RequestForQuote>(world.call('submitRfq', 'demo', { symbol: 'SOL_USDC_RFQ', side: 'Ask', quantity: '1' }));
+    const stale = body<RequestForQuote>(
+      world.call('submitRfq', 'demo', { symbol: 'SOL_USDC_RFQ', side: 'Ask', quantity: '1' }),
+    );
     world.advance(120_000);
-    expect(body<RequestForQuoteHistorical[]>(world.call('getRfqHistory', 'demo', { rfqId: stale.rfqId }))[0]?.status).toBe('Cancelled');
+    expect(
+      body<RequestForQuoteHistorical[]>(world.call('getRfqHistory', 'demo', { rfqId: stale.rfqId }))[0]?.status,
+    ).toBe('Cancelled');
     expect(body<RequestForQuote[]>(world.call('getRfqs', 'demo'))).toEqual([]);
     expect(failure(() => world.call('refreshRfq', 'demo', { rfqId: stale.rfqId }))).toMatchObject({ status: 400 });
   });

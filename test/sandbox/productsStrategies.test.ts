@@ -8,7 +8,13 @@ import type { World } from './productsFixture.ts';
 function seedAsks(world: World): void {
   const maker = world.ids['maker'] ?? 0;
   for (const price of ['150.10', '150.20', '150.30']) {
-    world.services.engine.executeOrder(maker, { symbol: 'SOL_USDC', side: 'Ask', orderType: 'Limit', price, quantity: '50' });
+    world.services.engine.executeOrder(maker, {
+      symbol: 'SOL_USDC',
+      side: 'Ask',
+      orderType: 'Limit',
+      price,
+      quantity: '50',
+    });
   }
 }
 
@@ -20,9 +26,25 @@ describe('scheduled strategies', () => {
     const world = createWorld();
     seedAsks(world);
     const created = body<Strategy>(
-      world.call('strategyCreate', 'demo', { symbol: 'SOL_USDC', side: 'Bid', strategyType: 'Scheduled', quantity: '6', duration: 60_000, interval: 10_000, clientStrategyId: 3 }),
+      world.call('strategyCreate', 'demo', {
+        symbol: 'SOL_USDC',
+        side: 'Bid',
+        strategyType: 'Scheduled',
+        quantity: '6',
+        duration: 60_000,
+        interval: 10_000,
+        clientStrategyId: 3,
+      }),
     );
-    expect(created).toMatchObject({ strategyType: 'Scheduled', status: 'Running', quantity: '6', executedQuantity: '0', duration: 60_000, interval: 10_000, clientStrategyId: 3 });
+    expect(created).toMatchObject({
+      strategyType: 'Scheduled',
+      status: 'Running',
+      quantity: '6',
+      executedQuantity: '0',
+      duration: 60_000,
+      interval: 10_000,
+      clientStrategyId: 3,
+    });
     expect(childOrders(world, 'demo')).toHaveLength(0);
 
     world.advance(250);
@@ -35,34 +57,60 @@ describe('scheduled strategies', () => {
     expect(childOrders(world, 'demo')).toHaveLength(6);
     expect(world.available('demo', 'SOL')).not.toBe('500');
     expect(body<Strategy[]>(world.call('getOpenStrategies', 'demo'))).toEqual([]);
-    expect(failure(() => world.call('getStrategy', 'demo', { symbol: 'SOL_USDC', strategyId: created.id }))).toMatchObject({ status: 404 });
+    expect(
+      failure(() => world.call('getStrategy', 'demo', { symbol: 'SOL_USDC', strategyId: created.id })),
+    ).toMatchObject({ status: 404 });
     const [history] = body<StrategyHistory[]>(world.call('getStrategiesHistory', 'demo'));
-    expect(history).toMatchObject({ id: created.id, status: 'Completed', executedQuantity: '6', cancelReason: null, randomizedIntervalQuantity: false });
+    expect(history).toMatchObject({
+      id: created.id,
+      status: 'Completed',
+      executedQuantity: '6',
+      cancelReason: null,
+      randomizedIntervalQuantity: false,
+    });
     expect(history?.createdAt).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
 
   it('rests limit children at the strategy price and cancels them when the strategy is cancelled', () => {
     const world = createWorld();
     const created = body<Strategy>(
-      world.call('strategyCreate', 'demo', { symbol: 'SOL_USDC', side: 'Bid', strategyType: 'Scheduled', quantity: '4', price: '140', duration: 40_000, interval: 10_000 }),
+      world.call('strategyCreate', 'demo', {
+        symbol: 'SOL_USDC',
+        side: 'Bid',
+        strategyType: 'Scheduled',
+        quantity: '4',
+        price: '140',
+        duration: 40_000,
+        interval: 10_000,
+      }),
     );
     world.advance(250);
     world.advance(10_000);
     expect(world.locked('demo', 'USDC')).not.toBe('0');
-    const cancelled = body<Strategy>(world.call('cancelStrategy', 'demo', { symbol: 'SOL_USDC', strategyId: created.id }));
+    const cancelled = body<Strategy>(
+      world.call('cancelStrategy', 'demo', { symbol: 'SOL_USDC', strategyId: created.id }),
+    );
     expect(cancelled.status).toBe('Cancelled');
     expect(childOrders(world, 'demo').map((o) => o.status)).toEqual(['Cancelled', 'Cancelled']);
     expect(world.locked('demo', 'USDC')).toBe('0');
     world.advance(10_000);
     expect(childOrders(world, 'demo')).toHaveLength(2);
-    expect(body<StrategyHistory[]>(world.call('getStrategiesHistory', 'demo', { symbol: 'SOL_USDC' }))[0]?.status).toBe('Cancelled');
+    expect(body<StrategyHistory[]>(world.call('getStrategiesHistory', 'demo', { symbol: 'SOL_USDC' }))[0]?.status).toBe(
+      'Cancelled',
+    );
   });
 
   it('randomizes slice sizes deterministically while the slices still sum to the quantity', () => {
     const world = createWorld();
     seedAsks(world);
     world.call('strategyCreate', 'alice', {
-      symbol: 'SOL_USDC', side: 'Bid', strategyType: 'Scheduled', quantity: '10', duration: 50_000, interval: 10_000, randomizedIntervalQuantity: true,
+      symbol: 'SOL_USDC',
+      side: 'Bid',
+      strategyType: 'Scheduled',
+      quantity: '10',
+      duration: 50_000,
+      interval: 10_000,
+      randomizedIntervalQuantity: true,
     });
     world.advance(250);
     for (let i = 0; i < 4; i += 1) world.advance(10_000);
@@ -75,17 +123,46 @@ describe('scheduled strategies', () => {
   it('cancels all running strategies of a market and terminates one whose child is refused', () => {
     const world = createWorld();
     for (const quantity of ['1', '2']) {
-      world.call('strategyCreate', 'bob', { symbol: 'SOL_USDC', side: 'Bid', strategyType: 'Scheduled', quantity, price: '140', duration: 20_000, interval: 10_000 });
+      world.call('strategyCreate', 'bob', {
+        symbol: 'SOL_USDC',
+        side: 'Bid',
+        strategyType: 'Scheduled',
+        quantity,
+        price: '140',
+        duration: 20_000,
+        interval: 10_000,
+      });
     }
     expect(body<Strategy[]>(world.call('getOpenStrategies', 'bob', { symbol: 'SOL_USDC' }))).toHaveLength(2);
-    expect(body<Strategy[]>(world.call('cancelOpenStrategies', 'bob', { symbol: 'SOL_USDC' })).map((s) => s.status)).toEqual(['Cancelled', 'Cancelled']);
+    expect(
+      body<Strategy[]>(world.call('cancelOpenStrategies', 'bob', { symbol: 'SOL_USDC' })).map((s) => s.status),
+    ).toEqual(['Cancelled', 'Cancelled']);
 
     const broke = body<Strategy>(
-      world.call('strategyCreate', 'bob', { symbol: 'SOL_USDC', side: 'Ask', strategyType: 'Scheduled', quantity: '1000', price: '160', duration: 20_000, interval: 10_000 }),
+      world.call('strategyCreate', 'bob', {
+        symbol: 'SOL_USDC',
+        side: 'Ask',
+        strategyType: 'Scheduled',
+        quantity: '1000',
+        price: '160',
+        duration: 20_000,
+        interval: 10_000,
+      }),
     );
     world.advance(250);
     const [row] = body<StrategyHistory[]>(world.call('getStrategiesHistory', 'bob', { strategyId: broke.id }));
     expect(row).toMatchObject({ status: 'Terminated', cancelReason: 'InsufficientFunds' });
-    expect(failure(() => world.call('strategyCreate', 'bob', { symbol: 'SOL_USDC', side: 'Bid', strategyType: 'Scheduled', quantity: '1', duration: 500, interval: 1_000 }))).toMatchObject({ status: 400 });
+    expect(
+      failure(() =>
+        world.call('strategyCreate', 'bob', {
+          symbol: 'SOL_USDC',
+          side: 'Bid',
+          strategyType: 'Scheduled',
+          quantity: '1',
+          duration: 500,
+          interval: 1_000,
+        }),
+      ),
+    ).toMatchObject({ status: 400 });
   });
 });

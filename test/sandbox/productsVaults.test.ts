@@ -7,12 +7,27 @@ describe('vaults', () => {
   it('mints vault tokens at NAV and redeems them after the delay at the later NAV', () => {
     const world = createWorld();
     const [usdcVault] = body<Vault[]>(world.call('getVaults', null));
-    expect(usdcVault).toMatchObject({ id: 1, vaultToken: 'bpUSDC', symbol: 'USDC', mintsEnabled: true, redeemDelayMs: 60_000 });
+    expect(usdcVault).toMatchObject({
+      id: 1,
+      vaultToken: 'bpUSDC',
+      symbol: 'USDC',
+      mintsEnabled: true,
+      redeemDelayMs: 60_000,
+    });
 
-    expect(world.call('vaultMint', 'demo', { vaultId: 1, symbol: 'USDC', quantity: '1000' })).toMatchObject({ status: 200, json: undefined });
+    expect(world.call('vaultMint', 'demo', { vaultId: 1, symbol: 'USDC', quantity: '1000' })).toMatchObject({
+      status: 200,
+      json: undefined,
+    });
     expect(world.available('demo', 'USDC')).toBe('99000');
     const [mint] = body<VaultMint[]>(world.call('getVaultMintHistory', 'demo'));
-    expect(mint).toMatchObject({ vaultId: 1, vaultToken: 'bpUSDC', symbol: 'USDC', quantity: '1000', timestamp: world.now() });
+    expect(mint).toMatchObject({
+      vaultId: 1,
+      vaultToken: 'bpUSDC',
+      symbol: 'USDC',
+      quantity: '1000',
+      timestamp: world.now(),
+    });
     const nav = Number(mint?.nav);
     expect(nav).toBeGreaterThan(1);
     expect(Number(mint?.vaultTokensMinted)).toBeCloseTo(1000 / nav, 5);
@@ -42,20 +57,32 @@ describe('vaults', () => {
     world.call('vaultMint', 'alice', { vaultId: 2, symbol: 'SOL', quantity: '10' });
     const tokens = world.available('alice', 'bpSOL');
     world.call('vaultRedeem', 'alice', { vaultId: 2, vaultTokenQuantity: '1' });
-    expect(failure(() => world.call('vaultRedeem', 'alice', { vaultId: 2, vaultTokenQuantity: '1' }))).toMatchObject({ status: 400 });
+    expect(failure(() => world.call('vaultRedeem', 'alice', { vaultId: 2, vaultTokenQuantity: '1' }))).toMatchObject({
+      status: 400,
+    });
     expect(world.call('cancelVaultRedeem', 'alice', { vaultId: 2 })).toMatchObject({ status: 200 });
     expect(world.available('alice', 'bpSOL')).toBe(tokens);
     world.advance(10 * 60_000);
-    expect(body<VaultRedeem[]>(world.call('getVaultRedeemHistory', 'alice', { vaultId: 2 }))[0]?.status).toBe('Cancelled');
+    expect(body<VaultRedeem[]>(world.call('getVaultRedeemHistory', 'alice', { vaultId: 2 }))[0]?.status).toBe(
+      'Cancelled',
+    );
     expect(failure(() => world.call('cancelVaultRedeem', 'alice', { vaultId: 2 }))).toMatchObject({ status: 400 });
   });
 
   it('rejects mints in the wrong asset, below the minimum or beyond the balance', () => {
     const world = createWorld();
-    expect(failure(() => world.call('vaultMint', 'demo', { vaultId: 1, symbol: 'SOL', quantity: '10' }))).toMatchObject({ code: 'INVALID_ASSET' });
-    expect(failure(() => world.call('vaultMint', 'demo', { vaultId: 1, symbol: 'USDC', quantity: '0.5' }))).toMatchObject({ code: 'INVALID_QUANTITY' });
-    expect(failure(() => world.call('vaultMint', 'demo', { vaultId: 1, symbol: 'USDC', quantity: '100001' }))).toMatchObject({ code: 'INSUFFICIENT_FUNDS' });
-    expect(failure(() => world.call('vaultMint', 'demo', { vaultId: 9, symbol: 'USDC', quantity: '10' }))).toMatchObject({ status: 404 });
+    expect(failure(() => world.call('vaultMint', 'demo', { vaultId: 1, symbol: 'SOL', quantity: '10' }))).toMatchObject(
+      { code: 'INVALID_ASSET' },
+    );
+    expect(
+      failure(() => world.call('vaultMint', 'demo', { vaultId: 1, symbol: 'USDC', quantity: '0.5' })),
+    ).toMatchObject({ code: 'INVALID_QUANTITY' });
+    expect(
+      failure(() => world.call('vaultMint', 'demo', { vaultId: 1, symbol: 'USDC', quantity: '100001' })),
+    ).toMatchObject({ code: 'INSUFFICIENT_FUNDS' });
+    expect(
+      failure(() => world.call('vaultMint', 'demo', { vaultId: 9, symbol: 'USDC', quantity: '10' })),
+    ).toMatchObject({ status: 404 });
     expect(world.available('demo', 'USDC')).toBe('100000');
   });
 
@@ -66,7 +93,10 @@ describe('vaults', () => {
     expect(Number(before[23]?.nav)).toBeGreaterThan(Number(before[0]?.nav));
     world.call('vaultMint', 'demo', { vaultId: 1, symbol: 'USDC', quantity: '5000' });
     const after = body<VaultHistory[]>(world.call('getVaultsHistory', null, { interval: '1w', vaultId: 1 }));
-    expect(Number(after[after.length - 1]?.tokenCirculatingSupply)).toBeCloseTo(Number(before[23]?.tokenCirculatingSupply) + 5000 / Number(after[after.length - 1]?.nav), 2);
+    expect(Number(after[after.length - 1]?.tokenCirculatingSupply)).toBeCloseTo(
+      Number(before[23]?.tokenCirculatingSupply) + 5000 / Number(after[after.length - 1]?.nav),
+      2,
+    );
     expect(body<VaultHistory[]>(world.call('getVaultsHistory', null, { interval: '1month' }))).toHaveLength(60);
     const nav = body<{ vaultId: number; nav: string }[]>(world.call('getVaultNav', 'demo'));
     expect(nav.map((row) => row.vaultId)).toEqual([1, 2]);

@@ -6,7 +6,10 @@ import type { SandboxHandle } from '../../src/sandbox/index.ts';
 import { signText } from './transportFixture.ts';
 import type { TestSocket } from './wsClient.ts';
 
-export function account(sandbox: SandboxHandle, name: string): { accountId: number; apiKey: string; apiSecret: string } {
+export function account(
+  sandbox: SandboxHandle,
+  name: string,
+): { accountId: number; apiKey: string; apiSecret: string } {
   const found = sandbox.accountsByName[name];
   if (found === undefined) throw new Error(`no sandbox account ${name}`);
   return found;
@@ -25,7 +28,12 @@ export function restAs(sandbox: SandboxHandle, name: string): BackpackRest {
 }
 
 /** Sends a signed SUBSCRIBE for private (and optionally public) streams as `name`. */
-export function subscribePrivate(socket: TestSocket, sandbox: SandboxHandle, name: string, streams: readonly string[]): void {
+export function subscribePrivate(
+  socket: TestSocket,
+  sandbox: SandboxHandle,
+  name: string,
+  streams: readonly string[],
+): void {
   const { apiKey, apiSecret } = account(sandbox, name);
   const timestamp = Date.now();
   const signature = signText(apiSecret, `instruction=subscribe&timestamp=${timestamp}&window=5000`);
@@ -38,7 +46,11 @@ export async function subscribed(sandbox: SandboxHandle, stream: string, count =
 }
 
 /** Polls `check` every 10 ms until it returns a value other than undefined/false, failing after `timeoutMs`. */
-export async function until<T>(check: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 5_000): Promise<T> {
+export async function until<T>(
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  what: string,
+  timeoutMs = 5_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

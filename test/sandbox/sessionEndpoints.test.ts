@@ -17,7 +17,8 @@ afterAll(async () => {
 });
 
 const PATH = '/api/v1/borrowLend/position/liquidationPrice';
-const borrowBtc = (quantity: string): string => Buffer.from(JSON.stringify({ quantity, side: 'Borrow', symbol: 'BTC' })).toString('base64');
+const borrowBtc = (quantity: string): string =>
+  Buffer.from(JSON.stringify({ quantity, side: 'Borrow', symbol: 'BTC' })).toString('base64');
 
 /** What the sandbox's collateral model says, for the account (or none). */
 function expected(accountId: number | null, quantity = '1'): PositionEstimatedLiquidationPrice {
@@ -44,7 +45,10 @@ describe('the estimated liquidation price (a session endpoint)', () => {
 
     // BackpackRest refuses session rows, so sign the same row as a signed one (the sandbox's documented deviation).
     const row = endpoints.getBorrowLendEstimatedLiquidationPrice;
-    const signedRow: EndpointDef<unknown, PositionEstimatedLiquidationPrice> = { ...row, auth: { kind: 'signed', instruction: row.name } };
+    const signedRow: EndpointDef<unknown, PositionEstimatedLiquidationPrice> = {
+      ...row,
+      auth: { kind: 'signed', instruction: row.name },
+    };
     const body = await restAs(sandbox, 'bob').request(signedRow, { borrow: borrowBtc('0.1') });
     expect(body).toEqual(expected(bob, '0.1'));
     expect(Number(body.liquidationPrice)).toBeGreaterThan(Number(body.markPrice));

@@ -38,13 +38,30 @@ async function framesUntil(predicate: (frames: readonly OrderFrame[]) => boolean
 describe('strategy child orders', () => {
   it('tags resting and filled child orders with their strategy id everywhere', async () => {
     const resting = await rest.call('strategyCreate', {
-      symbol: 'SOL_USDC', side: 'Bid', strategyType: 'Scheduled', quantity: '4', price: '120', duration: 60_000, interval: 30_000,
+      symbol: 'SOL_USDC',
+      side: 'Bid',
+      strategyType: 'Scheduled',
+      quantity: '4',
+      price: '120',
+      duration: 60_000,
+      interval: 30_000,
     });
     const taking = await rest.call('strategyCreate', {
-      symbol: 'SOL_USDC', side: 'Bid', strategyType: 'Scheduled', quantity: '2', duration: 60_000, interval: 30_000,
+      symbol: 'SOL_USDC',
+      side: 'Bid',
+      strategyType: 'Scheduled',
+      quantity: '2',
+      duration: 60_000,
+      interval: 30_000,
     });
     // A direct order, to show untagged orders stay untagged.
-    const direct = await rest.call('executeOrder', { symbol: 'SOL_USDC', side: 'Bid', orderType: 'Limit', price: '119', quantity: '1' });
+    const direct = await rest.call('executeOrder', {
+      symbol: 'SOL_USDC',
+      side: 'Bid',
+      orderType: 'Limit',
+      price: '119',
+      quantity: '1',
+    });
     expect(direct.strategyId).toBeNull();
 
     // The first slice of each strategy is placed on the next products tick (every 250 ms).
@@ -62,7 +79,12 @@ describe('strategy child orders', () => {
       return rows.length > 0 && rows.every((row) => row.status === 'Filled') ? rows : undefined;
     }, 'the filled child order');
     expect(taken).toHaveLength(1);
-    expect(taken[0]).toMatchObject({ strategyId: taking.id, orderType: 'Market', quantity: '1', executedQuantity: '1' });
+    expect(taken[0]).toMatchObject({
+      strategyId: taking.id,
+      orderType: 'Market',
+      quantity: '1',
+      executedQuantity: '1',
+    });
 
     const history = await rest.call('getOrderHistory', { symbol: 'SOL_USDC' });
     expect(history.filter((row) => row.strategyId === resting.id).map((row) => row.id)).toEqual([child?.id]);
@@ -76,11 +98,14 @@ describe('strategy child orders', () => {
     expect(await rest.call('getFills', { strategyId: resting.id })).toEqual([]);
 
     // WS: `H` is the strategy id (a number, as in the docs' example) on every update of a child order, absent otherwise.
-    const frames = await framesUntil((seen) =>
-      [taken[0]?.id, child?.id, direct.id].every((id) => seen.some((f) => f.data.i === id)) && seen.some((f) => f.data.i === taken[0]?.id && f.data.e === 'orderFill'),
+    const frames = await framesUntil(
+      (seen) =>
+        [taken[0]?.id, child?.id, direct.id].every((id) => seen.some((f) => f.data.i === id)) &&
+        seen.some((f) => f.data.i === taken[0]?.id && f.data.e === 'orderFill'),
     );
     for (const frame of frames) {
-      const expected = frame.data.i === child?.id ? Number(resting.id) : frame.data.i === taken[0]?.id ? Number(taking.id) : undefined;
+      const expected =
+        frame.data.i === child?.id ? Number(resting.id) : frame.data.i === taken[0]?.id ? Number(taking.id) : undefined;
       expect(frame.data.H).toBe(expected);
     }
     expect(frames.filter((f) => f.data.i === child?.id).map((f) => f.data.e)).toEqual(['orderAccepted']);

@@ -14,7 +14,12 @@ function setup() {
   let now = START;
   const sink = new RecordingSink();
   const services = createSandboxServices({ seed: 5, now: () => now, sink });
-  const call = (name: EndpointName, params: Record<string, ParamValue> = {}, accountId: number | null = null, items: Record<string, ParamValue>[] = []) => {
+  const call = (
+    name: EndpointName,
+    params: Record<string, ParamValue> = {},
+    accountId: number | null = null,
+    items: Record<string, ParamValue>[] = [],
+  ) => {
     const handler = handlers[name];
     if (handler === undefined) throw new Error(`no handler ${name}`);
     return handler({ name, params, items, accountId, now }, services);
@@ -54,10 +59,22 @@ describe('market data handlers', () => {
       imfFunction: { type: 'sqrt' },
       rwaMarketType: null,
     });
-    expect(errorOf(() => call('getMarket', { symbol: 'NOPE' }))).toMatchObject({ status: 400, code: 'INVALID_CLIENT_REQUEST', message: 'Invalid market symbol' });
+    expect(errorOf(() => call('getMarket', { symbol: 'NOPE' }))).toMatchObject({
+      status: 400,
+      code: 'INVALID_CLIENT_REQUEST',
+      message: 'Invalid market symbol',
+    });
     const assets = call('getAssets') as { symbol: string; tokens: { blockchain: string }[] }[];
-    expect(assets.find((asset) => asset.symbol === 'USDC')!.tokens.map((token) => token.blockchain)).toContain('Solana');
-    expect((call('getCollateralParameters') as { symbol: string }[]).map((row) => row.symbol)).toEqual(['USDC', 'USDT', 'SOL', 'BTC', 'ETH']);
+    expect(assets.find((asset) => asset.symbol === 'USDC')!.tokens.map((token) => token.blockchain)).toContain(
+      'Solana',
+    );
+    expect((call('getCollateralParameters') as { symbol: string }[]).map((row) => row.symbol)).toEqual([
+      'USDC',
+      'USDT',
+      'SOL',
+      'BTC',
+      'ETH',
+    ]);
   });
 
   it('answers 204 for a ticker without data, then rolling tickers, klines and trades from real trades', () => {
@@ -88,24 +105,85 @@ describe('market data handlers', () => {
     });
     expect((call('getTickers') as { symbol: string }[]).map((ticker) => ticker.symbol)).toEqual(['ETH_USDC']);
 
-    const klines = call('getKlines', { symbol: 'ETH_USDC', interval: '1m', startTime: START / 1000 - 600 }) as Record<string, unknown>[];
+    const klines = call('getKlines', { symbol: 'ETH_USDC', interval: '1m', startTime: START / 1000 - 600 }) as Record<
+      string,
+      unknown
+    >[];
     expect(klines).toEqual([
-      { start: '2026-01-05 12:00:00', end: '2026-01-05 12:01:00', open: '3500', high: '3600', low: '3500', close: '3600', volume: '2', quoteVolume: '7100', trades: '2' },
-      { start: '2026-01-05 12:01:00', end: '2026-01-05 12:02:00', open: null, high: null, low: null, close: null, volume: '0', quoteVolume: '0', trades: '0' },
-      { start: '2026-01-05 12:02:00', end: '2026-01-05 12:03:00', open: '3430', high: '3430', low: '3430', close: '3430', volume: '1', quoteVolume: '3430', trades: '1' },
+      {
+        start: '2026-01-05 12:00:00',
+        end: '2026-01-05 12:01:00',
+        open: '3500',
+        high: '3600',
+        low: '3500',
+        close: '3600',
+        volume: '2',
+        quoteVolume: '7100',
+        trades: '2',
+      },
+      {
+        start: '2026-01-05 12:01:00',
+        end: '2026-01-05 12:02:00',
+        open: null,
+        high: null,
+        low: null,
+        close: null,
+        volume: '0',
+        quoteVolume: '0',
+        trades: '0',
+      },
+      {
+        start: '2026-01-05 12:02:00',
+        end: '2026-01-05 12:03:00',
+        open: '3430',
+        high: '3430',
+        low: '3430',
+        close: '3430',
+        volume: '1',
+        quoteVolume: '3430',
+        trades: '1',
+      },
     ]);
-    const hourly = call('getKlines', { symbol: 'ETH_USDC', interval: '1h', startTime: START / 1000 }) as Record<string, unknown>[];
+    const hourly = call('getKlines', { symbol: 'ETH_USDC', interval: '1h', startTime: START / 1000 }) as Record<
+      string,
+      unknown
+    >[];
     expect(hourly).toHaveLength(1);
-    expect(hourly[0]).toMatchObject({ start: '2026-01-05 12:00:00', end: '2026-01-05 13:00:00', open: '3500', close: '3430', trades: '3' });
+    expect(hourly[0]).toMatchObject({
+      start: '2026-01-05 12:00:00',
+      end: '2026-01-05 13:00:00',
+      open: '3500',
+      close: '3430',
+      trades: '3',
+    });
 
     const closed = sink.on('kline.1m.ETH_USDC').filter((message) => message.X === true);
-    expect(closed[0]).toMatchObject({ e: 'kline', t: '2026-01-05T12:00:00', T: '2026-01-05T12:01:00', o: '3500', c: '3600', n: 2, X: true });
+    expect(closed[0]).toMatchObject({
+      e: 'kline',
+      t: '2026-01-05T12:00:00',
+      T: '2026-01-05T12:01:00',
+      o: '3500',
+      c: '3600',
+      n: 2,
+      X: true,
+    });
     advance(60_000);
     services.engine.tick();
     expect(sink.on('kline.1m.ETH_USDC').at(-1)).toMatchObject({ t: '2026-01-05T12:02:00', X: true });
-    expect(sink.on('ticker.ETH_USDC').at(-1)).toMatchObject({ e: 'ticker', o: '3500', c: '3430', n: 3, v: '3', V: '10530' });
+    expect(sink.on('ticker.ETH_USDC').at(-1)).toMatchObject({
+      e: 'ticker',
+      o: '3500',
+      c: '3430',
+      n: 3,
+      v: '3',
+      V: '10530',
+    });
 
-    const trades = call('getRecentTrades', { symbol: 'ETH_USDC', limit: 2 }) as { price: string; id: number; timestamp: number }[];
+    const trades = call('getRecentTrades', { symbol: 'ETH_USDC', limit: 2 }) as {
+      price: string;
+      id: number;
+      timestamp: number;
+    }[];
     expect(trades.map((row) => row.price)).toEqual(['3430', '3600']);
     expect(trades[0]!.timestamp).toBe(START + 150_000);
     const older = call('getHistoricalTrades', { symbol: 'ETH_USDC', limit: 5, offset: 2 }) as { price: string }[];
@@ -120,7 +198,11 @@ describe('market data handlers', () => {
     expect(typeof depth.lastUpdateId).toBe('string');
     expect(errorOf(() => call('getDepth', { symbol: 'NOPE_USDC' })).message).toBe('Invalid market symbol');
     services.markets.setOrderBookState('ETH_USDC', 'Closed');
-    expect(errorOf(() => call('getDepth', { symbol: 'ETH_USDC' }))).toMatchObject({ status: 404, code: 'RESOURCE_NOT_FOUND', message: 'Not Found' });
+    expect(errorOf(() => call('getDepth', { symbol: 'ETH_USDC' }))).toMatchObject({
+      status: 404,
+      code: 'RESOURCE_NOT_FOUND',
+      message: 'Not Found',
+    });
 
     const marks = call('getMarkPrices') as { symbol: string; fundingRate: string; nextFundingTimestamp: number }[];
     // Perps only by default, in catalog order.
@@ -142,7 +224,9 @@ describe('market data handlers', () => {
     const spotMarks = call('getMarkPrices', { marketType: 'SPOT' }) as { indexPrice: unknown }[];
     expect(spotMarks[0]!.indexPrice).toBeNull();
     expect(call('getOpenInterests')).toEqual(call('getOpenInterest'));
-    expect(call('getOpenInterest', { symbol: 'BTC_USDC_PERP' })).toEqual([{ symbol: 'BTC_USDC_PERP', openInterest: '0', timestamp: START }]);
+    expect(call('getOpenInterest', { symbol: 'BTC_USDC_PERP' })).toEqual([
+      { symbol: 'BTC_USDC_PERP', openInterest: '0', timestamp: START },
+    ]);
     const rates = call('getFundingIntervalRates', { symbol: 'SOL_USDC_PERP' });
     expect(isReply(rates) && rates.headers).toMatchObject({ 'X-TOTAL': '0', 'X-PAGE-SIZE': '100' });
   });
@@ -153,8 +237,19 @@ describe('trading handlers', () => {
     const { call, account } = setup();
     const trader = account({ USDC: '1000', SOL: '2' });
     const other = account({ SOL: '5' });
-    const order = call('executeOrder', { symbol: 'SOL_USDC', side: 'Bid', orderType: 'Limit', price: '100.10', quantity: '2', clientId: 9 }, trader) as Record<string, unknown>;
-    expect(order).toMatchObject({ status: 'New', price: '100.1', clientId: 9, selfTradePrevention: 'RejectTaker', timeInForce: 'GTC', triggerPrice: null });
+    const order = call(
+      'executeOrder',
+      { symbol: 'SOL_USDC', side: 'Bid', orderType: 'Limit', price: '100.10', quantity: '2', clientId: 9 },
+      trader,
+    ) as Record<string, unknown>;
+    expect(order).toMatchObject({
+      status: 'New',
+      price: '100.1',
+      clientId: 9,
+      selfTradePrevention: 'RejectTaker',
+      timeInForce: 'GTC',
+      triggerPrice: null,
+    });
     expect(call('getBalances', {}, trader)).toEqual({
       USDC: { available: '799.8', locked: '200.2', staked: '0' },
       SOL: { available: '2', locked: '0', staked: '0' },
@@ -163,7 +258,12 @@ describe('trading handlers', () => {
     expect(call('getOpenOrders', { marketType: 'SPOT' }, trader)).toEqual([order]);
     call('executeOrder', { symbol: 'SOL_USDC', side: 'Ask', orderType: 'Market', quantity: '1' }, other);
     const fills = call('getFills', { limit: 1 }, trader) as HandlerReply;
-    expect(fills.headers).toMatchObject({ 'X-TOTAL': '1', 'X-PAGE-COUNT': '1', 'X-CURRENT-PAGE': '1', 'X-PAGE-SIZE': '1' });
+    expect(fills.headers).toMatchObject({
+      'X-TOTAL': '1',
+      'X-PAGE-COUNT': '1',
+      'X-CURRENT-PAGE': '1',
+      'X-PAGE-SIZE': '1',
+    });
     expect(fills.json).toEqual([
       {
         clientId: '9',
@@ -181,17 +281,30 @@ describe('trading handlers', () => {
       },
     ]);
     expect((call('getFills', { from: START + 1 }, trader) as HandlerReply).json).toEqual([]);
-    const cancelled = call('cancelOrder', { symbol: 'SOL_USDC', orderId: order.id as string }, trader) as Record<string, unknown>;
+    const cancelled = call('cancelOrder', { symbol: 'SOL_USDC', orderId: order.id as string }, trader) as Record<
+      string,
+      unknown
+    >;
     expect(cancelled).toMatchObject({ status: 'Cancelled', executedQuantity: '1' });
     const history = call('getOrderHistory', { symbol: 'SOL_USDC' }, trader) as HandlerReply;
-    expect(history.json).toMatchObject([{ id: order.id, status: 'Cancelled', createdAt: '2026-01-05T12:00:00.000', postOnly: false }]);
-    expect(call('getAccount', {}, trader)).toMatchObject({ limitOrders: 0, triggerOrders: 0, leverageLimit: '10', futuresTakerFee: '5' });
+    expect(history.json).toMatchObject([
+      { id: order.id, status: 'Cancelled', createdAt: '2026-01-05T12:00:00.000', postOnly: false },
+    ]);
+    expect(call('getAccount', {}, trader)).toMatchObject({
+      limitOrders: 0,
+      triggerOrders: 0,
+      leverageLimit: '10',
+      futuresTakerFee: '5',
+    });
     const updated = call('updateAccountSettings', { leverageLimit: '20', autoLend: true }, trader) as HandlerReply;
     expect(updated.status).toBe(200);
     expect(updated.json).toBeUndefined();
     expect(call('getAccount', {}, trader)).toMatchObject({ leverageLimit: '20', autoLend: true });
     expect(call('getPnlHistory', {}, trader)).toEqual([]);
-    expect(errorOf(() => call('getPositions', { symbol: 'SOL_USDC_PERP' }, trader))).toMatchObject({ status: 404, message: 'Position not found' });
+    expect(errorOf(() => call('getPositions', { symbol: 'SOL_USDC_PERP' }, trader))).toMatchObject({
+      status: 404,
+      message: 'Position not found',
+    });
     expect(call('getPositions', {}, trader)).toEqual([]);
     expect(call('getMaxOrderQuantity', { symbol: 'SOL_USDC', side: 'Bid', price: '100' }, trader)).toEqual({
       autoBorrow: null,
@@ -209,6 +322,8 @@ describe('trading handlers', () => {
     ]) as Record<string, unknown>[];
     expect(batch.map((row) => row.operation)).toEqual(['Ok', 'Err']);
     expect(batch[1]).toEqual({ operation: 'Err', code: 'INSUFFICIENT_FUNDS', message: 'Insufficient funds' });
-    expect(call('cancelOpenOrders', { symbol: 'SOL_USDC', orderType: 'RestingLimitOrder' }, trader)).toMatchObject([{ status: 'Cancelled' }]);
+    expect(call('cancelOpenOrders', { symbol: 'SOL_USDC', orderType: 'RestingLimitOrder' }, trader)).toMatchObject([
+      { status: 'Cancelled' },
+    ]);
   });
 });

@@ -35,7 +35,9 @@ export class RecordingSink implements StreamSink {
   }
 
   privateFor(accountId: number, stream: string): Record<string, unknown>[] {
-    return this.private.filter((message) => message.accountId === accountId && message.stream === stream).map((message) => message.data);
+    return this.private
+      .filter((message) => message.accountId === accountId && message.stream === stream)
+      .map((message) => message.data);
   }
 
   clear(): void {

@@ -55,14 +55,18 @@ describe('sandbox REST transport', () => {
     const response = await get('/api/v1/depth?symbol=SOL_USDC&limit=30');
     expect(response.status).toBe(400);
     expect(response.type).toMatch(/^text\/plain/);
-    expect(response.text).toBe('failed to parse parameter `limit`: failed to parse "DepthLimit": Expect a valid enumeration value.');
+    expect(response.text).toBe(
+      'failed to parse parameter `limit`: failed to parse "DepthLimit": Expect a valid enumeration value.',
+    );
   });
 
   it('rejects a missing required query parameter with a plain-text 400', async () => {
     const response = await get('/api/v1/depth');
     expect(response.status).toBe(400);
     expect(response.type).toMatch(/^text\/plain/);
-    expect(response.text).toBe('failed to parse parameter `symbol`: failed to parse "string": Type "string" expects an input value.');
+    expect(response.text).toBe(
+      'failed to parse parameter `symbol`: failed to parse "string": Type "string" expects an input value.',
+    );
   });
 
   it('rejects a non-integer and a non-boolean query value with plain-text 400s', async () => {

@@ -32,49 +32,151 @@ const orderFields = [
 ] as const;
 
 export const testEndpoints: readonly EndpointDef[] = [
-  endpoint({ ...common, name: 'ping', method: 'GET', path: '/api/v1/ping', auth: { kind: 'public' }, params: [], body: 'none', response: 'text' }),
-  endpoint({ ...common, name: 'explode', method: 'GET', path: '/api/v1/explode', auth: { kind: 'public' }, params: [], body: 'none', response: 'json' }),
   endpoint({
-    ...common, name: 'getDepth', method: 'GET', path: '/api/v1/depth', auth: { kind: 'public' }, body: 'none', response: 'json',
+    ...common,
+    name: 'ping',
+    method: 'GET',
+    path: '/api/v1/ping',
+    auth: { kind: 'public' },
+    params: [],
+    body: 'none',
+    response: 'text',
+  }),
+  endpoint({
+    ...common,
+    name: 'explode',
+    method: 'GET',
+    path: '/api/v1/explode',
+    auth: { kind: 'public' },
+    params: [],
+    body: 'none',
+    response: 'json',
+  }),
+  endpoint({
+    ...common,
+    name: 'getDepth',
+    method: 'GET',
+    path: '/api/v1/depth',
+    auth: { kind: 'public' },
+    body: 'none',
+    response: 'json',
     params: [
       { name: 'symbol', type: 'string', in: 'query', required: true },
       { name: 'limit', type: 'enum', in: 'query', values: ['5', '10', '20', '50', '100', '500', '1000'] },
     ],
   }),
   endpoint({
-    ...common, name: 'getMarkets', method: 'GET', path: '/api/v1/markets', auth: { kind: 'public' }, body: 'none', response: 'json',
+    ...common,
+    name: 'getMarkets',
+    method: 'GET',
+    path: '/api/v1/markets',
+    auth: { kind: 'public' },
+    body: 'none',
+    response: 'json',
     params: [{ name: 'marketType', type: 'enum', in: 'query', values: MARKET_TYPES, repeated: true }],
   }),
   endpoint({
-    ...common, name: 'getKlines', method: 'GET', path: '/api/v1/klines', auth: { kind: 'public' }, body: 'none', response: 'json',
+    ...common,
+    name: 'getKlines',
+    method: 'GET',
+    path: '/api/v1/klines',
+    auth: { kind: 'public' },
+    body: 'none',
+    response: 'json',
     params: [
       { name: 'symbol', type: 'string', in: 'query', required: true },
       { name: 'startTime', type: 'integer', in: 'query', required: true },
       { name: 'resolved', type: 'boolean', in: 'query' },
     ],
   }),
-  endpoint({ ...common, name: 'getBalances', method: 'GET', path: '/api/v1/capital', auth: { kind: 'signed', instruction: 'balanceQuery' }, params: [], body: 'none', response: 'json' }),
   endpoint({
-    ...common, name: 'getOpenOrders', method: 'GET', path: '/api/v1/orders', auth: { kind: 'signed', instruction: 'orderQueryAll' }, body: 'none', response: 'json',
+    ...common,
+    name: 'getBalances',
+    method: 'GET',
+    path: '/api/v1/capital',
+    auth: { kind: 'signed', instruction: 'balanceQuery' },
+    params: [],
+    body: 'none',
+    response: 'json',
+  }),
+  endpoint({
+    ...common,
+    name: 'getOpenOrders',
+    method: 'GET',
+    path: '/api/v1/orders',
+    auth: { kind: 'signed', instruction: 'orderQueryAll' },
+    body: 'none',
+    response: 'json',
     params: [
       { name: 'symbol', type: 'string', in: 'query' },
       { name: 'marketType', type: 'enum', in: 'query', values: MARKET_TYPES },
       { name: 'limit', type: 'integer', in: 'query' },
     ],
   }),
-  endpoint({ ...common, name: 'executeOrder', method: 'POST', path: '/api/v1/order', auth: { kind: 'signed', instruction: 'orderExecute' }, params: orderFields, body: 'object', response: 'json' }),
-  endpoint({ ...common, name: 'executeOrders', method: 'POST', path: '/api/v1/orders', auth: { kind: 'signed', instruction: 'orderExecute' }, params: orderFields, body: 'array', response: 'json' }),
   endpoint({
-    ...common, name: 'cancelOrder', method: 'DELETE', path: '/api/v1/order', auth: { kind: 'signed', instruction: 'orderCancel' }, body: 'object', response: 'json',
+    ...common,
+    name: 'executeOrder',
+    method: 'POST',
+    path: '/api/v1/order',
+    auth: { kind: 'signed', instruction: 'orderExecute' },
+    params: orderFields,
+    body: 'object',
+    response: 'json',
+  }),
+  endpoint({
+    ...common,
+    name: 'executeOrders',
+    method: 'POST',
+    path: '/api/v1/orders',
+    auth: { kind: 'signed', instruction: 'orderExecute' },
+    params: orderFields,
+    body: 'array',
+    response: 'json',
+  }),
+  endpoint({
+    ...common,
+    name: 'cancelOrder',
+    method: 'DELETE',
+    path: '/api/v1/order',
+    auth: { kind: 'signed', instruction: 'orderCancel' },
+    body: 'object',
+    response: 'json',
     params: [
       { name: 'symbol', type: 'string', in: 'body', required: true },
       { name: 'orderId', type: 'string', in: 'body' },
       { name: 'clientId', type: 'integer', in: 'body' },
     ],
   }),
-  endpoint({ ...common, name: 'updateAccount', method: 'PATCH', path: '/api/v1/account', auth: { kind: 'signed', instruction: 'accountUpdate' }, params: [{ name: 'autoLend', type: 'boolean', in: 'body' }], body: 'object', response: 'empty' }),
-  endpoint({ ...common, name: 'getWithdrawalDelay', method: 'GET', path: '/wapi/v1/capital/withdrawals/delay', auth: { kind: 'session' }, params: [], body: 'none', response: 'json' }),
-  endpoint({ ...common, name: 'getFills', method: 'GET', path: '/wapi/v1/history/fills', auth: { kind: 'public' }, params: [], body: 'none', response: 'json' }),
+  endpoint({
+    ...common,
+    name: 'updateAccount',
+    method: 'PATCH',
+    path: '/api/v1/account',
+    auth: { kind: 'signed', instruction: 'accountUpdate' },
+    params: [{ name: 'autoLend', type: 'boolean', in: 'body' }],
+    body: 'object',
+    response: 'empty',
+  }),
+  endpoint({
+    ...common,
+    name: 'getWithdrawalDelay',
+    method: 'GET',
+    path: '/wapi/v1/capital/withdrawals/delay',
+    auth: { kind: 'session' },
+    params: [],
+    body: 'none',
+    response: 'json',
+  }),
+  endpoint({
+    ...common,
+    name: 'getFills',
+    method: 'GET',
+    path: '/wapi/v1/history/fills',
+    auth: { kind: 'public' },
+    params: [],
+    body: 'none',
+    response: 'json',
+  }),
 ];
 
 const echo: Handler = (request) => ({ params: request.params, items: request.items, accountId: request.accountId });
@@ -111,7 +213,9 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(options: { now?: number; pingIntervalMs?: number; pongTimeoutMs?: number } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { now?: number; pingIntervalMs?: number; pongTimeoutMs?: number } = {},
+): Promise<TestServer> {
   // A fixed clock when asked for (signature vectors), the wall clock otherwise (real clients such as ccxt).
   let now: number | null = options.now ?? null;
   const clock = (): number => now ?? Date.now();
@@ -162,7 +266,13 @@ export function signText(secretBase64: string, text: string): string {
   return edSign(null, Buffer.from(text), key).toString('base64');
 }
 
-export function authHeaders(text: string, timestamp: number, window?: number, secret = TEST_SECRET, apiKey = TEST_API_KEY) {
+export function authHeaders(
+  text: string,
+  timestamp: number,
+  window?: number,
+  secret = TEST_SECRET,
+  apiKey = TEST_API_KEY,
+) {
   return {
     'X-API-Key': apiKey,
     'X-Signature': signText(secret, text),

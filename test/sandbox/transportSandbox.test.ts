@@ -46,14 +46,24 @@ describe('startSandbox', () => {
   });
 
   it('funds the demo account and credits sandbox deposits', async () => {
-    const before = (await (await signedGet('/api/v1/capital', 'balanceQuery')).json()) as Record<string, { available: string }>;
+    const before = (await (await signedGet('/api/v1/capital', 'balanceQuery')).json()) as Record<
+      string,
+      { available: string }
+    >;
     expect(before['USDC']?.available).toBe('100000');
     const deposit = await post('/sandbox/deposit', { account: 'demo', symbol: 'USDC', quantity: '250.5' });
     expect(deposit.status).toBe(200);
     expect(deposit.json).toMatchObject({ symbol: 'USDC', quantity: '250.5', status: 'confirmed' });
-    const byKey = await post('/sandbox/deposit', { apiKey: sandbox.accountsByName['demo']?.apiKey, symbol: 'SOL', quantity: '1' });
+    const byKey = await post('/sandbox/deposit', {
+      apiKey: sandbox.accountsByName['demo']?.apiKey,
+      symbol: 'SOL',
+      quantity: '1',
+    });
     expect(byKey.status).toBe(200);
-    const after = (await (await signedGet('/api/v1/capital', 'balanceQuery')).json()) as Record<string, { available: string }>;
+    const after = (await (await signedGet('/api/v1/capital', 'balanceQuery')).json()) as Record<
+      string,
+      { available: string }
+    >;
     expect(after['USDC']?.available).toBe('100250.5');
     expect(after['SOL']?.available).toBe('501');
     expect((await post('/sandbox/deposit', { account: 'nobody', symbol: 'USDC', quantity: '1' })).status).toBe(404);
@@ -64,13 +74,17 @@ describe('startSandbox', () => {
     await fetch(`${sandbox.restUrl}/api/v1/ping`);
     await signedGet('/api/v1/capital', 'balanceQuery');
     expect(sandbox.stats.requests()).toEqual({ ping: 1, getBalances: 1 });
-    const stats = (await (await fetch(`${sandbox.restUrl}/sandbox/stats`)).json()) as { requests: Record<string, number> };
+    const stats = (await (await fetch(`${sandbox.restUrl}/sandbox/stats`)).json()) as {
+      requests: Record<string, number>;
+    };
     expect(stats.requests).toEqual({ ping: 1, getBalances: 1 });
   });
 
   it('pauses and resumes the flow over HTTP', async () => {
     expect((await post('/sandbox/flow', { paused: true })).json).toEqual({ paused: true });
-    expect(((await (await fetch(`${sandbox.restUrl}/sandbox/stats`)).json()) as { flowPaused: boolean }).flowPaused).toBe(true);
+    expect(
+      ((await (await fetch(`${sandbox.restUrl}/sandbox/stats`)).json()) as { flowPaused: boolean }).flowPaused,
+    ).toBe(true);
     expect((await post('/sandbox/flow', { paused: false })).json).toEqual({ paused: false });
     expect((await post('/sandbox/flow', { paused: 'yes' })).status).toBe(400);
   });
@@ -96,7 +110,11 @@ describe('startSandbox', () => {
     const orderText = `instruction=orderExecute&orderType=Market&quantity=1&side=Bid&symbol=SOL_USDC_PERP&timestamp=${placedAt}&window=5000`;
     const placed = await fetch(`${sandbox.restUrl}/api/v1/order`, {
       method: 'POST',
-      headers: { 'X-API-Key': alice.apiKey, 'X-Signature': signText(alice.apiSecret, orderText), 'X-Timestamp': String(placedAt) },
+      headers: {
+        'X-API-Key': alice.apiKey,
+        'X-Signature': signText(alice.apiSecret, orderText),
+        'X-Timestamp': String(placedAt),
+      },
       body: JSON.stringify(order),
     });
     expect(placed.status).toBe(200);
@@ -119,7 +137,10 @@ describe('startSandbox', () => {
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     sandbox.deposit('alice', 'USDT', '5');
-    expect(await client.next()).toMatchObject({ stream: 'account.balanceUpdate', data: { e: 'balanceUpdate', a: 'USDT' } });
+    expect(await client.next()).toMatchObject({
+      stream: 'account.balanceUpdate',
+      data: { e: 'balanceUpdate', a: 'USDT' },
+    });
     client.close();
   });
 

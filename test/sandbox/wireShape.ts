@@ -39,13 +39,26 @@ export function loadWireShapes(): WireShapes {
   function primitive(value: unknown, type: ts.Type, path: string, problems: string[]): boolean {
     const flags = type.flags;
     if (flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return true;
-    if (flags & ts.TypeFlags.StringLiteral) return value === (type as ts.StringLiteralType).value || !!problems.push(`${path}: expected "${(type as ts.StringLiteralType).value}", got ${JSON.stringify(value)}`);
-    if (flags & ts.TypeFlags.NumberLiteral) return value === (type as ts.NumberLiteralType).value || !!problems.push(`${path}: expected ${(type as ts.NumberLiteralType).value}`);
-    if (flags & ts.TypeFlags.BooleanLiteral) return typeof value === 'boolean' || !!problems.push(`${path}: expected a boolean`);
-    if (flags & ts.TypeFlags.String) return typeof value === 'string' || !!problems.push(`${path}: expected a string, got ${JSON.stringify(value)}`);
-    if (flags & ts.TypeFlags.Number) return typeof value === 'number' || !!problems.push(`${path}: expected a number, got ${JSON.stringify(value)}`);
-    if (flags & ts.TypeFlags.Boolean) return typeof value === 'boolean' || !!problems.push(`${path}: expected a boolean, got ${JSON.stringify(value)}`);
-    if (flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void)) return isNullValue(value) || !!problems.push(`${path}: expected null`);
+    if (flags & ts.TypeFlags.StringLiteral)
+      return (
+        value === (type as ts.StringLiteralType).value ||
+        !!problems.push(`${path}: expected "${(type as ts.StringLiteralType).value}", got ${JSON.stringify(value)}`)
+      );
+    if (flags & ts.TypeFlags.NumberLiteral)
+      return (
+        value === (type as ts.NumberLiteralType).value ||
+        !!problems.push(`${path}: expected ${(type as ts.NumberLiteralType).value}`)
+      );
+    if (flags & ts.TypeFlags.BooleanLiteral)
+      return typeof value === 'boolean' || !!problems.push(`${path}: expected a boolean`);
+    if (flags & ts.TypeFlags.String)
+      return typeof value === 'string' || !!problems.push(`${path}: expected a string, got ${JSON.stringify(value)}`);
+    if (flags & ts.TypeFlags.Number)
+      return typeof value === 'number' || !!problems.push(`${path}: expected a number, got ${JSON.stringify(value)}`);
+    if (flags & ts.TypeFlags.Boolean)
+      return typeof value === 'boolean' || !!problems.push(`${path}: expected a boolean, got ${JSON.stringify(value)}`);
+    if (flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void))
+      return isNullValue(value) || !!problems.push(`${path}: expected null`);
     return false;
   }
 
@@ -65,16 +78,30 @@ export function loadWireShapes(): WireShapes {
     if (depth > MAX_DEPTH) return;
     if (ts.isParenthesizedTypeNode(node)) return checkNode(value, node.type, path, depth, problems);
     if (ts.isUnionTypeNode(node)) {
-      const nullable = node.types.some((member) => member.kind === ts.SyntaxKind.UndefinedKeyword || (ts.isLiteralTypeNode(member) && member.literal.kind === ts.SyntaxKind.NullKeyword));
+      const nullable = node.types.some(
+        (member) =>
+          member.kind === ts.SyntaxKind.UndefinedKeyword ||
+          (ts.isLiteralTypeNode(member) && member.literal.kind === ts.SyntaxKind.NullKeyword),
+      );
       if (isNullValue(value)) {
         if (!nullable) problems.push(`${path}: null where the type has no null`);
         return;
       }
-      const members = node.types.filter((member) => !(member.kind === ts.SyntaxKind.UndefinedKeyword || (ts.isLiteralTypeNode(member) && member.literal.kind === ts.SyntaxKind.NullKeyword)));
-      return oneOf(members.map((member) => (into: string[]) => checkNode(value, member, path, depth + 1, into)), problems);
+      const members = node.types.filter(
+        (member) =>
+          !(
+            member.kind === ts.SyntaxKind.UndefinedKeyword ||
+            (ts.isLiteralTypeNode(member) && member.literal.kind === ts.SyntaxKind.NullKeyword)
+          ),
+      );
+      return oneOf(
+        members.map((member) => (into: string[]) => checkNode(value, member, path, depth + 1, into)),
+        problems,
+      );
     }
     if (ts.isTypeReferenceNode(node) && ts.isIdentifier(node.typeName) && node.typeName.text === 'Decimal') {
-      if (typeof value !== 'string' || !DECIMAL.test(value)) problems.push(`${path}: expected a decimal string, got ${JSON.stringify(value)}`);
+      if (typeof value !== 'string' || !DECIMAL.test(value))
+        problems.push(`${path}: expected a decimal string, got ${JSON.stringify(value)}`);
       return;
     }
     if (ts.isArrayTypeNode(node)) {
@@ -83,22 +110,38 @@ export function loadWireShapes(): WireShapes {
       return;
     }
     if (ts.isTupleTypeNode(node)) {
-      if (!Array.isArray(value) || value.length !== node.elements.length) return void problems.push(`${path}: expected a ${node.elements.length}-tuple`);
-      node.elements.forEach((element, i) => checkNode(value[i], ts.isNamedTupleMember(element) ? element.type : element, `${path}[${i}]`, depth + 1, problems));
+      if (!Array.isArray(value) || value.length !== node.elements.length)
+        return void problems.push(`${path}: expected a ${node.elements.length}-tuple`);
+      node.elements.forEach((element, i) =>
+        checkNode(
+          value[i],
+          ts.isNamedTupleMember(element) ? element.type : element,
+          `${path}[${i}]`,
+          depth + 1,
+          problems,
+        ),
+      );
       return;
     }
     if (ts.isTypeReferenceNode(node)) {
       const symbol = checker.getSymbolAtLocation(node.typeName);
-      const target = symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+      const target =
+        symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
       const declaration = target?.declarations?.[0];
       // Aliases (`DepthLevel`, `Balances` …) are followed to their definition, so `Decimal` stays visible.
-      if (declaration !== undefined && ts.isTypeAliasDeclaration(declaration) && (node.typeArguments?.length ?? 0) === 0) {
+      if (
+        declaration !== undefined &&
+        ts.isTypeAliasDeclaration(declaration) &&
+        (node.typeArguments?.length ?? 0) === 0
+      ) {
         return checkNode(value, declaration.type, path, depth + 1, problems);
       }
       if (target?.name === 'Record' && node.typeArguments?.[1] !== undefined) {
-        if (typeof value !== 'object' || value === null || Array.isArray(value)) return void problems.push(`${path}: expected an object`);
+        if (typeof value !== 'object' || value === null || Array.isArray(value))
+          return void problems.push(`${path}: expected an object`);
         const valueNode = node.typeArguments[1];
-        for (const [key, item] of Object.entries(value)) checkNode(item, valueNode, `${path}.${key}`, depth + 1, problems);
+        for (const [key, item] of Object.entries(value))
+          checkNode(item, valueNode, `${path}.${key}`, depth + 1, problems);
         return;
       }
     }
@@ -115,7 +158,10 @@ export function loadWireShapes(): WireShapes {
       }
       // `boolean` is the union true | false; enum arrays are unions of literals.
       const members = type.types.filter((member) => !(member.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined)));
-      return oneOf(members.map((member) => (into: string[]) => checkType(value, member, path, depth + 1, into)), problems);
+      return oneOf(
+        members.map((member) => (into: string[]) => checkType(value, member, path, depth + 1, into)),
+        problems,
+      );
     }
     if (primitive(value, type, path, problems)) return;
     if (checker.isArrayType(type) || checker.isTupleType(type)) {
@@ -125,7 +171,8 @@ export function loadWireShapes(): WireShapes {
       return;
     }
     if (!(type.flags & ts.TypeFlags.Object) && !type.isIntersection()) return;
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return void problems.push(`${path}: expected an object, got ${JSON.stringify(value)}`);
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      return void problems.push(`${path}: expected an object, got ${JSON.stringify(value)}`);
     const record = value as Record<string, unknown>;
     const properties = checker.getPropertiesOfType(type);
     const index = checker.getIndexInfosOfType(type)[0];
@@ -147,7 +194,14 @@ export function loadWireShapes(): WireShapes {
       // Optional keys may also be null (§0 notation `?`).
       if (optional && record[property.name] === null) continue;
       if (node !== undefined) checkNode(record[property.name], node, `${path}.${property.name}`, depth + 1, problems);
-      else checkType(record[property.name], checker.getTypeOfSymbol(property), `${path}.${property.name}`, depth + 1, problems);
+      else
+        checkType(
+          record[property.name],
+          checker.getTypeOfSymbol(property),
+          `${path}.${property.name}`,
+          depth + 1,
+          problems,
+        );
     }
   }
 
@@ -171,7 +225,8 @@ export function loadWireShapes(): WireShapes {
         path = '$[0]';
       }
       const declaration = symbol.declarations?.[0];
-      if (declaration !== undefined && ts.isTypeAliasDeclaration(declaration)) checkNode(subject, declaration.type, path, 0, problems);
+      if (declaration !== undefined && ts.isTypeAliasDeclaration(declaration))
+        checkNode(subject, declaration.type, path, 0, problems);
       else checkType(subject, checker.getDeclaredTypeOfSymbol(symbol), path, 0, problems);
       return problems;
     },

@@ -20,7 +20,10 @@ async function waitFor(condition: () => boolean, timeoutMs = 2000): Promise<void
   }
 }
 
-const subscribed = (stream: string, count = 1) => () => (server.streams.stats().subscriptions[stream] ?? 0) >= count;
+const subscribed =
+  (stream: string, count = 1) =>
+  () =>
+    (server.streams.stats().subscriptions[stream] ?? 0) >= count;
 
 function privateSignature(timestamp = Date.now(), window = 5000, secret = TEST_SECRET) {
   const text = `instruction=subscribe&timestamp=${timestamp}&window=${window}`;
@@ -33,9 +36,18 @@ function depth(symbol: string, id: number, asks: [string, string][], bids: [stri
 
 describe('stream names', () => {
   it('takes the type first and keeps dots inside the symbol', () => {
-    expect(parseStream('depth.200ms.AAPL.US_USDC_PERP')).toMatchObject({ ok: true, stream: { type: 'depth', window: '200ms', symbol: 'AAPL.US_USDC_PERP' } });
-    expect(parseStream('kline.1month.SOL_USDC')).toMatchObject({ ok: true, stream: { interval: '1month', symbol: 'SOL_USDC' } });
-    expect(parseStream('account.orderUpdate.AAPL.US_USDC_PERP')).toMatchObject({ ok: true, stream: { private: true, symbol: 'AAPL.US_USDC_PERP' } });
+    expect(parseStream('depth.200ms.AAPL.US_USDC_PERP')).toMatchObject({
+      ok: true,
+      stream: { type: 'depth', window: '200ms', symbol: 'AAPL.US_USDC_PERP' },
+    });
+    expect(parseStream('kline.1month.SOL_USDC')).toMatchObject({
+      ok: true,
+      stream: { interval: '1month', symbol: 'SOL_USDC' },
+    });
+    expect(parseStream('account.orderUpdate.AAPL.US_USDC_PERP')).toMatchObject({
+      ok: true,
+      stream: { private: true, symbol: 'AAPL.US_USDC_PERP' },
+    });
     expect(parseStream('trade.AAPL.US_USDC_PERP')).toMatchObject({ ok: true, stream: { symbol: 'AAPL.US_USDC_PERP' } });
     expect(parseStream('depth.100ms.SOL_USDC')).toMatchObject({ ok: false, code: 4008 });
     expect(parseStream('nope.BTC_USDC_PERP')).toMatchObject({ ok: false, code: 4006 });
@@ -83,9 +95,16 @@ describe('sandbox WebSocket', () => {
 
   it('delivers private streams to the signed account only, on the plain and per-symbol names', async () => {
     const client = await connect(server.wsUrl);
-    client.send({ method: 'SUBSCRIBE', params: ['account.orderUpdate', 'account.orderUpdate.SOL_USDC'], signature: privateSignature() });
+    client.send({
+      method: 'SUBSCRIBE',
+      params: ['account.orderUpdate', 'account.orderUpdate.SOL_USDC'],
+      signature: privateSignature(),
+    });
     await waitFor(subscribed('account.orderUpdate.SOL_USDC'));
-    server.streams.publishPrivate(TEST_ACCOUNT_ID + 1, 'account.orderUpdate', 'SOL_USDC', { e: 'orderAccepted', i: 'other' });
+    server.streams.publishPrivate(TEST_ACCOUNT_ID + 1, 'account.orderUpdate', 'SOL_USDC', {
+      e: 'orderAccepted',
+      i: 'other',
+    });
     server.streams.publishPrivate(TEST_ACCOUNT_ID, 'account.orderUpdate', 'SOL_USDC', { e: 'orderAccepted', i: '1' });
     server.streams.publishPrivate(TEST_ACCOUNT_ID, 'account.orderUpdate', 'BTC_USDC', { e: 'orderAccepted', i: '2' });
     const frames = [await client.next(), await client.next(), await client.next()];
@@ -104,7 +123,11 @@ describe('sandbox WebSocket', () => {
     flipped[1] = signText(Buffer.alloc(32, 9).toString('base64'), 'instruction=subscribe&timestamp=1&window=5000');
     client.send({ method: 'SUBSCRIBE', params: ['account.balanceUpdate'], signature: flipped });
     expect(await client.next()).toEqual({ id: null, error: { code: 4003, message: 'Invalid signature' } });
-    client.send({ method: 'SUBSCRIBE', params: ['account.balanceUpdate'], signature: privateSignature(Date.now() - 60_000) });
+    client.send({
+      method: 'SUBSCRIBE',
+      params: ['account.balanceUpdate'],
+      signature: privateSignature(Date.now() - 60_000),
+    });
     expect(await client.next()).toEqual({ id: null, error: { code: 4003, message: 'Invalid signature' } });
     client.send({ method: 'SUBSCRIBE', params: ['account.balanceUpdate', 'trade.ETH_USDC'] });
     expect(await client.next()).toEqual({ id: null, error: { code: 4003, message: 'Invalid signature' } });
@@ -131,7 +154,13 @@ describe('sandbox WebSocket', () => {
     await waitFor(subscribed('depth.200ms.AAPL.US_USDC_PERP'));
     const symbol = 'AAPL.US_USDC_PERP';
     server.streams.publish(`depth.${symbol}`, depth(symbol, 11, [['200.1', '5']], [['199.9', '1']]));
-    server.streams.publish(`depth.${symbol}`, depth(symbol, 12, [['200.1', '3'], ['200.2', '7']]));
+    server.streams.publish(
+      `depth.${symbol}`,
+      depth(symbol, 12, [
+        ['200.1', '3'],
+        ['200.2', '7'],
+      ]),
+    );
     server.streams.publish(`depth.${symbol}`, depth(symbol, 13, [['200.2', '0']], [['199.8', '2']]));
     const raw = [await client.next(), await client.next(), await client.next()];
     expect(raw.map((frame) => (frame as { data: { u: number } }).data.u)).toEqual([11, 12, 13]);
@@ -143,8 +172,14 @@ describe('sandbox WebSocket', () => {
       U: 11,
       u: 13,
       T: 130,
-      a: [['200.1', '3'], ['200.2', '0']],
-      b: [['199.9', '1'], ['199.8', '2']],
+      a: [
+        ['200.1', '3'],
+        ['200.2', '0'],
+      ],
+      b: [
+        ['199.9', '1'],
+        ['199.8', '2'],
+      ],
     });
     client.close();
   });

@@ -16,7 +16,12 @@ beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, seed: 11, flow: { enabled: false } });
   const demo = sandbox.accountsByName['demo'];
   if (!demo) throw new Error('the sandbox has no demo account');
-  const base = { BACKPACK_API_URL: sandbox.restUrl, BACKPACK_WS_URL: sandbox.wsUrl, PORT: '0', BACKPACK_CLOCK_SYNC: 'false' };
+  const base = {
+    BACKPACK_API_URL: sandbox.restUrl,
+    BACKPACK_WS_URL: sandbox.wsUrl,
+    PORT: '0',
+    BACKPACK_CLOCK_SYNC: 'false',
+  };
   const logger = pino({ level: 'silent' });
   gateway = await createGateway(loadConfig({ ...base, BACKPACK_API_SECRET: demo.apiSecret }), { logger, env: {} });
   anonymous = await createGateway(loadConfig(base), { logger, env: {} });
@@ -28,7 +33,11 @@ afterAll(async () => {
   await sandbox?.close();
 });
 
-async function post(target: Gateway, source: string, variables?: Record<string, unknown>): Promise<{ status: number; body: { data?: any; errors?: any[] } }> {
+async function post(
+  target: Gateway,
+  source: string,
+  variables?: Record<string, unknown>,
+): Promise<{ status: number; body: { data?: any; errors?: any[] } }> {
   const response = await fetch(target.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -51,7 +60,18 @@ const EXECUTE = `mutation($input: ExecuteOrderInput!) { executeOrder(input: $inp
 } }`;
 
 async function usdc(): Promise<{ available: string; locked: string; total: string }> {
-  const data = await graphql(`{ account { balances { symbol available locked total } } }`);
+  const data = await graphql(`
+    {
+      account {
+        balances {
+          symbol
+          available
+          locked
+          total
+        }
+      }
+    }
+  `);
   const row = data.account.balances.find((b: any) => b.symbol === 'USDC');
   expect(row).toBeDefined();
   return row;
@@ -67,12 +87,37 @@ describe('the account on the sandbox exchange', () => {
 
   it('places a limit order, sees it in openOrders, and the quote it needs moves from available to locked', async () => {
     const before = await usdc();
-    const data = await graphql(EXECUTE, { input: { symbol: 'SOL_USDC', side: 'BID', orderType: 'LIMIT', price: '140.00', quantity: '1', clientId: '4242' } });
-    expect(data.executeOrder).toMatchObject({ __typename: 'ExecuteOrderSuccess', order: { status: 'NEW', market: { symbol: 'SOL_USDC' }, fills: [] } });
+    const data = await graphql(EXECUTE, {
+      input: { symbol: 'SOL_USDC', side: 'BID', orderType: 'LIMIT', price: '140.00', quantity: '1', clientId: '4242' },
+    });
+    expect(data.executeOrder).toMatchObject({
+      __typename: 'ExecuteOrderSuccess',
+      order: { status: 'NEW', market: { symbol: 'SOL_USDC' }, fills: [] },
+    });
     restingId = data.executeOrder.order.id;
 
-    const open = await graphql(`{ account { openOrders(symbol: "SOL_USDC") { id clientId price quantity side status } } }`);
-    expect(open.account.openOrders).toContainEqual({ id: restingId, clientId: '4242', price: '140', quantity: '1', side: 'BID', status: 'NEW' });
+    const open = await graphql(`
+      {
+        account {
+          openOrders(symbol: "SOL_USDC") {
+            id
+            clientId
+            price
+            quantity
+            side
+            status
+          }
+        }
+      }
+    `);
+    expect(open.account.openOrders).toContainEqual({
+      id: restingId,
+      clientId: '4242',
+      price: '140',
+      quantity: '1',
+      side: 'BID',
+      status: 'NEW',
+    });
 
     const after = await usdc();
     expect(after.total).toBe(before.total);
@@ -82,26 +127,76 @@ describe('the account on the sandbox exchange', () => {
 
   it('cancels it: gone from openOrders and the funds are available again', async () => {
     const before = await usdc();
-    const data = await graphql(`mutation { cancelOrder(input: { symbol: "SOL_USDC", clientId: "4242" }) { __typename ... on CancelOrderSuccess { order { id status } } } }`);
-    expect(data.cancelOrder).toEqual({ __typename: 'CancelOrderSuccess', order: { id: restingId, status: 'CANCELLED' } });
-    const open = await graphql(`{ account { openOrders(symbol: "SOL_USDC") { id } } }`);
+    const data = await graphql(`
+      mutation {
+        cancelOrder(input: { symbol: "SOL_USDC", clientId: "4242" }) {
+          __typename
+          ... on CancelOrderSuccess {
+            order {
+              id
+              status
+            }
+          }
+        }
+      }
+    `);
+    expect(data.cancelOrder).toEqual({
+      __typename: 'CancelOrderSuccess',
+      order: { id: restingId, status: 'CANCELLED' },
+    });
+    const open = await graphql(`
+      {
+        account {
+          openOrders(symbol: "SOL_USDC") {
+            id
+          }
+        }
+      }
+    `);
     expect(open.account.openOrders.map((o: any) => o.id)).not.toContain(restingId);
     const after = await usdc();
     expect(after.available).toBe(addDecimals(before.available, '140'));
     expect(after.total).toBe(before.total);
 
-    const again = await graphql(`mutation { cancelOrder(input: { symbol: "SOL_USDC", id: "${restingId}" }) { __typename } }`);
+    const again = await graphql(
+      `mutation { cancelOrder(input: { symbol: "SOL_USDC", id: "${restingId}" }) { __typename } }`,
+    );
     expect(again.cancelOrder.__typename).toBe('OrderNotFound');
   });
 
   it('fills a market order and shows the fill, with its market, in account.fills and Order.fills', async () => {
-    const data = await graphql(EXECUTE, { input: { symbol: 'SOL_USDC', side: 'ASK', orderType: 'MARKET', quantity: '0.5' } });
-    expect(data.executeOrder).toMatchObject({ __typename: 'ExecuteOrderSuccess', order: { status: 'FILLED', executedQuantity: '0.5' } });
+    const data = await graphql(EXECUTE, {
+      input: { symbol: 'SOL_USDC', side: 'ASK', orderType: 'MARKET', quantity: '0.5' },
+    });
+    expect(data.executeOrder).toMatchObject({
+      __typename: 'ExecuteOrderSuccess',
+      order: { status: 'FILLED', executedQuantity: '0.5' },
+    });
     const { id, fills } = data.executeOrder.order;
     expect(fills.length).toBeGreaterThan(0);
     expect(addDecimals(...fills.map((f: any) => f.quantity))).toBe('0.5');
 
-    const history = await graphql(`query($id: ID!) { account { fills(symbol: "SOL_USDC", orderId: $id) { items { orderId side quantity price market { symbol marketType } } } } }`, { id });
+    const history = await graphql(
+      `
+        query ($id: ID!) {
+          account {
+            fills(symbol: "SOL_USDC", orderId: $id) {
+              items {
+                orderId
+                side
+                quantity
+                price
+                market {
+                  symbol
+                  marketType
+                }
+              }
+            }
+          }
+        }
+      `,
+      { id },
+    );
     expect(history.account.fills.items.length).toBe(fills.length);
     for (const fill of history.account.fills.items) {
       expect(fill).toMatchObject({ orderId: id, side: 'ASK', market: { symbol: 'SOL_USDC', marketType: 'SPOT' } });
@@ -110,21 +205,68 @@ describe('the account on the sandbox exchange', () => {
 
   it('answers InvalidOrder { field: "price" } for a price off the tick size without any upstream request', async () => {
     sandbox.stats.resetRequests();
-    const data = await graphql(EXECUTE, { input: { symbol: 'SOL_USDC', side: 'BID', orderType: 'LIMIT', price: '140.005', quantity: '1' } });
+    const data = await graphql(EXECUTE, {
+      input: { symbol: 'SOL_USDC', side: 'BID', orderType: 'LIMIT', price: '140.005', quantity: '1' },
+    });
     expect(data.executeOrder).toMatchObject({ __typename: 'InvalidOrder', field: 'price' });
     expect(requestCounts()).toEqual({ total: 0, byName: {} });
   });
 
   it('requests a withdrawal, sees it in account.withdrawals, and the balance drops by quantity + fee', async () => {
     const before = await usdc();
-    const data = await graphql(`mutation { requestWithdrawal(input: {
-      asset: "USDC", quantity: "25", blockchain: SOLANA, address: "9xQeWvG816bUx9EPjHmaT23yvVM2ZWbrrpZb9PusVFin", clientId: "e2e-1"
-    }) { __typename ... on RequestWithdrawalSuccess { withdrawal { id quantity fee status } } ... on MutationError { message code } } }`);
-    expect(data.requestWithdrawal).toMatchObject({ __typename: 'RequestWithdrawalSuccess', withdrawal: { quantity: '25' } });
+    const data = await graphql(`
+      mutation {
+        requestWithdrawal(
+          input: {
+            asset: "USDC"
+            quantity: "25"
+            blockchain: SOLANA
+            address: "9xQeWvG816bUx9EPjHmaT23yvVM2ZWbrrpZb9PusVFin"
+            clientId: "e2e-1"
+          }
+        ) {
+          __typename
+          ... on RequestWithdrawalSuccess {
+            withdrawal {
+              id
+              quantity
+              fee
+              status
+            }
+          }
+          ... on MutationError {
+            message
+            code
+          }
+        }
+      }
+    `);
+    expect(data.requestWithdrawal).toMatchObject({
+      __typename: 'RequestWithdrawalSuccess',
+      withdrawal: { quantity: '25' },
+    });
     const { id, fee } = data.requestWithdrawal.withdrawal;
 
-    const list = await graphql(`{ account { withdrawals(limit: 10) { items { id clientId quantity blockchain } } } }`);
-    expect(list.account.withdrawals.items).toContainEqual({ id, clientId: 'e2e-1', quantity: '25', blockchain: 'SOLANA' });
+    const list = await graphql(`
+      {
+        account {
+          withdrawals(limit: 10) {
+            items {
+              id
+              clientId
+              quantity
+              blockchain
+            }
+          }
+        }
+      }
+    `);
+    expect(list.account.withdrawals.items).toContainEqual({
+      id,
+      clientId: 'e2e-1',
+      quantity: '25',
+      blockchain: 'SOLANA',
+    });
     const after = await usdc();
     expect(addDecimals(after.available, '25', fee)).toBe(before.available);
   });

@@ -16,11 +16,20 @@ beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, seed: 5, flow: { enabled: false } });
   const alice = sandbox.accountsByName['alice'];
   if (!alice) throw new Error('the sandbox has no alice account');
-  const config = loadConfig({ BACKPACK_API_URL: sandbox.restUrl, BACKPACK_WS_URL: sandbox.wsUrl, PORT: '0', BACKPACK_CLOCK_SYNC: 'false', BACKPACK_API_SECRET: alice.apiSecret });
+  const config = loadConfig({
+    BACKPACK_API_URL: sandbox.restUrl,
+    BACKPACK_WS_URL: sandbox.wsUrl,
+    PORT: '0',
+    BACKPACK_CLOCK_SYNC: 'false',
+    BACKPACK_API_SECRET: alice.apiSecret,
+  });
   gateway = await createGateway(config, { logger: pino({ level: 'silent' }), env: {} });
   const bob = sandbox.accountsByName['bob'];
   if (!bob) throw new Error('the sandbox has no bob account');
-  requester = await createGateway({ ...config, key: loadConfig({ BACKPACK_API_SECRET: bob.apiSecret }).key }, { logger: pino({ level: 'silent' }), env: {} });
+  requester = await createGateway(
+    { ...config, key: loadConfig({ BACKPACK_API_SECRET: bob.apiSecret }).key },
+    { logger: pino({ level: 'silent' }), env: {} },
+  );
 });
 
 afterAll(async () => {
@@ -29,8 +38,16 @@ afterAll(async () => {
   await sandbox?.close();
 });
 
-async function graphql(source: string, variables?: Record<string, unknown>, target: Gateway = gateway): Promise<{ data?: any; errors?: any[] }> {
-  const response = await fetch(target.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: source, variables }) });
+async function graphql(
+  source: string,
+  variables?: Record<string, unknown>,
+  target: Gateway = gateway,
+): Promise<{ data?: any; errors?: any[] }> {
+  const response = await fetch(target.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: source, variables }),
+  });
   return (await response.json()) as { data?: any; errors?: any[] };
 }
 
@@ -56,7 +73,14 @@ describe('every private read against the sandbox', () => {
       withdrawals { items { id } ${page} }
       dustHistory { items { id } ${page} }
     } }`);
-    expect(data.account.balances).toContainEqual({ symbol: 'USDC', available: '50000', locked: '0', staked: '0', total: '50000', asset: { symbol: 'USDC' } });
+    expect(data.account.balances).toContainEqual({
+      symbol: 'USDC',
+      available: '50000',
+      locked: '0',
+      staked: '0',
+      total: '50000',
+      asset: { symbol: 'USDC' },
+    });
     expect(data.account.summary.liquidating).toBe(false);
     // The balance less the network fee: positive and below the balance.
     const max = data.account.maxWithdrawalQuantity.maxWithdrawalQuantity;
@@ -85,11 +109,17 @@ describe('every private read against the sandbox', () => {
       settlements { items { quantity source } ${page} }
     } }`);
     expect(data.account.positions).toHaveLength(1);
-    expect(data.account.positions[0]).toMatchObject({ symbol: 'SOL_USDC_PERP', netQuantity: '0.5', market: { symbol: 'SOL_USDC_PERP' } });
+    expect(data.account.positions[0]).toMatchObject({
+      symbol: 'SOL_USDC_PERP',
+      netQuantity: '0.5',
+      market: { symbol: 'SOL_USDC_PERP' },
+    });
     expect(data.account.positions[0].markPrice).not.toBeNull();
     expect(data.account.openOrders).toEqual([expect.objectContaining({ price: '120', fills: [] })]);
     expect(data.account.orderHistory.items.length).toBeGreaterThanOrEqual(2);
-    const cancelled = await ok(`mutation { cancelOpenOrders(symbol: "SOL_USDC_PERP") { ... on CancelOpenOrdersSuccess { orders { status } } } }`);
+    const cancelled = await ok(
+      `mutation { cancelOpenOrders(symbol: "SOL_USDC_PERP") { ... on CancelOpenOrdersSuccess { orders { status } } } }`,
+    );
     expect(cancelled.cancelOpenOrders.orders).toEqual([{ status: 'CANCELLED' }]);
   });
 
@@ -118,80 +148,150 @@ describe('every private read against the sandbox', () => {
 
 describe('the remaining mutations against the sandbox', () => {
   it('updates settings, lends, converts dust and issues a 2FA token', async () => {
-    const settings = await ok(`mutation { updateAccountSettings(input: { autoLend: true, leverageLimit: "5" }) { __typename ... on UpdateAccountSettingsSuccess { summary { settings { autoLend } limits { leverageLimit } } } ... on MutationError { message } } }`);
-    expect(settings.updateAccountSettings).toEqual({ __typename: 'UpdateAccountSettingsSuccess', summary: { settings: { autoLend: true }, limits: { leverageLimit: '5' } } });
-    const lent = await ok(`mutation { borrowLend(input: { asset: "USDC", side: LEND, quantity: "100" }) { __typename ... on BorrowLendSuccess { execution { position { symbol netQuantity } } } ... on MutationError { message } } }`);
-    expect(lent.borrowLend).toEqual({ __typename: 'BorrowLendSuccess', execution: { position: { symbol: 'USDC', netQuantity: '100' } } });
-    const dust = await ok(`mutation { convertDust { __typename ... on ConvertDustSuccess { balances { symbol } } ... on MutationError { message } } }`);
+    const settings = await ok(
+      `mutation { updateAccountSettings(input: { autoLend: true, leverageLimit: "5" }) { __typename ... on UpdateAccountSettingsSuccess { summary { settings { autoLend } limits { leverageLimit } } } ... on MutationError { message } } }`,
+    );
+    expect(settings.updateAccountSettings).toEqual({
+      __typename: 'UpdateAccountSettingsSuccess',
+      summary: { settings: { autoLend: true }, limits: { leverageLimit: '5' } },
+    });
+    const lent = await ok(
+      `mutation { borrowLend(input: { asset: "USDC", side: LEND, quantity: "100" }) { __typename ... on BorrowLendSuccess { execution { position { symbol netQuantity } } } ... on MutationError { message } } }`,
+    );
+    expect(lent.borrowLend).toEqual({
+      __typename: 'BorrowLendSuccess',
+      execution: { position: { symbol: 'USDC', netQuantity: '100' } },
+    });
+    const dust = await ok(
+      `mutation { convertDust { __typename ... on ConvertDustSuccess { balances { symbol } } ... on MutationError { message } } }`,
+    );
     expect(dust.convertDust.__typename).toBe('ConvertDustSuccess');
-    const token = await ok(`mutation { issueTwoFactorToken(app: "sweep") { ... on IssueTwoFactorTokenSuccess { token { signature } } } }`);
+    const token = await ok(
+      `mutation { issueTwoFactorToken(app: "sweep") { ... on IssueTwoFactorTokenSuccess { token { signature } } } }`,
+    );
     expect(token.issueTwoFactorToken.token.signature).toMatch(/^[A-Za-z0-9+/]+=*$/);
   });
 
   it('starts and cancels a strategy, and mints, redeems and cancels on a vault', async () => {
-    const created = await ok(`mutation { createStrategy(input: { symbol: "SOL_USDC", side: BID, quantity: "1", durationMs: 3600000, intervalMs: 60000, price: "120" }) {
+    const created =
+      await ok(`mutation { createStrategy(input: { symbol: "SOL_USDC", side: BID, quantity: "1", durationMs: 3600000, intervalMs: 60000, price: "120" }) {
       __typename ... on CreateStrategySuccess { strategy { id status } } ... on MutationError { message }
     } }`);
-    expect(created.createStrategy).toMatchObject({ __typename: 'CreateStrategySuccess', strategy: { status: 'RUNNING' } });
+    expect(created.createStrategy).toMatchObject({
+      __typename: 'CreateStrategySuccess',
+      strategy: { status: 'RUNNING' },
+    });
     const id = created.createStrategy.strategy.id;
     const read = await ok(`{ account { strategy(symbol: "SOL_USDC", id: "${id}") { id status } } }`);
     expect(read.account.strategy).toEqual({ id, status: 'RUNNING' });
-    const cancelled = await ok(`mutation { cancelStrategy(symbol: "SOL_USDC", id: "${id}") { __typename ... on CancelStrategySuccess { strategy { id } } } cancelOpenStrategies(symbol: "SOL_USDC") { __typename } }`);
+    const cancelled = await ok(
+      `mutation { cancelStrategy(symbol: "SOL_USDC", id: "${id}") { __typename ... on CancelStrategySuccess { strategy { id } } } cancelOpenStrategies(symbol: "SOL_USDC") { __typename } }`,
+    );
     expect(cancelled.cancelStrategy.__typename).toBe('CancelStrategySuccess');
     expect(cancelled.cancelOpenStrategies.__typename).toBe('CancelOpenStrategiesSuccess');
 
     const vaults = await ok(`{ vaults { id symbol minMintQuantity } }`);
     const vault = vaults.vaults.find((v: any) => v.symbol === 'USDC');
     expect(vault).toBeDefined();
-    const minted = await ok(`mutation { mintVault(vaultId: "${vault.id}", quantity: "1000") { __typename ... on MintVaultSuccess { request { quantity vault { id } } } ... on MutationError { message } } }`);
-    expect(minted.mintVault).toEqual({ __typename: 'MintVaultSuccess', request: { quantity: '1000', vault: { id: vault.id } } });
-    const mints = await ok(`{ account { vaultMints(vaultId: "${vault.id}") { items { quantity vaultTokensMinted } } } }`);
+    const minted = await ok(
+      `mutation { mintVault(vaultId: "${vault.id}", quantity: "1000") { __typename ... on MintVaultSuccess { request { quantity vault { id } } } ... on MutationError { message } } }`,
+    );
+    expect(minted.mintVault).toEqual({
+      __typename: 'MintVaultSuccess',
+      request: { quantity: '1000', vault: { id: vault.id } },
+    });
+    const mints = await ok(
+      `{ account { vaultMints(vaultId: "${vault.id}") { items { quantity vaultTokensMinted } } } }`,
+    );
     expect(mints.account.vaultMints.items).toEqual([expect.objectContaining({ quantity: '1000' })]);
-    const redeem = await ok(`mutation { requestVaultRedeem(vaultId: "${vault.id}") { __typename ... on MutationError { message } } }`);
+    const redeem = await ok(
+      `mutation { requestVaultRedeem(vaultId: "${vault.id}") { __typename ... on MutationError { message } } }`,
+    );
     expect(redeem.requestVaultRedeem.__typename).toBe('RequestVaultRedeemSuccess');
     const pending = await ok(`{ account { vaultPendingRedeems(vaultId: "${vault.id}") { status } } }`);
     expect(pending.account.vaultPendingRedeems).toEqual([{ status: 'REQUESTED' }]);
-    const cancel = await ok(`mutation { cancelVaultRedeem(vaultId: "${vault.id}") { __typename ... on MutationError { message } } }`);
+    const cancel = await ok(
+      `mutation { cancelVaultRedeem(vaultId: "${vault.id}") { __typename ... on MutationError { message } } }`,
+    );
     expect(cancel.cancelVaultRedeem.__typename).toBe('CancelVaultRedeemSuccess');
   });
 });
 
 describe('RFQs between two accounts on the sandbox', () => {
   it('bob requests, alice quotes, bob accepts; both histories show the fill', async () => {
-    const submitted = await ok(`mutation { submitRfq(input: { symbol: "SOL_USDC_RFQ", side: BID, quantity: "2", clientId: "77" }) {
+    const submitted = await ok(
+      `mutation { submitRfq(input: { symbol: "SOL_USDC_RFQ", side: BID, quantity: "2", clientId: "77" }) {
       __typename ... on SubmitRfqSuccess { rfq { id clientId status side quantity } } ... on MutationError { message }
-    } }`, undefined, requester);
-    expect(submitted.submitRfq).toMatchObject({ __typename: 'SubmitRfqSuccess', rfq: { clientId: '77', status: 'NEW', side: 'BID', quantity: '2' } });
+    } }`,
+      undefined,
+      requester,
+    );
+    expect(submitted.submitRfq).toMatchObject({
+      __typename: 'SubmitRfqSuccess',
+      rfq: { clientId: '77', status: 'NEW', side: 'BID', quantity: '2' },
+    });
     const rfqId = submitted.submitRfq.rfq.id;
     const active = await ok(`{ account { rfqs { id } } }`, undefined, requester);
     expect(active.account.rfqs).toContainEqual({ id: rfqId });
 
-    const quoted = await ok(`mutation($rfqId: ID!) { submitQuote(input: { rfqId: $rfqId, bidPrice: "149", askPrice: "151" }) {
+    const quoted = await ok(
+      `mutation($rfqId: ID!) { submitQuote(input: { rfqId: $rfqId, bidPrice: "149", askPrice: "151" }) {
       __typename ... on SubmitQuoteSuccess { quote { id rfqId bidPrice askPrice status } } ... on MutationError { message }
-    } }`, { rfqId });
-    expect(quoted.submitQuote).toMatchObject({ __typename: 'SubmitQuoteSuccess', quote: { rfqId, bidPrice: '149', askPrice: '151', status: 'NEW' } });
+    } }`,
+      { rfqId },
+    );
+    expect(quoted.submitQuote).toMatchObject({
+      __typename: 'SubmitQuoteSuccess',
+      quote: { rfqId, bidPrice: '149', askPrice: '151', status: 'NEW' },
+    });
     const quoteId = quoted.submitQuote.quote.id;
 
-    const accepted = await ok(`mutation($quoteId: ID!) { acceptQuote(quoteId: $quoteId, clientId: "77") {
+    const accepted = await ok(
+      `mutation($quoteId: ID!) { acceptQuote(quoteId: $quoteId, clientId: "77") {
       __typename ... on AcceptQuoteSuccess { rfq { id } } ... on MutationError { message code }
-    } }`, { quoteId }, requester);
+    } }`,
+      { quoteId },
+      requester,
+    );
     expect(accepted.acceptQuote).toEqual({ __typename: 'AcceptQuoteSuccess', rfq: { id: rfqId } });
 
-    const fills = await ok(`{ account { rfqFillHistory { items { rfqId quoteId fillPrice side } } } }`, undefined, requester);
+    const fills = await ok(
+      `{ account { rfqFillHistory { items { rfqId quoteId fillPrice side } } } }`,
+      undefined,
+      requester,
+    );
     expect(fills.account.rfqFillHistory.items).toContainEqual({ rfqId, quoteId, fillPrice: '151', side: 'BID' });
-    const quoteFills = await ok(`{ account { quoteFillHistory { items { quoteId fillPrice side } } quoteHistory { items { id } } } }`);
+    const quoteFills = await ok(
+      `{ account { quoteFillHistory { items { quoteId fillPrice side } } quoteHistory { items { id } } } }`,
+    );
     expect(quoteFills.account.quoteFillHistory.items).toContainEqual({ quoteId, fillPrice: '151', side: 'ASK' });
     expect(quoteFills.account.quoteHistory.items).toContainEqual({ id: quoteId });
   });
 
   it('refreshes and cancels an RFQ, which then shows in the RFQ history', async () => {
-    const submitted = await ok(`mutation { submitRfq(input: { symbol: "SOL_USDC_RFQ", side: ASK, quoteQuantity: "300" }) { ... on SubmitRfqSuccess { rfq { id } } } }`, undefined, requester);
+    const submitted = await ok(
+      `mutation { submitRfq(input: { symbol: "SOL_USDC_RFQ", side: ASK, quoteQuantity: "300" }) { ... on SubmitRfqSuccess { rfq { id } } } }`,
+      undefined,
+      requester,
+    );
     const rfqId = submitted.submitRfq.rfq.id;
-    const refreshed = await ok(`mutation($rfqId: ID!) { refreshRfq(rfqId: $rfqId) { __typename ... on RefreshRfqSuccess { rfq { id status } } ... on MutationError { message } } }`, { rfqId }, requester);
+    const refreshed = await ok(
+      `mutation($rfqId: ID!) { refreshRfq(rfqId: $rfqId) { __typename ... on RefreshRfqSuccess { rfq { id status } } ... on MutationError { message } } }`,
+      { rfqId },
+      requester,
+    );
     expect(refreshed.refreshRfq).toEqual({ __typename: 'RefreshRfqSuccess', rfq: { id: rfqId, status: 'NEW' } });
-    const cancelled = await ok(`mutation($rfqId: ID!) { cancelRfq(rfqId: $rfqId) { __typename ... on CancelRfqSuccess { rfq { status } } ... on MutationError { message } } }`, { rfqId }, requester);
+    const cancelled = await ok(
+      `mutation($rfqId: ID!) { cancelRfq(rfqId: $rfqId) { __typename ... on CancelRfqSuccess { rfq { status } } ... on MutationError { message } } }`,
+      { rfqId },
+      requester,
+    );
     expect(cancelled.cancelRfq).toEqual({ __typename: 'CancelRfqSuccess', rfq: { status: 'CANCELLED' } });
-    const history = await ok(`query($rfqId: ID!) { account { rfqHistory(rfqId: $rfqId) { items { id status quoteQuantity } } } }`, { rfqId }, requester);
+    const history = await ok(
+      `query($rfqId: ID!) { account { rfqHistory(rfqId: $rfqId) { items { id status quoteQuantity } } } }`,
+      { rfqId },
+      requester,
+    );
     expect(history.account.rfqHistory.items).toEqual([{ id: rfqId, status: 'CANCELLED', quoteQuantity: '300' }]);
   });
 });

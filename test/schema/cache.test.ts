@@ -31,11 +31,20 @@ describe('CachedExchange', () => {
   });
 
   it('keys by canonical params: key order and nulls do not matter, values do', async () => {
-    expect(cacheKey('getDepth', { symbol: 'SOL_USDC', limit: '5' })).toBe(cacheKey('getDepth', { limit: '5', symbol: 'SOL_USDC', x: null }));
-    expect(cacheKey('getMarkets', { marketType: ['PERP', 'SPOT'] })).toBe(cacheKey('getMarkets', { marketType: ['SPOT', 'PERP'] }));
-    const upstream = new FakeUpstream({ getDepth: ({ symbol }) => ({ asks: [], bids: [], lastUpdateId: String(symbol), timestamp: 1 }) });
+    expect(cacheKey('getDepth', { symbol: 'SOL_USDC', limit: '5' })).toBe(
+      cacheKey('getDepth', { limit: '5', symbol: 'SOL_USDC', x: null }),
+    );
+    expect(cacheKey('getMarkets', { marketType: ['PERP', 'SPOT'] })).toBe(
+      cacheKey('getMarkets', { marketType: ['SPOT', 'PERP'] }),
+    );
+    const upstream = new FakeUpstream({
+      getDepth: ({ symbol }) => ({ asks: [], bids: [], lastUpdateId: String(symbol), timestamp: 1 }),
+    });
     const exchange = new CachedExchange(upstream);
-    await Promise.all([exchange.call('getDepth', { symbol: 'A', limit: '5' }), exchange.call('getDepth', { symbol: 'B', limit: '5' })]);
+    await Promise.all([
+      exchange.call('getDepth', { symbol: 'A', limit: '5' }),
+      exchange.call('getDepth', { symbol: 'B', limit: '5' }),
+    ]);
     expect(upstream.count('getDepth')).toBe(2);
   });
 
@@ -61,12 +70,15 @@ describe('CachedExchange', () => {
     await exchange.warmCatalog();
     expect(upstream.count()).toBe(2);
     time.advance(61_000);
-    const stale = await Promise.all([exchange.call('getMarkets', ALL_MARKET_TYPES_PARAMS), exchange.call('getMarkets', ALL_MARKET_TYPES_PARAMS)]);
+    const stale = await Promise.all([
+      exchange.call('getMarkets', ALL_MARKET_TYPES_PARAMS),
+      exchange.call('getMarkets', ALL_MARKET_TYPES_PARAMS),
+    ]);
     expect(stale[0]).toEqual(fixtures.markets);
     expect(upstream.count('getMarkets')).toBe(2); // one refresh for both callers, answered from stale meanwhile
   });
 
-  it('freezes shared results so no request can mutate another\'s data', async () => {
+  it("freezes shared results so no request can mutate another's data", async () => {
     const exchange = new CachedExchange(new FakeUpstream(marketHandlers()));
     const tickers = await exchange.call('getTickers', {});
     expect(() => (tickers as unknown as unknown[]).reverse()).toThrow(TypeError);

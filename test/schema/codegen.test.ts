@@ -10,11 +10,17 @@ const ROOT = resolve(import.meta.dirname, '../..');
 describe('codegen output', () => {
   it('is current: regenerating gives exactly the committed src/generated/ files (else run `npm run codegen`)', async () => {
     // Generated in memory (saveToFile = false) with the very config the npm script uses.
-    const outputs = (await generate({ ...codegenConfig(), cwd: ROOT }, false)) as { filename: string; content: string }[];
+    const outputs = (await generate({ ...codegenConfig(), cwd: ROOT }, false)) as {
+      filename: string;
+      content: string;
+    }[];
     const generated = new Map(outputs.map((file) => [relative(ROOT, resolve(ROOT, file.filename)), file.content]));
     const committedDir = join(ROOT, CODEGEN_OUTPUT);
     const committed = new Map(
-      readdirSync(committedDir).map((name) => [relative(ROOT, join(committedDir, name)), readFileSync(join(committedDir, name), 'utf8')]),
+      readdirSync(committedDir).map((name) => [
+        relative(ROOT, join(committedDir, name)),
+        readFileSync(join(committedDir, name), 'utf8'),
+      ]),
     );
 
     const hint = 'src/generated/ is stale: run `npm run codegen` and commit the result';

@@ -112,7 +112,8 @@ const MAP: Readonly<Record<string, Mapping>> = {
 
 /** Rows deliberately without a field, and why (reference §3.1). */
 const EXCLUDED: Readonly<Record<string, string>> = {
-  getOpenInterests: 'GET /api/v1/openInterests is deprecated (2025-03-19); Query.openInterest uses /openInterest without a symbol',
+  getOpenInterests:
+    'GET /api/v1/openInterests is deprecated (2025-03-19); Query.openInterest uses /openInterest without a symbol',
   getPnlHistory: 'GET /wapi/v1/history/pnl was removed from the exchange (2025-08-07)',
 };
 
@@ -178,10 +179,15 @@ describe('endpoint table → schema coverage', () => {
   });
 
   it('gives every write its own mutation', () => {
-    const writes = endpointList.filter((row) => row.method !== 'GET' && row.name in MAP).map((row) => MAP[row.name]?.field);
+    const writes = endpointList
+      .filter((row) => row.method !== 'GET' && row.name in MAP)
+      .map((row) => MAP[row.name]?.field);
     expect(new Set(writes).size).toBe(writes.length);
     const mutations = Object.keys(schema.getMutationType()?.getFields() ?? {}).map((name) => `Mutation.${name}`);
-    expect(mutations.filter((field) => !writes.includes(field as Coordinate)), 'mutations that call no write endpoint').toEqual([]);
+    expect(
+      mutations.filter((field) => !writes.includes(field as Coordinate)),
+      'mutations that call no write endpoint',
+    ).toEqual([]);
   });
 
   it('calls each mapped endpoint (or its documented batched sibling) from the schema layer', () => {

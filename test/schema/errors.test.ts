@@ -21,7 +21,9 @@ describe('ExchangeError → user-facing failure', () => {
   it('maps by kind, code and status', () => {
     expect(fromExchangeError(order({ status: 400, code: 'INSUFFICIENT_FUNDS' }))).toBeInstanceOf(InsufficientFunds);
     expect(fromExchangeError(order({ status: 400, code: 'INSUFFICIENT_MARGIN' }))).toBeInstanceOf(InsufficientFunds);
-    expect(fromExchangeError(order({ kind: 'rateLimited', status: 429, code: 'TOO_MANY_REQUESTS' }))).toBeInstanceOf(RateLimited);
+    expect(fromExchangeError(order({ kind: 'rateLimited', status: 429, code: 'TOO_MANY_REQUESTS' }))).toBeInstanceOf(
+      RateLimited,
+    );
     expect(fromExchangeError(order({ kind: 'timeout' }))).toBeInstanceOf(ExchangeUnavailable);
     expect(fromExchangeError(order({ kind: 'network' }))).toBeInstanceOf(ExchangeUnavailable);
     expect(fromExchangeError(order({ status: 503, code: 'MAINTENANCE' }))).toBeInstanceOf(ExchangeUnavailable);
@@ -30,35 +32,69 @@ describe('ExchangeError → user-facing failure', () => {
   });
 
   it('turns the REST client\'s "no API key configured" refusal into Unauthenticated', () => {
-    const refused = new ExchangeError({ kind: 'invalidRequest', endpoint: 'GET /api/v1/account', message: 'no API key configured: set BACKPACK_API_SECRET (or BACKPACK_API_SECRET_FILE) to call signed endpoints' });
+    const refused = new ExchangeError({
+      kind: 'invalidRequest',
+      endpoint: 'GET /api/v1/account',
+      message: 'no API key configured: set BACKPACK_API_SECRET (or BACKPACK_API_SECRET_FILE) to call signed endpoints',
+    });
     expect(fromExchangeError(refused)).toBeInstanceOf(Unauthenticated);
     expect(toGraphQLError(refused)?.extensions['code']).toBe('UNAUTHENTICATED');
   });
 
   it('recognises a missing order on cancel, whatever code the exchange uses', () => {
-    const cancel = { endpoint: 'DELETE /api/v1/order', status: 400, code: 'INVALID_CLIENT_REQUEST', message: 'Order not found' };
+    const cancel = {
+      endpoint: 'DELETE /api/v1/order',
+      status: 400,
+      code: 'INVALID_CLIENT_REQUEST',
+      message: 'Order not found',
+    };
     expect(fromExchangeError(order(cancel))).toBeInstanceOf(OrderNotFound);
-    expect(fromExchangeError(order({ endpoint: 'GET /api/v1/order', status: 404, code: 'RESOURCE_NOT_FOUND' }))).toBeInstanceOf(OrderNotFound);
+    expect(
+      fromExchangeError(order({ endpoint: 'GET /api/v1/order', status: 404, code: 'RESOURCE_NOT_FOUND' })),
+    ).toBeInstanceOf(OrderNotFound);
   });
 
   it('names the offending order field', () => {
-    const price = fromExchangeError(order({ status: 400, code: 'INVALID_CLIENT_REQUEST', message: 'Price decimal too long' }));
+    const price = fromExchangeError(
+      order({ status: 400, code: 'INVALID_CLIENT_REQUEST', message: 'Price decimal too long' }),
+    );
     expect(price).toBeInstanceOf(InvalidOrder);
     expect((price as InvalidOrder).field).toBe('price');
-    const trigger = fromExchangeError(order({ status: 400, code: 'INVALID_CLIENT_REQUEST', message: 'Must specify both `triggerPrice` and `triggerQuantity` or neither' }));
+    const trigger = fromExchangeError(
+      order({
+        status: 400,
+        code: 'INVALID_CLIENT_REQUEST',
+        message: 'Must specify both `triggerPrice` and `triggerQuantity` or neither',
+      }),
+    );
     expect((trigger as InvalidOrder).field).toBe('triggerQuantity');
-    expect((fromExchangeError(order({ status: 400, code: 'INVALID_QUANTITY' })) as InvalidOrder).field).toBe('quantity');
+    expect((fromExchangeError(order({ status: 400, code: 'INVALID_QUANTITY' })) as InvalidOrder).field).toBe(
+      'quantity',
+    );
   });
 
   it('treats validation failures outside orders as InvalidInput', () => {
-    const depth = new ExchangeError({ kind: 'http', endpoint: 'GET /api/v1/depth', status: 400, code: 'INVALID_CLIENT_REQUEST', message: 'Invalid market symbol' });
+    const depth = new ExchangeError({
+      kind: 'http',
+      endpoint: 'GET /api/v1/depth',
+      status: 400,
+      code: 'INVALID_CLIENT_REQUEST',
+      message: 'Invalid market symbol',
+    });
     expect(fromExchangeError(depth)).toBeInstanceOf(InvalidInput);
-    const plainText = new ExchangeError({ kind: 'http', endpoint: 'GET /api/v1/depth', status: 400, message: 'failed to parse parameter `limit`' });
+    const plainText = new ExchangeError({
+      kind: 'http',
+      endpoint: 'GET /api/v1/depth',
+      status: 400,
+      message: 'failed to parse parameter `limit`',
+    });
     expect(fromExchangeError(plainText)).toBeInstanceOf(InvalidInput);
   });
 
   it('rethrows mapped failures from mutations and leaves bugs alone', async () => {
-    await expect(withUserErrors(() => Promise.reject(order({ status: 400, code: 'INSUFFICIENT_FUNDS' })))).rejects.toBeInstanceOf(InsufficientFunds);
+    await expect(
+      withUserErrors(() => Promise.reject(order({ status: 400, code: 'INSUFFICIENT_FUNDS' }))),
+    ).rejects.toBeInstanceOf(InsufficientFunds);
     const bug = new TypeError('oops');
     await expect(withUserErrors(() => Promise.reject(bug))).rejects.toBe(bug);
   });
@@ -66,12 +102,20 @@ describe('ExchangeError → user-facing failure', () => {
 
 describe('query errors', () => {
   it('carry a stable code, the exchange code and endpoint, and nothing else', () => {
-    const error = toGraphQLError(order({ kind: 'rateLimited', status: 429, code: 'TOO_MANY_REQUESTS', message: 'Too many requests' }));
+    const error = toGraphQLError(
+      order({ kind: 'rateLimited', status: 429, code: 'TOO_MANY_REQUESTS', message: 'Too many requests' }),
+    );
     expect(error?.message).toBe('Too many requests');
-    expect(error?.extensions).toEqual({ code: 'RATE_LIMITED', exchangeCode: 'TOO_MANY_REQUESTS', endpoint: 'POST /api/v1/order' });
+    expect(error?.extensions).toEqual({
+      code: 'RATE_LIMITED',
+      exchangeCode: 'TOO_MANY_REQUESTS',
+      endpoint: 'POST /api/v1/order',
+    });
     expect(toGraphQLError(new Unauthenticated('no keys'))?.extensions).toEqual({ code: 'UNAUTHENTICATED' });
     expect(toGraphQLError(order({ status: 400, code: 'INVALID_SYMBOL' }))?.extensions['code']).toBe('BAD_USER_INPUT');
-    expect(toGraphQLError(order({ status: 500, code: 'SERVER_ERROR' }))?.extensions['code']).toBe('EXCHANGE_UNAVAILABLE');
+    expect(toGraphQLError(order({ status: 500, code: 'SERVER_ERROR' }))?.extensions['code']).toBe(
+      'EXCHANGE_UNAVAILABLE',
+    );
     expect(toGraphQLError(order({ status: 400, code: 'ORDER_LIMIT' }))?.extensions['code']).toBe('EXCHANGE_ERROR');
     expect(toGraphQLError(new Error('internal detail'))).toBeNull();
   });

@@ -57,10 +57,25 @@ export const fixtures = {
     ticker('BTC_USDC_PERP', '86710.1', '-0.1'),
   ],
   markPrices: [
-    { symbol: 'SOL_USDC_PERP', markPrice: '100.69', indexPrice: '100.68', fundingRate: '0.0000125', nextFundingTimestamp: 1788368400000 },
-    { symbol: 'BTC_USDC_PERP', markPrice: '86710', indexPrice: '86709.5', fundingRate: '-0.00001', nextFundingTimestamp: 1788368400000 },
+    {
+      symbol: 'SOL_USDC_PERP',
+      markPrice: '100.69',
+      indexPrice: '100.68',
+      fundingRate: '0.0000125',
+      nextFundingTimestamp: 1788368400000,
+    },
+    {
+      symbol: 'BTC_USDC_PERP',
+      markPrice: '86710',
+      indexPrice: '86709.5',
+      fundingRate: '-0.00001',
+      nextFundingTimestamp: 1788368400000,
+    },
   ],
-  spotMarkPrices: [{ symbol: 'SOL_USDC', markPrice: '100.6' }, { symbol: 'BTC_USDC', markPrice: '86705' }],
+  spotMarkPrices: [
+    { symbol: 'SOL_USDC', markPrice: '100.6' },
+    { symbol: 'BTC_USDC', markPrice: '86705' },
+  ],
   predictionMarkPrices: [{ symbol: 'ELECTION_USDC_PRED', markPrice: '0.42' }],
   assets: [
     { symbol: 'SOL', displayName: 'Solana', coingeckoId: 'solana', tokens: [] },
@@ -84,8 +99,16 @@ function market(symbol: string, base: string, quote: string, marketType: string)
 
 function ticker(symbol: string, lastPrice: string, priceChangePercent: string) {
   return {
-    symbol, firstPrice: '100', lastPrice, priceChange: '0.5', priceChangePercent, high: '101', low: '99',
-    volume: '1000', quoteVolume: '100000', trades: '3872',
+    symbol,
+    firstPrice: '100',
+    lastPrice,
+    priceChange: '0.5',
+    priceChangePercent,
+    high: '101',
+    low: '99',
+    volume: '1000',
+    quoteVolume: '100000',
+    trades: '3872',
   };
 }
 
@@ -94,11 +117,21 @@ export function marketHandlers(): Partial<Record<EndpointName, FakeHandler>> {
   return {
     getMarkets: () => fixtures.markets,
     getMarket: () => {
-      throw new ExchangeError({ kind: 'http', endpoint: 'GET /api/v1/market', status: 400, code: 'INVALID_CLIENT_REQUEST', message: 'Invalid market symbol' });
+      throw new ExchangeError({
+        kind: 'http',
+        endpoint: 'GET /api/v1/market',
+        status: 400,
+        code: 'INVALID_CLIENT_REQUEST',
+        message: 'Invalid market symbol',
+      });
     },
     getTickers: () => fixtures.tickers,
     getMarkPrices: ({ marketType }) =>
-      marketType === 'PREDICTION' ? fixtures.predictionMarkPrices : marketType === 'SPOT' ? fixtures.spotMarkPrices : fixtures.markPrices,
+      marketType === 'PREDICTION'
+        ? fixtures.predictionMarkPrices
+        : marketType === 'SPOT'
+          ? fixtures.spotMarkPrices
+          : fixtures.markPrices,
     getAssets: () => fixtures.assets,
     getOpenInterest: () => [{ symbol: 'SOL_USDC_PERP', openInterest: '1234.5', timestamp: 1788368400000 }],
   };

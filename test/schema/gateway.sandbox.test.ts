@@ -12,7 +12,12 @@ let gateway: Gateway;
 beforeAll(async () => {
   // No live flow: REST answers and GraphQL answers must describe the same instant.
   sandbox = await startSandbox({ port: 0, seed: 7, flow: { enabled: false } });
-  const config = loadConfig({ BACKPACK_API_URL: sandbox.restUrl, BACKPACK_WS_URL: sandbox.wsUrl, PORT: '0', BACKPACK_CLOCK_SYNC: 'false' });
+  const config = loadConfig({
+    BACKPACK_API_URL: sandbox.restUrl,
+    BACKPACK_WS_URL: sandbox.wsUrl,
+    PORT: '0',
+    BACKPACK_CLOCK_SYNC: 'false',
+  });
   gateway = await createGateway(config, { logger: pino({ level: 'silent' }), env: {} });
 });
 
@@ -42,13 +47,25 @@ function upstreamRequests(): number {
   return Object.values(sandbox.stats.requests()).reduce((sum, n) => sum + n, 0);
 }
 
-interface WireMarket { symbol: string; baseSymbol: string; marketType: string; filters: { price: { tickSize: string }; quantity: { stepSize: string } } }
-interface WireTicker { symbol: string; lastPrice: string; priceChangePercent: string; volume: string }
+interface WireMarket {
+  symbol: string;
+  baseSymbol: string;
+  marketType: string;
+  filters: { price: { tickSize: string }; quantity: { stepSize: string } };
+}
+interface WireTicker {
+  symbol: string;
+  lastPrice: string;
+  priceChangePercent: string;
+  volume: string;
+}
 
 describe('gateway on the sandbox exchange', () => {
   it('lists the same markets, tick and step sizes as REST /markets', async () => {
     const wire = await rest<WireMarket[]>('/api/v1/markets');
-    const data = await graphql('{ markets { symbol marketType baseSymbol filters { price { tickSize } quantity { stepSize } } } }');
+    const data = await graphql(
+      '{ markets { symbol marketType baseSymbol filters { price { tickSize } quantity { stepSize } } } }',
+    );
     expect(data.markets.map((m: any) => m.symbol).sort()).toEqual(wire.map((m) => m.symbol).sort());
     for (const market of data.markets) {
       const row = wire.find((m) => m.symbol === market.symbol)!;
@@ -64,16 +81,31 @@ describe('gateway on the sandbox exchange', () => {
     expect(data.tickers.length).toBe(wire.length);
     for (const row of wire) {
       const ticker = data.tickers.find((t: any) => t.symbol === row.symbol);
-      expect(ticker).toMatchObject({ lastPrice: row.lastPrice, volume: row.volume, priceChangeFraction: row.priceChangePercent });
+      expect(ticker).toMatchObject({
+        lastPrice: row.lastPrice,
+        volume: row.volume,
+        priceChangeFraction: row.priceChangePercent,
+      });
     }
   });
 
   it('serves an order book equal to REST /depth, bids reversed to best-first', async () => {
-    const [symbol] = (await rest<WireMarket[]>('/api/v1/markets')).filter((m) => m.marketType === 'SPOT').map((m) => m.symbol);
-    const wire = await rest<{ asks: [string, string][]; bids: [string, string][]; lastUpdateId: string }>(`/api/v1/depth?symbol=${symbol}&limit=5`);
-    const data = await graphql(`{ orderBook(symbol: "${symbol}", limit: 5) { bids { price quantity } asks { price quantity } lastUpdateId } }`);
+    const [symbol] = (await rest<WireMarket[]>('/api/v1/markets'))
+      .filter((m) => m.marketType === 'SPOT')
+      .map((m) => m.symbol);
+    const wire = await rest<{ asks: [string, string][]; bids: [string, string][]; lastUpdateId: string }>(
+      `/api/v1/depth?symbol=${symbol}&limit=5`,
+    );
+    const data = await graphql(
+      `{ orderBook(symbol: "${symbol}", limit: 5) { bids { price quantity } asks { price quantity } lastUpdateId } }`,
+    );
     expect(data.orderBook.lastUpdateId).toBe(wire.lastUpdateId);
-    expect(data.orderBook.bids).toEqual([...wire.bids].reverse().slice(0, 5).map(([price, quantity]) => ({ price, quantity })));
+    expect(data.orderBook.bids).toEqual(
+      [...wire.bids]
+        .reverse()
+        .slice(0, 5)
+        .map(([price, quantity]) => ({ price, quantity })),
+    );
     expect(data.orderBook.asks).toEqual(wire.asks.slice(0, 5).map(([price, quantity]) => ({ price, quantity })));
   });
 
@@ -114,8 +146,12 @@ describe('gateway on the sandbox exchange', () => {
     expect(marks.map((m) => m.symbol).sort()).toEqual(wire.map((m) => m.symbol).sort());
     for (const market of data.markets) {
       const row = wire.find((m) => m.symbol === market.symbol)!;
-      expect(market.ticker, market.symbol).toEqual({ lastPrice: tickers.find((t) => t.symbol === market.symbol)?.lastPrice });
-      expect(market.markPrice, market.symbol).toEqual({ markPrice: marks.find((m) => m.symbol === market.symbol)?.markPrice });
+      expect(market.ticker, market.symbol).toEqual({
+        lastPrice: tickers.find((t) => t.symbol === market.symbol)?.lastPrice,
+      });
+      expect(market.markPrice, market.symbol).toEqual({
+        markPrice: marks.find((m) => m.symbol === market.symbol)?.markPrice,
+      });
       const asset = assets.find((a) => a.symbol === row.baseSymbol);
       expect(asset, `asset ${row.baseSymbol}`).toBeDefined();
       expect(market.baseAsset, market.symbol).toEqual({ symbol: row.baseSymbol, displayName: asset?.displayName });
@@ -128,19 +164,34 @@ describe('gateway on the sandbox exchange', () => {
     expect(count).toBeGreaterThanOrEqual(3);
     expect(count).toBeLessThan(1000);
     const page = async (offset: number) =>
-      (await graphql(`{ tradeHistory(symbol: "SOL_USDC", limit: 2, offset: ${offset}) { items { id } pageInfo { limit offset total hasNextPage } } }`)).tradeHistory;
+      (
+        await graphql(
+          `{ tradeHistory(symbol: "SOL_USDC", limit: 2, offset: ${offset}) { items { id } pageInfo { limit offset total hasNextPage } } }`,
+        )
+      ).tradeHistory;
     const ids = (rows: readonly { id: number }[]) => rows.map((row) => ({ id: String(row.id) }));
 
-    expect(await page(0)).toEqual({ items: ids(all.slice(0, 2)), pageInfo: { limit: 2, offset: 0, total: null, hasNextPage: true } });
-    expect(await page(count - 2)).toEqual({ items: ids(all.slice(count - 2)), pageInfo: { limit: 2, offset: count - 2, total: null, hasNextPage: false } });
-    expect(await page(count)).toEqual({ items: [], pageInfo: { limit: 2, offset: count, total: null, hasNextPage: false } });
+    expect(await page(0)).toEqual({
+      items: ids(all.slice(0, 2)),
+      pageInfo: { limit: 2, offset: 0, total: null, hasNextPage: true },
+    });
+    expect(await page(count - 2)).toEqual({
+      items: ids(all.slice(count - 2)),
+      pageInfo: { limit: 2, offset: count - 2, total: null, hasNextPage: false },
+    });
+    expect(await page(count)).toEqual({
+      items: [],
+      pageInfo: { limit: 2, offset: count, total: null, hasNextPage: false },
+    });
   });
 
   it('answers 50 concurrent identical ticker queries with one upstream request', async () => {
     const [symbol] = (await rest<WireTicker[]>('/api/v1/tickers')).map((t) => t.symbol);
     gateway.exchange.clear();
     sandbox.stats.resetRequests();
-    const results = await Promise.all(Array.from({ length: 50 }, () => graphql(`{ ticker(symbol: "${symbol}") { lastPrice } }`)));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => graphql(`{ ticker(symbol: "${symbol}") { lastPrice } }`)),
+    );
     expect(new Set(results.map((r) => r.ticker.lastPrice)).size).toBe(1);
     expect(upstreamRequests()).toBe(1);
   });

@@ -25,11 +25,33 @@ beforeAll(async () => {
     getMarkets: () => markets,
     getTickers: () => tickers,
     getMarkPrices: ({ marketType }) =>
-      marketType === 'SPOT' ? spots.map((symbol, i) => ({ symbol, markPrice: `${i}.75` })) : perps.map((symbol, i) => ({ symbol, markPrice: `${i}.25` })),
-    getAssets: () => markets.slice(0, 10).map((m) => ({ symbol: m.baseSymbol, displayName: `Coin ${m.baseSymbol}`, tokens: [] })),
-    getDepth: () => ({ asks: [['101', '1'], ['102', '2'], ['103', '3']], bids: [['97', '3'], ['98', '2'], ['99', '1']], lastUpdateId: '4324522523', timestamp: 1788285151254895 }),
+      marketType === 'SPOT'
+        ? spots.map((symbol, i) => ({ symbol, markPrice: `${i}.75` }))
+        : perps.map((symbol, i) => ({ symbol, markPrice: `${i}.25` })),
+    getAssets: () =>
+      markets.slice(0, 10).map((m) => ({ symbol: m.baseSymbol, displayName: `Coin ${m.baseSymbol}`, tokens: [] })),
+    getDepth: () => ({
+      asks: [
+        ['101', '1'],
+        ['102', '2'],
+        ['103', '3'],
+      ],
+      bids: [
+        ['97', '3'],
+        ['98', '2'],
+        ['99', '1'],
+      ],
+      lastUpdateId: '4324522523',
+      timestamp: 1788285151254895,
+    }),
     getStatus: () => {
-      throw new ExchangeError({ kind: 'http', endpoint: 'GET /api/v1/status', status: 503, code: 'MAINTENANCE', message: 'Under maintenance' });
+      throw new ExchangeError({
+        kind: 'http',
+        endpoint: 'GET /api/v1/status',
+        status: 503,
+        code: 'MAINTENANCE',
+        message: 'Under maintenance',
+      });
     },
     getWallets: () => {
       throw new Error('secret internal detail');
@@ -55,11 +77,23 @@ async function query(source: string, variables?: Record<string, unknown>): Promi
 describe('gateway over HTTP (fake exchange)', () => {
   it('answers 20 markets with ticker, markPrice and baseAsset from a warm catalog in 3 upstream calls', async () => {
     upstream.reset();
-    const result = await query(`{ markets { symbol ticker { lastPrice } markPrice { markPrice } baseAsset { symbol displayName } } }`);
+    const result = await query(
+      `{ markets { symbol ticker { lastPrice } markPrice { markPrice } baseAsset { symbol displayName } } }`,
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data.markets).toHaveLength(20);
-    expect(result.data.markets[0]).toEqual({ symbol: 'C0_USDC', ticker: { lastPrice: '0.5' }, markPrice: { markPrice: '0.75' }, baseAsset: { symbol: 'C0', displayName: 'Coin C0' } });
-    expect(result.data.markets[10]).toEqual({ symbol: 'C0_USDC_PERP', ticker: { lastPrice: '10.5' }, markPrice: { markPrice: '0.25' }, baseAsset: { symbol: 'C0', displayName: 'Coin C0' } });
+    expect(result.data.markets[0]).toEqual({
+      symbol: 'C0_USDC',
+      ticker: { lastPrice: '0.5' },
+      markPrice: { markPrice: '0.75' },
+      baseAsset: { symbol: 'C0', displayName: 'Coin C0' },
+    });
+    expect(result.data.markets[10]).toEqual({
+      symbol: 'C0_USDC_PERP',
+      ticker: { lastPrice: '10.5' },
+      markPrice: { markPrice: '0.25' },
+      baseAsset: { symbol: 'C0', displayName: 'Coin C0' },
+    });
     expect(upstream.count()).toBeLessThanOrEqual(3);
     expect(upstream.calls.map((c) => `${c.name} ${JSON.stringify(c.params)}`).sort()).toEqual([
       'getMarkPrices {"marketType":"SPOT"}',
@@ -71,20 +105,27 @@ describe('gateway over HTTP (fake exchange)', () => {
   it('answers 50 concurrent identical ticker queries with one upstream call', async () => {
     gateway.exchange.clear();
     upstream.reset();
-    const results = await Promise.all(Array.from({ length: 50 }, () => query('{ ticker(symbol: "C3_USDC") { symbol lastPrice } }')));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => query('{ ticker(symbol: "C3_USDC") { symbol lastPrice } }')),
+    );
     expect(results.every((r) => r.data?.ticker?.lastPrice === '3.5')).toBe(true);
     expect(upstream.count()).toBe(1);
   });
 
   it('serves the order book best-first on both sides, trimmed to the limit', async () => {
-    const { data } = await query('{ orderBook(symbol: "C0_USDC", limit: 2) { bids { price } asks { price } lastUpdateId timestamp } }');
+    const { data } = await query(
+      '{ orderBook(symbol: "C0_USDC", limit: 2) { bids { price } asks { price } lastUpdateId timestamp } }',
+    );
     expect(data.orderBook).toEqual({
       bids: [{ price: '99' }, { price: '98' }],
       asks: [{ price: '101' }, { price: '102' }],
       lastUpdateId: '4324522523',
       timestamp: '2026-09-01T17:52:31.254895Z',
     });
-    expect(upstream.calls.filter((c) => c.name === 'getDepth').at(-1)?.params).toEqual({ symbol: 'C0_USDC', limit: '5' });
+    expect(upstream.calls.filter((c) => c.name === 'getDepth').at(-1)?.params).toEqual({
+      symbol: 'C0_USDC',
+      limit: '5',
+    });
   });
 
   it('rejects an out-of-range depth as BAD_USER_INPUT without calling the exchange', async () => {
@@ -106,15 +147,23 @@ describe('gateway over HTTP (fake exchange)', () => {
   });
 
   it('executes operations over graphql-ws on the same path', async () => {
-    const client = createClient({ url: gateway.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, lazy: true, retryAttempts: 0 });
+    const client = createClient({
+      url: gateway.url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      lazy: true,
+      retryAttempts: 0,
+    });
     try {
       const result = await new Promise<any>((resolve, reject) => {
         let last: unknown;
-        client.subscribe({ query: '{ ticker(symbol: "C2_USDC") { lastPrice } }' }, {
-          next: (value) => (last = value),
-          error: reject,
-          complete: () => resolve(last),
-        });
+        client.subscribe(
+          { query: '{ ticker(symbol: "C2_USDC") { lastPrice } }' },
+          {
+            next: (value) => (last = value),
+            error: reject,
+            complete: () => resolve(last),
+          },
+        );
       });
       expect(result).toEqual({ data: { ticker: { lastPrice: '2.5' } } });
     } finally {

@@ -15,22 +15,58 @@ function source(rows: number, withTotal: boolean) {
 describe('limit/offset pages', () => {
   it('uses the exchange total when it is reported', async () => {
     const rows = source(5, true);
-    expect(await loadPage({ limit: 2, offset: 2 }, rows.fetch)).toEqual({ items: [2, 3], limit: 2, offset: 2, total: 5, hasNextPage: true });
-    expect(await loadPage({ limit: 2, offset: 3 }, rows.fetch)).toEqual({ items: [3, 4], limit: 2, offset: 3, total: 5, hasNextPage: false });
+    expect(await loadPage({ limit: 2, offset: 2 }, rows.fetch)).toEqual({
+      items: [2, 3],
+      limit: 2,
+      offset: 2,
+      total: 5,
+      hasNextPage: true,
+    });
+    expect(await loadPage({ limit: 2, offset: 3 }, rows.fetch)).toEqual({
+      items: [3, 4],
+      limit: 2,
+      offset: 3,
+      total: 5,
+      hasNextPage: false,
+    });
   });
 
   it('asks for one extra row without a total, and drops it', async () => {
     const rows = source(5, false);
-    expect(await loadPage({ limit: 2, offset: 2 }, rows.fetch)).toEqual({ items: [2, 3], limit: 2, offset: 2, total: null, hasNextPage: true });
-    expect(await loadPage({ limit: 3, offset: 2 }, rows.fetch)).toEqual({ items: [2, 3, 4], limit: 3, offset: 2, total: null, hasNextPage: false });
-    expect(rows.asked).toEqual([{ limit: 3, offset: 2 }, { limit: 4, offset: 2 }]);
+    expect(await loadPage({ limit: 2, offset: 2 }, rows.fetch)).toEqual({
+      items: [2, 3],
+      limit: 2,
+      offset: 2,
+      total: null,
+      hasNextPage: true,
+    });
+    expect(await loadPage({ limit: 3, offset: 2 }, rows.fetch)).toEqual({
+      items: [2, 3, 4],
+      limit: 3,
+      offset: 2,
+      total: null,
+      hasNextPage: false,
+    });
+    expect(rows.asked).toEqual([
+      { limit: 3, offset: 2 },
+      { limit: 4, offset: 2 },
+    ]);
   });
 
   it('at the endpoint maximum cannot probe, so a full page may have a next one', async () => {
     const rows = source(4, false);
-    expect(await loadPage({ limit: 4, offset: 0 }, rows.fetch, 4)).toMatchObject({ items: [0, 1, 2, 3], hasNextPage: true });
-    expect(await loadPage({ limit: 4, offset: 1 }, rows.fetch, 4)).toMatchObject({ items: [1, 2, 3], hasNextPage: false });
-    expect(rows.asked).toEqual([{ limit: 4, offset: 0 }, { limit: 4, offset: 1 }]);
+    expect(await loadPage({ limit: 4, offset: 0 }, rows.fetch, 4)).toMatchObject({
+      items: [0, 1, 2, 3],
+      hasNextPage: true,
+    });
+    expect(await loadPage({ limit: 4, offset: 1 }, rows.fetch, 4)).toMatchObject({
+      items: [1, 2, 3],
+      hasNextPage: false,
+    });
+    expect(rows.asked).toEqual([
+      { limit: 4, offset: 0 },
+      { limit: 4, offset: 1 },
+    ]);
   });
 
   it('rejects limits outside 1..max and negative offsets as bad input', () => {

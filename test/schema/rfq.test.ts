@@ -5,10 +5,29 @@ import { harness } from './accountHarness.ts';
 
 const RFQ_MARKET = { ...fixtures.markets[0], symbol: 'SOL_USDC_RFQ', marketType: 'RFQ' };
 const rfq = (extra: Record<string, unknown> = {}) => ({
-  rfqId: '113392053149171712', clientId: 12, symbol: 'SOL_USDC_RFQ', side: 'Bid', quantity: '10', quoteQuantity: null, price: null,
-  submissionTime: 1788285244094, expiryTime: 1788285304094, status: 'New', executionMode: 'AwaitAccept', createdAt: 1788285244000, ...extra,
+  rfqId: '113392053149171712',
+  clientId: 12,
+  symbol: 'SOL_USDC_RFQ',
+  side: 'Bid',
+  quantity: '10',
+  quoteQuantity: null,
+  price: null,
+  submissionTime: 1788285244094,
+  expiryTime: 1788285304094,
+  status: 'New',
+  executionMode: 'AwaitAccept',
+  createdAt: 1788285244000,
+  ...extra,
 });
-const quote = { rfqId: '113392053149171712', quoteId: '113392053149171999', clientId: null, bidPrice: '99.5', askPrice: '100.5', status: 'New', createdAt: 1788285245000 };
+const quote = {
+  rfqId: '113392053149171712',
+  quoteId: '113392053149171999',
+  clientId: null,
+  bidPrice: '99.5',
+  askPrice: '100.5',
+  status: 'New',
+  createdAt: 1788285245000,
+};
 const markets = { getMarkets: () => [...fixtures.markets, RFQ_MARKET] };
 
 describe('RFQ mutations', () => {
@@ -18,12 +37,23 @@ describe('RFQ mutations', () => {
     const ok = await h.run(SUBMIT, { input: { symbol: 'SOL_USDC_RFQ', side: 'BID', quantity: '10', clientId: '12' } });
     expect(ok.data.submitRfq).toEqual({
       __typename: 'SubmitRfqSuccess',
-      rfq: { id: '113392053149171712', clientId: '12', status: 'NEW', executionMode: 'AWAIT_ACCEPT', submissionTime: '2026-09-01T17:54:04.094Z', market: { marketType: 'RFQ' } },
+      rfq: {
+        id: '113392053149171712',
+        clientId: '12',
+        status: 'NEW',
+        executionMode: 'AWAIT_ACCEPT',
+        submissionTime: '2026-09-01T17:54:04.094Z',
+        market: { marketType: 'RFQ' },
+      },
     });
     expect(h.paramsOf('submitRfq')).toEqual([{ symbol: 'SOL_USDC_RFQ', side: 'Bid', quantity: '10', clientId: 12 }]);
-    const both = await h.run(SUBMIT, { input: { symbol: 'SOL_USDC_RFQ', side: 'BID', quantity: '10', quoteQuantity: '1000' } });
+    const both = await h.run(SUBMIT, {
+      input: { symbol: 'SOL_USDC_RFQ', side: 'BID', quantity: '10', quoteQuantity: '1000' },
+    });
     expect(both.data.submitRfq).toEqual({ __typename: 'InvalidInput', field: 'quoteQuantity' });
-    const immediate = await h.run(SUBMIT, { input: { symbol: 'SOL_USDC_RFQ', side: 'BID', quantity: '10', executionMode: 'IMMEDIATE' } });
+    const immediate = await h.run(SUBMIT, {
+      input: { symbol: 'SOL_USDC_RFQ', side: 'BID', quantity: '10', executionMode: 'IMMEDIATE' },
+    });
     expect(immediate.data.submitRfq).toEqual({ __typename: 'InvalidInput', field: 'price' });
     const unknown = await h.run(SUBMIT, { input: { symbol: 'NOPE_RFQ', side: 'BID', quantity: '10' } });
     expect(unknown.data.submitRfq).toEqual({ __typename: 'InvalidInput', field: 'symbol' });
@@ -54,10 +84,14 @@ describe('RFQ mutations', () => {
 
   it('submits a quote and refuses a crossed one', async () => {
     const h = harness({ submitQuote: () => quote });
-    const ok = await h.run(`mutation { submitQuote(input: { rfqId: "113392053149171712", bidPrice: "99.5", askPrice: "100.5" }) { ... on SubmitQuoteSuccess { quote { id bidPrice askPrice } } } }`);
+    const ok = await h.run(
+      `mutation { submitQuote(input: { rfqId: "113392053149171712", bidPrice: "99.5", askPrice: "100.5" }) { ... on SubmitQuoteSuccess { quote { id bidPrice askPrice } } } }`,
+    );
     expect(ok.data.submitQuote).toEqual({ quote: { id: '113392053149171999', bidPrice: '99.5', askPrice: '100.5' } });
     expect(h.paramsOf('submitQuote')).toEqual([{ rfqId: '113392053149171712', bidPrice: '99.5', askPrice: '100.5' }]);
-    const crossed = await h.run(`mutation { submitQuote(input: { rfqId: "1", bidPrice: "101", askPrice: "100.5" }) { __typename ... on InvalidInput { field } } }`);
+    const crossed = await h.run(
+      `mutation { submitQuote(input: { rfqId: "1", bidPrice: "101", askPrice: "100.5" }) { __typename ... on InvalidInput { field } } }`,
+    );
     expect(crossed.data.submitQuote).toEqual({ __typename: 'InvalidInput', field: 'askPrice' });
     expect(h.upstream.count('submitQuote')).toBe(1);
   });
@@ -67,10 +101,41 @@ describe('RFQ reads', () => {
   it('lists active RFQs and pages RFQ, quote and fill history (naive timestamps)', async () => {
     const h = harness({
       getRfqs: () => [rfq()],
-      getRfqHistory: () => [{ ...rfq(), submissionTime: '2026-09-01T10:00:00', expiryTime: '2026-09-01T10:01:00', createdAt: '2026-09-01T09:59:59' }],
+      getRfqHistory: () => [
+        {
+          ...rfq(),
+          submissionTime: '2026-09-01T10:00:00',
+          expiryTime: '2026-09-01T10:01:00',
+          createdAt: '2026-09-01T09:59:59',
+        },
+      ],
       getQuoteHistory: () => [{ ...quote, createdAt: '2026-09-01T10:00:01' }],
-      getRfqFillHistory: () => [{ rfqId: '1', quoteId: '2', symbol: 'SOL_USDC_RFQ', side: 'Bid', quantity: '10', fillPrice: '100.5', createdAt: '2026-09-01T10:00:00', filledAt: '2026-09-01T10:00:02' }],
-      getQuoteFillHistory: () => [{ quoteId: '2', rfqId: '1', symbol: 'SOL_USDC_RFQ', side: 'Ask', quantity: '10', fillPrice: '100.5', fee: '0.1', feeSymbol: 'USDC', createdAt: '2026-09-01T10:00:00', filledAt: '2026-09-01T10:00:02' }],
+      getRfqFillHistory: () => [
+        {
+          rfqId: '1',
+          quoteId: '2',
+          symbol: 'SOL_USDC_RFQ',
+          side: 'Bid',
+          quantity: '10',
+          fillPrice: '100.5',
+          createdAt: '2026-09-01T10:00:00',
+          filledAt: '2026-09-01T10:00:02',
+        },
+      ],
+      getQuoteFillHistory: () => [
+        {
+          quoteId: '2',
+          rfqId: '1',
+          symbol: 'SOL_USDC_RFQ',
+          side: 'Ask',
+          quantity: '10',
+          fillPrice: '100.5',
+          fee: '0.1',
+          feeSymbol: 'USDC',
+          createdAt: '2026-09-01T10:00:00',
+          filledAt: '2026-09-01T10:00:02',
+        },
+      ],
     });
     const result = await h.run(`{ account {
       rfqs { id side }
@@ -82,7 +147,9 @@ describe('RFQ reads', () => {
     expect(result.errors).toBeUndefined();
     expect(result.data.account).toEqual({
       rfqs: [{ id: '113392053149171712', side: 'BID' }],
-      rfqHistory: { items: [{ id: '113392053149171712', createdAt: '2026-09-01T09:59:59Z', expiryTime: '2026-09-01T10:01:00Z' }] },
+      rfqHistory: {
+        items: [{ id: '113392053149171712', createdAt: '2026-09-01T09:59:59Z', expiryTime: '2026-09-01T10:01:00Z' }],
+      },
       quoteHistory: { items: [{ id: '113392053149171999', createdAt: '2026-09-01T10:00:01Z' }] },
       rfqFillHistory: { items: [{ fillPrice: '100.5', filledAt: '2026-09-01T10:00:02Z' }] },
       quoteFillHistory: { items: [{ fee: '0.1', feeSymbol: 'USDC', side: 'ASK' }] },

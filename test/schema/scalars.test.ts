@@ -1,6 +1,14 @@
-import { Kind } from 'graphql';
+import { Kind, type GraphQLScalarType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { expandExponent, parseDecimal, parseTimestamp, scaleDecimal, serializeDecimal, serializeTimestamp, time } from '../../src/schema/scalars.ts';
+import {
+  expandExponent,
+  parseDecimal,
+  parseTimestamp,
+  scaleDecimal,
+  serializeDecimal,
+  serializeTimestamp,
+  time,
+} from '../../src/schema/scalars.ts';
 import { schema } from '../../src/schema/index.ts';
 
 describe('Decimal', () => {
@@ -11,13 +19,29 @@ describe('Decimal', () => {
   });
 
   it('rejects numbers, NaN, exponents, empty strings and a leading plus', () => {
-    for (const value of [0.1, 1, Number.NaN, 'NaN', 'Infinity', '1e-7', '', '+1', '1.', '.5', ' 1', '1,5', '0x10', null, true]) {
+    for (const value of [
+      0.1,
+      1,
+      Number.NaN,
+      'NaN',
+      'Infinity',
+      '1e-7',
+      '',
+      '+1',
+      '1.',
+      '.5',
+      ' 1',
+      '1,5',
+      '0x10',
+      null,
+      true,
+    ]) {
       expect(() => parseDecimal(value), String(value)).toThrow(/Decimal/);
     }
   });
 
   it('rejects numeric literals in queries but accepts string literals', () => {
-    const scalar = schema.getType('Decimal') as import('graphql').GraphQLScalarType;
+    const scalar = schema.getType('Decimal') as GraphQLScalarType;
     expect(scalar.parseLiteral({ kind: Kind.STRING, value: '0.10' })).toBe('0.10');
     expect(() => scalar.parseLiteral({ kind: Kind.FLOAT, value: '0.10' })).toThrow(/string literal/);
     expect(() => scalar.parseLiteral({ kind: Kind.INT, value: '1' })).toThrow(/string literal/);
@@ -45,7 +69,7 @@ describe('Decimal', () => {
 });
 
 describe('Timestamp', () => {
-  it('converts the exchange\'s five time encodings to ISO UTC', () => {
+  it("converts the exchange's five time encodings to ISO UTC", () => {
     expect(time.fromMillis(1788285151083)).toBe('2026-09-01T17:52:31.083Z');
     expect(time.fromMillis('1788285151083')).toBe('2026-09-01T17:52:31.083Z');
     expect(time.fromMicros(1788285151254895)).toBe('2026-09-01T17:52:31.254895Z');

@@ -15,9 +15,19 @@ const SPOT: MarketRules = {
 };
 const PERP: MarketRules = { ...SPOT, symbol: 'SOL_USDC_PERP', marketType: 'PERP' };
 const limit = (extra: Partial<OrderDraft> = {}): OrderDraft => ({
-  symbol: 'SOL_USDC', side: 'Bid', orderType: 'Limit', price: '100.25', quantity: '1.5', ...extra,
+  symbol: 'SOL_USDC',
+  side: 'Bid',
+  orderType: 'Limit',
+  price: '100.25',
+  quantity: '1.5',
+  ...extra,
 });
-const market = (extra: Partial<OrderDraft> = {}): OrderDraft => ({ symbol: 'SOL_USDC', side: 'Ask', orderType: 'Market', ...extra });
+const market = (extra: Partial<OrderDraft> = {}): OrderDraft => ({
+  symbol: 'SOL_USDC',
+  side: 'Ask',
+  orderType: 'Market',
+  ...extra,
+});
 const fieldOf = (draft: OrderDraft, rules: MarketRules | null = SPOT) => validateOrder(draft, rules)?.field ?? null;
 
 describe('exact decimals', () => {
@@ -35,7 +45,9 @@ describe('exact decimals', () => {
     expect(addDecimals('0.1', '0.2', '0')).toBe('0.3');
     expect(addDecimals('1.50', '2')).toBe('3.5');
     expect(addDecimals('-1.5', '1.5')).toBe('0');
-    expect(addDecimals('123456789012345678901234567890.000000001', '1')).toBe('123456789012345678901234567891.000000001');
+    expect(addDecimals('123456789012345678901234567890.000000001', '1')).toBe(
+      '123456789012345678901234567891.000000001',
+    );
   });
   it('refuses exponent notation', () => {
     expect(parseScaled('1e-7')).toBeNull();

@@ -46,8 +46,14 @@ describe('accounts', () => {
     const path = files.write('one.json', JSON.stringify({ main: { apiSecret: SECRET_A } }));
     const account = parseAccountsFile(path).list[0];
     if (!account) throw new Error('no account');
-    const shown = [JSON.stringify(account), inspect(account, { showHidden: true, depth: 5 }), JSON.stringify(account.signingKey),
-      inspect(account.signingKey, { depth: 5 }), JSON.stringify({ ...account }), String(Object.keys(account.signingKey))].join('\n');
+    const shown = [
+      JSON.stringify(account),
+      inspect(account, { showHidden: true, depth: 5 }),
+      JSON.stringify(account.signingKey),
+      inspect(account.signingKey, { depth: 5 }),
+      JSON.stringify({ ...account }),
+      String(Object.keys(account.signingKey)),
+    ].join('\n');
     expect(JSON.parse(JSON.stringify(account))).toEqual({ name: 'main', apiKey: API_KEY_A });
     for (const form of [SECRET_A, SEED_A.toString('hex'), '1, 1, 1, 1']) expect(shown).not.toContain(form);
     expect(account.signingKey.secretKey).toHaveLength(64);
@@ -64,13 +70,37 @@ describe('accounts', () => {
     ['not JSON', '{ "main": { "apiSecret": "' + SECRET_A, /not valid JSON/],
     ['an array', [], /must be an object/],
     ['no accounts', {}, /defines no accounts/],
-    ['a secret that is not base64', { main: { apiSecret: 'not base64 at all!!' + SECRET_A } }, /account "main": the secret is not valid base64/],
-    ['a secret of the wrong length', { main: { apiSecret: Buffer.alloc(16, 7).toString('base64') } }, /account "main": the secret must decode to 32 or 64 bytes/],
-    ['an apiKey of another account', { main: { apiSecret: SECRET_A, apiKey: API_KEY_B } }, /account "main": "apiKey" does not match/],
-    ['both secret forms', { main: { apiSecret: SECRET_A, apiSecretFile: 'x' } }, /account "main": set either "apiSecret" or "apiSecretFile"/],
+    [
+      'a secret that is not base64',
+      { main: { apiSecret: 'not base64 at all!!' + SECRET_A } },
+      /account "main": the secret is not valid base64/,
+    ],
+    [
+      'a secret of the wrong length',
+      { main: { apiSecret: Buffer.alloc(16, 7).toString('base64') } },
+      /account "main": the secret must decode to 32 or 64 bytes/,
+    ],
+    [
+      'an apiKey of another account',
+      { main: { apiSecret: SECRET_A, apiKey: API_KEY_B } },
+      /account "main": "apiKey" does not match/,
+    ],
+    [
+      'both secret forms',
+      { main: { apiSecret: SECRET_A, apiSecretFile: 'x' } },
+      /account "main": set either "apiSecret" or "apiSecretFile"/,
+    ],
     ['neither secret form', { main: { apiKey: API_KEY_A } }, /account "main": needs "apiSecret" or "apiSecretFile"/],
-    ['a missing secret file', { main: { apiSecretFile: 'missing.secret' } }, /account "main": cannot read apiSecretFile .*missing\.secret \(ENOENT\)/],
-    ['an unknown field', { main: { apiSecret: SECRET_A, secret: SECRET_B } }, /account "main": unknown field\(s\) "secret"/],
+    [
+      'a missing secret file',
+      { main: { apiSecretFile: 'missing.secret' } },
+      /account "main": cannot read apiSecretFile .*missing\.secret \(ENOENT\)/,
+    ],
+    [
+      'an unknown field',
+      { main: { apiSecret: SECRET_A, secret: SECRET_B } },
+      /account "main": unknown field\(s\) "secret"/,
+    ],
     ['a bad account name', { 'has space': { apiSecret: SECRET_A } }, /account "has space": names may use/],
   ];
   for (const [what, content, message] of bad) {

@@ -48,7 +48,9 @@ describe('per-caller request budget on a gateway', () => {
   it('answers RATE_LIMITED with retryAfterMs and HTTP 429 once a token spends its budget, per token', async () => {
     const auth = { authorization: `Bearer ${bot.token}` };
     for (let index = 0; index < 3; index += 1) {
-      expect((await gateway.post({ query: 'mutation { placeOrder }' }, auth)).json).toEqual({ data: { placeOrder: 'order for default' } });
+      expect((await gateway.post({ query: 'mutation { placeOrder }' }, auth)).json).toEqual({
+        data: { placeOrder: 'order for default' },
+      });
     }
     const limited = await gateway.post({ query: 'mutation { placeOrder }' }, auth);
     expect(limited.status).toBe(429);
@@ -64,9 +66,15 @@ describe('per-caller request budget on a gateway', () => {
   it('counts every operation of a batch', async () => {
     const auth = { authorization: `Bearer ${dashboard.token}` };
     now += 60_000; // a full bucket of 3
-    const batch = await gateway.post(Array.from({ length: 4 }, () => ({ query: '{ balance }' })), auth);
-    expect((batch.json as unknown as { errors?: { extensions?: { code?: string } }[] }[]).map((item) => item.errors?.[0]?.extensions?.code ?? 'ok'))
-      .toEqual(['ok', 'ok', 'ok', 'RATE_LIMITED']);
+    const batch = await gateway.post(
+      Array.from({ length: 4 }, () => ({ query: '{ balance }' })),
+      auth,
+    );
+    expect(
+      (batch.json as unknown as { errors?: { extensions?: { code?: string } }[] }[]).map(
+        (item) => item.errors?.[0]?.extensions?.code ?? 'ok',
+      ),
+    ).toEqual(['ok', 'ok', 'ok', 'RATE_LIMITED']);
   });
 
   it('budgets anonymous callers per IP', async () => {
@@ -88,7 +96,9 @@ describe('token mode on a gateway', () => {
   const reader = mintToken('dashboard', 'default', ['read']);
   let gateway: ToyGateway;
   beforeAll(async () => {
-    gateway = await startToyGateway({ GATEWAY_TOKENS_FILE: files.write('tokens.json', JSON.stringify([reader.entry])) });
+    gateway = await startToyGateway({
+      GATEWAY_TOKENS_FILE: files.write('tokens.json', JSON.stringify([reader.entry])),
+    });
   });
   afterAll(async () => {
     await gateway.close();
@@ -104,7 +114,9 @@ describe('token mode on a gateway', () => {
 
   it('lets a read token read but not trade', async () => {
     const auth = { authorization: `Bearer ${reader.token}` };
-    expect((await gateway.post({ query: '{ balance }' }, auth)).json).toEqual({ data: { balance: 'balance of default' } });
+    expect((await gateway.post({ query: '{ balance }' }, auth)).json).toEqual({
+      data: { balance: 'balance of default' },
+    });
     const trade = await gateway.post({ query: 'mutation { placeOrder }' }, auth);
     expect(trade.status).toBe(200);
     expect(codes(trade.json)).toEqual(['FORBIDDEN']);
@@ -119,7 +131,10 @@ describe('token mode on a gateway', () => {
       const anonymous = await strict.post({ query: '{ markets { symbol } }' });
       expect(anonymous.status).toBe(401);
       expect(codes(anonymous.json)).toEqual(['UNAUTHENTICATED']);
-      const withToken = await strict.post({ query: '{ markets { symbol } }' }, { authorization: `Bearer ${reader.token}` });
+      const withToken = await strict.post(
+        { query: '{ markets { symbol } }' },
+        { authorization: `Bearer ${reader.token}` },
+      );
       expect(withToken.json).toEqual({ data: { markets: [{ symbol: 'SOL_USDC' }] } });
     } finally {
       await strict.close();

@@ -4,10 +4,29 @@ import { checkBindPolicy, isLoopbackHost } from '../../src/security/bindPolicy.t
 
 describe('bind policy', () => {
   it('knows loopback addresses from wildcard and public ones', () => {
-    for (const host of ['127.0.0.1', '127.1.2.3', 'localhost', 'LOCALHOST', '::1', '[::1]', '0:0:0:0:0:0:0:1', '::ffff:127.0.0.1']) {
+    for (const host of [
+      '127.0.0.1',
+      '127.1.2.3',
+      'localhost',
+      'LOCALHOST',
+      '::1',
+      '[::1]',
+      '0:0:0:0:0:0:0:1',
+      '::ffff:127.0.0.1',
+    ]) {
       expect(isLoopbackHost(host), host).toBe(true);
     }
-    for (const host of ['0.0.0.0', '::', '', '192.168.1.10', '10.0.0.1', 'example.com', '::2', '::ffff:10.0.0.1', '128.0.0.1']) {
+    for (const host of [
+      '0.0.0.0',
+      '::',
+      '',
+      '192.168.1.10',
+      '10.0.0.1',
+      'example.com',
+      '::2',
+      '::ffff:10.0.0.1',
+      '128.0.0.1',
+    ]) {
       expect(isLoopbackHost(host), host).toBe(false);
     }
   });
@@ -29,7 +48,9 @@ describe('bind policy', () => {
   });
 
   it('allows keys without tokens on loopback and says it is in local mode', () => {
-    expect(checkBindPolicy({ host: '127.0.0.1', hasKeys: true, hasTokens: false })).toMatch(/^Local mode: .*loopback only/);
+    expect(checkBindPolicy({ host: '127.0.0.1', hasKeys: true, hasTokens: false })).toMatch(
+      /^Local mode: .*loopback only/,
+    );
     expect(checkBindPolicy({ host: '::1', hasKeys: true, hasTokens: false })).toMatch(/^Local mode/);
   });
 

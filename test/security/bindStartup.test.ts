@@ -5,9 +5,14 @@ import { SECRET_A } from './support.ts';
 
 function runStart(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   // Only what the CLI needs: no GATEWAY_* or BACKPACK_* leaking in from the developer's shell.
-  const base = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(GATEWAY_|BACKPACK_|HOST$|PORT$)/.test(name)));
+  const base = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(GATEWAY_|BACKPACK_|HOST$|PORT$)/.test(name)),
+  );
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start'], { env: { ...base, ...env }, stdio: 'pipe' });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start'], {
+      env: { ...base, ...env },
+      stdio: 'pipe',
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -11,14 +11,34 @@ describe('endpoint scopes', () => {
     const scopeOf = (name: keyof typeof endpoints) => endpointScope(endpoints[name]);
     expect(scopeOf('getMarkets')).toBeNull();
     expect(scopeOf('getDepth')).toBeNull();
-    for (const name of ['getBalances', 'getOpenOrders', 'getFills', 'getWithdrawals', 'getDepositAddress', 'getAccount'] as const) {
+    for (const name of [
+      'getBalances',
+      'getOpenOrders',
+      'getFills',
+      'getWithdrawals',
+      'getDepositAddress',
+      'getAccount',
+    ] as const) {
       expect(scopeOf(name), name).toBe('read');
     }
-    for (const name of ['executeOrder', 'cancelOpenOrders', 'submitRfq', 'strategyCreate', 'executeBorrowLend', 'vaultMint',
-      'updateAccountSettings', 'convertDust'] as const) {
+    for (const name of [
+      'executeOrder',
+      'cancelOpenOrders',
+      'submitRfq',
+      'strategyCreate',
+      'executeBorrowLend',
+      'vaultMint',
+      'updateAccountSettings',
+      'convertDust',
+    ] as const) {
       expect(scopeOf(name), name).toBe('trade');
     }
-    for (const name of ['requestWithdrawal', 'createWithdrawalDelay', 'updateWithdrawalDelay', 'issueTwoFactorToken'] as const) {
+    for (const name of [
+      'requestWithdrawal',
+      'createWithdrawalDelay',
+      'updateWithdrawalDelay',
+      'issueTwoFactorToken',
+    ] as const) {
       expect(scopeOf(name), name).toBe('withdraw');
     }
   });
@@ -52,8 +72,12 @@ describe('scope guard on the exchange client', () => {
   });
 
   it('keeps trade tokens away from withdrawals and anonymous callers away from account data', async () => {
-    expect(() => withScopeGuard(new FakeExchange(), token(['trade'])).call('requestWithdrawal')).toThrow(ForbiddenError);
-    await expect(withScopeGuard(new FakeExchange(), token(['trade'])).call('executeOrder')).resolves.toBe('called executeOrder');
+    expect(() => withScopeGuard(new FakeExchange(), token(['trade'])).call('requestWithdrawal')).toThrow(
+      ForbiddenError,
+    );
+    await expect(withScopeGuard(new FakeExchange(), token(['trade'])).call('executeOrder')).resolves.toBe(
+      'called executeOrder',
+    );
     expect(() => withScopeGuard(new FakeExchange(), ANONYMOUS).call('getBalances')).toThrow(UnauthenticatedError);
     await expect(withScopeGuard(new FakeExchange(), ANONYMOUS).call('getMarkets')).resolves.toBe('called getMarkets');
   });

@@ -44,16 +44,70 @@ const uri = (text: string): string => {
   }
 };
 const json = (value: unknown): string => JSON.stringify(value);
-const gql = (query: string, variables?: unknown, extra: Record<string, unknown> = {}): string => json({ query, variables, ...extra });
+const gql = (query: string, variables?: unknown, extra: Record<string, unknown> = {}): string =>
+  json({ query, variables, ...extra });
 
 const HOSTILE_TEXT = [
-  '\u0000', '\u202e', '\u200b', '\ufeff', '😈', '𝟘', '٣', 'Ω', '\ud800', '\udfff', '"', '\\', '${x}', '{{x}}', '<script>', "' OR 1=1 --",
-  '../../etc/passwd', '%00', '\n', '\r\n', '\t', 'A'.repeat(300),
+  '\u0000',
+  '\u202e',
+  '\u200b',
+  '\ufeff',
+  '😈',
+  '𝟘',
+  '٣',
+  'Ω',
+  '\ud800',
+  '\udfff',
+  '"',
+  '\\',
+  '${x}',
+  '{{x}}',
+  '<script>',
+  "' OR 1=1 --",
+  '../../etc/passwd',
+  '%00',
+  '\n',
+  '\r\n',
+  '\t',
+  'A'.repeat(300),
 ];
 const BAD_DECIMALS: readonly unknown[] = [
-  'NaN', '-NaN', 'Infinity', '-Infinity', '1e5', '1E-7', '-1', '-0', '0', '0.0', '', ' ', ' 1', '1 ', '1,5', '1.2.3', '+1', '.5', '5.',
-  '0x10', '٣', '１', '1_000', '9'.repeat(200), `0.${'0'.repeat(120)}1`, 1.5, 0, -1, Number.MAX_SAFE_INTEGER, true, [], {}, ['1'],
-  { value: '1' }, '1\u0000', '😈',
+  'NaN',
+  '-NaN',
+  'Infinity',
+  '-Infinity',
+  '1e5',
+  '1E-7',
+  '-1',
+  '-0',
+  '0',
+  '0.0',
+  '',
+  ' ',
+  ' 1',
+  '1 ',
+  '1,5',
+  '1.2.3',
+  '+1',
+  '.5',
+  '5.',
+  '0x10',
+  '٣',
+  '１',
+  '1_000',
+  '9'.repeat(200),
+  `0.${'0'.repeat(120)}1`,
+  1.5,
+  0,
+  -1,
+  Number.MAX_SAFE_INTEGER,
+  true,
+  [],
+  {},
+  ['1'],
+  { value: '1' },
+  '1\u0000',
+  '😈',
 ];
 const ORDER_FIELDS = ['quantity', 'price', 'quoteQuantity', 'triggerPrice', 'triggerQuantity'] as const;
 const EXECUTE = `mutation($input: ExecuteOrderInput!) { executeOrder(input: $input) { __typename ... on MutationError { message } } }`;
@@ -67,7 +121,10 @@ const generators: Readonly<Record<string, Gen>> = {
   },
   recursiveFragments: (r) => {
     const n = int(r, 2, 50);
-    const fragments = Array.from({ length: n }, (_, i) => `fragment F${i} on Query { ...F${(i + 1) % n} markets { symbol } }`).join(' ');
+    const fragments = Array.from(
+      { length: n },
+      (_, i) => `fragment F${i} on Query { ...F${(i + 1) % n} markets { symbol } }`,
+    ).join(' ');
     return { kind: 'recursiveFragments', body: gql(`{ ...F0 } ${fragments}`) };
   },
   aliasFlood: (r) => {
@@ -81,33 +138,81 @@ const generators: Readonly<Record<string, Gen>> = {
   },
   tokenFlood: (r) => ({ kind: 'tokenFlood', body: gql(`{ markets { ${'symbol '.repeat(int(r, 2001, 12_000))} } }`) }),
   syntax: (r) => {
-    const garbage = Array.from({ length: int(r, 1, 200) }, () => pick(r, ['{', '}', '(', ')', ':', '$', '...', '@', '"', '#', 'query', 'mutation', '!', '[', ']', '=', pick(r, HOSTILE_TEXT)])).join(pick(r, ['', ' ', '\n']));
+    const garbage = Array.from({ length: int(r, 1, 200) }, () =>
+      pick(r, [
+        '{',
+        '}',
+        '(',
+        ')',
+        ':',
+        '$',
+        '...',
+        '@',
+        '"',
+        '#',
+        'query',
+        'mutation',
+        '!',
+        '[',
+        ']',
+        '=',
+        pick(r, HOSTILE_TEXT),
+      ]),
+    ).join(pick(r, ['', ' ', '\n']));
     return { kind: 'syntax', body: gql(garbage) };
   },
   unicodeNames: (r) => ({
     kind: 'unicodeNames',
-    body: gql(`{ ${pick(r, HOSTILE_TEXT)}markets${pick(r, HOSTILE_TEXT)} { symbol } }`, undefined, { operationName: pick(r, HOSTILE_TEXT) }),
+    body: gql(`{ ${pick(r, HOSTILE_TEXT)}markets${pick(r, HOSTILE_TEXT)} { symbol } }`, undefined, {
+      operationName: pick(r, HOSTILE_TEXT),
+    }),
   }),
   hugeStrings: (r) => {
-    const huge = pick(r, HOSTILE_TEXT).repeat(int(r, 1_000, 20_000)).slice(0, 90_000);
+    const huge = pick(r, HOSTILE_TEXT)
+      .repeat(int(r, 1_000, 20_000))
+      .slice(0, 90_000);
     return pick(r, [
       { kind: 'hugeStrings', body: gql(`{ markets(nope: "${huge.replace(/["\\\n\r]/g, 'x')}") { symbol } }`) },
       { kind: 'hugeStrings', body: gql('{ markets { symbol } }', undefined, { operationName: huge }) },
-      { kind: 'hugeStrings', body: gql(EXECUTE, { input: { symbol: 'SOL_USDC', side: 'BID', orderType: 'LIMIT', price: huge, quantity: '1' } }) },
+      {
+        kind: 'hugeStrings',
+        body: gql(EXECUTE, {
+          input: { symbol: 'SOL_USDC', side: 'BID', orderType: 'LIMIT', price: huge, quantity: '1' },
+        }),
+      },
       { kind: 'hugeStrings', body: gql(`{ "${huge.replace(/["\\\n\r]/g, 'x')}" }`) },
     ]);
   },
   badDecimals: (r, tokens) => {
-    const input: Record<string, unknown> = { symbol: 'SOL_USDC', side: 'BID', orderType: 'LIMIT', price: '140', quantity: '1' };
+    const input: Record<string, unknown> = {
+      symbol: 'SOL_USDC',
+      side: 'BID',
+      orderType: 'LIMIT',
+      price: '140',
+      quantity: '1',
+    };
     input[pick(r, ORDER_FIELDS)] = pick(r, BAD_DECIMALS);
     if (r() < 0.5) input[pick(r, ORDER_FIELDS)] = pick(r, BAD_DECIMALS);
     // Mostly with a trading token, so the gateway's own input checks (not only scopes) are what stop them.
-    const token = pick(r, [tokens.aliceReadTrade, tokens.aliceReadTrade, tokens.aliceTrade, tokens.aliceRead, undefined]);
-    return { kind: 'badDecimals', body: gql(EXECUTE, { input }), ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}) };
+    const token = pick(r, [
+      tokens.aliceReadTrade,
+      tokens.aliceReadTrade,
+      tokens.aliceTrade,
+      tokens.aliceRead,
+      undefined,
+    ]);
+    return {
+      kind: 'badDecimals',
+      body: gql(EXECUTE, { input }),
+      ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}),
+    };
   },
   wrongTypes: (r, tokens) => {
     const variables = pick(r, [
-      { input: 'SOL_USDC' }, { input: [] }, { input: null }, { input: { symbol: 5, side: 'BID', orderType: 'LIMIT', quantity: '1' } },
+      { input: 'SOL_USDC' },
+      { input: [] },
+      { input: null },
+      { input: { symbol: 5, side: 'BID', orderType: 'LIMIT', quantity: '1' } },
       { input: { symbol: 'SOL_USDC', side: 'bid', orderType: 'LIMIT', quantity: '1' } },
       { input: { symbol: 'SOL_USDC', side: 'BUY', orderType: 'LIMIT', quantity: '1' } },
       { input: { symbol: 'SOL_USDC', side: 'BID', orderType: 'Limit', quantity: '1' } },
@@ -115,9 +220,13 @@ const generators: Readonly<Record<string, Gen>> = {
       { input: { symbol: 'SOL_USDC', side: 'BID', orderType: 'LIMIT', quantity: '1', clientId: 2 ** 53 + 7 } },
       { input: { symbol: 'SOL_USDC', side: 'BID', orderType: 'LIMIT', quantity: '1', postOnly: 'yes' } },
       { input: { symbol: 'SOL_USDC', side: 'BID', orderType: 'LIMIT', quantity: '1', clientId: -1 } },
-      { input: { symbol: 'SOL_USDC', side: 'BID', orderType: 'LIMIT', quantity: '1', clientId: '99999999999999999999' } },
+      {
+        input: { symbol: 'SOL_USDC', side: 'BID', orderType: 'LIMIT', quantity: '1', clientId: '99999999999999999999' },
+      },
       { input: { symbol: 'SOL_USDC', side: 'BID', orderType: 'LIMIT', quantity: '1', clientId: 'abc' } },
-      'not-an-object', [1, 2, 3], 42,
+      'not-an-object',
+      [1, 2, 3],
+      42,
     ]);
     const query = pick(r, [
       EXECUTE,
@@ -131,39 +240,83 @@ const generators: Readonly<Record<string, Gen>> = {
       `{ account { order(symbol: 5, id: {}) { id } } }`,
     ]);
     const token = pick(r, [tokens.aliceReadTrade, tokens.bobReadTrade, undefined]);
-    return { kind: 'wrongTypes', body: gql(query, variables), ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}) };
+    return {
+      kind: 'wrongTypes',
+      body: gql(query, variables),
+      ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}),
+    };
   },
   withdrawHostile: (r, tokens) => ({
     kind: 'withdrawHostile',
     body: gql(WITHDRAW, {
-      input: { asset: pick(r, HOSTILE_TEXT), quantity: pick(r, BAD_DECIMALS), blockchain: 'SOLANA', address: pick(r, HOSTILE_TEXT) },
+      input: {
+        asset: pick(r, HOSTILE_TEXT),
+        quantity: pick(r, BAD_DECIMALS),
+        blockchain: 'SOLANA',
+        address: pick(r, HOSTILE_TEXT),
+      },
     }),
     headers: { authorization: `Bearer ${pick(r, [tokens.aliceReadTrade, tokens.aliceRead, tokens.bobReadTrade])}` },
   }),
   invalidJson: (r) => {
     const body = pick(r, [
-      '', '{', '}', 'null', 'true', '42', '"query"', '[]', '{"query": 5}', '{"query": null}', '{"query": ["{ markets { symbol } }"]}',
-      '{"query": "{ markets { symbol } }", "variables": "x"}', '{"query": "{ markets { symbol } }", "variables": [1]}',
-      '{"query": "{ markets { symbol } }", "extensions": 5}', '{"query": "{ markets { symbol } }", "operationName": 7}',
-      '\ufeff{"query": "{ markets { symbol } }"', '{"query": "{ markets { symbol } }",}', "{'query': '{ markets { symbol } }'}",
-      '{"__proto__": {"polluted": true}, "query": "{ __typename } {"}', '{"constructor": {"prototype": {"x": 1}}}',
-      `{"query": "${'['.repeat(5000)}"}`, '['.repeat(int(r, 100, 50_000)), `{"a":${'{"a":'.repeat(int(r, 100, 20_000))}1`,
+      '',
+      '{',
+      '}',
+      'null',
+      'true',
+      '42',
+      '"query"',
+      '[]',
+      '{"query": 5}',
+      '{"query": null}',
+      '{"query": ["{ markets { symbol } }"]}',
+      '{"query": "{ markets { symbol } }", "variables": "x"}',
+      '{"query": "{ markets { symbol } }", "variables": [1]}',
+      '{"query": "{ markets { symbol } }", "extensions": 5}',
+      '{"query": "{ markets { symbol } }", "operationName": 7}',
+      '\ufeff{"query": "{ markets { symbol } }"',
+      '{"query": "{ markets { symbol } }",}',
+      "{'query': '{ markets { symbol } }'}",
+      '{"__proto__": {"polluted": true}, "query": "{ __typename } {"}',
+      '{"constructor": {"prototype": {"x": 1}}}',
+      `{"query": "${'['.repeat(5000)}"}`,
+      '['.repeat(int(r, 100, 50_000)),
+      `{"a":${'{"a":'.repeat(int(r, 100, 20_000))}1`,
     ]);
     return { kind: 'invalidJson', body };
   },
   contentTypes: (r) => ({
     kind: 'contentTypes',
     body: gql('mutation { cancelOpenOrders(symbol: "SOL_USDC") { __typename } }'),
-    headers: { 'content-type': pick(r, ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', '', 'application/xml', 'application/json; charset=utf-7']) },
+    headers: {
+      'content-type': pick(r, [
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'multipart/form-data; boundary=x',
+        '',
+        'application/xml',
+        'application/json; charset=utf-7',
+      ]),
+    },
   }),
-  methods: (r) => pick(r, [
-    { kind: 'methods', method: 'PUT', body: gql('{ markets { symbol } }') },
-    { kind: 'methods', method: 'DELETE' },
-    { kind: 'methods', method: 'PATCH', body: '{}' },
-    { kind: 'methods', method: 'GET', search: `?query=${encodeURIComponent('mutation { cancelOpenOrders(symbol: "SOL_USDC") { __typename } }')}` },
-    { kind: 'methods', method: 'GET', search: `?query=${uri(pick(r, HOSTILE_TEXT))}&variables=${encodeURIComponent('{bad')}` },
-    { kind: 'methods', method: 'GET', search: `?query=${'%'.repeat(int(r, 1, 50))}` },
-  ]),
+  methods: (r) =>
+    pick(r, [
+      { kind: 'methods', method: 'PUT', body: gql('{ markets { symbol } }') },
+      { kind: 'methods', method: 'DELETE' },
+      { kind: 'methods', method: 'PATCH', body: '{}' },
+      {
+        kind: 'methods',
+        method: 'GET',
+        search: `?query=${encodeURIComponent('mutation { cancelOpenOrders(symbol: "SOL_USDC") { __typename } }')}`,
+      },
+      {
+        kind: 'methods',
+        method: 'GET',
+        search: `?query=${uri(pick(r, HOSTILE_TEXT))}&variables=${encodeURIComponent('{bad')}`,
+      },
+      { kind: 'methods', method: 'GET', search: `?query=${'%'.repeat(int(r, 1, 50))}` },
+    ]),
   oversized: (r) => {
     const size = int(r, 100_001, 400_000);
     if (r() < 0.5) return { kind: 'oversized', body: gql(`{ markets { symbol } } # ${'x'.repeat(size)}`) };
@@ -185,36 +338,81 @@ const generators: Readonly<Record<string, Gen>> = {
     return { kind: 'oversized', body: stream };
   },
   batches: (r, tokens) => {
-    const op = () => pick(r, [
-      { query: '{ markets { symbol } }' }, { query: '{' }, { query: EXECUTE, variables: { input: { quantity: 'NaN' } } }, 'x', null, [],
-      { query: '{ account { balances { symbol } } }' }, { query: `{ ${'a: __typename '.repeat(40)} }` },
-    ]);
+    const op = () =>
+      pick(r, [
+        { query: '{ markets { symbol } }' },
+        { query: '{' },
+        { query: EXECUTE, variables: { input: { quantity: 'NaN' } } },
+        'x',
+        null,
+        [],
+        { query: '{ account { balances { symbol } } }' },
+        { query: `{ ${'a: __typename '.repeat(40)} }` },
+      ]);
     const batch = pick(r, [
       Array.from({ length: int(r, 11, 300) }, () => ({ query: '{ markets { symbol } }' })),
-      Array.from({ length: int(r, 1, 10) }, op).filter((item) => typeof item === 'object' && item !== null && !Array.isArray(item) && 'query' in item && item.query !== '{ markets { symbol } }' && item.query !== '{ account { balances { symbol } } }'),
-      [], [[{ query: '{ markets { symbol } }' }]], [null], ['{ markets { symbol } }'],
+      Array.from({ length: int(r, 1, 10) }, op).filter(
+        (item) =>
+          typeof item === 'object' &&
+          item !== null &&
+          !Array.isArray(item) &&
+          'query' in item &&
+          item.query !== '{ markets { symbol } }' &&
+          item.query !== '{ account { balances { symbol } } }',
+      ),
+      [],
+      [[{ query: '{ markets { symbol } }' }]],
+      [null],
+      ['{ markets { symbol } }'],
     ]);
     const token = pick(r, [tokens.aliceReadTrade, undefined]);
-    return { kind: 'batches', body: json(batch.length === 0 && r() < 0.5 ? [{ query: '{' }] : batch), ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}) };
+    return {
+      kind: 'batches',
+      body: json(batch.length === 0 && r() < 0.5 ? [{ query: '{' }] : batch),
+      ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}),
+    };
   },
   badAuth: (r) => ({
     kind: 'badAuth',
-    body: gql(pick(r, ['{ markets { symbol } }', '{ account { balances { symbol } } }', 'mutation { cancelOpenOrders(symbol: "SOL_USDC") { __typename } }'])),
+    body: gql(
+      pick(r, [
+        '{ markets { symbol } }',
+        '{ account { balances { symbol } } }',
+        'mutation { cancelOpenOrders(symbol: "SOL_USDC") { __typename } }',
+      ]),
+    ),
     headers: {
       authorization: pick(r, [
-        'Bearer', 'Bearer ', 'Basic dXNlcjpwYXNz', `Bearer ${'x'.repeat(int(r, 513, 8_000))}`, 'Bearer bpg_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
-        'bearer a b c', `Bearer ${uri(pick(r, HOSTILE_TEXT))}`, 'Token abc', 'Bearer null', 'Bearer undefined',
+        'Bearer',
+        'Bearer ',
+        'Basic dXNlcjpwYXNz',
+        `Bearer ${'x'.repeat(int(r, 513, 8_000))}`,
+        'Bearer bpg_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+        'bearer a b c',
+        `Bearer ${uri(pick(r, HOSTILE_TEXT))}`,
+        'Token abc',
+        'Bearer null',
+        'Bearer undefined',
       ]),
     },
   }),
   scopeProbes: (r, tokens) => {
     // Each probe with a caller lacking its scope: anonymous, or a token without it (scopes do not imply each other).
     const [query, callers] = pick(r, [
-      ['mutation { cancelOpenOrders(symbol: "SOL_USDC") { __typename } }', [undefined, tokens.aliceRead, tokens.bobRead]],
-      ['mutation { issueTwoFactorToken { __typename } }', [undefined, tokens.aliceRead, tokens.aliceTrade, tokens.aliceReadTrade]],
+      [
+        'mutation { cancelOpenOrders(symbol: "SOL_USDC") { __typename } }',
+        [undefined, tokens.aliceRead, tokens.bobRead],
+      ],
+      [
+        'mutation { issueTwoFactorToken { __typename } }',
+        [undefined, tokens.aliceRead, tokens.aliceTrade, tokens.aliceReadTrade],
+      ],
       ['mutation { convertDust { symbol } }', [undefined, tokens.aliceRead]],
       [WITHDRAW, [undefined, tokens.aliceRead, tokens.aliceReadTrade, tokens.bobReadTrade]],
-      ['{ account { balances { symbol } depositAddress(blockchain: SOLANA) { address } } }', [undefined, tokens.aliceTrade]],
+      [
+        '{ account { balances { symbol } depositAddress(blockchain: SOLANA) { address } } }',
+        [undefined, tokens.aliceTrade],
+      ],
     ] as const);
     const token = pick(r, callers);
     return {
@@ -249,10 +447,13 @@ function refusedResult(result: unknown): boolean {
   const { data, errors } = (result ?? {}) as { data?: Record<string, unknown> | null; errors?: unknown };
   if (Array.isArray(errors) && errors.length > 0) return true;
   const fields = Object.values(data ?? {});
-  return fields.length > 0 && fields.every((value) => {
-    const typename = (value as { __typename?: unknown } | null)?.__typename;
-    return typeof typename === 'string' && !typename.endsWith('Success');
-  });
+  return (
+    fields.length > 0 &&
+    fields.every((value) => {
+      const typename = (value as { __typename?: unknown } | null)?.__typename;
+      return typeof typename === 'string' && !typename.endsWith('Success');
+    })
+  );
 }
 
 /** A 4xx, or every operation of the (batched) answer refused; an empty batch executes nothing. */
@@ -283,7 +484,10 @@ async function send(c: Case): Promise<Outcome> {
   } catch (error) {
     // The server may cut an oversized upload off mid-stream (413 + Connection: close): that is a refusal, not a crash.
     if (c.kind === 'oversized') return { status: 413, refused: true };
-    throw new Error(`${c.kind}: ${error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause)}` : String(error)}`);
+    throw new Error(
+      `${c.kind}: ${error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause)}` : String(error)}`,
+      { cause: error },
+    );
   }
 }
 
@@ -339,8 +543,17 @@ describe('fuzzing the gateway over HTTP', () => {
 // graphql-ws: the operation-shaped cases (a JSON object with a string `query`) as `subscribe` frames on one connection
 // per caller. Kinds whose operations are valid for a trading token (content types, methods, scope probes) stay HTTP-only.
 const WS_KINDS = [
-  'deepNesting', 'recursiveFragments', 'aliasFlood', 'directiveFlood', 'tokenFlood', 'syntax', 'unicodeNames', 'hugeStrings',
-  'badDecimals', 'wrongTypes', 'withdrawHostile',
+  'deepNesting',
+  'recursiveFragments',
+  'aliasFlood',
+  'directiveFlood',
+  'tokenFlood',
+  'syntax',
+  'unicodeNames',
+  'hugeStrings',
+  'badDecimals',
+  'wrongTypes',
+  'withdrawHostile',
 ] as const;
 const WS_CASES = 660;
 
@@ -362,13 +575,16 @@ function wsPayload(c: Case): { query: string; variables?: unknown; operationName
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
   const { query, variables, operationName } = parsed as Record<string, unknown>;
   if (typeof query !== 'string') return null;
-  if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return null;
+  if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables)))
+    return null;
   if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return null;
   return { query, variables, operationName };
 }
 
 /** A graphql-transport-ws connection on a raw socket: every frame received, and the close code if it closed. */
-async function wsConnection(token: string | undefined): Promise<{ socket: WebSocket; frames: WsFrame[]; closed: () => number | null }> {
+async function wsConnection(
+  token: string | undefined,
+): Promise<{ socket: WebSocket; frames: WsFrame[]; closed: () => number | null }> {
   const socket = new WebSocket(s.gateway.url.replace(/^http/, 'ws'), 'graphql-transport-ws');
   const frames: WsFrame[] = [];
   let closedWith: number | null = null;
@@ -410,15 +626,24 @@ describe('fuzzing the gateway over graphql-ws', () => {
             socket.send(JSON.stringify({ id, type: 'subscribe', payload }));
             return id;
           });
-          const answered = () => ids.every((id) => frames.some((frame) => frame.id === id && (frame.type === 'error' || frame.type === 'complete')));
-          await waitFor(() => answered() || closed() !== null, `answers to operations ${start}…${start + ids.length - 1}`, { timeoutMs: 10_000 });
+          const answered = () =>
+            ids.every((id) =>
+              frames.some((frame) => frame.id === id && (frame.type === 'error' || frame.type === 'complete')),
+            );
+          await waitFor(
+            () => answered() || closed() !== null,
+            `answers to operations ${start}…${start + ids.length - 1}`,
+            { timeoutMs: 10_000 },
+          );
           expect(closed()).toBeNull();
         }
         // Each operation was refused: an `error` frame, or results with errors or a mutation's typed error (as over HTTP,
         // names padded with characters GraphQL ignores are the valid `{ markets { symbol } }`).
         const accepted = payloads.flatMap((_, index) => {
           const own = frames.filter((frame) => frame.id === String(index));
-          const refused = own.some((frame) => frame.type === 'error') || own.filter((frame) => frame.type === 'next').every((frame) => refusedResult(frame.payload));
+          const refused =
+            own.some((frame) => frame.type === 'error') ||
+            own.filter((frame) => frame.type === 'next').every((frame) => refusedResult(frame.payload));
           return refused || kinds[index] === 'unicodeNames' ? [] : [`#${index} ${kinds[index] ?? ''}`];
         });
         expect(accepted).toEqual([]);
@@ -426,8 +651,13 @@ describe('fuzzing the gateway over graphql-ws', () => {
         expect(JSON.stringify(frames)).not.toContain('INTERNAL_SERVER_ERROR');
         // The connection still serves.
         socket.send(JSON.stringify({ id: 'final', type: 'subscribe', payload: { query: '{ markets { symbol } }' } }));
-        await waitFor(() => frames.some((frame) => frame.id === 'final' && frame.type === 'complete'), 'a valid query after the storm');
-        expect(frames.find((frame) => frame.id === 'final' && frame.type === 'next')?.payload).toMatchObject({ data: { markets: expect.any(Array) } });
+        await waitFor(
+          () => frames.some((frame) => frame.id === 'final' && frame.type === 'complete'),
+          'a valid query after the storm',
+        );
+        expect(frames.find((frame) => frame.id === 'final' && frame.type === 'next')?.payload).toMatchObject({
+          data: { markets: expect.any(Array) },
+        });
         expect(closed()).toBeNull();
       } finally {
         socket.close();

@@ -10,7 +10,9 @@ import { leaks, startSecureGateway, type GraphQLBody, type SecureGateway } from 
 let s: SecureGateway;
 
 beforeAll(async () => {
-  s = await startSecureGateway({ env: { GATEWAY_RATE_LIMIT_PER_MIN: '100000', GATEWAY_ANONYMOUS_RATE_LIMIT_PER_MIN: '100000' } });
+  s = await startSecureGateway({
+    env: { GATEWAY_RATE_LIMIT_PER_MIN: '100000', GATEWAY_ANONYMOUS_RATE_LIMIT_PER_MIN: '100000' },
+  });
   // alice and bob start with the same funding: make them tell apart.
   s.sandbox.deposit('alice', 'SOL', '7');
   s.sandbox.deposit('bob', 'ETH', '3');
@@ -31,7 +33,14 @@ const CANCEL = `mutation($input: CancelOrderInput!) { cancelOrder(input: $input)
 const WITHDRAW = `mutation { requestWithdrawal(input: {
   asset: "USDC", quantity: "25", blockchain: SOLANA, address: "9xQeWvG816bUx9EPjHmaT23yvVM2ZWbrrpZb9PusVFin"
 }) { __typename ... on MutationError { message } } }`;
-const restingBid = (clientId: string) => ({ symbol: 'SOL_USDC', side: 'BID', orderType: 'LIMIT', price: '140', quantity: '1', clientId });
+const restingBid = (clientId: string) => ({
+  symbol: 'SOL_USDC',
+  side: 'BID',
+  orderType: 'LIMIT',
+  price: '140',
+  quantity: '1',
+  clientId,
+});
 
 /** Runs `act` and returns how many REST calls reached the sandbox meanwhile. */
 async function upstreamCallsDuring(act: () => Promise<unknown>): Promise<number> {
@@ -67,7 +76,9 @@ describe('gateway tokens and scopes (sandbox, two accounts)', () => {
     expect(balances.body.data?.['account'].balances.length).toBeGreaterThan(0);
 
     let body: GraphQLBody = {};
-    const calls = await upstreamCallsDuring(async () => ({ body } = await s.post(EXECUTE, { input: restingBid('1') }, 'aliceRead')));
+    const calls = await upstreamCallsDuring(
+      async () => ({ body } = await s.post(EXECUTE, { input: restingBid('1') }, 'aliceRead')),
+    );
     expect(calls).toBe(0);
     expect(body.data).toEqual({ executeOrder: null });
     expect(codes(body)).toEqual(['FORBIDDEN']);
@@ -77,12 +88,18 @@ describe('gateway tokens and scopes (sandbox, two accounts)', () => {
   it('lets a trade token place and cancel an order, but not withdraw (no upstream call)', async () => {
     const placed = await s.post(EXECUTE, { input: restingBid('101') }, 'aliceTrade');
     expect(placed.body.errors).toBeUndefined();
-    expect(placed.body.data?.['executeOrder']).toMatchObject({ __typename: 'ExecuteOrderSuccess', order: { status: 'NEW' } });
+    expect(placed.body.data?.['executeOrder']).toMatchObject({
+      __typename: 'ExecuteOrderSuccess',
+      order: { status: 'NEW' },
+    });
     const id = placed.body.data?.['executeOrder'].order.id as string;
 
     const cancelled = await s.post(CANCEL, { input: { symbol: 'SOL_USDC', id } }, 'aliceTrade');
     expect(cancelled.body.errors).toBeUndefined();
-    expect(cancelled.body.data?.['cancelOrder']).toMatchObject({ __typename: 'CancelOrderSuccess', order: { id, status: 'CANCELLED' } });
+    expect(cancelled.body.data?.['cancelOrder']).toMatchObject({
+      __typename: 'CancelOrderSuccess',
+      order: { id, status: 'CANCELLED' },
+    });
 
     let body: GraphQLBody = {};
     expect(await upstreamCallsDuring(async () => ({ body } = await s.post(WITHDRAW, undefined, 'aliceTrade')))).toBe(0);
@@ -102,25 +119,40 @@ describe('gateway tokens and scopes (sandbox, two accounts)', () => {
     expect(aliceId).toBeTruthy();
     expect(bobId).toBeTruthy();
 
-    const aliceBalances = (await s.post(BALANCES, undefined, 'aliceRead')).body.data?.['account'].balances as { symbol: string; available: string; locked: string }[];
-    const bobBalances = (await s.post(BALANCES, undefined, 'bobRead')).body.data?.['account'].balances as { symbol: string; available: string; locked: string }[];
+    const aliceBalances = (await s.post(BALANCES, undefined, 'aliceRead')).body.data?.['account'].balances as {
+      symbol: string;
+      available: string;
+      locked: string;
+    }[];
+    const bobBalances = (await s.post(BALANCES, undefined, 'bobRead')).body.data?.['account'].balances as {
+      symbol: string;
+      available: string;
+      locked: string;
+    }[];
     expect(aliceBalances).not.toEqual(bobBalances);
     // …and each matches what the exchange itself says about that account.
     const wire = async (account: 'alice' | 'bob') =>
       Object.entries((await s.restAs(account).call('getBalances')) ?? {})
         .map(([symbol, b]) => ({ symbol, available: b.available, locked: b.locked }))
         .sort((a, b) => a.symbol.localeCompare(b.symbol));
-    const bySymbol = <T extends { symbol: string }>(list: T[]): T[] => [...list].sort((a, b) => a.symbol.localeCompare(b.symbol));
+    const bySymbol = <T extends { symbol: string }>(list: T[]): T[] =>
+      [...list].sort((a, b) => a.symbol.localeCompare(b.symbol));
     expect(bySymbol(aliceBalances).map((b) => [b.symbol, Number(b.available), Number(b.locked)])).toEqual(
       (await wire('alice')).map((b) => [b.symbol, Number(b.available), Number(b.locked)]),
     );
     expect(bySymbol(bobBalances).map((b) => [b.symbol, Number(b.available), Number(b.locked)])).toEqual(
       (await wire('bob')).map((b) => [b.symbol, Number(b.available), Number(b.locked)]),
     );
-    expect(aliceBalances.find((b) => b.symbol === 'SOL')?.available).not.toBe(bobBalances.find((b) => b.symbol === 'SOL')?.available);
+    expect(aliceBalances.find((b) => b.symbol === 'SOL')?.available).not.toBe(
+      bobBalances.find((b) => b.symbol === 'SOL')?.available,
+    );
 
-    const aliceOpen = (await s.post(OPEN_ORDERS, undefined, 'aliceRead')).body.data?.['account'].openOrders as { id: string }[];
-    const bobOpen = (await s.post(OPEN_ORDERS, undefined, 'bobRead')).body.data?.['account'].openOrders as { id: string }[];
+    const aliceOpen = (await s.post(OPEN_ORDERS, undefined, 'aliceRead')).body.data?.['account'].openOrders as {
+      id: string;
+    }[];
+    const bobOpen = (await s.post(OPEN_ORDERS, undefined, 'bobRead')).body.data?.['account'].openOrders as {
+      id: string;
+    }[];
     expect(aliceOpen.map((o) => o.id)).toContain(aliceId);
     expect(aliceOpen.map((o) => o.id)).not.toContain(bobId);
     expect(bobOpen.map((o) => o.id)).toContain(bobId);
@@ -129,7 +161,11 @@ describe('gateway tokens and scopes (sandbox, two accounts)', () => {
     // A token can never name another account: bob's token cannot cancel alice's order (the exchange does not find it).
     const cross = await s.post(CANCEL, { input: { symbol: 'SOL_USDC', id: aliceId } }, 'bobReadTrade');
     expect(cross.body.data?.['cancelOrder']?.__typename).toBe('OrderNotFound');
-    expect((await s.post(OPEN_ORDERS, undefined, 'aliceRead')).body.data?.['account'].openOrders.map((o: { id: string }) => o.id)).toContain(aliceId);
+    expect(
+      (await s.post(OPEN_ORDERS, undefined, 'aliceRead')).body.data?.['account'].openOrders.map(
+        (o: { id: string }) => o.id,
+      ),
+    ).toContain(aliceId);
   });
 
   it('keeps public reads coalesced across accounts (one shared cache)', async () => {
@@ -217,7 +253,9 @@ describe('account streams over graphql-ws', () => {
     const bobSub = orderUpdates(bob);
     try {
       // Both private streams are subscribed upstream before the orders are placed.
-      await waitFor(() => countSubscribed() >= 2, 'both account streams to be subscribed at the sandbox', { timeoutMs: 5_000 });
+      await waitFor(() => countSubscribed() >= 2, 'both account streams to be subscribed at the sandbox', {
+        timeoutMs: 5_000,
+      });
       const aliceOrder = await s.post(EXECUTE, { input: restingBid('301') }, 'aliceReadTrade');
       const bobOrder = await s.post(EXECUTE, { input: restingBid('302') }, 'bobReadTrade');
       const aliceId = aliceOrder.body.data?.['executeOrder'].order.id as string;
@@ -284,7 +322,12 @@ describe('log scan', () => {
     // The detector itself finds each kind of secret in each encoding it claims to cover, and would have flagged the
     // unexpected error's text had the logger written it unscrubbed.
     const signature = [...s.signatures][0] ?? '';
-    for (const planted of [seed.toString('base64url'), seed.toString('hex').toUpperCase(), s.tokens.bobRead, Buffer.from(signature, 'base64').toString('hex')]) {
+    for (const planted of [
+      seed.toString('base64url'),
+      seed.toString('hex').toUpperCase(),
+      s.tokens.bobRead,
+      Buffer.from(signature, 'base64').toString('hex'),
+    ]) {
       expect(leaks([`{"msg":"x ${planted} y"}`], secrets)).not.toEqual([]);
     }
     expect(new Set(leaks([quoted], secrets).map((leak) => leak.form)).size).toBeGreaterThanOrEqual(5);

@@ -16,20 +16,36 @@ afterEach(async () => {
 });
 
 async function start(env: Record<string, string>, upstream = new FakeUpstream(marketHandlers())): Promise<Gateway> {
-  const gateway = await createGateway(loadConfig({ PORT: '0', ...env }), { exchange: new CachedExchange(upstream), logger: silent, env });
+  const gateway = await createGateway(loadConfig({ PORT: '0', ...env }), {
+    exchange: new CachedExchange(upstream),
+    logger: silent,
+    env,
+  });
   open.push(gateway);
   return gateway;
 }
 
 async function post(gateway: Gateway, query: string, headers: Record<string, string> = {}) {
-  const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
-  return { status: response.status, body: (await response.json()) as { data?: any; errors?: { message: string; extensions?: Record<string, unknown> }[] } };
+  const response = await fetch(gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as {
+      data?: any;
+      errors?: { message: string; extensions?: Record<string, unknown> }[];
+    },
+  };
 }
 
 describe('gateway defaults', () => {
   it('serves GraphiQL and introspection in development, neither with NODE_ENV=production', async () => {
     const dev = await start({});
-    expect((await fetch(dev.url, { headers: { accept: 'text/html' } })).headers.get('content-type')).toContain('text/html');
+    expect((await fetch(dev.url, { headers: { accept: 'text/html' } })).headers.get('content-type')).toContain(
+      'text/html',
+    );
     expect((await post(dev, '{ __schema { queryType { name } } }')).body.data).toBeTruthy();
 
     const production = await start({ NODE_ENV: 'production' });
@@ -67,15 +83,28 @@ describe('gateway defaults', () => {
 
   it('enforces the depth and alias limits on the real schema', async () => {
     const gateway = await start({ GATEWAY_MAX_ALIASES: '3' });
-    const aliases = await post(gateway, '{ a: markets { symbol } b: markets { symbol } c: markets { symbol } d: markets { symbol } }');
+    const aliases = await post(
+      gateway,
+      '{ a: markets { symbol } b: markets { symbol } c: markets { symbol } d: markets { symbol } }',
+    );
     expect(aliases.body.data ?? null).toBeNull();
     expect(aliases.body.errors?.[0]?.message).toMatch(/alias/i);
   });
 
   it('refuses to start with keys and no tokens on a non-loopback HOST, naming the fix', async () => {
-    await expect(createGateway(loadConfig({ PORT: '0', HOST: '0.0.0.0', BACKPACK_API_SECRET: SECRET_A }), { logger: silent, env: {}, warmCatalog: false }))
-      .rejects.toThrow(ConfigError);
-    await expect(createGateway(loadConfig({ PORT: '0', HOST: '0.0.0.0', BACKPACK_API_SECRET: SECRET_A }), { logger: silent, env: {}, warmCatalog: false }))
-      .rejects.toThrow(/GATEWAY_TOKENS_FILE/);
+    await expect(
+      createGateway(loadConfig({ PORT: '0', HOST: '0.0.0.0', BACKPACK_API_SECRET: SECRET_A }), {
+        logger: silent,
+        env: {},
+        warmCatalog: false,
+      }),
+    ).rejects.toThrow(ConfigError);
+    await expect(
+      createGateway(loadConfig({ PORT: '0', HOST: '0.0.0.0', BACKPACK_API_SECRET: SECRET_A }), {
+        logger: silent,
+        env: {},
+        warmCatalog: false,
+      }),
+    ).rejects.toThrow(/GATEWAY_TOKENS_FILE/);
   });
 });

@@ -31,7 +31,11 @@ describe('HTTP hardening in local mode (dev)', () => {
   it('answers CORS for a listed origin only, without credentials', async () => {
     const allowed = await fetch(gateway.url, {
       method: 'OPTIONS',
-      headers: { origin: 'https://app.example.com', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+      headers: {
+        origin: 'https://app.example.com',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type',
+      },
     });
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
     expect(allowed.headers.get('access-control-allow-credentials')).toBeNull();
@@ -45,7 +49,11 @@ describe('HTTP hardening in local mode (dev)', () => {
 
   it('refuses form and text POSTs a cross-site page could send without a preflight', async () => {
     for (const type of ['application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data; boundary=x']) {
-      const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': type }, body: 'query=mutation{placeOrder}' });
+      const response = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body: 'query=mutation{placeOrder}',
+      });
       expect(response.status, type).toBe(415);
     }
   });
@@ -54,11 +62,19 @@ describe('HTTP hardening in local mode (dev)', () => {
     const { request } = await import('node:http');
     const url = new URL(gateway.url);
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST',
-        headers: { host: `attacker.example:${url.port}`, 'content-type': 'application/json' } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          headers: { host: `attacker.example:${url.port}`, 'content-type': 'application/json' },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       req.end(JSON.stringify({ query: '{ whoami }' }));
     });
@@ -82,14 +98,22 @@ describe('origin policy', () => {
   });
 
   it('refuses GATEWAY_CORS_ORIGINS=* while keys are served without tokens', () => {
-    expect(() => loadOriginPolicy({ GATEWAY_CORS_ORIGINS: '*' }, { host: '127.0.0.1', unauthenticatedKeys: true })).toThrow(/any website/);
-    expect(loadOriginPolicy({ GATEWAY_CORS_ORIGINS: '*' }, { host: '0.0.0.0', unauthenticatedKeys: false }).origins).toBe('any');
-    expect(() => loadOriginPolicy({ GATEWAY_CORS_ORIGINS: 'app.example.com' }, { host: '0.0.0.0', unauthenticatedKeys: false })).toThrow(/not an origin/);
+    expect(() =>
+      loadOriginPolicy({ GATEWAY_CORS_ORIGINS: '*' }, { host: '127.0.0.1', unauthenticatedKeys: true }),
+    ).toThrow(/any website/);
+    expect(
+      loadOriginPolicy({ GATEWAY_CORS_ORIGINS: '*' }, { host: '0.0.0.0', unauthenticatedKeys: false }).origins,
+    ).toBe('any');
+    expect(() =>
+      loadOriginPolicy({ GATEWAY_CORS_ORIGINS: 'app.example.com' }, { host: '0.0.0.0', unauthenticatedKeys: false }),
+    ).toThrow(/not an origin/);
   });
 
   it('accepts any Host when bound to a public interface, unless GATEWAY_ALLOWED_HOSTS lists them', () => {
     expect(loadOriginPolicy({}, { host: '0.0.0.0', unauthenticatedKeys: false }).allowedHosts).toBeNull();
-    expect(loadOriginPolicy({ GATEWAY_ALLOWED_HOSTS: 'api.example.com' }, { host: '0.0.0.0', unauthenticatedKeys: false }).allowedHosts)
-      .toEqual(['api.example.com']);
+    expect(
+      loadOriginPolicy({ GATEWAY_ALLOWED_HOSTS: 'api.example.com' }, { host: '0.0.0.0', unauthenticatedKeys: false })
+        .allowedHosts,
+    ).toEqual(['api.example.com']);
   });
 });

@@ -15,7 +15,11 @@ describe('loadSecurity', () => {
     expect(security.startupMessages[0]).toMatch(/^Local mode/);
     expect(security.identify({ headers: new Headers() })).toMatchObject({ kind: 'local', account: 'default' });
     expect(security.plugins.length).toBeGreaterThan(5);
-    expect(security.yogaOptions).toMatchObject({ batching: { limit: 10 }, maxRequestBodySize: 100_000, multipart: false });
+    expect(security.yogaOptions).toMatchObject({
+      batching: { limit: 10 },
+      maxRequestBodySize: 100_000,
+      multipart: false,
+    });
     expect(security.limits.graphiql).toBe(true);
   });
 
@@ -27,7 +31,10 @@ describe('loadSecurity', () => {
     const files = tempDir();
     try {
       const { entry } = mintToken('bot', 'default', ['read']);
-      const security = loadSecurity({ GATEWAY_TOKENS_FILE: files.write('t.json', JSON.stringify([entry])) }, { key: keyA, host: '0.0.0.0' });
+      const security = loadSecurity(
+        { GATEWAY_TOKENS_FILE: files.write('t.json', JSON.stringify([entry])) },
+        { key: keyA, host: '0.0.0.0' },
+      );
       expect(security.mode).toBe('tokens');
       expect(security.identify({ headers: new Headers() })).toEqual({ kind: 'anonymous' });
     } finally {
@@ -38,9 +45,16 @@ describe('loadSecurity', () => {
   it('refuses several accounts without tokens, and GATEWAY_PUBLIC_REQUIRES_TOKEN without tokens', () => {
     const files = tempDir();
     try {
-      const accounts = files.write('a.json', JSON.stringify({ a: { apiSecret: SECRET_A }, b: { apiSecret: SECRET_B } }));
-      expect(() => loadSecurity({ GATEWAY_ACCOUNTS_FILE: accounts }, { key: undefined, host: '127.0.0.1' })).toThrow(/defines 2 accounts/);
-      expect(() => loadSecurity({ GATEWAY_PUBLIC_REQUIRES_TOKEN: 'true' }, { key: keyA, host: '127.0.0.1' })).toThrow(/needs GATEWAY_TOKENS_FILE/);
+      const accounts = files.write(
+        'a.json',
+        JSON.stringify({ a: { apiSecret: SECRET_A }, b: { apiSecret: SECRET_B } }),
+      );
+      expect(() => loadSecurity({ GATEWAY_ACCOUNTS_FILE: accounts }, { key: undefined, host: '127.0.0.1' })).toThrow(
+        /defines 2 accounts/,
+      );
+      expect(() => loadSecurity({ GATEWAY_PUBLIC_REQUIRES_TOKEN: 'true' }, { key: keyA, host: '127.0.0.1' })).toThrow(
+        /needs GATEWAY_TOKENS_FILE/,
+      );
     } finally {
       files.cleanup();
     }
@@ -62,12 +76,23 @@ describe('loadSecurity', () => {
     const files = tempDir();
     try {
       const { entry, token } = mintToken('bot', 'default', ['read']);
-      const security = loadSecurity({ GATEWAY_TOKENS_FILE: files.write('t.json', JSON.stringify([entry])) }, { key: keyA, host: '127.0.0.1' });
-      const request = (headers: Record<string, string>) => ({ headers: { host: '127.0.0.1:4000', ...headers } }) as never;
+      const security = loadSecurity(
+        { GATEWAY_TOKENS_FILE: files.write('t.json', JSON.stringify([entry])) },
+        { key: keyA, host: '127.0.0.1' },
+      );
+      const request = (headers: Record<string, string>) =>
+        ({ headers: { host: '127.0.0.1:4000', ...headers } }) as never;
       expect(security.acceptConnection({ connectionParams: { token }, extra: { request: request({}) } })).toBe(true);
       expect(security.acceptConnection({ connectionParams: {}, extra: { request: request({}) } })).toBe(true); // anonymous: public data
-      expect(security.acceptConnection({ connectionParams: { token: `${token}x` }, extra: { request: request({}) } })).toBe(false);
-      expect(security.acceptConnection({ connectionParams: { token }, extra: { request: request({ origin: 'https://evil.example' }) } })).toBe(false);
+      expect(
+        security.acceptConnection({ connectionParams: { token: `${token}x` }, extra: { request: request({}) } }),
+      ).toBe(false);
+      expect(
+        security.acceptConnection({
+          connectionParams: { token },
+          extra: { request: request({ origin: 'https://evil.example' }) },
+        }),
+      ).toBe(false);
     } finally {
       files.cleanup();
     }

@@ -5,12 +5,24 @@ import { codes, startToyGateway, type ToyGateway } from './support.ts';
 describe('limit defaults', () => {
   it('states its defaults and reads overrides from the environment', () => {
     expect(loadLimits({})).toEqual({
-      maxDepth: 12, maxAliases: 30, maxCost: 5000, maxTokens: 2000, maxDirectives: 20, maxBatch: 10,
-      maxBodyBytes: 100_000, perMinute: 600, anonymousPerMinute: 300, introspection: true, graphiql: true,
+      maxDepth: 12,
+      maxAliases: 30,
+      maxCost: 5000,
+      maxTokens: 2000,
+      maxDirectives: 20,
+      maxBatch: 10,
+      maxBodyBytes: 100_000,
+      perMinute: 600,
+      anonymousPerMinute: 300,
+      introspection: true,
+      graphiql: true,
       publicRequiresToken: false,
     });
     expect(loadLimits({ NODE_ENV: 'production' })).toMatchObject({ introspection: false, graphiql: false });
-    expect(loadLimits({ NODE_ENV: 'production', GATEWAY_INTROSPECTION: 'true' })).toMatchObject({ introspection: true, graphiql: false });
+    expect(loadLimits({ NODE_ENV: 'production', GATEWAY_INTROSPECTION: 'true' })).toMatchObject({
+      introspection: true,
+      graphiql: false,
+    });
     expect(loadLimits({ GATEWAY_MAX_DEPTH: '5', GATEWAY_MAX_BATCH: '0' })).toMatchObject({ maxDepth: 5, maxBatch: 0 });
     expect(() => loadLimits({ GATEWAY_MAX_DEPTH: 'deep' })).toThrow(/GATEWAY_MAX_DEPTH must be a whole number/);
   });
@@ -43,10 +55,14 @@ describe('query limits on a gateway', () => {
   });
 
   it('counts aliased __typename too (graphql-armor exempts it by default), but not plain __typename', async () => {
-    const flood = await gateway.post({ query: `{ ${Array.from({ length: 31 }, (_, index) => `t${index}: __typename`).join(' ')} }` });
+    const flood = await gateway.post({
+      query: `{ ${Array.from({ length: 31 }, (_, index) => `t${index}: __typename`).join(' ')} }`,
+    });
     expect(flood.json.data ?? null).toBeNull();
     expect(flood.json.errors?.[0]?.message).toMatch(/aliases limit/i);
-    const ok = await gateway.post({ query: `{ ${Array.from({ length: 30 }, (_, index) => `t${index}: __typename`).join(' ')} markets { __typename symbol } }` });
+    const ok = await gateway.post({
+      query: `{ ${Array.from({ length: 30 }, (_, index) => `t${index}: __typename`).join(' ')} markets { __typename symbol } }`,
+    });
     expect(ok.json.errors).toBeUndefined();
   });
 
@@ -71,7 +87,10 @@ describe('query limits on a gateway', () => {
   });
 
   it('answers 413 to a body over 100 kB before parsing it', async () => {
-    const { status, json } = await gateway.post({ query: '{ markets { symbol } }', variables: { pad: 'x'.repeat(100_001) } });
+    const { status, json } = await gateway.post({
+      query: '{ markets { symbol } }',
+      variables: { pad: 'x'.repeat(100_001) },
+    });
     expect(status).toBe(413);
     expect(codes(json)).toEqual(['PAYLOAD_TOO_LARGE']);
   });
@@ -85,7 +104,10 @@ describe('query limits on a gateway', () => {
       },
     });
     const response = await fetch(gateway.url, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: chunks, duplex: 'half',
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: chunks,
+      duplex: 'half',
     } as RequestInit);
     expect(response.status).toBe(413);
   });

@@ -17,7 +17,10 @@ describe('logger redaction', () => {
   const key = loadSigningKey(SECRET_A);
   // Loading accounts registers their secrets, as the gateway does at startup.
   const files = tempDir();
-  loadAccounts({ GATEWAY_ACCOUNTS_FILE: files.write('a.json', JSON.stringify({ main: { apiSecret: SECRET_A } })) }, { key: undefined });
+  loadAccounts(
+    { GATEWAY_ACCOUNTS_FILE: files.write('a.json', JSON.stringify({ main: { apiSecret: SECRET_A } })) },
+    { key: undefined },
+  );
   files.cleanup();
   const fullKey = Buffer.from(key.secretKey);
   const forms = {
@@ -35,13 +38,26 @@ describe('logger redaction', () => {
 
   it('redacts secret, token, authorization and signature fields by path', () => {
     const { lines, logger } = capture();
-    logger.info({ apiSecret: 'plain-secret-value', token: 'opaque-token-value', account: { secret: 'nested-secret-value' } }, 'fields');
-    logger.info({ req: { headers: { authorization: 'Basic dXNlcjpwYXNz', 'x-signature': headers['X-Signature'] } } }, 'request');
+    logger.info(
+      { apiSecret: 'plain-secret-value', token: 'opaque-token-value', account: { secret: 'nested-secret-value' } },
+      'fields',
+    );
+    logger.info(
+      { req: { headers: { authorization: 'Basic dXNlcjpwYXNz', 'x-signature': headers['X-Signature'] } } },
+      'request',
+    );
     logger.info({ headers }, 'upstream');
     logger.info({ connectionParams: { token: 'another-opaque-token' } }, 'ws');
     const out = lines.join('');
-    for (const value of ['plain-secret-value', 'opaque-token-value', 'nested-secret-value', 'dXNlcjpwYXNz', headers['X-Signature'],
-      headers['X-API-Key'], 'another-opaque-token']) {
+    for (const value of [
+      'plain-secret-value',
+      'opaque-token-value',
+      'nested-secret-value',
+      'dXNlcjpwYXNz',
+      headers['X-Signature'],
+      headers['X-API-Key'],
+      'another-opaque-token',
+    ]) {
       expect(out).not.toContain(value);
     }
     expect(out).toContain('[REDACTED]');
@@ -73,13 +89,23 @@ describe('logger redaction', () => {
     const fresh = signatureAt(timestamp);
     const bytes = Buffer.from(fresh, 'base64');
     expect(bytes).toHaveLength(64);
-    const encodings = [fresh, encodeURIComponent(fresh), fresh.replace(/=+$/, ''), bytes.toString('base64url'), bytes.toString('hex'), bytes.toString('hex').toUpperCase()];
-    for (const encoded of encodings) logger.warn({ frame: `{"signature":["k","${encoded}"]}` }, `exchange said: bad signature ${encoded}.`);
+    const encodings = [
+      fresh,
+      encodeURIComponent(fresh),
+      fresh.replace(/=+$/, ''),
+      bytes.toString('base64url'),
+      bytes.toString('hex'),
+      bytes.toString('hex').toUpperCase(),
+    ];
+    for (const encoded of encodings)
+      logger.warn({ frame: `{"signature":["k","${encoded}"]}` }, `exchange said: bad signature ${encoded}.`);
     const out = lines.join('');
     for (const encoded of encodings) expect(out).not.toContain(encoded.slice(0, 40));
     // Same-length ordinary values stay readable: a SHA-256 in hex, a 47-character minted-token-like id, order ids.
     const sha256 = 'ab'.repeat(32);
-    expect(scrubSecrets(`hash ${sha256} order 59887375336 id ${'x'.repeat(47)}`)).toBe(`hash ${sha256} order 59887375336 id ${'x'.repeat(47)}`);
+    expect(scrubSecrets(`hash ${sha256} order 59887375336 id ${'x'.repeat(47)}`)).toBe(
+      `hash ${sha256} order 59887375336 id ${'x'.repeat(47)}`,
+    );
   });
 
   it('scrubs a gateway token in every encoding once a client presented it (the gateway stores only its hash)', () => {
@@ -89,7 +115,10 @@ describe('logger redaction', () => {
     const encodings = [text.toString('base64'), text.toString('base64url'), text.toString('hex')];
     // Unknown to the process until presented: only its raw `bpg_` form is recognisable.
     expect(encodings.map((encoded) => scrubSecrets(encoded))).toEqual(encodings);
-    expect(identify({ headers: { authorization: `Bearer ${presented.token}` } })).toMatchObject({ kind: 'token', name: 'dashboard' });
+    expect(identify({ headers: { authorization: `Bearer ${presented.token}` } })).toMatchObject({
+      kind: 'token',
+      name: 'dashboard',
+    });
     const { lines, logger } = capture();
     for (const encoded of encodings) logger.warn({ echoed: encoded }, `upstream echoed ${encoded}`);
     const out = lines.join('');

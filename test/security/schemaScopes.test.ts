@@ -14,7 +14,12 @@ function scopesOf(type: GraphQLObjectType | null | undefined): Record<string, st
   return out;
 }
 
-const WITHDRAW_MUTATIONS = ['createWithdrawalDelay', 'issueTwoFactorToken', 'requestWithdrawal', 'updateWithdrawalDelay'];
+const WITHDRAW_MUTATIONS = [
+  'createWithdrawalDelay',
+  'issueTwoFactorToken',
+  'requestWithdrawal',
+  'updateWithdrawalDelay',
+];
 const PRIVATE_SUBSCRIPTIONS = ['balanceUpdates', 'orderUpdates', 'positionUpdates', 'rfqUpdates'];
 
 describe('scopes declared on the schema', () => {

@@ -11,7 +11,12 @@ import { SECRET_A, SECRET_B, tempDir } from './support.ts';
 
 const files = tempDir();
 const accounts = loadAccounts(
-  { GATEWAY_ACCOUNTS_FILE: files.write('accounts.json', JSON.stringify({ a: { apiSecret: SECRET_A }, b: { apiSecret: SECRET_B } })) },
+  {
+    GATEWAY_ACCOUNTS_FILE: files.write(
+      'accounts.json',
+      JSON.stringify({ a: { apiSecret: SECRET_A }, b: { apiSecret: SECRET_B } }),
+    ),
+  },
   { key: undefined },
 );
 files.cleanup();
@@ -19,7 +24,10 @@ files.cleanup();
 const reader = mintToken('dashboard', 'a', ['read']);
 const trader = mintToken('bot', 'a', ['trade']);
 const treasurer = mintToken('treasury', 'b', ['read', 'withdraw']);
-const identify = createIdentify({ mode: 'tokens', tokens: createTokens([reader.entry, trader.entry, treasurer.entry]) });
+const identify = createIdentify({
+  mode: 'tokens',
+  tokens: createTokens([reader.entry, trader.entry, treasurer.entry]),
+});
 const bearer = (token: string) => ({ headers: new Headers({ authorization: `Bearer ${token}` }) });
 
 function thrown(run: () => unknown): unknown {
@@ -53,13 +61,18 @@ describe('identity', () => {
     ]) {
       const error = thrown(() => identify(source));
       expect(error).toBeInstanceOf(UnauthenticatedError);
-      expect((error as UnauthenticatedError).extensions).toMatchObject({ code: 'UNAUTHENTICATED', http: { status: 401 } });
+      expect((error as UnauthenticatedError).extensions).toMatchObject({
+        code: 'UNAUTHENTICATED',
+        http: { status: 401 },
+      });
     }
   });
 
   it('in local mode gives every caller the single account with all scopes (or nothing without keys)', () => {
     expect(createIdentify({ mode: 'local', account: 'default' })({ headers: new Headers() })).toEqual({
-      kind: 'local', account: 'default', scopes: ['read', 'trade', 'withdraw'],
+      kind: 'local',
+      account: 'default',
+      scopes: ['read', 'trade', 'withdraw'],
     });
     expect(createIdentify({ mode: 'local', account: null })({ headers: new Headers() })).toBe(ANONYMOUS);
   });
@@ -95,7 +108,9 @@ describe('scopes', () => {
     expect(accountFor(principal(treasurer.token), accounts)?.apiKey).toBe(loadSigningKey(SECRET_B).apiKey);
     expect(accountFor(ANONYMOUS, accounts)).toBeNull();
     // A principal naming an account that is not configured fails closed.
-    expect(thrown(() => accountFor({ kind: 'token', name: 'x', account: 'c', scopes: ['read'] }, accounts))).toBeInstanceOf(UnauthenticatedError);
+    expect(
+      thrown(() => accountFor({ kind: 'token', name: 'x', account: 'c', scopes: ['read'] }, accounts)),
+    ).toBeInstanceOf(UnauthenticatedError);
   });
 
   it('gives Pothos scope-auth one boolean per scope', () => {

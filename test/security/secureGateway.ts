@@ -40,7 +40,11 @@ export interface SecureGateway {
   /** Account secrets (base64 seeds) as configured. */
   readonly accountSecrets: readonly string[];
   /** POSTs one GraphQL request, with `Authorization: Bearer <token>` when a token is given. */
-  post(query: string, variables?: Record<string, unknown>, token?: TokenName | string): Promise<{ status: number; body: GraphQLBody }>;
+  post(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: TokenName | string,
+  ): Promise<{ status: number; body: GraphQLBody }>;
   /** Sum of the sandbox's per-endpoint request counts (every REST call the gateway made). */
   upstreamCount(): number;
   /** A REST client signing directly as a sandbox account (the exchange's own view, behind the gateway's back). */
@@ -91,13 +95,18 @@ function recordSignatures(into: Set<string>): () => void {
   };
 }
 
-export async function startSecureGateway(options: { seed?: number; env?: Record<string, string> } = {}): Promise<SecureGateway> {
+export async function startSecureGateway(
+  options: { seed?: number; env?: Record<string, string> } = {},
+): Promise<SecureGateway> {
   const sandbox = await startSandbox({ port: 0, seed: options.seed ?? 11, flow: { enabled: false } });
   const alice = sandbox.accountsByName['alice'];
   const bob = sandbox.accountsByName['bob'];
   if (!alice || !bob) throw new Error('the sandbox has no alice/bob accounts');
   const files = tempDir();
-  const accountsFile = files.write('accounts.json', JSON.stringify({ alice: { apiSecret: alice.apiSecret }, bob: { apiSecret: bob.apiSecret } }));
+  const accountsFile = files.write(
+    'accounts.json',
+    JSON.stringify({ alice: { apiSecret: alice.apiSecret }, bob: { apiSecret: bob.apiSecret } }),
+  );
   const tokens = {} as Record<TokenName, string>;
   const entries = Object.entries(TOKEN_SPECS).map(([name, spec]) => {
     const minted = mintToken(name, spec.account, spec.scopes);
@@ -152,7 +161,10 @@ export async function startSecureGateway(options: { seed?: number; env?: Record<
     },
     upstreamCount: () => Object.values(sandbox.stats.requests()).reduce((sum, count) => sum + count, 0),
     restAs: (account) =>
-      BackpackRest.fromConfig({ ...base, key: loadConfig({ BACKPACK_API_SECRET: sandbox.accountsByName[account]?.apiSecret }).key }),
+      BackpackRest.fromConfig({
+        ...base,
+        key: loadConfig({ BACKPACK_API_SECRET: sandbox.accountsByName[account]?.apiSecret }).key,
+      }),
     close: async () => {
       try {
         await gateway.close();
@@ -189,6 +201,7 @@ export function encodingsOf(secret: string | Buffer): string[] {
 export function leaks(lines: readonly string[], secrets: Iterable<string | Buffer>): { line: string; form: string }[] {
   const forms = [...secrets].flatMap(encodingsOf);
   const found: { line: string; form: string }[] = [];
-  for (const line of lines) for (const form of forms) if (line.includes(form)) found.push({ line: line.slice(0, 200), form: form.slice(0, 8) });
+  for (const line of lines)
+    for (const form of forms) if (line.includes(form)) found.push({ line: line.slice(0, 200), form: form.slice(0, 8) });
   return found;
 }

@@ -31,10 +31,23 @@ export function tempDir(): { dir: string; write(name: string, content: string): 
 }
 
 const typeDefs = /* GraphQL */ `
-  type Market { symbol: String! ticker: Ticker! market: Market! }
-  type Ticker { lastPrice: String! }
-  type Query { markets: [Market!]! balance: String! whoami: String! }
-  type Mutation { placeOrder: String! withdraw: String! }
+  type Market {
+    symbol: String!
+    ticker: Ticker!
+    market: Market!
+  }
+  type Ticker {
+    lastPrice: String!
+  }
+  type Query {
+    markets: [Market!]!
+    balance: String!
+    whoami: String!
+  }
+  type Mutation {
+    placeOrder: String!
+    withdraw: String!
+  }
 `;
 
 interface ToyContext {
@@ -77,7 +90,10 @@ export interface ToyGateway {
   readonly security: Security;
   readonly server: Server;
   readonly yoga: YogaServerInstance<object, ToyContext>;
-  post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; headers: Headers; json: GraphQLBody }>;
+  post(
+    body: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; headers: Headers; json: GraphQLBody }>;
   close(): Promise<void>;
 }
 
@@ -87,7 +103,11 @@ export interface GraphQLBody {
 }
 
 /** Starts the toy schema behind the security layer on 127.0.0.1, wired the way src/server.ts should be. */
-export async function startToyGateway(env: Record<string, string>, key = SECRET_A, now?: () => number): Promise<ToyGateway> {
+export async function startToyGateway(
+  env: Record<string, string>,
+  key = SECRET_A,
+  now?: () => number,
+): Promise<ToyGateway> {
   const config = { key: key === '' ? undefined : loadSigningKey(key), host: '127.0.0.1' };
   const security = loadSecurity(env, config, now ? { now } : {});
   const yoga = createYoga<object, ToyContext>({
@@ -101,7 +121,7 @@ export async function startToyGateway(env: Record<string, string>, key = SECRET_
       return { principal, account: security.accountFor(principal)?.name ?? null };
     },
   });
-  const server = createServer(withBodyLimit(yoga, security.limits.maxBodyBytes));
+  const server = createServer(withBodyLimit((req, res) => void yoga(req, res), security.limits.maxBodyBytes));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}/graphql`;
@@ -117,7 +137,11 @@ export async function startToyGateway(env: Record<string, string>, key = SECRET_
         body: typeof body === 'string' ? body : JSON.stringify(body),
       });
       const text = await response.text();
-      return { status: response.status, headers: response.headers, json: (text ? JSON.parse(text) : {}) as GraphQLBody };
+      return {
+        status: response.status,
+        headers: response.headers,
+        json: (text ? JSON.parse(text) : {}) as GraphQLBody,
+      };
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -9,6 +9,7 @@ import { SECRET_A, SECRET_B, tempDir } from './support.ts';
 
 // Count calls to the constant-time comparison while keeping its behaviour.
 vi.mock('node:crypto', async (importOriginal) => {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-imports -- vi.mock's factory needs the module's type inline
   const actual = await importOriginal<typeof import('node:crypto')>();
   return { ...actual, timingSafeEqual: vi.fn(actual.timingSafeEqual) };
 });
@@ -60,17 +61,35 @@ describe('gateway tokens', () => {
   });
 
   const twoAccounts = (() => {
-    const path = files.write('accounts.json', JSON.stringify({ a: { apiSecret: SECRET_A }, b: { apiSecret: SECRET_B } }));
+    const path = files.write(
+      'accounts.json',
+      JSON.stringify({ a: { apiSecret: SECRET_A }, b: { apiSecret: SECRET_B } }),
+    );
     return loadAccounts({ GATEWAY_ACCOUNTS_FILE: path }, { key: undefined });
   })();
   const hash = sha256Hex('bpg_example');
   const bad: [string, unknown, RegExp][] = [
-    ['an unknown account', [{ name: 'x', sha256: hash, account: 'c', scopes: ['read'] }], /entry 1 \("x"\): unknown account "c" \(configured accounts: "a", "b"\)/],
-    ['an unknown scope', [{ name: 'x', sha256: hash, account: 'a', scopes: ['read', 'admin'] }], /entry 1 \("x"\): unknown scope\(s\) "admin"/],
+    [
+      'an unknown account',
+      [{ name: 'x', sha256: hash, account: 'c', scopes: ['read'] }],
+      /entry 1 \("x"\): unknown account "c" \(configured accounts: "a", "b"\)/,
+    ],
+    [
+      'an unknown scope',
+      [{ name: 'x', sha256: hash, account: 'a', scopes: ['read', 'admin'] }],
+      /entry 1 \("x"\): unknown scope\(s\) "admin"/,
+    ],
     ['no scopes', [{ name: 'x', sha256: hash, account: 'a', scopes: [] }], /"scopes" must be a non-empty list/],
     ['a plaintext token', [{ name: 'x', token: 'bpg_secret', account: 'a', scopes: ['read'] }], /store only "sha256"/],
     ['a malformed hash', [{ name: 'x', sha256: 'abc', account: 'a', scopes: ['read'] }], /64-character hex SHA-256/],
-    ['a duplicate name', [{ name: 'x', sha256: hash, account: 'a', scopes: ['read'] }, { name: 'x', sha256: sha256Hex('y'), account: 'a', scopes: ['read'] }], /"x" is used twice/],
+    [
+      'a duplicate name',
+      [
+        { name: 'x', sha256: hash, account: 'a', scopes: ['read'] },
+        { name: 'x', sha256: sha256Hex('y'), account: 'a', scopes: ['read'] },
+      ],
+      /"x" is used twice/,
+    ],
     ['an empty list', [], /lists no tokens/],
     ['an object', {}, /must be a JSON array/],
   ];

@@ -18,7 +18,11 @@ beforeAll(async () => {
     GATEWAY_TOKENS_FILE: files.write('tokens.json', JSON.stringify([reader.entry])),
     GATEWAY_RATE_LIMIT_PER_MIN: '2',
   });
-  const wsServer = new WebSocketServer({ server: gateway.server, path: '/graphql', maxPayload: gateway.security.limits.maxBodyBytes });
+  const wsServer = new WebSocketServer({
+    server: gateway.server,
+    path: '/graphql',
+    maxPayload: gateway.security.limits.maxBodyBytes,
+  });
   type Run = (args: ExecutionArgs) => ReturnType<typeof execute>;
   const disposable = useServer(
     {
@@ -26,13 +30,22 @@ beforeAll(async () => {
       execute: (args) => (args.rootValue as { execute: Run }).execute(args),
       subscribe: (args) => (args.rootValue as { subscribe: Run }).subscribe(args),
       onSubscribe: async (ctx, _id, params) => {
-        const enveloped = gateway.yoga.getEnveloped({ ...ctx, req: ctx.extra.request, socket: ctx.extra.socket, params });
+        const enveloped = gateway.yoga.getEnveloped({
+          ...ctx,
+          req: ctx.extra.request,
+          socket: ctx.extra.socket,
+          params,
+        });
         const document = enveloped.parse(params.query);
         const errors = enveloped.validate(enveloped.schema, document);
         if (errors.length > 0) return errors;
         return {
-          schema: enveloped.schema, document, operationName: params.operationName ?? null, variableValues: params.variables ?? null,
-          contextValue: await enveloped.contextFactory(), rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe },
+          schema: enveloped.schema,
+          document,
+          operationName: params.operationName ?? null,
+          variableValues: params.variables ?? null,
+          contextValue: await enveloped.contextFactory(),
+          rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe },
         };
       },
     },
@@ -50,30 +63,47 @@ afterAll(async () => {
   files.cleanup();
 });
 
-function request(query: string, connectionParams: Record<string, unknown>, headers: Record<string, string> = {}): Promise<FormattedExecutionResult<Record<string, unknown>, unknown> | { closed: number }> {
+function request(
+  query: string,
+  connectionParams: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<FormattedExecutionResult<Record<string, unknown>, unknown> | { closed: number }> {
   return new Promise((resolve) => {
     class HeaderSocket extends WebSocket {
       constructor(address: string, protocols?: string | string[]) {
         super(address, protocols, { headers });
       }
     }
-    const client = createClient({ url: wsUrl, webSocketImpl: HeaderSocket, connectionParams, retryAttempts: 0, lazy: true,
-      on: { closed: (event) => resolve({ closed: (event as { code: number }).code }) } });
-    let result: FormattedExecutionResult<Record<string, unknown>, unknown> | undefined;
-    client.subscribe({ query }, {
-      next: (value) => { result = value; },
-      error: () => undefined,
-      complete: () => {
-        resolve(result ?? { closed: 0 });
-        void client.dispose();
-      },
+    const client = createClient({
+      url: wsUrl,
+      webSocketImpl: HeaderSocket,
+      connectionParams,
+      retryAttempts: 0,
+      lazy: true,
+      on: { closed: (event) => resolve({ closed: (event as { code: number }).code }) },
     });
+    let result: FormattedExecutionResult<Record<string, unknown>, unknown> | undefined;
+    client.subscribe(
+      { query },
+      {
+        next: (value) => {
+          result = value;
+        },
+        error: () => undefined,
+        complete: () => {
+          resolve(result ?? { closed: 0 });
+          void client.dispose();
+        },
+      },
+    );
   });
 }
 
 describe('graphql-ws with the security layer', () => {
   it('identifies the caller from connectionParams and enforces scopes', async () => {
-    expect(await request('{ balance }', { authorization: `Bearer ${reader.token}` })).toEqual({ data: { balance: 'balance of default' } });
+    expect(await request('{ balance }', { authorization: `Bearer ${reader.token}` })).toEqual({
+      data: { balance: 'balance of default' },
+    });
     const trade = (await request('mutation { placeOrder }', { token: reader.token })) as FormattedExecutionResult;
     expect(trade.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
   });

@@ -16,7 +16,7 @@ afterAll(async () => {
 const ORDER_UPDATES = 'subscription { orderUpdates { eventType orderId symbol } }';
 
 describe('private subscriptions per caller account (token mode)', () => {
-  it('streams each token its own account\'s orders over a socket per account, and refuses anonymous callers', async () => {
+  it("streams each token its own account's orders over a socket per account, and refuses anonymous callers", async () => {
     const wsUrl = env.gateway.url.replace(/^http/, 'ws');
     const alice = wsClient(wsUrl, { token: env.tokens.aliceRead });
     const bob = wsClient(wsUrl, { token: env.tokens.bobRead });
@@ -25,9 +25,14 @@ describe('private subscriptions per caller account (token mode)', () => {
       const aliceUpdates = collect<{ orderId: string }>(alice, ORDER_UPDATES, 'orderUpdates');
       const bobUpdates = collect<{ orderId: string }>(bob, ORDER_UPDATES, 'orderUpdates');
       const refused = collect(anonymous, ORDER_UPDATES, 'orderUpdates');
-      await waitFor(() => (env.sandbox.stats.ws().subscriptions['account.orderUpdate'] ?? 0) === 2, 'one signed subscription per account');
+      await waitFor(
+        () => (env.sandbox.stats.ws().subscriptions['account.orderUpdate'] ?? 0) === 2,
+        'one signed subscription per account',
+      );
 
-      const order = await env.restAs('alice').call('executeOrder', { symbol: 'SOL_USDC', side: 'Bid', orderType: 'Limit', price: '100', quantity: '0.1' });
+      const order = await env
+        .restAs('alice')
+        .call('executeOrder', { symbol: 'SOL_USDC', side: 'Bid', orderType: 'Limit', price: '100', quantity: '0.1' });
       await waitFor(() => aliceUpdates.values.some((update) => update.orderId === order.id), 'alice to see her order');
       expect(bobUpdates.values).toEqual([]);
 

@@ -23,7 +23,10 @@ afterAll(async () => {
 interface ProtocolMessage {
   readonly id?: string;
   readonly type: string;
-  readonly payload?: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+  readonly payload?: {
+    data?: Record<string, unknown> | null;
+    errors?: { message: string; extensions?: Record<string, unknown> }[];
+  };
 }
 
 /** A graphql-transport-ws client on a raw socket, so the test can stop reading at the TCP level. */
@@ -45,14 +48,29 @@ function publishTrades(count: number): void {
   for (let i = 0; i < count; i += 1) {
     const id = tradeId++;
     env.sandbox.services.sink.publish('trade.SOL_USDC', {
-      e: 'trade', E: 1788367430000000 + id, s: 'SOL_USDC', p: '150.25', q: '1.5', b: `9${id}`, a: `8${id}`, t: id, T: 1788367430000000 + id, m: id % 2 === 0,
+      e: 'trade',
+      E: 1788367430000000 + id,
+      s: 'SOL_USDC',
+      p: '150.25',
+      q: '1.5',
+      b: `9${id}`,
+      a: `8${id}`,
+      t: id,
+      T: 1788367430000000 + id,
+      m: id % 2 === 0,
     });
   }
 }
 
 /** A resting bid from the demo account, far enough below the market that nothing trades: one book change. */
 async function restingBid(offset: number): Promise<void> {
-  await env.demoRest.call('executeOrder', { symbol: 'SOL_USDC', side: 'Bid', orderType: 'Limit', price: (140 + offset / 100).toFixed(2), quantity: '0.01' });
+  await env.demoRest.call('executeOrder', {
+    symbol: 'SOL_USDC',
+    side: 'Bid',
+    orderType: 'Limit',
+    price: (140 + offset / 100).toFixed(2),
+    quantity: '0.01',
+  });
 }
 
 async function restLastUpdateId(): Promise<string> {
@@ -69,11 +87,13 @@ async function tradeBatch(): Promise<void> {
 }
 
 // Aliased market links make every frame a few kB, so the kernel's socket buffers fill after a few hundred frames.
-const MARKET = 'market { symbol baseSymbol quoteSymbol marketType filters { price { tickSize minPrice } quantity { stepSize minQuantity } } }';
+const MARKET =
+  'market { symbol baseSymbol quoteSymbol marketType filters { price { tickSize minPrice } quantity { stepSize minQuantity } } }';
 const TRADES = `subscription { trades(symbol: "SOL_USDC") { tradeId price quantity takerSide engineTime ${Array.from({ length: 16 }, (_, i) => `m${i}: ${MARKET}`).join(' ')} } }`;
 const tradeIds = (messages: ProtocolMessage[]) =>
   messages.flatMap((m) => {
-    const trade = m.id === 'trades' ? (m.payload?.data?.['trades'] as { tradeId?: string } | null | undefined) : undefined;
+    const trade =
+      m.id === 'trades' ? (m.payload?.data?.['trades'] as { tradeId?: string } | null | undefined) : undefined;
     return trade?.tradeId ? [Number(trade.tradeId)] : [];
   });
 
@@ -82,8 +102,17 @@ describe('a client that stops reading', () => {
     const { socket, messages, tcp } = await rawClient(env.wsUrl);
     try {
       socket.send(JSON.stringify({ id: 'trades', type: 'subscribe', payload: { query: TRADES } }));
-      socket.send(JSON.stringify({ id: 'book', type: 'subscribe', payload: { query: 'subscription { orderBook(symbol: "SOL_USDC", depth: 50) { lastUpdateId } }' } }));
-      await waitFor(() => (env.sandbox.stats.ws().subscriptions['trade.SOL_USDC'] ?? 0) === 1, 'the upstream trade subscription');
+      socket.send(
+        JSON.stringify({
+          id: 'book',
+          type: 'subscribe',
+          payload: { query: 'subscription { orderBook(symbol: "SOL_USDC", depth: 50) { lastUpdateId } }' },
+        }),
+      );
+      await waitFor(
+        () => (env.sandbox.stats.ws().subscriptions['trade.SOL_USDC'] ?? 0) === 1,
+        'the upstream trade subscription',
+      );
       await restingBid(0); // without live flow the local book goes live on its first delta
       await waitFor(() => messages.some((m) => m.id === 'book' && m.type === 'next'), 'the first book');
 
@@ -122,10 +151,15 @@ describe('a client that stops reading', () => {
 
       publishTrades(100); // cannot reach the ended subscription
       tcp.resume();
-      await waitFor(() => lastOf(messages, 'trades')?.type === 'complete', 'the trades subscription to complete', { timeoutMs: 10_000 });
+      await waitFor(() => lastOf(messages, 'trades')?.type === 'complete', 'the trades subscription to complete', {
+        timeoutMs: 10_000,
+      });
       const ending = messages.filter((m) => m.id === 'trades').at(-2);
       expect(ending?.type).toBe('next');
-      expect(ending?.payload?.errors?.[0]?.extensions).toMatchObject({ code: 'SUBSCRIPTION_OVERFLOW', bufferCapacity: BUFFER });
+      expect(ending?.payload?.errors?.[0]?.extensions).toMatchObject({
+        code: 'SUBSCRIPTION_OVERFLOW',
+        bufferCapacity: BUFFER,
+      });
       expect(ending?.payload?.errors?.[0]?.message).toMatch(/did not keep up/);
       // What it did get was in order and without gaps: the loss is only at the end, and it is told about it.
       const ids = tradeIds(messages);
@@ -134,7 +168,9 @@ describe('a client that stops reading', () => {
       // The order book subscription carries on with the latest state, not a backlog.
       const latestId = await restLastUpdateId();
       await waitFor(
-        () => (lastOf(messages, 'book')?.payload?.data?.['orderBook'] as { lastUpdateId?: string } | undefined)?.lastUpdateId === latestId,
+        () =>
+          (lastOf(messages, 'book')?.payload?.data?.['orderBook'] as { lastUpdateId?: string } | undefined)
+            ?.lastUpdateId === latestId,
         'the latest book',
       );
       expect(messages.filter((m) => m.id === 'book' && m.type !== 'next')).toEqual([]);

@@ -15,22 +15,36 @@ import { wsClient } from './fixture.ts';
 
 describe('graphql-ws context', () => {
   it('carries the connection_init payload and the upgrade request headers into the GraphQL context', async () => {
-    const exchange = new CachedExchange({ requestWithMeta: async () => ({ data: null, status: 200, headers: new Headers() }) as never });
+    const exchange = new CachedExchange({
+      requestWithMeta: async () => ({ data: null, status: 200, headers: new Headers() }) as never,
+    });
     const contexts: SubscriptionContext[] = [];
-    const recordContext = { onExecute: ({ args }: { args: { contextValue: unknown } }) => void contexts.push(args.contextValue as SubscriptionContext) };
+    const recordContext = {
+      onExecute: ({ args }: { args: { contextValue: unknown } }) =>
+        void contexts.push(args.contextValue as SubscriptionContext),
+    };
     const yoga = createYoga<{ req: IncomingMessage; res: ServerResponse }, GatewayContext>({
       schema,
       context: ({ request }) => createContext({ exchange, account: null }, request.headers.get('x-request-id')),
       plugins: [recordContext],
     });
-    const server = createServer(yoga);
+    const server = createServer((req, res) => void yoga(req, res));
     const config = loadConfig({ BACKPACK_WS_URL: 'ws://127.0.0.1:9', PORT: '0' });
-    const subscriptions = attachSubscriptions(server, yoga, '/graphql', { config, rest: BackpackRest.fromConfig(config), owner: exchange });
+    const subscriptions = attachSubscriptions(server, yoga, '/graphql', {
+      config,
+      rest: BackpackRest.fromConfig(config),
+      owner: exchange,
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-    const client = wsClient(`ws://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, { authToken: 'token-for-later' });
+    const client = wsClient(`ws://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, {
+      authToken: 'token-for-later',
+    });
     try {
       const result = await new Promise((resolve, reject) => {
-        client.subscribe({ query: '{ streamStatus { connections { kind } } }' }, { next: resolve, error: reject, complete: () => undefined });
+        client.subscribe(
+          { query: '{ streamStatus { connections { kind } } }' },
+          { next: resolve, error: reject, complete: () => undefined },
+        );
       });
       expect(result).toEqual({ data: { streamStatus: { connections: [] } } });
       expect(contexts).toHaveLength(1);

@@ -18,18 +18,23 @@ describe('one upstream stream for many clients', () => {
   it('serves 50 clients of ticker(SOL_USDC) from one exchange SUBSCRIBE and unsubscribes after the last leaves', async () => {
     const stats = () => env.sandbox.stats.ws();
     const clients: Client[] = Array.from({ length: 50 }, () => wsClient(env.wsUrl));
-    const subscriptions: Collected<{ symbol: string; lastPrice: string | null }>[] = clients.map((client) => collect(client, TICKER, 'ticker'));
+    const subscriptions: Collected<{ symbol: string; lastPrice: string | null }>[] = clients.map((client) =>
+      collect(client, TICKER, 'ticker'),
+    );
 
-    await waitFor(() => subscriptions.every((s) => s.values.length >= 2), 'every client to receive two ticks', { timeoutMs: 8000 });
+    await waitFor(() => subscriptions.every((s) => s.values.length >= 2), 'every client to receive two ticks', {
+      timeoutMs: 8000,
+    });
     expect(stats().subscribes['ticker.SOL_USDC']).toBe(1);
     expect(stats().subscriptions['ticker.SOL_USDC']).toBe(1);
     expect(subscriptions.flatMap((s) => s.errors)).toEqual([]);
     expect(subscriptions[0]?.values[0]).toMatchObject({ symbol: 'SOL_USDC' });
 
-    const status = await query<{ streamStatus: { connections: { kind: string; streams: { stream: string; listeners: number; subscribers: number }[] }[] } }>(
-      env.gateway,
-      '{ streamStatus { connections { kind streams { stream listeners subscribers } } } }',
-    );
+    const status = await query<{
+      streamStatus: {
+        connections: { kind: string; streams: { stream: string; listeners: number; subscribers: number }[] }[];
+      };
+    }>(env.gateway, '{ streamStatus { connections { kind streams { stream listeners subscribers } } } }');
     const publicSocket = status.data?.streamStatus.connections.find((c) => c.kind === 'PUBLIC');
     expect(publicSocket?.streams).toContainEqual({ stream: 'ticker.SOL_USDC', listeners: 1, subscribers: 50 });
 
@@ -38,7 +43,10 @@ describe('one upstream stream for many clients', () => {
     expect(stats().unsubscribes['ticker.SOL_USDC']).toBeUndefined();
 
     subscriptions[49]?.stop();
-    await waitFor(() => stats().unsubscribes['ticker.SOL_USDC'] === 1, 'the exchange UNSUBSCRIBE after the last client left');
+    await waitFor(
+      () => stats().unsubscribes['ticker.SOL_USDC'] === 1,
+      'the exchange UNSUBSCRIBE after the last client left',
+    );
     expect(stats().subscribes['ticker.SOL_USDC']).toBe(1);
     await Promise.all(clients.map((client) => client.dispose()));
   });

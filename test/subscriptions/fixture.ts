@@ -94,7 +94,10 @@ export function collect<T>(client: Client, query: string, field: string): Collec
 }
 
 /** POST a GraphQL operation to the gateway over HTTP. */
-export async function query<T = Record<string, unknown>>(gateway: Gateway, source: string): Promise<{ data?: T; errors?: unknown[] }> {
+export async function query<T = Record<string, unknown>>(
+  gateway: Gateway,
+  source: string,
+): Promise<{ data?: T; errors?: unknown[] }> {
   const response = await fetch(gateway.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -30,7 +30,10 @@ const DEPTH = 15;
 async function restBook(symbol: string): Promise<Book> {
   const response = await fetch(`${env.sandbox.restUrl}/api/v1/depth?symbol=${symbol}&limit=1000`);
   const depth = (await response.json()) as Depth;
-  const level = ([price, quantity]: readonly [string, string]): Level => ({ price: normalizeDecimal(price), quantity: normalizeDecimal(quantity) });
+  const level = ([price, quantity]: readonly [string, string]): Level => ({
+    price: normalizeDecimal(price),
+    quantity: normalizeDecimal(quantity),
+  });
   return {
     bids: [...depth.bids].reverse().slice(0, DEPTH).map(level),
     asks: depth.asks.slice(0, DEPTH).map(level),
@@ -47,7 +50,9 @@ const normalized = (book: Book): Book => ({
 /** With the flow paused the book stops moving: wait until the subscriber's latest book reached the REST book's id. */
 async function settledBooks(latest: () => Book | undefined): Promise<{ live: Book; rest: Book }> {
   let rest = await restBook('SOL_USDC');
-  await waitFor(() => latest()?.lastUpdateId === rest.lastUpdateId, 'the subscribed book to catch up with REST', { timeoutMs: 5000 });
+  await waitFor(() => latest()?.lastUpdateId === rest.lastUpdateId, 'the subscribed book to catch up with REST', {
+    timeoutMs: 5000,
+  });
   rest = await restBook('SOL_USDC'); // unchanged if the book is really quiet
   const live = latest();
   if (live === undefined) throw new Error('no book received');
@@ -83,7 +88,10 @@ describe('orderBook subscription', () => {
         'the gap to be detected',
         { timeoutMs: 8000 },
       );
-      await waitFor(() => env.status().orderBooks.find((b) => b.symbol === 'SOL_USDC')?.phase === 'live', 'the book to resync');
+      await waitFor(
+        () => env.status().orderBooks.find((b) => b.symbol === 'SOL_USDC')?.phase === 'live',
+        'the book to resync',
+      );
       const { data } = await query<{ streamStatus: { orderBooks: { symbol: string; resyncs: number }[] } }>(
         env.gateway,
         '{ streamStatus { orderBooks { symbol phase subscribers resyncs gaps lastResyncReason } } }',
@@ -101,5 +109,4 @@ describe('orderBook subscription', () => {
       await client.dispose();
     }
   });
-
 });

@@ -36,7 +36,10 @@ describe('orderUpdates', () => {
     const client = wsClient(env.wsUrl);
     const updates = collect<OrderUpdate>(client, ORDER_UPDATES, 'orderUpdates');
     try {
-      await waitFor(() => (env.sandbox.stats.ws().subscriptions['account.orderUpdate.SOL_USDC'] ?? 0) === 1, 'the signed upstream subscription');
+      await waitFor(
+        () => (env.sandbox.stats.ws().subscriptions['account.orderUpdate.SOL_USDC'] ?? 0) === 1,
+        'the signed upstream subscription',
+      );
       const placed = await query<{ executeOrder: { __typename: string; order?: { id: string } } }>(
         env.gateway,
         `mutation { executeOrder(input: { symbol: "SOL_USDC", side: BID, orderType: MARKET, quantity: "0.5", clientId: "4242" }) {

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseFrame } from '../../src/exchange/streamFrame.ts';
 import type { StreamMessage } from '../../src/exchange/stream.ts';
-import { toBalanceUpdate, toOrderUpdate, toPositionUpdate, toRfqUpdate } from '../../src/schema/subscriptions/accountPayloads.ts';
+import {
+  toBalanceUpdate,
+  toOrderUpdate,
+  toPositionUpdate,
+  toRfqUpdate,
+} from '../../src/schema/subscriptions/accountPayloads.ts';
 import {
   toBookTicker,
   toDepthUpdate,
@@ -50,30 +55,57 @@ describe('public payloads → GraphQL shapes', () => {
   });
 
   it('maps ticker, trade, markPrice (ms next funding) and kline (naive ISO, interval from the stream name)', () => {
-    expect(toTicker(message('{"stream":"ticker.SOL_USDC","data":{"E":1788367430549233,"V":"1498114.9234","c":"98.98","e":"ticker","h":"101.19","l":"97.38","n":6796,"o":"100.87","s":"SOL_USDC","v":"15089.56"}}').data)).toMatchObject({
+    expect(
+      toTicker(
+        message(
+          '{"stream":"ticker.SOL_USDC","data":{"E":1788367430549233,"V":"1498114.9234","c":"98.98","e":"ticker","h":"101.19","l":"97.38","n":6796,"o":"100.87","s":"SOL_USDC","v":"15089.56"}}',
+        ).data,
+      ),
+    ).toMatchObject({
       lastPrice: '98.98',
       firstPrice: '100.87',
       quoteVolume: '1498114.9234',
       trades: 6796,
     });
-    expect(toTrade(message('{"stream":"trade.ETH_USDC_PERP","data":{"E":1754601477746429,"T":1754601477744000,"a":"5121860761","b":"5121861755","e":"trade","m":false,"p":"3870.25","q":"0.0008","s":"ETH_USDC_PERP","t":10782547}}').data)).toMatchObject({
+    expect(
+      toTrade(
+        message(
+          '{"stream":"trade.ETH_USDC_PERP","data":{"E":1754601477746429,"T":1754601477744000,"a":"5121860761","b":"5121861755","e":"trade","m":false,"p":"3870.25","q":"0.0008","s":"ETH_USDC_PERP","t":10782547}}',
+        ).data,
+      ),
+    ).toMatchObject({
       tradeId: '10782547',
       buyerOrderId: '5121861755',
       sellerOrderId: '5121860761',
       buyerIsMaker: false,
     });
-    expect(toMarkPrice(message('{"stream":"markPrice.SOL_USDC_PERP","data":{"E":1788367430422109,"T":1788367430421396,"e":"markPrice","f":"0.0000125","i":"98.94998504","n":1788368400000,"p":"98.94","s":"SOL_USDC_PERP"}}').data)).toMatchObject({
+    expect(
+      toMarkPrice(
+        message(
+          '{"stream":"markPrice.SOL_USDC_PERP","data":{"E":1788367430422109,"T":1788367430421396,"e":"markPrice","f":"0.0000125","i":"98.94998504","n":1788368400000,"p":"98.94","s":"SOL_USDC_PERP"}}',
+        ).data,
+      ),
+    ).toMatchObject({
       markPrice: '98.94',
       indexPrice: '98.94998504',
       fundingRate: '0.0000125',
       nextFundingTime: '2026-09-02T17:00:00.000Z',
     });
-    const kline = message('{"stream":"kline.1h.SOL_USDC","data":{"e":"kline","E":1754519600000000,"s":"SOL_USDC","t":"2025-08-06T22:00:00","T":"2025-08-06T23:00:00","o":"1","h":"2","l":"0.5","c":"1.5","v":"10","n":3,"X":false}}');
-    expect(toKline(kline.data, kline.stream)).toMatchObject({ interval: '1h', start: '2025-08-06T22:00:00Z', end: '2025-08-06T23:00:00Z', closed: false });
+    const kline = message(
+      '{"stream":"kline.1h.SOL_USDC","data":{"e":"kline","E":1754519600000000,"s":"SOL_USDC","t":"2025-08-06T22:00:00","T":"2025-08-06T23:00:00","o":"1","h":"2","l":"0.5","c":"1.5","v":"10","n":3,"X":false}}',
+    );
+    expect(toKline(kline.data, kline.stream)).toMatchObject({
+      interval: '1h',
+      start: '2025-08-06T22:00:00Z',
+      end: '2025-08-06T23:00:00Z',
+      closed: false,
+    });
   });
 
   it('maps liquidation and openInterest payloads with named fields and µs timestamps', () => {
-    const liquidation = message('{"stream":"liquidation.SOL_USDC_PERP","data":{"e":"liquidation","E":1788367430422109,"s":"SOL_USDC_PERP","S":"Ask","p":"98.50","q":"12.5","T":1788367430421396}}');
+    const liquidation = message(
+      '{"stream":"liquidation.SOL_USDC_PERP","data":{"e":"liquidation","E":1788367430422109,"s":"SOL_USDC_PERP","S":"Ask","p":"98.50","q":"12.5","T":1788367430421396}}',
+    );
     expect(toLiquidation(liquidation.data)).toEqual({
       symbol: 'SOL_USDC_PERP',
       eventTime: '2026-09-02T16:43:50.422109Z',
@@ -82,8 +114,14 @@ describe('public payloads → GraphQL shapes', () => {
       price: '98.50',
       quantity: '12.5',
     });
-    const openInterest = message('{"stream":"openInterest.SOL_USDC_PERP","data":{"e":"openInterest","E":1788367430549233,"s":"SOL_USDC_PERP","o":"184523.17"}}');
-    expect(toOpenInterest(openInterest.data)).toEqual({ symbol: 'SOL_USDC_PERP', eventTime: '2026-09-02T16:43:50.549233Z', openInterest: '184523.17' });
+    const openInterest = message(
+      '{"stream":"openInterest.SOL_USDC_PERP","data":{"e":"openInterest","E":1788367430549233,"s":"SOL_USDC_PERP","o":"184523.17"}}',
+    );
+    expect(toOpenInterest(openInterest.data)).toEqual({
+      symbol: 'SOL_USDC_PERP',
+      eventTime: '2026-09-02T16:43:50.549233Z',
+      openInterest: '184523.17',
+    });
   });
 });
 
@@ -122,9 +160,25 @@ describe('private payloads → GraphQL shapes', () => {
       netQuantity: '0.0010',
       entryPrice: '4236.36',
     });
-    const rfq = message('{"stream":"account.rfqUpdate","data":{"e":"rfqActive","E":1730225420369829,"R":113392053149171712,"s":"SOL_USDC_RFQ","q":"10","w":1730225480368,"W":1730225540368,"X":"New","T":1730225420368765}}');
-    expect(toRfqUpdate(rfq.data)).toMatchObject({ rfqId: '113392053149171712', submissionDeadline: '2024-10-29T18:11:20.368Z', status: 'New' });
-    expect(toBalanceUpdate({ e: 'balanceUpdate', E: 1788368290063168, a: 'USDT', A: '10', L: '20', S: '0', T: 1788368290062981 })).toEqual({
+    const rfq = message(
+      '{"stream":"account.rfqUpdate","data":{"e":"rfqActive","E":1730225420369829,"R":113392053149171712,"s":"SOL_USDC_RFQ","q":"10","w":1730225480368,"W":1730225540368,"X":"New","T":1730225420368765}}',
+    );
+    expect(toRfqUpdate(rfq.data)).toMatchObject({
+      rfqId: '113392053149171712',
+      submissionDeadline: '2024-10-29T18:11:20.368Z',
+      status: 'New',
+    });
+    expect(
+      toBalanceUpdate({
+        e: 'balanceUpdate',
+        E: 1788368290063168,
+        a: 'USDT',
+        A: '10',
+        L: '20',
+        S: '0',
+        T: 1788368290062981,
+      }),
+    ).toEqual({
       eventTime: '2026-09-02T16:58:10.063168Z',
       engineTime: '2026-09-02T16:58:10.062981Z',
       asset: 'USDT',

@@ -72,7 +72,11 @@ describe('SubscriptionQueue (lossless)', () => {
 describe('SubscriptionQueue (conflate)', () => {
   it('keeps only the latest value for a slow consumer', async () => {
     let conflated = 0;
-    const queue = new SubscriptionQueue<number>({ capacity: 4, policy: { kind: 'conflate' }, onConflate: () => (conflated += 1) });
+    const queue = new SubscriptionQueue<number>({
+      capacity: 4,
+      policy: { kind: 'conflate' },
+      onConflate: () => (conflated += 1),
+    });
     for (let i = 0; i < 1000; i += 1) queue.push(i);
     expect(queue.length).toBe(1);
     expect(conflated).toBe(999);

@@ -19,7 +19,9 @@ function orderTraffic(intervalMs: number): () => void {
   let side: 'Bid' | 'Ask' = 'Bid';
   const timer = setInterval(() => {
     side = side === 'Bid' ? 'Ask' : 'Bid';
-    env.demoRest.call('executeOrder', { symbol: 'SOL_USDC', side, orderType: 'Market', quantity: '0.1' }).catch(() => undefined);
+    env.demoRest
+      .call('executeOrder', { symbol: 'SOL_USDC', side, orderType: 'Market', quantity: '0.1' })
+      .catch(() => undefined);
   }, intervalMs);
   return () => clearInterval(timer);
 }
@@ -31,14 +33,20 @@ describe('exchange connection drops', () => {
       ticker: collect(client, 'subscription { ticker(symbol: "SOL_USDC") { lastPrice eventTime } }', 'ticker'),
       trades: collect(client, 'subscription { trades(symbol: "SOL_USDC") { tradeId price } }', 'trades'),
       markPrice: collect(client, 'subscription { markPrice(symbol: "SOL_USDC_PERP") { markPrice } }', 'markPrice'),
-      orderBook: collect(client, 'subscription { orderBook(symbol: "ETH_USDC", depth: 5) { lastUpdateId } }', 'orderBook'),
+      orderBook: collect(
+        client,
+        'subscription { orderBook(symbol: "ETH_USDC", depth: 5) { lastUpdateId } }',
+        'orderBook',
+      ),
       orderUpdates: collect(client, 'subscription { orderUpdates { eventType orderId } }', 'orderUpdates'),
       balanceUpdates: collect(client, 'subscription { balanceUpdates { asset available } }', 'balanceUpdates'),
     };
     const stopTraffic = orderTraffic(150);
     const all = Object.values(subscribers);
     try {
-      await waitFor(() => all.every((s) => s.values.length > 0), 'every subscriber to receive data', { timeoutMs: 8000 });
+      await waitFor(() => all.every((s) => s.values.length > 0), 'every subscriber to receive data', {
+        timeoutMs: 8000,
+      });
       const drops: number[] = [];
       for (let drop = 1; drop <= 3; drop += 1) {
         const reconnectsBefore = env.status().connections.map((c) => c.reconnects);
@@ -54,7 +62,8 @@ describe('exchange connection drops', () => {
         );
         // Counted from the reconnect on: a value still in flight from the old socket does not count as continuity.
         const before = all.map((s) => s.values.length);
-        const silent = () => Object.keys(subscribers).filter((_, i) => (all[i]?.values.length ?? 0) <= (before[i] ?? 0));
+        const silent = () =>
+          Object.keys(subscribers).filter((_, i) => (all[i]?.values.length ?? 0) <= (before[i] ?? 0));
         await waitFor(() => silent().length === 0, `every subscriber to receive again after drop ${drop}`, {
           timeoutMs: remaining(),
         }).catch((error: unknown) => {
@@ -67,7 +76,11 @@ describe('exchange connection drops', () => {
       expect(Math.max(...drops)).toBeLessThanOrEqual(CONTINUITY_MS + 20);
       expect(env.status().connections.map((c) => c.reconnects)).toEqual([3, 3]);
       for (const [name, subscriber] of Object.entries(subscribers)) {
-        expect({ name, errors: subscriber.errors, completed: subscriber.completed }).toEqual({ name, errors: [], completed: false });
+        expect({ name, errors: subscriber.errors, completed: subscriber.completed }).toEqual({
+          name,
+          errors: [],
+          completed: false,
+        });
       }
       // Private streams were re-signed on each reconnect: the sandbox saw one signed SUBSCRIBE per connection.
       expect(env.sandbox.stats.ws().subscribes['account.orderUpdate']).toBe(4);

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { StreamError, StreamMessage, StreamPayload } from '../../src/exchange/stream.ts';
-import { QueueFailure } from '../../src/streams/queue.ts';
+import type { QueueFailure } from '../../src/streams/queue.ts';
 import { Topic, UpstreamStreamError } from '../../src/streams/topic.ts';
 import type { TopicCounters, TopicSource, TopicSpec } from '../../src/streams/topic.ts';
 
 /** A stand-in for BackpackStream.subscribe that records listeners and lets the test emit frames. */
 function fakeSource() {
-  const listeners = new Map<string, { onMessage: (message: StreamMessage) => void; onError: (error: StreamError) => void }>();
+  const listeners = new Map<
+    string,
+    { onMessage: (message: StreamMessage) => void; onError: (error: StreamError) => void }
+  >();
   let subscribes = 0;
   let unsubscribes = 0;
   const source: TopicSource = (stream, onMessage, { onError }) => {

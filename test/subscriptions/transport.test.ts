@@ -40,10 +40,17 @@ describe('subscription transport', () => {
     const client = wsClient(env.wsUrl, { authToken: 'not-used-yet' });
     try {
       const status = await new Promise<unknown>((resolve, reject) => {
-        client.subscribe({ query: '{ streamStatus { clients { connections } } }' }, { next: resolve, error: reject, complete: () => undefined });
+        client.subscribe(
+          { query: '{ streamStatus { clients { connections } } }' },
+          { next: resolve, error: reject, complete: () => undefined },
+        );
       });
       expect(status).toEqual({ data: { streamStatus: { clients: { connections: 1 } } } });
-      const tickers = collect(client, 'subscription { ticker(symbol: "BTC_USDC") { symbol market { symbol baseSymbol } } }', 'ticker');
+      const tickers = collect(
+        client,
+        'subscription { ticker(symbol: "BTC_USDC") { symbol market { symbol baseSymbol } } }',
+        'ticker',
+      );
       await waitFor(() => tickers.values.length > 0, 'a ticker');
       expect(tickers.values[0]).toEqual({ symbol: 'BTC_USDC', market: { symbol: 'BTC_USDC', baseSymbol: 'BTC' } });
     } finally {
@@ -65,13 +72,16 @@ describe('subscription transport', () => {
       const placed = (await once(
         'mutation { executeOrder(input: { symbol: "SOL_USDC", side: BID, orderType: LIMIT, price: "100", quantity: "1" }) { __typename ... on ExecuteOrderSuccess { order { status price } } } }',
       )) as { data: { executeOrder: { __typename: string; order: { status: string; price: string } } } };
-      expect(placed.data.executeOrder).toEqual({ __typename: 'ExecuteOrderSuccess', order: { status: 'NEW', price: '100' } });
+      expect(placed.data.executeOrder).toEqual({
+        __typename: 'ExecuteOrderSuccess',
+        order: { status: 'NEW', price: '100' },
+      });
     } finally {
       await client.dispose();
     }
   });
 
-  it('answers a malformed operation with an error for that operation only: the client\'s other subscriptions go on', async () => {
+  it("answers a malformed operation with an error for that operation only: the client's other subscriptions go on", async () => {
     const client = wsClient(env.wsUrl);
     try {
       const tickers = collect(client, 'subscription { ticker(symbol: "SOL_USDC") { lastPrice } }', 'ticker');
@@ -93,9 +103,15 @@ describe('subscription transport', () => {
     const client = wsClient(env.wsUrl);
     try {
       const unknown = collect(client, 'subscription { trades(symbol: "NOPE_USDC") { tradeId } }', 'trades');
-      const deep = collect(client, 'subscription { orderBook(symbol: "SOL_USDC", depth: 5000) { lastUpdateId } }', 'orderBook');
+      const deep = collect(
+        client,
+        'subscription { orderBook(symbol: "SOL_USDC", depth: 5000) { lastUpdateId } }',
+        'orderBook',
+      );
       await waitFor(() => unknown.completed && deep.completed, 'both subscriptions to end');
-      expect(unknown.errors).toMatchObject([{ message: 'Unknown market "NOPE_USDC"', extensions: { code: 'BAD_USER_INPUT', field: 'symbol' } }]);
+      expect(unknown.errors).toMatchObject([
+        { message: 'Unknown market "NOPE_USDC"', extensions: { code: 'BAD_USER_INPUT', field: 'symbol' } },
+      ]);
       expect(deep.errors).toMatchObject([{ extensions: { code: 'BAD_USER_INPUT', field: 'depth' } }]);
       expect(env.sandbox.stats.ws().subscribes['trade.NOPE_USDC']).toBeUndefined();
     } finally {
@@ -112,6 +128,8 @@ describe('subscription settings', () => {
       orderBookConflateMs: 0,
     });
     expect(() => loadSubscriptionConfig({ GATEWAY_SUBSCRIPTION_BUFFER: '0' })).toThrow(ConfigError);
-    expect(() => loadSubscriptionConfig({ GATEWAY_ORDERBOOK_CONFLATE_MS: 'fast' })).toThrow(/GATEWAY_ORDERBOOK_CONFLATE_MS/);
+    expect(() => loadSubscriptionConfig({ GATEWAY_ORDERBOOK_CONFLATE_MS: 'fast' })).toThrow(
+      /GATEWAY_ORDERBOOK_CONFLATE_MS/,
+    );
   });
 });

@@ -23,15 +23,21 @@ interface Connection {
   frozen: boolean;
 }
 
-const KNOWN_TYPES = /^(bookTicker|depth|kline|liquidation|markPrice|ticker|openInterest|trade|account\.(orderUpdate|positionUpdate|rfqUpdate|balanceUpdate))(\.|$)/;
+const KNOWN_TYPES =
+  /^(bookTicker|depth|kline|liquidation|markPrice|ticker|openInterest|trade|account\.(orderUpdate|positionUpdate|rfqUpdate|balanceUpdate))(\.|$)/;
 const SPKI_ED25519_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 
 function verifySubscribe(signature: readonly string[]): { valid: boolean; timestamp: number } {
   const [apiKey, sig, timestamp, window] = signature;
   const ts = Number(timestamp);
-  if (apiKey === undefined || sig === undefined || window === undefined || !Number.isFinite(ts)) return { valid: false, timestamp: ts };
+  if (apiKey === undefined || sig === undefined || window === undefined || !Number.isFinite(ts))
+    return { valid: false, timestamp: ts };
   try {
-    const publicKey = createPublicKey({ key: Buffer.concat([SPKI_ED25519_PREFIX, Buffer.from(apiKey, 'base64')]), format: 'der', type: 'spki' });
+    const publicKey = createPublicKey({
+      key: Buffer.concat([SPKI_ED25519_PREFIX, Buffer.from(apiKey, 'base64')]),
+      format: 'der',
+      type: 'spki',
+    });
     const message = `instruction=subscribe&timestamp=${timestamp}&window=${window}`;
     const ok = verify(null, Buffer.from(message), publicKey, Buffer.from(sig, 'base64'));
     return { valid: ok && Math.abs(Date.now() - ts) <= Number(window), timestamp: ts };
@@ -75,7 +81,8 @@ export class StubStreamServer {
   /** Streams subscribed on the newest live connection. */
   currentStreams(): Set<string> {
     let newest: Connection | undefined;
-    for (const connection of this.live) if (newest === undefined || connection.index > newest.index) newest = connection;
+    for (const connection of this.live)
+      if (newest === undefined || connection.index > newest.index) newest = connection;
     return new Set(newest?.streams ?? []);
   }
 
@@ -143,7 +150,9 @@ export class StubStreamServer {
       connection: connection.index,
       method,
       params,
-      ...(signature !== undefined ? { signature, signatureValid: check?.valid ?? false, timestamp: check?.timestamp ?? 0 } : {}),
+      ...(signature !== undefined
+        ? { signature, signatureValid: check?.valid ?? false, timestamp: check?.timestamp ?? 0 }
+        : {}),
     });
     if (method === 'UNSUBSCRIBE') {
       for (const stream of params) connection.streams.delete(stream);

@@ -32,8 +32,7 @@ export interface MarginFunction {
 }
 
 export type CollateralFunctionKind =
-  | { type: 'identity' }
-  | { type: 'inverseSqrt'; base: Decimal; positiveCurvePenalty: Decimal };
+  { type: 'identity' } | { type: 'inverseSqrt'; base: Decimal; positiveCurvePenalty: Decimal };
 
 export interface CollateralFunction {
   weight: Decimal;

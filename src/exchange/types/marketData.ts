@@ -1,5 +1,13 @@
 // Wire shapes of public market data (/ticker, /depth, /klines, /markPrices, /openInterest, /fundingRates, /trades).
-import type { Decimal, EpochMicros, EpochMillis, EpochSeconds, MarketSymbol, NaiveDateTime, PageParams } from './common.ts';
+import type {
+  Decimal,
+  EpochMicros,
+  EpochMillis,
+  EpochSeconds,
+  MarketSymbol,
+  NaiveDateTime,
+  PageParams,
+} from './common.ts';
 import type { DepthLimit, KlineInterval, KlinePriceType, MarketType, TickerInterval, TickerSource } from './enums.ts';
 
 export interface Ticker {

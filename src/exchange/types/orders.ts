@@ -64,8 +64,7 @@ export interface LimitOrder extends OrderBase {
 export type Order = MarketOrder | LimitOrder;
 
 export type BatchCommandOrderResult =
-  | ({ operation: 'Ok' } & Order)
-  | { operation: 'Err'; code: ApiErrorCode; message: string };
+  ({ operation: 'Ok' } & Order) | { operation: 'Err'; code: ApiErrorCode; message: string };
 
 export interface OrderExecutePayload {
   symbol: MarketSymbol;

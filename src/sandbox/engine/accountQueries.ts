@@ -85,7 +85,14 @@ export class AccountQueries {
       if (price !== null) {
         quantity = D.div(available, price, 'down');
       } else {
-        const intent = { accountId, side: query.side, price: null, quantity: null, quoteQuantity: available, selfTradePrevention: 'RejectTaker' as const };
+        const intent = {
+          accountId,
+          side: query.side,
+          price: null,
+          quantity: null,
+          quoteQuantity: available,
+          selfTradePrevention: 'RejectTaker' as const,
+        };
         quantity = estimateFill(market.book, intent, spec.stepSize).quantity;
       }
     } else {
@@ -108,7 +115,10 @@ export class AccountQueries {
     return this.state.positions
       .openPositions()
       .filter((position) => position.accountId === accountId && (symbol === undefined || position.symbol === symbol))
-      .filter((position) => marketType === undefined || this.state.markets.get(position.symbol)?.spec.marketType === marketType)
+      .filter(
+        (position) =>
+          marketType === undefined || this.state.markets.get(position.symbol)?.spec.marketType === marketType,
+      )
       .map((position) => positionWire(position, positionContext(this.deps, this.state, position)));
   }
 
@@ -121,7 +131,11 @@ export class AccountQueries {
   orderHistory(accountId: number, filter: HistoryFilter): TimedRow<OrderHistory>[] {
     return this.state
       .ordersOf(accountId)
-      .filter((order) => (filter.symbol === undefined || order.symbol === filter.symbol) && (filter.orderId === undefined || order.id === filter.orderId))
+      .filter(
+        (order) =>
+          (filter.symbol === undefined || order.symbol === filter.symbol) &&
+          (filter.orderId === undefined || order.id === filter.orderId),
+      )
       .filter((order) => filter.strategyId === undefined || order.strategyId === filter.strategyId)
       .filter((order) => this.marketTypeOk(order.symbol, filter.marketTypes))
       .map((order) => ({ at: order.createdAt, row: orderHistoryWire(order) }));
@@ -129,7 +143,11 @@ export class AccountQueries {
 
   fills(accountId: number, filter: HistoryFilter): TimedRow<OrderFill>[] {
     return (this.state.fills.get(accountId) ?? [])
-      .filter((fill) => (filter.symbol === undefined || fill.symbol === filter.symbol) && (filter.orderId === undefined || fill.orderId === filter.orderId))
+      .filter(
+        (fill) =>
+          (filter.symbol === undefined || fill.symbol === filter.symbol) &&
+          (filter.orderId === undefined || fill.orderId === filter.orderId),
+      )
       .filter((fill) => filter.strategyId === undefined || fill.strategyId === filter.strategyId)
       .filter((fill) => this.marketTypeOk(fill.symbol, filter.marketTypes))
       .map((fill) => ({
@@ -170,9 +188,16 @@ export class AccountQueries {
   positionHistory(accountId: number, filter: HistoryFilter): TimedRow<PositionHistoryRow>[] {
     return this.state.positions
       .history(accountId)
-      .filter((position) => (filter.symbol === undefined || position.symbol === filter.symbol) && (filter.state === undefined || position.state === filter.state))
+      .filter(
+        (position) =>
+          (filter.symbol === undefined || position.symbol === filter.symbol) &&
+          (filter.state === undefined || position.state === filter.state),
+      )
       .filter((position) => this.marketTypeOk(position.symbol, filter.marketTypes))
-      .map((position) => ({ at: position.openedAt, row: positionHistoryWire(position, positionContext(this.deps, this.state, position)) }));
+      .map((position) => ({
+        at: position.openedAt,
+        row: positionHistoryWire(position, positionContext(this.deps, this.state, position)),
+      }));
   }
 
   /** `source` filter uses SettlementSourceFilter names; `CulledRealizePnl*`/`Backstop*` never occur in the sandbox. */

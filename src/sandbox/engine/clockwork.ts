@@ -27,7 +27,9 @@ export class Clockwork {
   tick(): void {
     const now = this.deps.clock.now();
     // Spot first: perp indices read their spot source's fresh price.
-    const markets = [...this.state.markets.values()].sort((a, b) => Number(isFutures(a.spec)) - Number(isFutures(b.spec)));
+    const markets = [...this.state.markets.values()].sort(
+      (a, b) => Number(isFutures(a.spec)) - Number(isFutures(b.spec)),
+    );
     for (const market of markets) {
       this.updatePrices(market, now);
       this.sample(market, now);
@@ -106,8 +108,21 @@ export class Clockwork {
       settleCash(this.deps.ledger, position.accountId, spec.quote, payment);
       this.deps.ledger.toHouse(spec.quote, -payment);
       position.funding += payment;
-      this.state.addFunding({ accountId: position.accountId, symbol: spec.symbol, positionId: position.id, quantity: payment, intervalEnd, rate });
-      this.state.addSettlement({ accountId: position.accountId, quantity: payment, source: 'FundingPayment', positionId: position.id, timestamp: intervalEnd });
+      this.state.addFunding({
+        accountId: position.accountId,
+        symbol: spec.symbol,
+        positionId: position.id,
+        quantity: payment,
+        intervalEnd,
+        rate,
+      });
+      this.state.addSettlement({
+        accountId: position.accountId,
+        quantity: payment,
+        source: 'FundingPayment',
+        positionId: position.id,
+        timestamp: intervalEnd,
+      });
       this.publisher.positionUpdate(position, 'positionAdjusted');
     }
   }
@@ -133,7 +148,12 @@ export class Clockwork {
       }
       if (isFutures(spec) || spec.marketType === 'PREDICTION') {
         const eventTime = this.publisher.eventTime();
-        const data: Record<string, unknown> = { e: 'markPrice', E: eventTime, s: spec.symbol, p: D.toString(markOf(market)) };
+        const data: Record<string, unknown> = {
+          e: 'markPrice',
+          E: eventTime,
+          s: spec.symbol,
+          p: D.toString(markOf(market)),
+        };
         if (isFutures(spec)) {
           data.f = D.toString(market.fundingRate);
           data.i = D.toString(market.index ?? markOf(market));

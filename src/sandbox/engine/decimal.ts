@@ -35,7 +35,8 @@ export function parse(text: string): Decimal {
   const [, minus, whole = '0', fraction = ''] = match;
   const significant = fraction.replace(/0+$/, '');
   if (significant.length > SCALE) throw new DecimalError(`Decimal has more than ${SCALE} fractional digits: ${text}`);
-  const units = BigInt(whole) * ONE + (significant === '' ? 0n : BigInt(significant) * pow10(SCALE - significant.length));
+  const units =
+    BigInt(whole) * ONE + (significant === '' ? 0n : BigInt(significant) * pow10(SCALE - significant.length));
   return minus === undefined ? units : -units;
 }
 

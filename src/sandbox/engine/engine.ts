@@ -60,11 +60,16 @@ export class TradingEngine {
   executeOrder(accountId: number, request: OrderRequest): Order {
     this.ledger.account(accountId);
     if (typeof request.symbol !== 'string') {
-      throw new SandboxError(400, null, 'Bad Request parse request payload error: missing field `symbol` (occurred while parsing "OrderExecutePayload")');
+      throw new SandboxError(
+        400,
+        null,
+        'Bad Request parse request payload error: missing field `symbol` (occurred while parsing "OrderExecutePayload")',
+      );
     }
     const market = this.marketData.market(request.symbol);
     const validated = validateOrder(request, market.spec);
-    if (validated.price !== null && validated.trigger === null) checkPriceBand(market.spec, validated.price, market.tape.lastPrice ?? market.mark);
+    if (validated.price !== null && validated.trigger === null)
+      checkPriceBand(market.spec, validated.price, market.tape.lastPrice ?? market.mark);
     const order = this.executor.createRecord(accountId, validated, this.deps.clock.now());
     if (validated.trigger !== null) this.triggers.place(order, market);
     else this.executor.place(order, market);
@@ -79,7 +84,11 @@ export class TradingEngine {
         return { operation: 'Ok', ...this.executeOrder(accountId, request) };
       } catch (error) {
         if (!(error instanceof SandboxError)) throw error;
-        return { operation: 'Err', code: (error.code ?? 'INVALID_CLIENT_REQUEST') as ApiErrorCode, message: error.message };
+        return {
+          operation: 'Err',
+          code: (error.code ?? 'INVALID_CLIENT_REQUEST') as ApiErrorCode,
+          message: error.message,
+        };
       }
     });
   }
@@ -124,7 +133,9 @@ export class TradingEngine {
     return this.state
       .openOrdersOf(accountId)
       .filter((order) => symbol === undefined || order.symbol === symbol)
-      .filter((order) => marketType === undefined || this.state.markets.get(order.symbol)?.spec.marketType === marketType)
+      .filter(
+        (order) => marketType === undefined || this.state.markets.get(order.symbol)?.spec.marketType === marketType,
+      )
       .map(orderWire);
   }
 
@@ -167,7 +178,11 @@ export class TradingEngine {
     }
     const matches = this.state
       .openOrdersOf(accountId)
-      .filter((order) => order.symbol === symbol && (ref.orderId !== undefined ? order.id === ref.orderId : order.clientId === ref.clientId));
+      .filter(
+        (order) =>
+          order.symbol === symbol &&
+          (ref.orderId !== undefined ? order.id === ref.orderId : order.clientId === ref.clientId),
+      );
     return matches[matches.length - 1];
   }
 }

@@ -82,7 +82,10 @@ export class Publisher {
   klines(market: MarketState, updates: readonly KlineUpdate[]): void {
     for (const update of updates) {
       const times = this.times();
-      this.deps.sink.publish(`kline.${update.interval}.${market.spec.symbol}`, klineEventWire(market.spec.symbol, update, times.event));
+      this.deps.sink.publish(
+        `kline.${update.interval}.${market.spec.symbol}`,
+        klineEventWire(market.spec.symbol, update, times.event),
+      );
     }
   }
 
@@ -96,7 +99,9 @@ export class Publisher {
     return this.state.positions
       .openPositions()
       .filter((position) => position.accountId === accountId && (symbol === null || position.symbol === symbol))
-      .map((position) => positionEventWire(position, positionContext(this.deps, this.state, position), null, this.times()));
+      .map((position) =>
+        positionEventWire(position, positionContext(this.deps, this.state, position), null, this.times()),
+      );
   }
 
   publish(stream: string, data: object): void {

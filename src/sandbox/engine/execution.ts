@@ -5,7 +5,18 @@ import * as D from './decimal.ts';
 import type { Decimal } from './decimal.ts';
 import type { Publisher } from './events.ts';
 import { markOf } from './events.ts';
-import { chargeFee, feeFor, feeRate, isFutures, lockForOrder, marginFor, orderMarginFraction, releaseLock, settleCash, spendLock } from './funds.ts';
+import {
+  chargeFee,
+  feeFor,
+  feeRate,
+  isFutures,
+  lockForOrder,
+  marginFor,
+  orderMarginFraction,
+  releaseLock,
+  settleCash,
+  spendLock,
+} from './funds.ts';
 import { crosses, estimateFill, matchTaker, opposite } from './matching.ts';
 import type { TakerIntent } from './matching.ts';
 import type { OrderRecord } from './orders.ts';
@@ -40,7 +51,12 @@ export class Executor {
     private readonly publisher: Publisher,
   ) {}
 
-  createRecord(accountId: number, order: ValidatedOrder, now: number, relatedOrderId: string | null = null): OrderRecord {
+  createRecord(
+    accountId: number,
+    order: ValidatedOrder,
+    now: number,
+    relatedOrderId: string | null = null,
+  ): OrderRecord {
     return {
       id: this.state.newOrderId(),
       accountId,
@@ -94,15 +110,28 @@ export class Executor {
       }
       const account = this.deps.ledger.account(order.accountId);
       const notional =
-        order.orderType === 'Limit' ? D.mul(order.price ?? 0n, order.quantity ?? 0n, 'up') : order.quantity !== null ? estimate().quote : (order.quoteQuantity ?? 0n);
-      const margin = marginFor(notional, orderMarginFraction(spec, account), this.deps.markets.assetDecimals(spec.quote));
-      if (margin > this.freeCollateral(order.accountId, spec.quote)) throw new SandboxError(400, 'INSUFFICIENT_MARGIN', 'Insufficient margin');
+        order.orderType === 'Limit'
+          ? D.mul(order.price ?? 0n, order.quantity ?? 0n, 'up')
+          : order.quantity !== null
+            ? estimate().quote
+            : (order.quoteQuantity ?? 0n);
+      const margin = marginFor(
+        notional,
+        orderMarginFraction(spec, account),
+        this.deps.markets.assetDecimals(spec.quote),
+      );
+      if (margin > this.freeCollateral(order.accountId, spec.quote))
+        throw new SandboxError(400, 'INSUFFICIENT_MARGIN', 'Insufficient margin');
       lockForOrder(this.deps.ledger, order, spec.quote, margin);
       return null;
     }
     if (order.side === 'Bid') {
       const cost =
-        order.orderType === 'Limit' ? D.mul(order.price ?? 0n, order.quantity ?? 0n, 'up') : order.quantity !== null ? estimate().quote : (order.quoteQuantity ?? 0n);
+        order.orderType === 'Limit'
+          ? D.mul(order.price ?? 0n, order.quantity ?? 0n, 'up')
+          : order.quantity !== null
+            ? estimate().quote
+            : (order.quoteQuantity ?? 0n);
       lockForOrder(this.deps.ledger, order, spec.quote, cost);
     } else {
       lockForOrder(this.deps.ledger, order, spec.base, order.quantity ?? estimate().quantity);
@@ -141,12 +170,17 @@ export class Executor {
   run(order: OrderRecord, market: MarketState): void {
     const { spec, book } = market;
     const best = book.best(opposite(order.side));
-    const wouldTake = best !== undefined && crosses(order.side, order.orderType === 'Limit' ? order.price : null, best.price);
+    const wouldTake =
+      best !== undefined && crosses(order.side, order.orderType === 'Limit' ? order.price : null, best.price);
     if (order.orderType === 'Limit' && wouldTake) {
       if (order.postOnly) return this.close(order, 'Expired', 'PostOnlyTaker');
       if (spec.orderBookState === 'PostOnly') return this.close(order, 'Expired', 'PostOnlyMode');
     }
-    if (order.timeInForce === 'FOK' && order.quantity !== null && estimateFill(book, intentOf(order), spec.stepSize).quantity < remaining(order)) {
+    if (
+      order.timeInForce === 'FOK' &&
+      order.quantity !== null &&
+      estimateFill(book, intentOf(order), spec.stepSize).quantity < remaining(order)
+    ) {
       return this.close(order, 'Expired', 'FillOrKill');
     }
     const outcome = matchTaker(book, order, spec.stepSize, {
@@ -154,7 +188,8 @@ export class Executor {
       expireMaker: (maker) => this.close(maker, 'Expired', 'SelfTradePrevention'),
     });
     if (outcome === 'selfTrade') return this.close(order, 'Expired', 'SelfTradePrevention');
-    const done = order.quantity !== null ? remaining(order) === 0n : outcome === 'complete' && order.executedQuantity > 0n;
+    const done =
+      order.quantity !== null ? remaining(order) === 0n : outcome === 'complete' && order.executedQuantity > 0n;
     if (done) {
       order.status = 'Filled';
       this.retire(order);
@@ -171,7 +206,11 @@ export class Executor {
     if (isFutures(market.spec) && order.reduceOnly !== true) {
       // Keep only the margin the resting remainder needs (the taker part has already been released per fill).
       const account = this.deps.ledger.account(order.accountId);
-      const needed = marginFor(D.mul(order.price ?? 0n, remaining(order), 'up'), orderMarginFraction(market.spec, account), this.deps.markets.assetDecimals(market.spec.quote));
+      const needed = marginFor(
+        D.mul(order.price ?? 0n, remaining(order), 'up'),
+        orderMarginFraction(market.spec, account),
+        this.deps.markets.assetDecimals(market.spec.quote),
+      );
       if (order.lockedRemaining > needed) releaseLock(this.deps.ledger, order, order.lockedRemaining - needed);
     }
   }
@@ -196,11 +235,18 @@ export class Executor {
     order.status = status;
     order.expiryReason = reason;
     this.retire(order);
-    const event = status === 'Cancelled' ? 'orderCancelled' : status === 'TriggerFailed' ? 'triggerFailed' : 'orderExpired';
+    const event =
+      status === 'Cancelled' ? 'orderCancelled' : status === 'TriggerFailed' ? 'triggerFailed' : 'orderExpired';
     this.publisher.orderUpdate(order, event);
   }
 
-  private settleFill(market: MarketState, taker: OrderRecord, maker: OrderRecord, quantity: Decimal, price: Decimal): void {
+  private settleFill(
+    market: MarketState,
+    taker: OrderRecord,
+    maker: OrderRecord,
+    quantity: Decimal,
+    price: Decimal,
+  ): void {
     const { spec } = market;
     const now = this.deps.clock.now();
     const quote = D.mul(quantity, price, 'halfEven');
@@ -214,7 +260,10 @@ export class Executor {
       sellerOrderId: maker.side === 'Ask' ? maker.id : taker.id,
     });
     market.book.reduce(maker, quantity);
-    const details = [maker, taker].map((order) => ({ order, ...this.settleSide(market, order, order === maker, quantity, price, quote, now) }));
+    const details = [maker, taker].map((order) => ({
+      order,
+      ...this.settleSide(market, order, order === maker, quantity, price, quote, now),
+    }));
     if (remaining(maker) === 0n) {
       market.book.remove(maker, 0n);
       this.retire(maker);
@@ -237,7 +286,14 @@ export class Executor {
         isMaker: maker,
         timestamp: now,
       });
-      this.publisher.orderUpdate(order, 'orderFill', { tradeId: tradeOf.trade.id, quantity, price, maker, fee, feeSymbol });
+      this.publisher.orderUpdate(order, 'orderFill', {
+        tradeId: tradeOf.trade.id,
+        quantity,
+        price,
+        maker,
+        fee,
+        feeSymbol,
+      });
     }
     for (const { order, changes } of details) {
       for (const change of changes) this.publisher.positionUpdate(change.position, change.event);
@@ -248,7 +304,15 @@ export class Executor {
   }
 
   /** One side of a fill: executed amounts, funds (spot delivery or futures position + PnL) and the fee. */
-  private settleSide(market: MarketState, order: OrderRecord, maker: boolean, quantity: Decimal, price: Decimal, quote: Decimal, now: number) {
+  private settleSide(
+    market: MarketState,
+    order: OrderRecord,
+    maker: boolean,
+    quantity: Decimal,
+    price: Decimal,
+    quote: Decimal,
+    now: number,
+  ) {
     const { spec } = market;
     const ledger = this.deps.ledger;
     const account = ledger.account(order.accountId);
@@ -275,7 +339,10 @@ export class Executor {
       return { fee, feeSymbol: spec.quote, changes: [] };
     }
     if (order.quantity !== null && remainingBefore > 0n) {
-      const release = remainingBefore === quantity ? order.lockedRemaining : D.divideRounded(order.lockedRemaining * quantity, remainingBefore, 'down');
+      const release =
+        remainingBefore === quantity
+          ? order.lockedRemaining
+          : D.divideRounded(order.lockedRemaining * quantity, remainingBefore, 'down');
       releaseLock(ledger, order, release);
     }
     const fee = feeFor(quote, rate, this.deps.markets.assetDecimals(spec.quote));
@@ -284,7 +351,13 @@ export class Executor {
     chargeFee(ledger, order.accountId, spec.quote, fee);
     if (effect.realized !== 0n) {
       const positionId = effect.changes[0]?.position.id ?? null;
-      this.state.addSettlement({ accountId: order.accountId, quantity: effect.realized, source: 'RealizePnl', positionId, timestamp: now });
+      this.state.addSettlement({
+        accountId: order.accountId,
+        quantity: effect.realized,
+        source: 'RealizePnl',
+        positionId,
+        timestamp: now,
+      });
     }
     return { fee, feeSymbol: spec.quote, changes: effect.changes };
   }
@@ -304,7 +377,8 @@ export class Executor {
       const position = this.state.positions.netQuantity(accountId, symbol);
       const budget = { Bid: D.max(0n, -position), Ask: D.max(0n, position) };
       for (const order of this.state.openOrdersOf(accountId)) {
-        if (order.symbol !== symbol || order.reduceOnly !== true || order.status === 'TriggerPending' || !isOpen(order)) continue;
+        if (order.symbol !== symbol || order.reduceOnly !== true || order.status === 'TriggerPending' || !isOpen(order))
+          continue;
         const allowed = budget[order.side];
         const left = remaining(order);
         if (allowed === 0n) {

@@ -1,6 +1,14 @@
 // Read-only public market data rendered as wire shapes: depth, tickers, klines, mark prices, open interest, trades.
 import type { KlineInterval, KlinePriceType, MarketType, TickerInterval } from '../../exchange/types/enums.ts';
-import type { Depth, FundingIntervalRate, Kline, MarkPrice, OpenInterest, Ticker, Trade } from '../../exchange/types/marketData.ts';
+import type {
+  Depth,
+  FundingIntervalRate,
+  Kline,
+  MarkPrice,
+  OpenInterest,
+  Ticker,
+  Trade,
+} from '../../exchange/types/marketData.ts';
 import { SandboxError } from '../http/handler.ts';
 import type { Clockwork } from './clockwork.ts';
 import * as D from './decimal.ts';
@@ -62,7 +70,13 @@ export class MarketQueries {
   }
 
   /** `startTime`/`endTime` are epoch seconds (§3.1 #12). */
-  klines(symbol: string, interval: KlineInterval, startTime: number, endTime: number | undefined, priceType: KlinePriceType = 'Last'): Kline[] {
+  klines(
+    symbol: string,
+    interval: KlineInterval,
+    startTime: number,
+    endTime: number | undefined,
+    priceType: KlinePriceType = 'Last',
+  ): Kline[] {
     const market = this.market(symbol);
     const end = endTime === undefined ? this.deps.clock.now() : endTime * 1000;
     if (end < startTime * 1000) throw new SandboxError(400, 'INVALID_RANGE', 'Invalid time range');
@@ -77,7 +91,9 @@ export class MarketQueries {
       }
       return [this.markPriceOf(market)];
     }
-    return [...this.state.markets.values()].filter((market) => market.spec.marketType === marketType).map((market) => this.markPriceOf(market));
+    return [...this.state.markets.values()]
+      .filter((market) => market.spec.marketType === marketType)
+      .map((market) => this.markPriceOf(market));
   }
 
   private markPriceOf(market: MarketState): MarkPrice {
@@ -93,7 +109,10 @@ export class MarketQueries {
 
   openInterest(symbol: string | undefined): OpenInterest[] {
     const now = this.deps.clock.now();
-    const markets = symbol === undefined ? [...this.state.markets.values()].filter((market) => isFutures(market.spec)) : [this.market(symbol)];
+    const markets =
+      symbol === undefined
+        ? [...this.state.markets.values()].filter((market) => isFutures(market.spec))
+        : [this.market(symbol)];
     return markets.map((market) => ({
       symbol: market.spec.symbol,
       openInterest: isFutures(market.spec) ? D.toString(this.clockwork.openInterest(market)) : null,
@@ -106,7 +125,11 @@ export class MarketQueries {
     const market = this.market(symbol);
     return market.fundingHistory.map((entry) => ({
       at: entry.end,
-      row: { symbol, intervalEndTimestamp: naiveSeconds(entry.end), fundingRate: D.toString(D.round(entry.rate, 9, 'halfEven')) },
+      row: {
+        symbol,
+        intervalEndTimestamp: naiveSeconds(entry.end),
+        fundingRate: D.toString(D.round(entry.rate, 9, 'halfEven')),
+      },
     }));
   }
 

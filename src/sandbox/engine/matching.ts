@@ -38,7 +38,14 @@ export interface TakerIntent {
 }
 
 /** Base quantity a taker may take from a maker with `makerRemaining` at `price`, given what it has left. */
-function takeable(intent: TakerIntent, filledQuantity: Decimal, filledQuote: Decimal, makerRemaining: Decimal, price: Decimal, step: Decimal): Decimal {
+function takeable(
+  intent: TakerIntent,
+  filledQuantity: Decimal,
+  filledQuote: Decimal,
+  makerRemaining: Decimal,
+  price: Decimal,
+  step: Decimal,
+): Decimal {
   if (intent.quantity !== null) return D.min(intent.quantity - filledQuantity, makerRemaining);
   const quoteLeft = (intent.quoteQuantity ?? 0n) - filledQuote;
   if (quoteLeft <= 0n) return 0n;
@@ -49,7 +56,11 @@ function takeable(intent: TakerIntent, filledQuantity: Decimal, filledQuote: Dec
  * What the book would fill for this intent right now, honouring STP the way `matchTaker` does
  * (RejectMaker skips own orders; RejectTaker/RejectBoth stop at them). Used for FOK and to size fund locks.
  */
-export function estimateFill(book: OrderBook, intent: TakerIntent, step: Decimal): { quantity: Decimal; quote: Decimal } {
+export function estimateFill(
+  book: OrderBook,
+  intent: TakerIntent,
+  step: Decimal,
+): { quantity: Decimal; quote: Decimal } {
   let quantity = 0n;
   let quote = 0n;
   for (const level of book.levels(opposite(intent.side))) {
@@ -89,7 +100,14 @@ export function matchTaker(book: OrderBook, taker: OrderRecord, step: Decimal, h
       if (taker.selfTradePrevention === 'RejectBoth') return 'selfTrade';
       continue;
     }
-    const take = takeable(intent, taker.executedQuantity, taker.executedQuoteQuantity, remaining(maker), level.price, step);
+    const take = takeable(
+      intent,
+      taker.executedQuantity,
+      taker.executedQuoteQuantity,
+      remaining(maker),
+      level.price,
+      step,
+    );
     if (take <= 0n) return 'complete';
     hooks.fill(maker, take, level.price);
   }

@@ -159,7 +159,14 @@ export function orderHistoryWire(order: OrderRecord): OrderHistory {
   };
 }
 
-export type OrderEvent = 'orderAccepted' | 'orderFill' | 'orderCancelled' | 'orderExpired' | 'orderModified' | 'triggerPlaced' | 'triggerFailed';
+export type OrderEvent =
+  | 'orderAccepted'
+  | 'orderFill'
+  | 'orderCancelled'
+  | 'orderExpired'
+  | 'orderModified'
+  | 'triggerPlaced'
+  | 'triggerFailed';
 
 export interface FillDetail {
   readonly tradeId: number;
@@ -219,7 +226,8 @@ export function orderUpdateWire(
   else if (order.quantity !== null) data.q = quantity(order.quantity);
   if (order.quoteQuantity !== null) data.Q = D.toString(order.quoteQuantity);
   else if (pendingTrigger) data.Q = '0';
-  else if (order.price !== null && order.quantity !== null) data.Q = D.toString(D.mul(order.price, order.quantity, 'halfEven'));
+  else if (order.price !== null && order.quantity !== null)
+    data.Q = D.toString(D.mul(order.price, order.quantity, 'halfEven'));
   if (order.price !== null) data.p = price(order.price);
   if (order.triggerPrice !== null) {
     data.P = price(order.triggerPrice);

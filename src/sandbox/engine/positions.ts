@@ -80,7 +80,15 @@ export class PositionBook {
   }
 
   /** Applies a fill of `quantity` at `price` on `side`; reduces first (realizing PnL), then opens any remainder. */
-  applyFill(accountId: number, symbol: string, side: Side, quantity: Decimal, price: Decimal, fee: Decimal, now: number): FillEffect {
+  applyFill(
+    accountId: number,
+    symbol: string,
+    side: Side,
+    quantity: Decimal,
+    price: Decimal,
+    fee: Decimal,
+    now: number,
+  ): FillEffect {
     const delta = side === 'Bid' ? quantity : -quantity;
     const current = this.get(accountId, symbol);
     if (current === undefined) {
@@ -97,7 +105,10 @@ export class PositionBook {
     const closing = D.min(D.abs(delta), D.abs(current.netQuantity));
     const remainingQuantity = current.netQuantity + (delta > 0n ? closing : -closing);
     // netCost shrinks pro rata; the realized PnL is defined from the exact removed cost so cash is conserved.
-    const remainingCost = remainingQuantity === 0n ? 0n : D.divideRounded(current.netCost * remainingQuantity, current.netQuantity, 'halfEven');
+    const remainingCost =
+      remainingQuantity === 0n
+        ? 0n
+        : D.divideRounded(current.netCost * remainingQuantity, current.netQuantity, 'halfEven');
     const removedCost = current.netCost - remainingCost;
     const proceeds = D.mul(closing, price, 'halfEven');
     const realized = (current.netQuantity > 0n ? proceeds : -proceeds) - removedCost;
@@ -172,9 +183,12 @@ export function positionFigures(position: PositionRecord, context: PositionConte
   const { market, markPrice } = context;
   const quantity = position.netQuantity;
   const priceDigits = market.priceDecimals + 4;
-  const entryPrice = quantity === 0n ? 0n : D.round(D.div(position.netCost, quantity, 'halfEven'), priceDigits, 'halfEven');
+  const entryPrice =
+    quantity === 0n ? 0n : D.round(D.div(position.netCost, quantity, 'halfEven'), priceDigits, 'halfEven');
   const breakEvenPrice =
-    quantity === 0n ? 0n : D.round(D.div(position.netCost + position.fees, quantity, 'halfEven'), priceDigits, 'halfEven');
+    quantity === 0n
+      ? 0n
+      : D.round(D.div(position.netCost + position.fees, quantity, 'halfEven'), priceDigits, 'halfEven');
   const unrealized = D.mul(quantity, markPrice, 'halfEven') - position.netCost;
   const exposureQuantity = D.max(D.abs(quantity + context.openBids), D.abs(quantity - context.openAsks));
   const exposureNotional = D.mul(exposureQuantity, markPrice, 'halfEven');

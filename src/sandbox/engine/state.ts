@@ -104,7 +104,10 @@ export class EngineState {
         index: null,
         mark: null,
         fundingRate: 0n,
-        nextFundingAt: spec.fundingInterval === null ? Number.POSITIVE_INFINITY : (Math.floor(now / spec.fundingInterval) + 1) * spec.fundingInterval,
+        nextFundingAt:
+          spec.fundingInterval === null
+            ? Number.POSITIVE_INFINITY
+            : (Math.floor(now / spec.fundingInterval) + 1) * spec.fundingInterval,
         fundingHistory: [],
         lastPriceUpdateAt: now,
         lastSampleAt: 0,
@@ -136,7 +139,13 @@ export class EngineState {
   private pruneOrders(accountId: number, list: OrderRecord[]): void {
     let excess = list.length - MAX_HISTORY_ROWS;
     const kept = list.filter((order) => {
-      if (excess <= 0 || order.status === 'New' || order.status === 'PartiallyFilled' || order.status === 'TriggerPending') return true;
+      if (
+        excess <= 0 ||
+        order.status === 'New' ||
+        order.status === 'PartiallyFilled' ||
+        order.status === 'TriggerPending'
+      )
+        return true;
       excess -= 1;
       this.orders.delete(order.id);
       return false;

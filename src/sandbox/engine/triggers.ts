@@ -73,7 +73,11 @@ export class Triggers {
       rejected = this.executor.admit(order, market);
     } catch (error) {
       if (!(error instanceof SandboxError)) throw error;
-      this.executor.close(order, 'TriggerFailed', error.code === 'INSUFFICIENT_MARGIN' ? 'InsufficientMargin' : 'InsufficientFunds');
+      this.executor.close(
+        order,
+        'TriggerFailed',
+        error.code === 'INSUFFICIENT_MARGIN' ? 'InsufficientMargin' : 'InsufficientFunds',
+      );
       return;
     }
     this.publisher.orderUpdate(order, 'orderAccepted');
@@ -89,7 +93,11 @@ export class Triggers {
     const text = order.triggerQuantity ?? '0';
     if (!text.endsWith('%')) return D.parse(text);
     const position = D.abs(this.state.positions.netQuantity(order.accountId, market.spec.symbol));
-    const quantity = D.toStep(D.div(D.mul(position, D.parse(text.slice(0, -1)), 'down'), D.fromInt(100), 'down'), market.spec.stepSize, 'floor');
+    const quantity = D.toStep(
+      D.div(D.mul(position, D.parse(text.slice(0, -1)), 'down'), D.fromInt(100), 'down'),
+      market.spec.stepSize,
+      'floor',
+    );
     return quantity > 0n ? quantity : null;
   }
 
@@ -108,9 +116,12 @@ export class Triggers {
     if (parent.takeProfit === null && parent.stopLoss === null) return;
     const market = this.state.markets.get(parent.symbol);
     if (market === undefined) return;
-    const children = this.state.openOrdersOf(parent.accountId).filter((order) => order.relatedOrderId === parent.id && order.status === 'TriggerPending');
+    const children = this.state
+      .openOrdersOf(parent.accountId)
+      .filter((order) => order.relatedOrderId === parent.id && order.status === 'TriggerPending');
     if (children.length > 0) {
-      for (const child of children) child.triggerQuantity = D.toString(D.parse(child.triggerQuantity ?? '0') + quantity);
+      for (const child of children)
+        child.triggerQuantity = D.toString(D.parse(child.triggerQuantity ?? '0') + quantity);
       return;
     }
     // A long (Bid parent) takes profit above and stops out below; a short the reverse.
@@ -119,7 +130,13 @@ export class Triggers {
     if (parent.stopLoss !== null) this.placeChild(parent, market, parent.stopLoss, quantity, !long);
   }
 
-  private placeChild(parent: OrderRecord, market: MarketState, attached: AttachedTrigger, quantity: Decimal, above: boolean): void {
+  private placeChild(
+    parent: OrderRecord,
+    market: MarketState,
+    attached: AttachedTrigger,
+    quantity: Decimal,
+    above: boolean,
+  ): void {
     const child = this.executor.createRecord(
       parent.accountId,
       {

@@ -1,5 +1,10 @@
 // Turns an order payload into a validated order intent, with the exchange's error codes and messages (§1.4, §6.1).
-import { SelfTradePrevention as STP_VALUES, Side as SIDES, TimeInForce as TIF_VALUES, TriggerBy as TRIGGER_BY } from '../../exchange/types/enums.ts';
+import {
+  SelfTradePrevention as STP_VALUES,
+  Side as SIDES,
+  TimeInForce as TIF_VALUES,
+  TriggerBy as TRIGGER_BY,
+} from '../../exchange/types/enums.ts';
 import type { OrderExecutePayload } from '../../exchange/types/orders.ts';
 import type { Side, SlippageToleranceType, TimeInForce, TriggerBy } from '../../exchange/types/enums.ts';
 import { SandboxError } from '../http/handler.ts';
@@ -12,7 +17,10 @@ import type { AttachedTrigger, StpMode } from './orders.ts';
  * The execute payload as the engine accepts it (`selfTradePrevention` also tolerates `Allow`). `strategyId` is set
  * only in-process, by a strategy placing its child orders; REST clients cannot send it.
  */
-export type OrderRequest = Omit<OrderExecutePayload, 'selfTradePrevention'> & { selfTradePrevention?: StpMode; strategyId?: string };
+export type OrderRequest = Omit<OrderExecutePayload, 'selfTradePrevention'> & {
+  selfTradePrevention?: StpMode;
+  strategyId?: string;
+};
 
 export interface ValidatedOrder {
   readonly market: MarketSpec;
@@ -40,7 +48,11 @@ const clientError = (message: string): SandboxError => invalid('INVALID_CLIENT_R
 
 /** Body parse failures are plain-text 400s on the exchange (§1.5). */
 function parseFailure(what: string): SandboxError {
-  return new SandboxError(400, null, `Bad Request parse request payload error: failed to parse "${what}" (occurred while parsing "OrderExecutePayload")`);
+  return new SandboxError(
+    400,
+    null,
+    `Bad Request parse request payload error: failed to parse "${what}" (occurred while parsing "OrderExecutePayload")`,
+  );
 }
 
 function decimalField(value: string | undefined, what: string): Decimal | null {
@@ -60,15 +72,18 @@ function oneOf<T extends string>(value: string | undefined, values: readonly T[]
 export function checkPrice(market: MarketSpec, text: string, price: Decimal): void {
   if (price <= 0n) throw invalid('INVALID_PRICE', 'Price must be positive');
   if (D.fractionDigits(text) > market.priceDecimals) throw clientError('Price decimal too long');
-  if (!D.isMultipleOf(price, market.tickSize)) throw invalid('INVALID_PRICE', 'Price must be a multiple of the tick size');
+  if (!D.isMultipleOf(price, market.tickSize))
+    throw invalid('INVALID_PRICE', 'Price must be a multiple of the tick size');
   if (price < market.minPrice) throw invalid('INVALID_PRICE', 'Price is below the minimum price');
-  if (market.maxPrice !== null && price > market.maxPrice) throw invalid('INVALID_PRICE', 'Price is above the maximum price');
+  if (market.maxPrice !== null && price > market.maxPrice)
+    throw invalid('INVALID_PRICE', 'Price is above the maximum price');
 }
 
 export function checkQuantity(market: MarketSpec, text: string, quantity: Decimal): void {
   if (quantity <= 0n) throw invalid('INVALID_QUANTITY', 'Quantity must be positive');
   if (D.fractionDigits(text) > market.quantityDecimals) throw clientError('Quantity decimal too long');
-  if (!D.isMultipleOf(quantity, market.stepSize)) throw invalid('INVALID_QUANTITY', 'Quantity must be a multiple of the step size');
+  if (!D.isMultipleOf(quantity, market.stepSize))
+    throw invalid('INVALID_QUANTITY', 'Quantity must be a multiple of the step size');
   if (quantity < market.minQuantity) throw invalid('INVALID_QUANTITY', 'Quantity is below the minimum allowed value');
   if (market.maxQuantity !== null && quantity > market.maxQuantity) {
     throw invalid('INVALID_QUANTITY', 'Quantity is above the maximum allowed value');
@@ -83,7 +98,13 @@ export function checkPriceBand(market: MarketSpec, price: Decimal, lastActive: D
   if (price < low || price > high) throw invalid('INVALID_PRICE', 'Price is too far from the last active price');
 }
 
-function attached(market: MarketSpec, trigger: string | undefined, limit: string | undefined, by: string | undefined, what: string): AttachedTrigger | null {
+function attached(
+  market: MarketSpec,
+  trigger: string | undefined,
+  limit: string | undefined,
+  by: string | undefined,
+  what: string,
+): AttachedTrigger | null {
   const triggerPrice = decimalField(trigger, `${what}TriggerPrice`);
   const limitPrice = decimalField(limit, `${what}LimitPrice`);
   const triggerBy = oneOf(by, TRIGGER_BY, `${what}TriggerBy`);
@@ -103,7 +124,8 @@ export function validateOrder(request: OrderRequest, market: MarketSpec): Valida
   const orderType = oneOf(request.orderType, ['Limit', 'Market'] as const, 'OrderType');
   if (orderType === undefined) throw parseFailure('OrderType');
   const timeInForce = oneOf(request.timeInForce, TIF_VALUES, 'TimeInForce') ?? 'GTC';
-  const selfTradePrevention = oneOf(request.selfTradePrevention, [...STP_VALUES, 'Allow'] as const, 'SelfTradePrevention') ?? 'RejectTaker';
+  const selfTradePrevention =
+    oneOf(request.selfTradePrevention, [...STP_VALUES, 'Allow'] as const, 'SelfTradePrevention') ?? 'RejectTaker';
   const futures = market.marketType === 'PERP' || market.marketType === 'IPERP' || market.marketType === 'DATED';
 
   switch (market.orderBookState) {
@@ -113,14 +135,16 @@ export function validateOrder(request: OrderRequest, market: MarketSpec): Valida
       throw invalid('INVALID_MARKET', 'Market is in cancel only mode');
     case 'LimitOnly':
     case 'PostOnly':
-      if (orderType === 'Market') throw invalid('INVALID_ORDER', 'Market orders are not allowed in the current market state');
+      if (orderType === 'Market')
+        throw invalid('INVALID_ORDER', 'Market orders are not allowed in the current market state');
       break;
     case 'Open':
       break;
   }
 
   const clientId = request.clientId ?? null;
-  if (clientId !== null && (!Number.isInteger(clientId) || clientId < 0 || clientId > 0xffffffff)) throw parseFailure('u32');
+  if (clientId !== null && (!Number.isInteger(clientId) || clientId < 0 || clientId > 0xffffffff))
+    throw parseFailure('u32');
 
   const triggerPrice = decimalField(request.triggerPrice, 'triggerPrice');
   const triggerQuantityText = request.triggerQuantity;
@@ -132,13 +156,19 @@ export function validateOrder(request: OrderRequest, market: MarketSpec): Valida
     checkPrice(market, request.triggerPrice as string, triggerPrice);
     if (triggerQuantityText.endsWith('%')) {
       const percent = D.tryParse(triggerQuantityText.slice(0, -1));
-      if (percent === null || percent <= 0n || percent > D.fromInt(100)) throw invalid('INVALID_QUANTITY', 'Invalid trigger quantity');
-      if (!futures) throw invalid('INVALID_QUANTITY', 'Percentage trigger quantities are only supported for futures markets');
+      if (percent === null || percent <= 0n || percent > D.fromInt(100))
+        throw invalid('INVALID_QUANTITY', 'Invalid trigger quantity');
+      if (!futures)
+        throw invalid('INVALID_QUANTITY', 'Percentage trigger quantities are only supported for futures markets');
     } else {
       const absolute = decimalField(triggerQuantityText, 'triggerQuantity') as Decimal;
       checkQuantity(market, triggerQuantityText, absolute);
     }
-    trigger = { price: triggerPrice, quantity: triggerQuantityText, by: oneOf(request.triggerBy, TRIGGER_BY, 'TriggerBy') ?? 'LastPrice' };
+    trigger = {
+      price: triggerPrice,
+      quantity: triggerQuantityText,
+      by: oneOf(request.triggerBy, TRIGGER_BY, 'TriggerBy') ?? 'LastPrice',
+    };
   }
 
   const price = decimalField(request.price, 'price');
@@ -154,7 +184,8 @@ export function validateOrder(request: OrderRequest, market: MarketSpec): Valida
     if (trigger === null && (quantity === null) === (quoteQuantity === null)) {
       throw clientError('Must specify either `quantity` or `quoteQuantity` for market orders');
     }
-    if (quoteQuantity !== null && quoteQuantity <= 0n) throw invalid('INVALID_QUANTITY', 'Quote quantity must be positive');
+    if (quoteQuantity !== null && quoteQuantity <= 0n)
+      throw invalid('INVALID_QUANTITY', 'Quote quantity must be positive');
   }
   if (quantity !== null) checkQuantity(market, request.quantity as string, quantity);
   if (request.reduceOnly === true && !futures) throw clientError('Reduce only is only supported for futures markets');
@@ -173,10 +204,23 @@ export function validateOrder(request: OrderRequest, market: MarketSpec): Valida
     selfTradePrevention,
     clientId,
     trigger,
-    takeProfit: attached(market, request.takeProfitTriggerPrice, request.takeProfitLimitPrice, request.takeProfitTriggerBy, 'takeProfit'),
-    stopLoss: attached(market, request.stopLossTriggerPrice, request.stopLossLimitPrice, request.stopLossTriggerBy, 'stopLoss'),
+    takeProfit: attached(
+      market,
+      request.takeProfitTriggerPrice,
+      request.takeProfitLimitPrice,
+      request.takeProfitTriggerBy,
+      'takeProfit',
+    ),
+    stopLoss: attached(
+      market,
+      request.stopLossTriggerPrice,
+      request.stopLossLimitPrice,
+      request.stopLossTriggerBy,
+      'stopLoss',
+    ),
     slippageTolerance: decimalField(request.slippageTolerance, 'slippageTolerance'),
-    slippageToleranceType: oneOf(request.slippageToleranceType, ['TickSize', 'Percent'] as const, 'SlippageToleranceType') ?? null,
+    slippageToleranceType:
+      oneOf(request.slippageToleranceType, ['TickSize', 'Percent'] as const, 'SlippageToleranceType') ?? null,
     strategyId: request.strategyId ?? null,
   };
 }

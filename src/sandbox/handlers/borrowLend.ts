@@ -1,5 +1,12 @@
 // Handlers for borrow-lend: markets, history, APY, positions, execute, limits, liquidation estimate and histories.
-import { BorrowLendEventType, BorrowLendMarketHistoryInterval, BorrowLendPositionState, BorrowLendSide, BorrowLendSource, InterestPaymentSource } from '../../exchange/types/enums.ts';
+import {
+  BorrowLendEventType,
+  BorrowLendMarketHistoryInterval,
+  BorrowLendPositionState,
+  BorrowLendSide,
+  BorrowLendSource,
+  InterestPaymentSource,
+} from '../../exchange/types/enums.ts';
 import * as D from '../engine/decimal.ts';
 import { reply, SandboxError } from '../http/handler.ts';
 import type { HandlerTable } from '../http/handler.ts';
@@ -15,7 +22,10 @@ function decodeBorrow(text: string): { quantity: string; side: 'Borrow' | 'Lend'
   } catch {
     throw new SandboxError(400, null, 'failed to parse parameter `borrow`: invalid base64 JSON');
   }
-  const { quantity, side, symbol } = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const { quantity, side, symbol } = (typeof value === 'object' && value !== null ? value : {}) as Record<
+    string,
+    unknown
+  >;
   if (typeof quantity !== 'string' || (side !== 'Borrow' && side !== 'Lend') || typeof symbol !== 'string') {
     throw new SandboxError(400, null, 'failed to parse parameter `borrow`: expected {quantity, side, symbol}');
   }
@@ -43,7 +53,10 @@ export const borrowLendHandlers = {
   },
   getMaxBorrowQuantity: (request, services) => {
     const symbol = requiredString(request.params, 'symbol');
-    return { maxBorrowQuantity: D.toString(services.products.borrowLend.maxBorrow(accountOf(request), symbol)), symbol };
+    return {
+      maxBorrowQuantity: D.toString(services.products.borrowLend.maxBorrow(accountOf(request), symbol)),
+      symbol,
+    };
   },
   // Session-only on the exchange; the sandbox answers signed calls (account state) and public ones (standalone).
   getBorrowLendEstimatedLiquidationPrice: (request, services) => {
@@ -73,16 +86,21 @@ export const borrowLendHandlers = {
           (positionId === undefined || r.positionId === positionId) &&
           (symbol === undefined || r.symbol === symbol),
       );
-    return paginate(params, rows, (r) => r.at, (r) => ({
-      eventType: r.eventType,
-      positionId: r.positionId,
-      positionQuantity: D.toString(r.positionQuantity),
-      quantity: D.toString(r.quantity),
-      source: r.source,
-      symbol: r.symbol,
-      timestamp: naiveDateTime(r.at),
-      spotMarginOrderId: null,
-    }));
+    return paginate(
+      params,
+      rows,
+      (r) => r.at,
+      (r) => ({
+        eventType: r.eventType,
+        positionId: r.positionId,
+        positionQuantity: D.toString(r.positionQuantity),
+        quantity: D.toString(r.quantity),
+        source: r.source,
+        symbol: r.symbol,
+        timestamp: naiveDateTime(r.at),
+        spotMarginOrderId: null,
+      }),
+    );
   },
   getInterestHistory: (request, services) => {
     const { params } = request;
@@ -100,16 +118,21 @@ export const borrowLendHandlers = {
           (symbol === undefined || r.marketSymbol === symbol) &&
           (positionId === undefined || r.positionId === positionId),
       );
-    return paginate(params, rows, (r) => r.at, (r) => ({
-      paymentType: r.paymentType,
-      interestRate: D.toString(r.interestRate),
-      interval: r.interval,
-      marketSymbol: r.marketSymbol,
-      positionId: r.positionId,
-      quantity: D.toString(r.quantity),
-      symbol: r.symbol,
-      timestamp: naiveDateTime(r.at),
-    }));
+    return paginate(
+      params,
+      rows,
+      (r) => r.at,
+      (r) => ({
+        paymentType: r.paymentType,
+        interestRate: D.toString(r.interestRate),
+        interval: r.interval,
+        marketSymbol: r.marketSymbol,
+        positionId: r.positionId,
+        quantity: D.toString(r.quantity),
+        symbol: r.symbol,
+        timestamp: naiveDateTime(r.at),
+      }),
+    );
   },
   getBorrowLendPositionHistory: (request, services) => {
     const { params } = request;
@@ -125,16 +148,21 @@ export const borrowLendHandlers = {
           (side === undefined || p.side === side) &&
           (state === undefined || (state === 'Open') === (p.closedAt === null)),
       );
-    return paginate(params, rows, (p) => p.openedAt, (p) => ({
-      positionId: p.id,
-      // Open: the current size; closed: the largest size it reached.
-      quantity: D.toString(p.closedAt === null ? D.abs(p.net) : p.peak),
-      symbol: p.symbol,
-      source: p.source,
-      cumulativeInterest: D.toString(p.cumulativeInterest),
-      avgInterestRate: D.toString(borrowLend.averageRate(p)),
-      side: p.side,
-      createdAt: naiveDateTime(p.openedAt),
-    }));
+    return paginate(
+      params,
+      rows,
+      (p) => p.openedAt,
+      (p) => ({
+        positionId: p.id,
+        // Open: the current size; closed: the largest size it reached.
+        quantity: D.toString(p.closedAt === null ? D.abs(p.net) : p.peak),
+        symbol: p.symbol,
+        source: p.source,
+        cumulativeInterest: D.toString(p.cumulativeInterest),
+        avgInterestRate: D.toString(borrowLend.averageRate(p)),
+        side: p.side,
+        createdAt: naiveDateTime(p.openedAt),
+      }),
+    );
   },
 } satisfies Partial<HandlerTable>;

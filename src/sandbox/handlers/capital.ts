@@ -17,14 +17,27 @@ import {
 
 export const capitalHandlers = {
   getDeposits: (request, services) => {
-    const rows = services.products.capital.depositsOf(accountOf(request), optionalBoolean(request.params, 'excludePlatform') ?? false);
-    return paginate(request.params, withinRange(request.params, rows, (r) => r.at), (r) => r.at, (r) => r.wire);
+    const rows = services.products.capital.depositsOf(
+      accountOf(request),
+      optionalBoolean(request.params, 'excludePlatform') ?? false,
+    );
+    return paginate(
+      request.params,
+      withinRange(request.params, rows, (r) => r.at),
+      (r) => r.at,
+      (r) => r.wire,
+    );
   },
   getDepositAddress: (request, services) =>
     services.products.capital.depositAddress(accountOf(request), requiredString(request.params, 'blockchain')),
   getWithdrawals: (request, services) => {
     const rows = services.products.withdrawals.withdrawalsOf(accountOf(request));
-    return paginate(request.params, withinRange(request.params, rows, (r) => r.at), (r) => r.at, (r) => ({ ...r.wire }));
+    return paginate(
+      request.params,
+      withinRange(request.params, rows, (r) => r.at),
+      (r) => r.at,
+      (r) => ({ ...r.wire }),
+    );
   },
   requestWithdrawal: (request, services) => {
     const { params } = request;
@@ -50,15 +63,28 @@ export const capitalHandlers = {
   updateWithdrawalDelay: (request, services) => {
     const accountId = accountOf(request);
     services.products.twoFactor.require(optionalString(request.params, 'twoFactorToken'));
-    return services.products.withdrawals.updateDelay(accountId, requiredInteger(request.params, 'withdrawalDelayHours'));
+    return services.products.withdrawals.updateDelay(
+      accountId,
+      requiredInteger(request.params, 'withdrawalDelayHours'),
+    );
   },
   getMaxWithdrawalQuantity: (request, services) => {
     const { params } = request;
     const symbol = requiredString(params, 'symbol');
     const autoBorrow = optionalBoolean(params, 'autoBorrow');
     const autoLendRedeem = optionalBoolean(params, 'autoLendRedeem');
-    const max = services.products.withdrawals.maxWithdrawal(accountOf(request), symbol, autoBorrow ?? false, autoLendRedeem ?? false);
-    return { maxWithdrawalQuantity: D.toString(max), symbol, autoBorrow: autoBorrow ?? null, autoLendRedeem: autoLendRedeem ?? null };
+    const max = services.products.withdrawals.maxWithdrawal(
+      accountOf(request),
+      symbol,
+      autoBorrow ?? false,
+      autoLendRedeem ?? false,
+    );
+    return {
+      maxWithdrawalQuantity: D.toString(max),
+      symbol,
+      autoBorrow: autoBorrow ?? null,
+      autoLendRedeem: autoLendRedeem ?? null,
+    };
   },
   convertDust: (request, services) => {
     services.products.dust.convert(accountOf(request), optionalString(request.params, 'symbol'));
@@ -71,7 +97,12 @@ export const capitalHandlers = {
     const rows = services.products.dust
       .rowsOf(accountOf(request))
       .filter((r) => (id === undefined || r.wire.id === id) && (symbol === undefined || r.wire.symbol === symbol));
-    return paginate(params, rows, (r) => r.at, (r) => r.wire);
+    return paginate(
+      params,
+      rows,
+      (r) => r.at,
+      (r) => r.wire,
+    );
   },
   // `subaccountId` is accepted and ignored: sandbox accounts have no subaccounts.
   getCollateral: (request, services) => services.products.collateral.summary(accountOf(request)),

@@ -8,7 +8,8 @@ import { accountOf, optionalBoolean, optionalInteger, optionalString } from './p
 function page<T>(request: HandlerRequest, rows: readonly T[]): T[] {
   const limit = optionalInteger(request.params, 'limit') ?? 100;
   const offset = optionalInteger(request.params, 'offset') ?? 0;
-  if (limit < 1 || limit > 1000 || offset < 0) throw new SandboxError(400, 'INVALID_CLIENT_REQUEST', 'Invalid limit or offset');
+  if (limit < 1 || limit > 1000 || offset < 0)
+    throw new SandboxError(400, 'INVALID_CLIENT_REQUEST', 'Invalid limit or offset');
   return rows.slice(offset, offset + limit);
 }
 
@@ -29,5 +30,9 @@ export const listingHandlers = {
   getMarketSessions: () => MARKET_SESSIONS,
   getMarketHolidays: () => MARKET_HOLIDAYS,
   issueTwoFactorToken: (request, services) =>
-    services.products.twoFactor.issue(accountOf(request), optionalString(request.params, 'app'), optionalString(request.params, 'email')),
+    services.products.twoFactor.issue(
+      accountOf(request),
+      optionalString(request.params, 'app'),
+      optionalString(request.params, 'email'),
+    ),
 } satisfies Partial<HandlerTable>;

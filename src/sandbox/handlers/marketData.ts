@@ -2,7 +2,15 @@
 import { KlineInterval, KlinePriceType, MarketType, TickerInterval } from '../../exchange/types/enums.ts';
 import { SandboxError, reply } from '../http/handler.ts';
 import type { HandlerRequest, HandlerTable } from '../http/handler.ts';
-import { optionalEnum, optionalInteger, optionalString, paginate, requiredEnum, requiredInteger, requiredString } from './productsParams.ts';
+import {
+  optionalEnum,
+  optionalInteger,
+  optionalString,
+  paginate,
+  requiredEnum,
+  requiredInteger,
+  requiredString,
+} from './productsParams.ts';
 
 type Params = HandlerRequest['params'];
 
@@ -10,9 +18,14 @@ type Params = HandlerRequest['params'];
 export function marketTypes(params: Params): MarketType[] | undefined {
   const value = params.marketType;
   if (value === undefined) return undefined;
-  const list = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? (value as readonly string[]) : null;
+  const list =
+    typeof value === 'string' ? value.split(',') : Array.isArray(value) ? (value as readonly string[]) : null;
   if (list === null || list.some((type) => !(MarketType as readonly string[]).includes(type))) {
-    throw new SandboxError(400, null, 'failed to parse parameter `marketType`: failed to parse "MarketType": Expect a valid enumeration value.');
+    throw new SandboxError(
+      400,
+      null,
+      'failed to parse parameter `marketType`: failed to parse "MarketType": Expect a valid enumeration value.',
+    );
   }
   return list as MarketType[];
 }
@@ -20,7 +33,8 @@ export function marketTypes(params: Params): MarketType[] | undefined {
 /** `limit` for `/trades`: default 100, 1..1000. */
 function tradeLimit(params: Params): number {
   const limit = optionalInteger(params, 'limit') ?? 100;
-  if (limit < 1 || limit > 1000) throw new SandboxError(400, 'INVALID_CLIENT_REQUEST', 'Limit must be between 1 and 1000');
+  if (limit < 1 || limit > 1000)
+    throw new SandboxError(400, 'INVALID_CLIENT_REQUEST', 'Limit must be between 1 and 1000');
   return limit;
 }
 
@@ -31,9 +45,11 @@ export const marketDataHandlers = {
 
   getCollateralParameters: (_request, services) => services.markets.collateralWire(),
 
-  getMarkets: (request, services) => services.markets.list(marketTypes(request.params)).map((market) => services.markets.marketWire(market)),
+  getMarkets: (request, services) =>
+    services.markets.list(marketTypes(request.params)).map((market) => services.markets.marketWire(market)),
 
-  getMarket: (request, services) => services.markets.marketWire(services.markets.require(requiredString(request.params, 'symbol'))),
+  getMarket: (request, services) =>
+    services.markets.marketWire(services.markets.require(requiredString(request.params, 'symbol'))),
 
   getTicker: (request, services) => {
     const symbol = requiredString(request.params, 'symbol');
@@ -48,12 +64,16 @@ export const marketDataHandlers = {
     return ticker ?? reply({ status: 204 });
   },
 
-  getTickers: (request, services) => services.engine.marketData.tickers(optionalEnum(request.params, 'interval', TickerInterval)),
+  getTickers: (request, services) =>
+    services.engine.marketData.tickers(optionalEnum(request.params, 'interval', TickerInterval)),
 
   getDepth: (request, services) => {
     const limit = optionalEnum(request.params, 'limit', DEPTH_LIMITS);
     // Without `limit` the exchange returns up to 5000 levels per side (reference §7 #1).
-    return services.engine.marketData.depth(requiredString(request.params, 'symbol'), limit === undefined ? 5000 : Number(limit));
+    return services.engine.marketData.depth(
+      requiredString(request.params, 'symbol'),
+      limit === undefined ? 5000 : Number(limit),
+    );
   },
 
   getKlines: (request, services) =>
@@ -66,23 +86,38 @@ export const marketDataHandlers = {
     ),
 
   getMarkPrices: (request, services) =>
-    services.engine.marketData.markPrices(optionalString(request.params, 'symbol'), optionalEnum(request.params, 'marketType', MarketType)),
+    services.engine.marketData.markPrices(
+      optionalString(request.params, 'symbol'),
+      optionalEnum(request.params, 'marketType', MarketType),
+    ),
 
-  getOpenInterest: (request, services) => services.engine.marketData.openInterest(optionalString(request.params, 'symbol')),
+  getOpenInterest: (request, services) =>
+    services.engine.marketData.openInterest(optionalString(request.params, 'symbol')),
 
   /** Deprecated 2025-03-19: same as `/openInterest` without a symbol. */
   getOpenInterests: (_request, services) => services.engine.marketData.openInterest(undefined),
 
   getFundingIntervalRates: (request, services) => {
     const rows = services.engine.marketData.fundingRates(requiredString(request.params, 'symbol'));
-    return paginate(request.params, rows, (row) => row.at, (row) => row.row, { maxLimit: 10_000 });
+    return paginate(
+      request.params,
+      rows,
+      (row) => row.at,
+      (row) => row.row,
+      { maxLimit: 10_000 },
+    );
   },
 
-  getRecentTrades: (request, services) => services.engine.marketData.recentTrades(requiredString(request.params, 'symbol'), tradeLimit(request.params)),
+  getRecentTrades: (request, services) =>
+    services.engine.marketData.recentTrades(requiredString(request.params, 'symbol'), tradeLimit(request.params)),
 
   getHistoricalTrades: (request, services) => {
     const offset = optionalInteger(request.params, 'offset') ?? 0;
     if (offset < 0) throw new SandboxError(400, 'INVALID_CLIENT_REQUEST', 'Offset must be non-negative');
-    return services.engine.marketData.historicalTrades(requiredString(request.params, 'symbol'), tradeLimit(request.params), offset);
+    return services.engine.marketData.historicalTrades(
+      requiredString(request.params, 'symbol'),
+      tradeLimit(request.params),
+      offset,
+    );
   },
 } satisfies Partial<HandlerTable>;

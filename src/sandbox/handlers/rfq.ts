@@ -1,8 +1,24 @@
 // Handlers for RFQs: submit/accept/refresh/cancel, quotes, active RFQs and the four RFQ histories.
 import { OrderStatus, RfqExecutionMode, RfqFillType, Side } from '../../exchange/types/enums.ts';
 import type { HandlerTable } from '../http/handler.ts';
-import { quoteFillWire, quoteHistoricalWire, quoterSide, quoteWire, rfqFillWire, rfqHistoricalWire, rfqWire } from '../products/rfqTypes.ts';
-import { accountOf, optionalEnum, optionalInteger, optionalString, paginate, requiredEnum, requiredString } from './productsParams.ts';
+import {
+  quoteFillWire,
+  quoteHistoricalWire,
+  quoterSide,
+  quoteWire,
+  rfqFillWire,
+  rfqHistoricalWire,
+  rfqWire,
+} from '../products/rfqTypes.ts';
+import {
+  accountOf,
+  optionalEnum,
+  optionalInteger,
+  optionalString,
+  paginate,
+  requiredEnum,
+  requiredString,
+} from './productsParams.ts';
 
 export const rfqHandlers = {
   submitRfq: (request, services) => {
@@ -28,9 +44,16 @@ export const rfqHandlers = {
     );
     return rfqWire(rfq);
   },
-  refreshRfq: (request, services) => rfqWire(services.products.rfq.refresh(accountOf(request), requiredString(request.params, 'rfqId'))),
+  refreshRfq: (request, services) =>
+    rfqWire(services.products.rfq.refresh(accountOf(request), requiredString(request.params, 'rfqId'))),
   cancelRfq: (request, services) =>
-    rfqWire(services.products.rfq.cancel(accountOf(request), optionalString(request.params, 'rfqId'), optionalInteger(request.params, 'clientId'))),
+    rfqWire(
+      services.products.rfq.cancel(
+        accountOf(request),
+        optionalString(request.params, 'rfqId'),
+        optionalInteger(request.params, 'clientId'),
+      ),
+    ),
   submitQuote: (request, services) => {
     const { params } = request;
     const quote = services.products.rfq.quote(accountOf(request), {
@@ -109,9 +132,14 @@ export const rfqHandlers = {
         (side === undefined || quoterSide(f.rfq.side) === side),
     );
     // The quoter receives the base when it buys, the quote asset when it sells.
-    return paginate(params, rows, (f) => f.filledAt, (f) => {
-      const market = services.markets.require(f.rfq.symbol);
-      return quoteFillWire(f, quoterSide(f.rfq.side) === 'Bid' ? market.base : market.quote);
-    });
+    return paginate(
+      params,
+      rows,
+      (f) => f.filledAt,
+      (f) => {
+        const market = services.markets.require(f.rfq.symbol);
+        return quoteFillWire(f, quoterSide(f.rfq.side) === 'Bid' ? market.base : market.quote);
+      },
+    );
   },
 } satisfies Partial<HandlerTable>;

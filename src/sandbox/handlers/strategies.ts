@@ -1,5 +1,12 @@
 // Handlers for scheduled (TWAP) strategies: create, query, cancel (one or all) and history.
-import { MarketType, SelfTradePrevention, Side, SlippageToleranceType, StrategyTypeEnum, TimeInForce } from '../../exchange/types/enums.ts';
+import {
+  MarketType,
+  SelfTradePrevention,
+  Side,
+  SlippageToleranceType,
+  StrategyTypeEnum,
+  TimeInForce,
+} from '../../exchange/types/enums.ts';
 import type { HandlerRequest, HandlerTable } from '../http/handler.ts';
 import type { SandboxServices } from '../services.ts';
 import {
@@ -53,7 +60,11 @@ export const strategyHandlers = {
     const strategies = services.products.strategies;
     return strategies
       .running(accountOf(request))
-      .filter((s) => (symbol === undefined || s.market.symbol === symbol) && (marketType === undefined || s.market.marketType === marketType))
+      .filter(
+        (s) =>
+          (symbol === undefined || s.market.symbol === symbol) &&
+          (marketType === undefined || s.market.marketType === marketType),
+      )
       .map((s) => strategies.activeWire(s));
   },
   cancelOpenStrategies: (request, services) => {
@@ -71,7 +82,12 @@ export const strategyHandlers = {
     const strategyId = optionalString(params, 'strategyId');
     const symbol = optionalString(params, 'symbol');
     const marketTypes = params['marketType'];
-    const types = typeof marketTypes === 'string' ? [marketTypes] : Array.isArray(marketTypes) ? (marketTypes as readonly string[]) : undefined;
+    const types =
+      typeof marketTypes === 'string'
+        ? [marketTypes]
+        : Array.isArray(marketTypes)
+          ? (marketTypes as readonly string[])
+          : undefined;
     const strategies = services.products.strategies;
     const rows = strategies.records.filter(
       (s) =>
@@ -81,7 +97,12 @@ export const strategyHandlers = {
         (symbol === undefined || s.market.symbol === symbol) &&
         (types === undefined || types.includes(s.market.marketType)),
     );
-    return paginate(params, rows, (s) => s.createdAt, (s) => strategies.historyWire(s));
+    return paginate(
+      params,
+      rows,
+      (s) => s.createdAt,
+      (s) => strategies.historyWire(s),
+    );
   },
 } satisfies Partial<HandlerTable>;
 

@@ -1,5 +1,11 @@
 // Signed trading handlers: account, balances, limits, orders (single, batch, cancel), positions and trading history.
-import { CancelOrderTypeEnum, FillType, PositionState, Side, SettlementSourceFilter } from '../../exchange/types/enums.ts';
+import {
+  CancelOrderTypeEnum,
+  FillType,
+  PositionState,
+  Side,
+  SettlementSourceFilter,
+} from '../../exchange/types/enums.ts';
 import * as D from '../engine/decimal.ts';
 import type { HistoryFilter } from '../engine/accountQueries.ts';
 import type { OrderRef, OrderRequest } from '../engine/engine.ts';
@@ -41,10 +47,21 @@ const STRING_FIELDS = [
   'slippageTolerance',
   'slippageToleranceType',
 ] as const;
-const BOOLEAN_FIELDS = ['postOnly', 'reduceOnly', 'autoLend', 'autoLendRedeem', 'autoBorrow', 'autoBorrowRepay'] as const;
+const BOOLEAN_FIELDS = [
+  'postOnly',
+  'reduceOnly',
+  'autoLend',
+  'autoLendRedeem',
+  'autoBorrow',
+  'autoBorrowRepay',
+] as const;
 
 function payloadError(name: string): SandboxError {
-  return new SandboxError(400, null, `Bad Request parse request payload error: invalid type for \`${name}\` (occurred while parsing "OrderExecutePayload")`);
+  return new SandboxError(
+    400,
+    null,
+    `Bad Request parse request payload error: invalid type for \`${name}\` (occurred while parsing "OrderExecutePayload")`,
+  );
 }
 
 /** The execute payload from parsed body keys (decimals stay the exact strings the client signed). */
@@ -103,7 +120,10 @@ export const tradingHandlers = {
       autoRepayBorrows: optionalBoolean(request.params, 'autoRepayBorrows'),
       leverageLimit: leverage,
     };
-    services.ledger.updateSettings(accountId, Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)));
+    services.ledger.updateSettings(
+      accountId,
+      Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)),
+    );
     return reply({ status: 200 });
   },
 
@@ -114,7 +134,8 @@ export const tradingHandlers = {
     const params = request.params;
     const market = services.engine.marketData.market(requiredString(params, 'symbol'));
     const price = optionalString(params, 'price');
-    if (price !== undefined && D.tryParse(price) === null) throw new SandboxError(400, null, 'failed to parse parameter `price`: invalid decimal');
+    if (price !== undefined && D.tryParse(price) === null)
+      throw new SandboxError(400, null, 'failed to parse parameter `price`: invalid decimal');
     const flags = Object.fromEntries(
       (['reduceOnly', 'autoBorrow', 'autoBorrowRepay', 'autoLendRedeem'] as const).flatMap((name) => {
         const value = optionalBoolean(params, name);
@@ -129,16 +150,24 @@ export const tradingHandlers = {
     });
   },
 
-  getOrder: (request, services) => services.engine.getOrder(accountOf(request), requiredString(request.params, 'symbol'), orderRef(request.params)),
+  getOrder: (request, services) =>
+    services.engine.getOrder(accountOf(request), requiredString(request.params, 'symbol'), orderRef(request.params)),
 
-  executeOrder: (request, services) => services.engine.executeOrder(accountOf(request), orderRequestFrom(request.params)),
+  executeOrder: (request, services) =>
+    services.engine.executeOrder(accountOf(request), orderRequestFrom(request.params)),
 
-  cancelOrder: (request, services) => services.engine.cancelOrder(accountOf(request), requiredString(request.params, 'symbol'), orderRef(request.params)),
+  cancelOrder: (request, services) =>
+    services.engine.cancelOrder(accountOf(request), requiredString(request.params, 'symbol'), orderRef(request.params)),
 
-  executeOrderBatch: (request, services) => services.engine.executeOrders(accountOf(request), request.items.map(orderRequestFrom)),
+  executeOrderBatch: (request, services) =>
+    services.engine.executeOrders(accountOf(request), request.items.map(orderRequestFrom)),
 
   getOpenOrders: (request, services) =>
-    services.engine.openOrders(accountOf(request), optionalString(request.params, 'symbol'), marketTypes(request.params)?.[0]),
+    services.engine.openOrders(
+      accountOf(request),
+      optionalString(request.params, 'symbol'),
+      marketTypes(request.params)?.[0],
+    ),
 
   cancelOpenOrders: (request, services) =>
     services.engine.cancelOpenOrders(
@@ -150,7 +179,8 @@ export const tradingHandlers = {
   getPositions: (request, services) => {
     const symbol = optionalString(request.params, 'symbol');
     const positions = services.engine.accounts.positions(accountOf(request), symbol, marketTypes(request.params)?.[0]);
-    if (symbol !== undefined && positions.length === 0) throw new SandboxError(404, 'RESOURCE_NOT_FOUND', 'Position not found');
+    if (symbol !== undefined && positions.length === 0)
+      throw new SandboxError(404, 'RESOURCE_NOT_FOUND', 'Position not found');
     return positions;
   },
 
@@ -160,30 +190,58 @@ export const tradingHandlers = {
     const userOnly = fillType === undefined || fillType === 'User';
     const all = userOnly ? services.engine.accounts.fills(accountOf(request), historyFilter(request.params)) : [];
     const rows = withinRange(request.params, all, (row) => row.at);
-    return paginate(request.params, rows, (row) => row.at, (row) => row.row);
+    return paginate(
+      request.params,
+      rows,
+      (row) => row.at,
+      (row) => row.row,
+    );
   },
 
   getOrderHistory: (request, services) => {
     const accountId = accountOf(request);
     const rows = services.engine.accounts.orderHistory(accountId, historyFilter(request.params));
-    return paginate(request.params, rows, (row) => row.at, (row) => row.row);
+    return paginate(
+      request.params,
+      rows,
+      (row) => row.at,
+      (row) => row.row,
+    );
   },
 
   getFundingPayments: (request, services) => {
     const rows = services.engine.accounts.fundingPayments(accountOf(request), historyFilter(request.params));
-    return paginate(request.params, rows, (row) => row.at, (row) => row.row);
+    return paginate(
+      request.params,
+      rows,
+      (row) => row.at,
+      (row) => row.row,
+    );
   },
 
   getPositionHistory: (request, services) => {
     const state = optionalEnum(request.params, 'state', PositionState);
-    const rows = services.engine.accounts.positionHistory(accountOf(request), { ...historyFilter(request.params), state });
-    return paginate(request.params, rows, (row) => row.at, (row) => row.row);
+    const rows = services.engine.accounts.positionHistory(accountOf(request), {
+      ...historyFilter(request.params),
+      state,
+    });
+    return paginate(
+      request.params,
+      rows,
+      (row) => row.at,
+      (row) => row.row,
+    );
   },
 
   getSettlementHistory: (request, services) => {
     const source = optionalEnum(request.params, 'source', SettlementSourceFilter);
     const rows = services.engine.accounts.settlements(accountOf(request), { source });
-    return paginate(request.params, rows, (row) => row.at, (row) => row.row);
+    return paginate(
+      request.params,
+      rows,
+      (row) => row.at,
+      (row) => row.row,
+    );
   },
 
   /** Removed 2025-08-07; kept answering an empty list. */

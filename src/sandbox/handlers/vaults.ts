@@ -3,7 +3,15 @@ import { VaultHistoryInterval } from '../../exchange/types/enums.ts';
 import * as D from '../engine/decimal.ts';
 import { reply } from '../http/handler.ts';
 import type { HandlerTable } from '../http/handler.ts';
-import { accountOf, optionalInteger, optionalString, paginate, requiredEnum, requiredInteger, requiredString } from './productsParams.ts';
+import {
+  accountOf,
+  optionalInteger,
+  optionalString,
+  paginate,
+  requiredEnum,
+  requiredInteger,
+  requiredString,
+} from './productsParams.ts';
 
 export const vaultHandlers = {
   getVaults: (_request, services) => services.products.vaults.vaultsWire(),
@@ -25,7 +33,11 @@ export const vaultHandlers = {
   },
   vaultRedeem: (request, services) => {
     const { params } = request;
-    services.products.vaults.requestRedeem(accountOf(request), requiredInteger(params, 'vaultId'), optionalString(params, 'vaultTokenQuantity'));
+    services.products.vaults.requestRedeem(
+      accountOf(request),
+      requiredInteger(params, 'vaultId'),
+      optionalString(params, 'vaultTokenQuantity'),
+    );
     return reply({ status: 200 });
   },
   cancelVaultRedeem: (request, services) => {
@@ -34,13 +46,27 @@ export const vaultHandlers = {
   },
   getVaultMintHistory: (request, services) => {
     const vaultId = optionalInteger(request.params, 'vaultId');
-    const rows = services.products.vaults.mintsOf(accountOf(request)).filter((m) => vaultId === undefined || m.wire.vaultId === vaultId);
-    return paginate(request.params, rows, (m) => m.at, (m) => m.wire);
+    const rows = services.products.vaults
+      .mintsOf(accountOf(request))
+      .filter((m) => vaultId === undefined || m.wire.vaultId === vaultId);
+    return paginate(
+      request.params,
+      rows,
+      (m) => m.at,
+      (m) => m.wire,
+    );
   },
   getVaultRedeemHistory: (request, services) => {
     const vaultId = optionalInteger(request.params, 'vaultId');
-    const rows = services.products.vaults.redeemsOf(accountOf(request)).filter((r) => vaultId === undefined || r.vault.id === vaultId);
-    return paginate(request.params, rows, (r) => r.at, (r) => r.wire);
+    const rows = services.products.vaults
+      .redeemsOf(accountOf(request))
+      .filter((r) => vaultId === undefined || r.vault.id === vaultId);
+    return paginate(
+      request.params,
+      rows,
+      (r) => r.at,
+      (r) => r.wire,
+    );
   },
   // Undocumented shape: the caller's `Requested` redeems on the vault, as VaultRedeem rows.
   getVaultPendingRedeems: (request, services) => {

@@ -68,7 +68,8 @@ function coerceJson(def: ParamDef, typeName: string, value: WireValue): ParamVal
     if (!Array.isArray(value)) throw failure(`[${typeName}]`, `Expected input type "array", found ${describe(value)}.`);
     return value.map((item) => {
       const coerced = coerceJson({ ...def, repeated: false }, typeName, item);
-      if (typeof coerced !== 'string') throw failure(typeName, `Expected input type "string", found ${describe(item)}.`);
+      if (typeof coerced !== 'string')
+        throw failure(typeName, `Expected input type "string", found ${describe(item)}.`);
       return coerced;
     });
   }
@@ -84,10 +85,14 @@ function coerceJson(def: ParamDef, typeName: string, value: WireValue): ParamVal
   }
   if (value instanceof RawNumber) {
     // Decimals and ids written as JSON numbers are accepted and kept as their literal text (nothing is rounded).
-    if (def.type === 'decimal' || def.type === 'string' || def.type === 'integer') return coerceText(def, typeName, value.raw);
+    if (def.type === 'decimal' || def.type === 'string' || def.type === 'integer')
+      return coerceText(def, typeName, value.raw);
   }
   if (typeof value === 'boolean' && def.type === 'boolean') return value;
-  throw failure(typeName, `Expected input type "${def.type === 'decimal' ? 'string' : def.type}", found ${describe(value)}.`);
+  throw failure(
+    typeName,
+    `Expected input type "${def.type === 'decimal' ? 'string' : def.type}", found ${describe(value)}.`,
+  );
 }
 
 /** Decoded query pairs grouped by key; repeated keys become arrays (signing and `repeated` params). */

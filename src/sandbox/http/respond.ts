@@ -7,7 +7,11 @@ type Headers = Readonly<Record<string, string>>;
 
 export function sendJson(res: ServerResponse, status: number, value: unknown, headers: Headers = {}): void {
   const body = Buffer.from(stringifyJson(value), 'utf8');
-  res.writeHead(status, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length });
+  res.writeHead(status, {
+    ...headers,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': body.length,
+  });
   res.end(body);
 }
 

@@ -27,7 +27,8 @@ function jsonBody(text: string): Record<string, unknown> {
   } catch {
     throw badRequest('Body must be a JSON object');
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw badRequest('Body must be a JSON object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw badRequest('Body must be a JSON object');
   return value as Record<string, unknown>;
 }
 

@@ -13,7 +13,12 @@ import { sendEmpty, sendError, sendJson, sendText } from './respond.ts';
 const MAX_BODY_BYTES = 1 << 20;
 
 /** A route outside the endpoint table (`/sandbox/…`); returns false when the path is not its own. */
-export type ExtraRoute = (req: IncomingMessage, res: ServerResponse, url: URL, body: string) => Promise<boolean> | boolean;
+export type ExtraRoute = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  body: string,
+) => Promise<boolean> | boolean;
 
 export interface HttpTransportOptions {
   readonly endpoints: readonly EndpointDef[];

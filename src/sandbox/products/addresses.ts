@@ -10,7 +10,9 @@ export function derivedBytes(count: number, ...parts: readonly (string | number)
   const out = new Uint8Array(count);
   let filled = 0;
   for (let block = 0; filled < count; block += 1) {
-    const digest = createHash('sha256').update(`${parts.join('|')}#${block}`).digest();
+    const digest = createHash('sha256')
+      .update(`${parts.join('|')}#${block}`)
+      .digest();
     const take = Math.min(digest.length, count - filled);
     out.set(digest.subarray(0, take), filled);
     filled += take;
@@ -81,8 +83,23 @@ function bech32(hrp: string, data: Uint8Array, witnessVersion: number | null): s
 }
 
 const EVM_CHAINS = new Set([
-  '0G', 'Arbitrum', 'Avalanche', 'Base', 'Berachain', 'Bsc', 'Ethereum', 'HyperEVM', 'Hyperliquid', 'Linea',
-  'Monad', 'Optimism', 'Plasma', 'Polygon', 'Sei', 'Stable', 'Story',
+  '0G',
+  'Arbitrum',
+  'Avalanche',
+  'Base',
+  'Berachain',
+  'Bsc',
+  'Ethereum',
+  'HyperEVM',
+  'Hyperliquid',
+  'Linea',
+  'Monad',
+  'Optimism',
+  'Plasma',
+  'Polygon',
+  'Sei',
+  'Stable',
+  'Story',
 ]);
 
 /** Chains whose addresses this module can render; anything else (e.g. `EqualsMoney`, a bank rail) has none. */

@@ -139,10 +139,17 @@ export class BorrowLend {
    * `Lend` moves the net position up: repays an open borrow first, then lends the rest (debits `quantity`).
    * `Borrow` moves it down: redeems an open lend first, then borrows the rest (credits `quantity`).
    */
-  execute(accountId: number, symbol: string, side: BorrowLendSide, quantityText: string, source: BorrowLendSource = 'Manual'): void {
+  execute(
+    accountId: number,
+    symbol: string,
+    side: BorrowLendSide,
+    quantityText: string,
+    source: BorrowLendSource = 'Manual',
+  ): void {
     const pool = this.pool(symbol);
     const quantity = parsePositive(quantityText, this.ctx.catalog.assetDecimals(symbol));
-    if (!D.isMultipleOf(quantity, pool.stepSize)) throw new SandboxError(400, 'INVALID_QUANTITY', 'Quantity decimal too long');
+    if (!D.isMultipleOf(quantity, pool.stepSize))
+      throw new SandboxError(400, 'INVALID_QUANTITY', 'Quantity decimal too long');
     if (pool.state === 'Closed') throw new SandboxError(400, 'INVALID_ASSET', 'Borrow lend market is closed');
     // Interest up to now first: the split between repay/redeem and new lend/borrow uses the owed size.
     const now = this.ctx.now();
@@ -194,7 +201,10 @@ export class BorrowLend {
     });
   }
 
-  marginFunctions(symbol: string): { imf: BorrowLendPositionWithMargin['imfFunction']; mmf: BorrowLendPositionWithMargin['mmfFunction'] } {
+  marginFunctions(symbol: string): {
+    imf: BorrowLendPositionWithMargin['imfFunction'];
+    mmf: BorrowLendPositionWithMargin['mmfFunction'];
+  } {
     const summary = this.ctx.catalog.collateralWire().find((row) => row.symbol === symbol);
     return {
       imf: summary?.imfFunction ?? { type: 'sqrt', base: '0.02', factor: '0.00006' },
@@ -221,10 +231,12 @@ export class BorrowLend {
   private borrow(accountId: number, pool: PoolSpec, net: Decimal, quantity: Decimal, source: BorrowLendSource): void {
     const redeem = D.min(quantity, D.max(0n, net));
     const borrowPart = quantity - redeem;
-    if (redeem > this.poolHeadroom(pool, D.ZERO)) throw new SandboxError(400, 'INSUFFICIENT_SUPPLY', 'Insufficient supply to redeem');
+    if (redeem > this.poolHeadroom(pool, D.ZERO))
+      throw new SandboxError(400, 'INSUFFICIENT_SUPPLY', 'Insufficient supply to redeem');
     if (borrowPart > 0n) {
       if (pool.state !== 'Open') throw new SandboxError(400, 'BORROW_LIMIT', 'Borrow lend market is repay only');
-      if (borrowPart > this.poolHeadroom(pool, redeem)) throw new SandboxError(400, 'INSUFFICIENT_SUPPLY', 'Insufficient supply');
+      if (borrowPart > this.poolHeadroom(pool, redeem))
+        throw new SandboxError(400, 'INSUFFICIENT_SUPPLY', 'Insufficient supply');
       if (borrowPart > this.marginBorrowable(accountId, pool.symbol)) {
         throw new SandboxError(400, 'INSUFFICIENT_MARGIN', 'Insufficient margin');
       }
@@ -260,7 +272,13 @@ export class BorrowLend {
     return perUnit <= 0n ? 0n : D.div(available, perUnit, 'floor');
   }
 
-  private move(accountId: number, symbol: string, eventType: BorrowLendEventType, quantity: Decimal, source: BorrowLendSource): void {
+  private move(
+    accountId: number,
+    symbol: string,
+    eventType: BorrowLendEventType,
+    quantity: Decimal,
+    source: BorrowLendSource,
+  ): void {
     const now = this.ctx.now();
     const increases = eventType === 'Lend' || eventType === 'Borrow';
     let position = this.openPositions(accountId).find((p) => p.symbol === symbol);
@@ -284,7 +302,13 @@ export class BorrowLend {
     if (position.net === 0n) position.closedAt = now;
   }
 
-  private open(accountId: number, symbol: string, side: BorrowLendSide, source: BorrowLendSource, now: number): BorrowLendPosition {
+  private open(
+    accountId: number,
+    symbol: string,
+    side: BorrowLendSide,
+    source: BorrowLendSource,
+    now: number,
+  ): BorrowLendPosition {
     const position: BorrowLendPosition = {
       id: String(this.positionIds.take()),
       accountId,

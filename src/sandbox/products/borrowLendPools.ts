@@ -76,7 +76,11 @@ export function borrowRate(pool: PoolSpec, u: Decimal): Decimal {
     u <= pool.optimalUtilization
       ? D.div(D.mul(pool.rateAtOptimal, u, 'halfEven'), pool.optimalUtilization, 'halfEven')
       : pool.rateAtOptimal +
-        D.div(D.mul(pool.rateAtFull - pool.rateAtOptimal, u - pool.optimalUtilization, 'halfEven'), D.ONE - pool.optimalUtilization, 'halfEven');
+        D.div(
+          D.mul(pool.rateAtFull - pool.rateAtOptimal, u - pool.optimalUtilization, 'halfEven'),
+          D.ONE - pool.optimalUtilization,
+          'halfEven',
+        );
   return D.round(rate, 8, 'halfEven');
 }
 
@@ -136,9 +140,16 @@ export function historyRows(
   const rows: BorrowLendHistory[] = [];
   for (let i = points - 1; i >= 1; i -= 1) {
     const bucket = lastBucket - i;
-    const lent = D.round(D.mul(totals.lent, D.fromFloat(1 + 0.03 * wobble(`${pool.symbol}:lent`, bucket), 6), 'down'), 8, 'down');
+    const lent = D.round(
+      D.mul(totals.lent, D.fromFloat(1 + 0.03 * wobble(`${pool.symbol}:lent`, bucket), 6), 'down'),
+      8,
+      'down',
+    );
     const baseU = utilization(totals);
-    const u = D.min(pool.maxUtilization, D.max(0n, D.mul(baseU, D.fromFloat(1 + 0.08 * wobble(pool.symbol, bucket), 6), 'halfEven')));
+    const u = D.min(
+      pool.maxUtilization,
+      D.max(0n, D.mul(baseU, D.fromFloat(1 + 0.08 * wobble(pool.symbol, bucket), 6), 'halfEven')),
+    );
     const borrowed = D.round(D.mul(lent, u, 'down'), 8, 'down');
     rows.push(historyRow(pool, { lent, borrowed }, bucket * step));
   }
@@ -165,7 +176,11 @@ export function apyWire(pools: readonly PoolSpec[], totalsOf: (symbol: string) =
   return {
     borrowLend: pools.map((pool) => {
       const u = utilization(totalsOf(pool.symbol));
-      return { symbol: pool.symbol, borrowRate: D.toString(borrowRate(pool, u)), lendRate: D.toString(lendRate(pool, u)) };
+      return {
+        symbol: pool.symbol,
+        borrowRate: D.toString(borrowRate(pool, u)),
+        lendRate: D.toString(lendRate(pool, u)),
+      };
     }),
     staking: STAKING.filter((entry) => pools.some((pool) => pool.symbol === entry.symbol)),
   };

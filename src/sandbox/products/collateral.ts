@@ -48,7 +48,9 @@ export function collateralWeight(fn: CollateralFunction | undefined, notional: D
   if (fn.kind.type === 'identity' || notional <= 0n) return weight;
   const base = D.parse(fn.kind.base);
   const denominator = base + D.mul(D.parse(fn.kind.positiveCurvePenalty), sqrt(notional), 'halfEven');
-  return denominator <= 0n ? weight : D.min(weight, D.round(D.div(D.mul(weight, base, 'floor'), denominator, 'floor'), 8, 'floor'));
+  return denominator <= 0n
+    ? weight
+    : D.min(weight, D.round(D.div(D.mul(weight, base, 'floor'), denominator, 'floor'), 8, 'floor'));
 }
 
 export class CollateralModel implements MarginView {
@@ -70,7 +72,12 @@ export class CollateralModel implements MarginView {
    * `quantity` (every other price fixed): solves weightedEquity(p) = mmfRequired(p), linear in p. "0" when no
    * positive price liquidates. Without an account the hypothetical position stands alone.
    */
-  liquidationPrice(accountId: number | null, symbol: string, side: 'Borrow' | 'Lend', quantity: Decimal): { liquidationPrice: Decimal; markPrice: Decimal } {
+  liquidationPrice(
+    accountId: number | null,
+    symbol: string,
+    side: 'Borrow' | 'Lend',
+    quantity: Decimal,
+  ): { liquidationPrice: Decimal; markPrice: Decimal } {
     const markPrice = this.ctx.prices.assetPrice(symbol) ?? 0n;
     const signed = side === 'Borrow' ? -quantity : quantity;
     const adjust: Adjustment = { symbol, available: -signed, net: signed };
@@ -79,7 +86,10 @@ export class CollateralModel implements MarginView {
       const net = signed;
       const functions = this.borrowLend.marginFunctions(symbol);
       const borrow = D.max(0n, -net);
-      const weight = collateralWeight(this.ctx.catalog.collateralWire().find((r) => r.symbol === symbol)?.haircutFunction, 0n);
+      const weight = collateralWeight(
+        this.ctx.catalog.collateralWire().find((r) => r.symbol === symbol)?.haircutFunction,
+        0n,
+      );
       const mmf = marginFraction(functions.mmf, D.mul(borrow, markPrice, 'ceil'));
       const total = D.max(0n, -signed) + D.max(0n, net);
       const line: AssetLine = { price: markPrice, total, borrow, weight, mmf };
@@ -94,7 +104,8 @@ export class CollateralModel implements MarginView {
     }
     const line = figures.lines.get(symbol);
     if (line === undefined) return { liquidationPrice: 0n, markPrice };
-    const exposureOf = (p: Decimal): Decimal => D.mul(D.mul(line.total, p, 'halfEven'), line.weight, 'floor') - D.mul(line.borrow, p, 'ceil');
+    const exposureOf = (p: Decimal): Decimal =>
+      D.mul(D.mul(line.total, p, 'halfEven'), line.weight, 'floor') - D.mul(line.borrow, p, 'ceil');
     const otherEquity = figures.weightedEquity - exposureOf(line.price);
     const otherMaintenance = figures.mmfRequired - D.mul(D.mul(line.borrow, line.price, 'ceil'), line.mmf, 'ceil');
     const slope = D.mul(line.total, line.weight, 'floor') - D.mul(line.borrow, D.ONE + line.mmf, 'ceil');
@@ -109,7 +120,10 @@ export class CollateralModel implements MarginView {
     const leverage = ledger.account(accountId).settings.leverageLimit;
     const leverageFloor = leverage > 0n ? D.div(D.ONE, leverage, 'up') : 0n;
     const haircuts = new Map(catalog.collateralWire().map((row) => [row.symbol, row.haircutFunction]));
-    const symbols = new Set([...ledger.assets(accountId), ...this.borrowLend.openPositions(accountId).map((p) => p.symbol)]);
+    const symbols = new Set([
+      ...ledger.assets(accountId),
+      ...this.borrowLend.openPositions(accountId).map((p) => p.symbol),
+    ]);
     if (adjust !== undefined) symbols.add(adjust.symbol);
     const lines = new Map<string, AssetLine>();
 
@@ -124,7 +138,9 @@ export class CollateralModel implements MarginView {
       const actual = ledger.balance(accountId, symbol);
       const adjusting = adjust !== undefined && adjust.symbol === symbol;
       const balance = adjusting ? { ...actual, available: D.max(0n, actual.available + adjust.available) } : actual;
-      const net = (this.borrowLend.pools.has(symbol) ? this.borrowLend.net(accountId, symbol) : 0n) + (adjusting ? adjust.net : 0n);
+      const net =
+        (this.borrowLend.pools.has(symbol) ? this.borrowLend.net(accountId, symbol) : 0n) +
+        (adjusting ? adjust.net : 0n);
       const lend = D.max(0n, net);
       const borrow = D.max(0n, -net);
       const total = balance.available + balance.locked + balance.staked + lend;
@@ -165,9 +181,13 @@ export class CollateralModel implements MarginView {
       const notional = D.abs(D.mul(position.netQuantity, position.markPrice, 'halfEven'));
       pnlUnrealized += position.pnlUnrealized;
       futuresExposure += notional;
-      const imf = position.imfFunction === null ? leverageFloor : D.max(marginFraction(position.imfFunction, notional), leverageFloor);
+      const imf =
+        position.imfFunction === null
+          ? leverageFloor
+          : D.max(marginFraction(position.imfFunction, notional), leverageFloor);
       imfRequired += D.mul(notional, imf, 'ceil');
-      if (position.mmfFunction !== null) mmfRequired += D.mul(notional, marginFraction(position.mmfFunction, notional), 'ceil');
+      if (position.mmfFunction !== null)
+        mmfRequired += D.mul(notional, marginFraction(position.mmfFunction, notional), 'ceil');
     }
 
     const exposure = futuresExposure + borrowLiability;
@@ -175,7 +195,8 @@ export class CollateralModel implements MarginView {
     const weightedEquity = collateralTotal - borrowLiability + pnlUnrealized;
     const locked = lockedValue + imfRequired;
     const available = D.max(0n, weightedEquity - locked);
-    const ratio = (numerator: Decimal): Decimal => (exposure === 0n ? 0n : D.round(D.div(numerator, exposure, 'halfEven'), 8, 'halfEven'));
+    const ratio = (numerator: Decimal): Decimal =>
+      exposure === 0n ? 0n : D.round(D.div(numerator, exposure, 'halfEven'), 8, 'halfEven');
     return {
       available,
       weightedEquity,

@@ -28,7 +28,9 @@ export function enginePrices(engine: TradingEngine): PriceSource {
 export function engineTrading(engine: TradingEngine): TradingPort {
   const progressOf = (orderId: string): ChildOrderResult | null => {
     const order = engine.state.orders.get(orderId);
-    return order === undefined ? null : { orderId, executedQuantity: order.executedQuantity, executedQuoteQuantity: order.executedQuoteQuantity };
+    return order === undefined
+      ? null
+      : { orderId, executedQuantity: order.executedQuantity, executedQuoteQuantity: order.executedQuoteQuantity };
   };
   return {
     positions: (accountId) =>
@@ -42,7 +44,13 @@ export function engineTrading(engine: TradingEngine): TradingPort {
       })),
     placeOrder(accountId, child) {
       const order = engine.executeOrder(accountId, toOrderRequest(child));
-      return progressOf(order.id) ?? { orderId: order.id, executedQuantity: D.parse(order.executedQuantity), executedQuoteQuantity: D.parse(order.executedQuoteQuantity) };
+      return (
+        progressOf(order.id) ?? {
+          orderId: order.id,
+          executedQuantity: D.parse(order.executedQuantity),
+          executedQuoteQuantity: D.parse(order.executedQuoteQuantity),
+        }
+      );
     },
     orderProgress: (_accountId, _symbol, orderId) => progressOf(orderId),
     cancelOrder(accountId, symbol, orderId) {
@@ -94,4 +102,3 @@ export function productsFor(core: Omit<SandboxServices, 'products'>, options: Pr
     options,
   );
 }
-

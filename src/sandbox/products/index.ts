@@ -112,7 +112,9 @@ export class Products {
     const vault = this.vaults?.specs.find((v) => v.vaultToken === asset);
     if (vault === undefined) return null;
     const underlying = this.ctx.prices.assetPrice(vault.symbol);
-    return underlying === null ? null : D.round(D.mul(this.vaults.nav(vault, this.ctx.now()), underlying, 'halfEven'), 8, 'halfEven');
+    return underlying === null
+      ? null
+      : D.round(D.mul(this.vaults.nav(vault, this.ctx.now()), underlying, 'halfEven'), 8, 'halfEven');
   }
 }
 

@@ -1,5 +1,10 @@
 // Prediction events and tags built over the catalog's PREDICTION markets (prices from the live book).
-import type { PredictionEvent, PredictionMarket, PredictionSeries, PredictionTag } from '../../exchange/types/prediction.ts';
+import type {
+  PredictionEvent,
+  PredictionMarket,
+  PredictionSeries,
+  PredictionTag,
+} from '../../exchange/types/prediction.ts';
 import * as D from '../engine/decimal.ts';
 import type { MarketSpec } from '../engine/markets.ts';
 import type { ProductContext } from './context.ts';

@@ -55,11 +55,15 @@ export class RfqDesk {
       throw invalidRequest('Must specify exactly one of `quantity` or `quoteQuantity`');
     }
     const mode = request.executionMode ?? 'AwaitAccept';
-    if (mode === 'Immediate' && request.price === undefined) throw invalidRequest('Immediate execution requires a price');
-    if (mode === 'AwaitAccept' && request.price !== undefined) throw invalidRequest('Price is only allowed with Immediate execution');
+    if (mode === 'Immediate' && request.price === undefined)
+      throw invalidRequest('Immediate execution requires a price');
+    if (mode === 'AwaitAccept' && request.price !== undefined)
+      throw invalidRequest('Price is only allowed with Immediate execution');
     const quantity = request.quantity === undefined ? null : this.baseQuantity(market, request.quantity);
     const quoteQuantity =
-      request.quoteQuantity === undefined ? null : parsePositive(request.quoteQuantity, this.ctx.catalog.assetDecimals(market.quote));
+      request.quoteQuantity === undefined
+        ? null
+        : parsePositive(request.quoteQuantity, this.ctx.catalog.assetDecimals(market.quote));
     const price = request.price === undefined ? null : this.price(market, request.price);
     if (request.clientId !== undefined && this.active(accountId).some((r) => r.clientId === request.clientId)) {
       throw invalidRequest('Duplicate client id');
@@ -103,7 +107,8 @@ export class RfqDesk {
   accept(accountId: number, quoteId: string, rfqId: string | undefined, clientId: number | undefined): RfqRecord {
     const rfq = this.own(accountId, rfqId, clientId);
     const quote = this.quotes.find((q) => q.id.toString() === quoteId && q.rfqId === rfq.id);
-    if (quote === undefined || quote.status !== 'New') throw new SandboxError(400, 'INVALID_CLIENT_REQUEST', 'Quote not found');
+    if (quote === undefined || quote.status !== 'New')
+      throw new SandboxError(400, 'INVALID_CLIENT_REQUEST', 'Quote not found');
     if (rfq.status !== 'New') throw invalidRequest('RFQ is not open');
     this.settle(rfq, quote);
     return rfq;
@@ -133,7 +138,9 @@ export class RfqDesk {
 
   /** The caller's RFQs still open for quotes or acceptance. */
   active(accountId: number, symbol?: string): RfqRecord[] {
-    return this.rfqs.filter((r) => r.accountId === accountId && r.status === 'New' && (symbol === undefined || r.symbol === symbol));
+    return this.rfqs.filter(
+      (r) => r.accountId === accountId && r.status === 'New' && (symbol === undefined || r.symbol === symbol),
+    );
   }
 
   /** Built-in maker quotes and expiry. */
@@ -154,7 +161,13 @@ export class RfqDesk {
     }
   }
 
-  private addQuote(rfq: RfqRecord, accountId: number, bidPrice: Decimal, askPrice: Decimal, clientId: number | null): QuoteRecord {
+  private addQuote(
+    rfq: RfqRecord,
+    accountId: number,
+    bidPrice: Decimal,
+    askPrice: Decimal,
+    clientId: number | null,
+  ): QuoteRecord {
     const previousBest = this.bestQuote(rfq);
     // A quoter's newer quote replaces its previous one on the same RFQ.
     this.cancelQuotes(rfq, accountId);
@@ -218,10 +231,16 @@ export class RfqDesk {
     const buyer = rfq.side === 'Bid' ? rfq.accountId : quote.accountId;
     const seller = rfq.side === 'Bid' ? quote.accountId : rfq.accountId;
     const ledger = this.ctx.ledger;
-    if (ledger.balance(rfq.accountId, rfq.side === 'Bid' ? market.quote : market.base).available < (rfq.side === 'Bid' ? amount : quantity)) {
+    if (
+      ledger.balance(rfq.accountId, rfq.side === 'Bid' ? market.quote : market.base).available <
+      (rfq.side === 'Bid' ? amount : quantity)
+    ) {
       throw insufficientFunds();
     }
-    if (ledger.balance(buyer, market.quote).available < amount || ledger.balance(seller, market.base).available < quantity) {
+    if (
+      ledger.balance(buyer, market.quote).available < amount ||
+      ledger.balance(seller, market.base).available < quantity
+    ) {
       // Only the quoter can be short here: its quote is withdrawn and the RFQ stays open for others.
       quote.status = 'Cancelled';
       this.toQuoter(rfq, quote, quoterEvent('quoteCancelled', rfq, quote, null, this.stamp()));
@@ -251,7 +270,8 @@ export class RfqDesk {
   /** Cancels the RFQ's open quotes (only `quoterId`'s when given), telling each quoter. */
   private cancelQuotes(rfq: RfqRecord, quoterId: number | null): void {
     for (const quote of this.quotes) {
-      if (quote.rfqId !== rfq.id || quote.status !== 'New' || (quoterId !== null && quote.accountId !== quoterId)) continue;
+      if (quote.rfqId !== rfq.id || quote.status !== 'New' || (quoterId !== null && quote.accountId !== quoterId))
+        continue;
       quote.status = 'Cancelled';
       this.toQuoter(rfq, quote, quoterEvent('quoteCancelled', rfq, quote, null, this.stamp()));
     }
@@ -293,7 +313,8 @@ export class RfqDesk {
 
   private rfqMarket(symbol: string): MarketSpec {
     const market = this.ctx.catalog.require(symbol);
-    if (market.marketType !== 'RFQ') throw new SandboxError(400, 'INVALID_MARKET', 'RFQ is only available on RFQ markets');
+    if (market.marketType !== 'RFQ')
+      throw new SandboxError(400, 'INVALID_MARKET', 'RFQ is only available on RFQ markets');
     if (market.orderBookState === 'Closed') throw new SandboxError(400, 'INVALID_MARKET', 'Market is closed');
     return market;
   }
@@ -301,14 +322,16 @@ export class RfqDesk {
   private baseQuantity(market: MarketSpec, text: string): Decimal {
     const quantity = parsePositive(text, market.quantityDecimals);
     if (quantity < market.minQuantity) throw new SandboxError(400, 'INVALID_QUANTITY', 'Quantity is below the minimum');
-    if (market.maxQuantity !== null && quantity > market.maxQuantity) throw new SandboxError(400, 'INVALID_QUANTITY', 'Quantity is above the maximum');
+    if (market.maxQuantity !== null && quantity > market.maxQuantity)
+      throw new SandboxError(400, 'INVALID_QUANTITY', 'Quantity is above the maximum');
     return quantity;
   }
 
   private price(market: MarketSpec, text: string): Decimal {
     const value = D.tryParse(text);
     if (value === null || value <= 0n) throw new SandboxError(400, 'INVALID_PRICE', 'Invalid price');
-    if (D.fractionDigits(text) > market.priceDecimals) throw new SandboxError(400, 'INVALID_PRICE', 'Price decimal too long');
+    if (D.fractionDigits(text) > market.priceDecimals)
+      throw new SandboxError(400, 'INVALID_PRICE', 'Price decimal too long');
     return value;
   }
 }

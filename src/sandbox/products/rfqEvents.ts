@@ -79,7 +79,12 @@ export function rfqLifecycle(
 }
 
 /** To the requester: a new best quote `u` at taker price `p`. */
-export function rfqCandidate(rfq: RfqEventSource, quote: QuoteEventSource, price: Decimal, { engineTime }: Stamp): object {
+export function rfqCandidate(
+  rfq: RfqEventSource,
+  quote: QuoteEventSource,
+  price: Decimal,
+  { engineTime }: Stamp,
+): object {
   return {
     e: 'rfqCandidate',
     E: engineTime + 1,
@@ -96,7 +101,12 @@ export function rfqCandidate(rfq: RfqEventSource, quote: QuoteEventSource, price
 }
 
 /** To the requester: filled with quote `u`. */
-export function rfqFilledRequester(rfq: RfqEventSource, quote: QuoteEventSource, price: Decimal, { engineTime }: Stamp): object {
+export function rfqFilledRequester(
+  rfq: RfqEventSource,
+  quote: QuoteEventSource,
+  price: Decimal,
+  { engineTime }: Stamp,
+): object {
   return {
     e: 'rfqFilled',
     E: engineTime + 1,

@@ -91,7 +91,8 @@ export class Strategies {
 
   create(accountId: number, request: StrategyCreate): StrategyRecord {
     const market = this.ctx.catalog.require(request.symbol);
-    if (market.marketType === 'RFQ' || market.marketType === 'PREDICTION') throw new SandboxError(400, 'INVALID_MARKET', 'Strategies are not available on this market');
+    if (market.marketType === 'RFQ' || market.marketType === 'PREDICTION')
+      throw new SandboxError(400, 'INVALID_MARKET', 'Strategies are not available on this market');
     if (market.orderBookState !== 'Open') throw new SandboxError(400, 'INVALID_MARKET', 'Market is not open');
     if (request.quantity === undefined) throw invalidRequest('Quantity is required');
     const quantity = parsePositive(request.quantity, market.quantityDecimals);
@@ -101,13 +102,17 @@ export class Strategies {
       throw invalidRequest('Invalid duration or interval');
     }
     const price = request.price === undefined ? null : parsePositive(request.price, market.priceDecimals, 'Price');
-    if (price !== null && !D.isMultipleOf(price, market.tickSize)) throw new SandboxError(400, 'INVALID_PRICE', 'Price decimal too long');
+    if (price !== null && !D.isMultipleOf(price, market.tickSize))
+      throw new SandboxError(400, 'INVALID_PRICE', 'Price decimal too long');
     if (request.postOnly === true && price === null) throw invalidRequest('Post only requires a price');
     if (quantity < market.minQuantity) throw new SandboxError(400, 'INVALID_QUANTITY', 'Quantity is below the minimum');
     // Never more slices than minimum-size orders fit in the quantity.
     const fit = Number(D.div(quantity, market.minQuantity, 'floor') / D.ONE);
     const slices = Math.max(1, Math.min(Math.floor(duration / interval), fit));
-    if (request.clientStrategyId !== undefined && this.running(accountId).some((s) => s.request.clientStrategyId === request.clientStrategyId)) {
+    if (
+      request.clientStrategyId !== undefined &&
+      this.running(accountId).some((s) => s.request.clientStrategyId === request.clientStrategyId)
+    ) {
       throw invalidRequest('Duplicate client strategy id');
     }
     const record: StrategyRecord = {
@@ -137,12 +142,19 @@ export class Strategies {
   }
 
   /** An active strategy by id or client id, 404 `Strategy not found` otherwise. */
-  find(accountId: number, symbol: string, strategyId: string | undefined, clientStrategyId: number | undefined): StrategyRecord {
+  find(
+    accountId: number,
+    symbol: string,
+    strategyId: string | undefined,
+    clientStrategyId: number | undefined,
+  ): StrategyRecord {
     if ((strategyId === undefined) === (clientStrategyId === undefined)) {
       throw invalidRequest('Must specify exactly one of `strategyId` or `clientStrategyId`');
     }
     const record = this.running(accountId).find(
-      (s) => s.market.symbol === symbol && (strategyId !== undefined ? s.id === strategyId : s.request.clientStrategyId === clientStrategyId),
+      (s) =>
+        s.market.symbol === symbol &&
+        (strategyId !== undefined ? s.id === strategyId : s.request.clientStrategyId === clientStrategyId),
     );
     if (record === undefined) throw new SandboxError(404, 'RESOURCE_NOT_FOUND', 'Strategy not found');
     return record;
@@ -158,13 +170,18 @@ export class Strategies {
     for (const record of this.records) {
       if (record.status !== 'Running') continue;
       this.refresh(record);
-      while (record.status === 'Running' && record.slicesPlaced < record.slices && now >= record.createdAt + record.slicesPlaced * record.interval) {
+      while (
+        record.status === 'Running' &&
+        record.slicesPlaced < record.slices &&
+        now >= record.createdAt + record.slicesPlaced * record.interval
+      ) {
         this.placeSlice(record);
       }
       if (record.status !== 'Running') continue;
       const executed = executedOf(record);
       const allPlaced = record.slicesPlaced >= record.slices;
-      if (allPlaced && (executed >= record.quantity || now >= record.createdAt + record.duration)) this.finish(record, 'Completed', null, now);
+      if (allPlaced && (executed >= record.quantity || now >= record.createdAt + record.duration))
+        this.finish(record, 'Completed', null, now);
     }
   }
 
@@ -257,7 +274,11 @@ export class Strategies {
         autoBorrowRepay: request.autoBorrowRepay,
       });
       record.scheduled += quantity;
-      record.children.push({ orderId: result.orderId, executed: result.executedQuantity, executedQuote: result.executedQuoteQuantity });
+      record.children.push({
+        orderId: result.orderId,
+        executed: result.executedQuantity,
+        executedQuote: result.executedQuoteQuantity,
+      });
     } catch (error) {
       if (!(error instanceof SandboxError)) throw error;
       this.finish(record, 'Terminated', CANCEL_REASONS[error.code ?? ''] ?? 'Unknown', this.ctx.now());
@@ -274,9 +295,15 @@ export class Strategies {
   }
 
   /** Ends the strategy; resting children are cancelled so nothing trades after it stops. */
-  private finish(record: StrategyRecord, status: StrategyStatus, reason: StrategyCrankCancelReason | null, now: number): void {
+  private finish(
+    record: StrategyRecord,
+    status: StrategyStatus,
+    reason: StrategyCrankCancelReason | null,
+    now: number,
+  ): void {
     this.refresh(record);
-    for (const child of record.children) this.ctx.trading.cancelOrder(record.accountId, record.market.symbol, child.orderId);
+    for (const child of record.children)
+      this.ctx.trading.cancelOrder(record.accountId, record.market.symbol, child.orderId);
     this.refresh(record);
     record.status = status;
     record.cancelReason = reason;

@@ -16,6 +16,7 @@ export class TwoFactor {
 
   /** Where the exchange demands a 2FA token (withdrawal delay changes): present and non-empty. */
   require(token: string | undefined): void {
-    if (token === undefined || token.trim() === '') throw new SandboxError(400, 'INVALID_TWO_FACTOR_CODE', 'Invalid two factor code');
+    if (token === undefined || token.trim() === '')
+      throw new SandboxError(400, 'INVALID_TWO_FACTOR_CODE', 'Invalid two factor code');
   }
 }

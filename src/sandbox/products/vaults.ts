@@ -112,7 +112,8 @@ export class Vaults {
   supply(vault: VaultSpec): Decimal {
     let supply = vault.externalSupply;
     for (const mint of this.mints) if (mint.wire.vaultId === vault.id) supply += D.parse(mint.wire.vaultTokensMinted);
-    for (const redeem of this.redeems) if (redeem.vault.id === vault.id && redeem.wire.status === 'Redeemed') supply -= redeem.tokens;
+    for (const redeem of this.redeems)
+      if (redeem.vault.id === vault.id && redeem.wire.status === 'Redeemed') supply -= redeem.tokens;
     return supply;
   }
 
@@ -139,12 +140,15 @@ export class Vaults {
   mint(accountId: number, vaultId: number, symbol: string, quantityText: string): VaultMint {
     const vault = this.vault(vaultId);
     if (!vault.mintsEnabled) throw invalidRequest('Mints are disabled for this vault');
-    if (symbol !== vault.symbol) throw new SandboxError(400, 'INVALID_ASSET', `Vault ${vault.id} mints with ${vault.symbol}`);
+    if (symbol !== vault.symbol)
+      throw new SandboxError(400, 'INVALID_ASSET', `Vault ${vault.id} mints with ${vault.symbol}`);
     const quantity = parsePositive(quantityText, this.decimals(vault));
-    if (quantity < vault.minMintQuantity) throw new SandboxError(400, 'INVALID_QUANTITY', 'Quantity is below the minimum mint');
+    if (quantity < vault.minMintQuantity)
+      throw new SandboxError(400, 'INVALID_QUANTITY', 'Quantity is below the minimum mint');
     const now = this.ctx.now();
     const nav = this.nav(vault, now);
-    if (D.mul(this.supply(vault), nav, 'ceil') + quantity > vault.capacity) throw invalidRequest('Vault capacity reached');
+    if (D.mul(this.supply(vault), nav, 'ceil') + quantity > vault.capacity)
+      throw invalidRequest('Vault capacity reached');
     const tokens = D.toStep(D.div(quantity, nav, 'floor'), vault.tokenStepSize, 'floor');
     if (tokens <= 0n) throw new SandboxError(400, 'INVALID_QUANTITY', 'Quantity too small');
     this.ctx.ledger.debit(accountId, vault.symbol, quantity);
@@ -174,8 +178,10 @@ export class Vaults {
     const held = this.ctx.ledger.balance(accountId, vault.vaultToken).available;
     const tokens = tokensText === undefined ? held : parsePositive(tokensText, D.decimalsOf(vault.tokenStepSize));
     if (tokens <= 0n) throw new SandboxError(400, 'INSUFFICIENT_FUNDS', 'No vault tokens to redeem');
-    if (!D.isMultipleOf(tokens, vault.tokenStepSize)) throw new SandboxError(400, 'INVALID_QUANTITY', 'Quantity decimal too long');
-    if (tokens < vault.minRedeemTokens && tokens !== held) throw new SandboxError(400, 'INVALID_QUANTITY', 'Quantity is below the minimum redeem');
+    if (!D.isMultipleOf(tokens, vault.tokenStepSize))
+      throw new SandboxError(400, 'INVALID_QUANTITY', 'Quantity decimal too long');
+    if (tokens < vault.minRedeemTokens && tokens !== held)
+      throw new SandboxError(400, 'INVALID_QUANTITY', 'Quantity is below the minimum redeem');
     this.ctx.ledger.lock(accountId, vault.vaultToken, tokens);
     const now = this.ctx.now();
     const record: RedeemRecord = {
@@ -219,13 +225,20 @@ export class Vaults {
       this.ctx.ledger.credit(record.accountId, record.vault.symbol, payout);
       this.ctx.ledger.toHouse(record.vault.vaultToken, record.tokens);
       this.ctx.ledger.toHouse(record.vault.symbol, -payout);
-      record.wire = { ...record.wire, status: 'Redeemed', quantity: D.toString(payout), nav: D.toString(nav), timestamp: now };
+      record.wire = {
+        ...record.wire,
+        status: 'Redeemed',
+        quantity: D.toString(payout),
+        nav: D.toString(nav),
+        timestamp: now,
+      };
     }
   }
 
   pending(accountId: number, vaultId?: number): RedeemRecord[] {
     return this.redeems.filter(
-      (r) => r.accountId === accountId && r.wire.status === 'Requested' && (vaultId === undefined || r.vault.id === vaultId),
+      (r) =>
+        r.accountId === accountId && r.wire.status === 'Requested' && (vaultId === undefined || r.vault.id === vaultId),
     );
   }
 

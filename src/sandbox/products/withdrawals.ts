@@ -58,7 +58,8 @@ export class Withdrawals {
     const decimals = this.ctx.catalog.assetDecimals(request.symbol);
     const quantity = parsePositive(request.quantity, decimals);
     if (!token.withdrawEnabled) throw new SandboxError(400, 'INVALID_ASSET', 'Withdrawals are disabled for this asset');
-    if (quantity < D.parse(token.minimumWithdrawal)) throw new SandboxError(400, 'INVALID_QUANTITY', 'Quantity is below the minimum withdrawal');
+    if (quantity < D.parse(token.minimumWithdrawal))
+      throw new SandboxError(400, 'INVALID_QUANTITY', 'Quantity is below the minimum withdrawal');
     if (token.maximumWithdrawal != null && quantity > D.parse(token.maximumWithdrawal)) {
       throw new SandboxError(400, 'INVALID_QUANTITY', 'Quantity is above the maximum withdrawal');
     }
@@ -132,8 +133,11 @@ export class Withdrawals {
   maxWithdrawal(accountId: number, symbol: string, autoBorrow: boolean, autoLendRedeem: boolean): Decimal {
     let spendable = this.ctx.ledger.balance(accountId, symbol).available;
     if (autoBorrow) spendable += this.borrowLend.pools.has(symbol) ? this.borrowLend.maxBorrow(accountId, symbol) : 0n;
-    else if (autoLendRedeem) spendable += D.max(0n, this.borrowLend.pools.has(symbol) ? this.borrowLend.net(accountId, symbol) : 0n);
-    const fees = (this.ctx.catalog.asset(symbol)?.tokens ?? []).filter((t) => t.withdrawEnabled).map((t) => D.parse(t.withdrawalFee));
+    else if (autoLendRedeem)
+      spendable += D.max(0n, this.borrowLend.pools.has(symbol) ? this.borrowLend.net(accountId, symbol) : 0n);
+    const fees = (this.ctx.catalog.asset(symbol)?.tokens ?? [])
+      .filter((t) => t.withdrawEnabled)
+      .map((t) => D.parse(t.withdrawalFee));
     const fee = fees.length === 0 ? 0n : fees.reduce((a, b) => D.min(a, b));
     return D.max(0n, spendable - fee);
   }
@@ -195,7 +199,10 @@ export class Withdrawals {
   private cover(accountId: number, request: WithdrawalRequest, needed: Decimal): void {
     const shortfall = needed - this.ctx.ledger.balance(accountId, request.symbol).available;
     if (shortfall <= 0n) return;
-    if (!(request.autoBorrow === true || request.autoLendRedeem === true) || !this.borrowLend.pools.has(request.symbol)) {
+    if (
+      !(request.autoBorrow === true || request.autoLendRedeem === true) ||
+      !this.borrowLend.pools.has(request.symbol)
+    ) {
       throw insufficientFunds();
     }
     const lent = D.max(0n, this.borrowLend.net(accountId, request.symbol));

@@ -122,7 +122,9 @@ export function createStreamServer(options: StreamServerOptions): StreamServer {
     const send = (frame: string): void => connection.socket.send(frame);
     let message: unknown;
     try {
-      message = JSON.parse(Buffer.isBuffer(raw) ? raw.toString('utf8') : Buffer.concat(raw as Buffer[]).toString('utf8'));
+      message = JSON.parse(
+        Buffer.isBuffer(raw) ? raw.toString('utf8') : Buffer.concat(raw as Buffer[]).toString('utf8'),
+      );
     } catch {
       send(PARSE_ERROR);
       return;

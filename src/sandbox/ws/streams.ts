@@ -4,13 +4,42 @@ export const DEPTH_WINDOWS = ['200ms', '600ms', '1000ms'] as const;
 export type DepthWindow = (typeof DEPTH_WINDOWS)[number];
 
 const KLINE_INTERVALS = new Set([
-  '1m', '3m', '5m', '15m', '30m', '1h', '2h', '4h', '6h', '8h', '12h', '1d', '3d', '1w', '1month',
+  '1m',
+  '3m',
+  '5m',
+  '15m',
+  '30m',
+  '1h',
+  '2h',
+  '4h',
+  '6h',
+  '8h',
+  '12h',
+  '1d',
+  '3d',
+  '1w',
+  '1month',
 ]);
 
 /** Public market-data types that take `.<symbol>`. `externalTicker`/`stockPrice` are listed by the exchange but silent here. */
-const SYMBOL_TYPES = new Set(['bookTicker', 'depth', 'kline', 'markPrice', 'ticker', 'openInterest', 'trade', 'externalTicker', 'stockPrice']);
+const SYMBOL_TYPES = new Set([
+  'bookTicker',
+  'depth',
+  'kline',
+  'markPrice',
+  'ticker',
+  'openInterest',
+  'trade',
+  'externalTicker',
+  'stockPrice',
+]);
 /** Private types; the symbol suffix is optional. */
-export const PRIVATE_TYPES = new Set(['account.orderUpdate', 'account.positionUpdate', 'account.rfqUpdate', 'account.balanceUpdate']);
+export const PRIVATE_TYPES = new Set([
+  'account.orderUpdate',
+  'account.positionUpdate',
+  'account.rfqUpdate',
+  'account.balanceUpdate',
+]);
 
 export interface StreamName {
   /** The name as subscribed, e.g. `depth.200ms.AAPL.US_USDC_PERP`. */
@@ -66,11 +95,17 @@ export function parseStream(name: string): StreamParse {
       return invalidWindow;
     }
     const window = segment as DepthWindow;
-    return { ok: true, stream: { name, type: head, private: false, symbol: rest.slice(nextDot + 1), window, interval: null } };
+    return {
+      ok: true,
+      stream: { name, type: head, private: false, symbol: rest.slice(nextDot + 1), window, interval: null },
+    };
   }
   if (head === 'kline') {
     if (!KLINE_INTERVALS.has(segment) || nextDot < 0 || rest.length === nextDot + 1) return invalidStream;
-    return { ok: true, stream: { name, type: head, private: false, symbol: rest.slice(nextDot + 1), window: null, interval: segment } };
+    return {
+      ok: true,
+      stream: { name, type: head, private: false, symbol: rest.slice(nextDot + 1), window: null, interval: segment },
+    };
   }
   if (rest === '') return invalidStream;
   return { ok: true, stream: { name, type: head, private: false, symbol: rest, window: null, interval: null } };

@@ -1,39 +1,95 @@
 // Account streams besides orders: `positionUpdates`, `rfqUpdates`, `balanceUpdates` (all lossless, requiring API keys).
 import { builder } from '../builder.ts';
 import { OrderStatusEnum, SideEnum, SystemOrderTypeEnum, wireEnum } from '../enums.ts';
-import { POSITION_UPDATE_EVENTS, RFQ_UPDATE_EVENTS, toBalanceUpdate, toPositionUpdate, toRfqUpdate } from './accountPayloads.ts';
+import {
+  POSITION_UPDATE_EVENTS,
+  RFQ_UPDATE_EVENTS,
+  toBalanceUpdate,
+  toPositionUpdate,
+  toRfqUpdate,
+} from './accountPayloads.ts';
 import type { BalanceUpdate, PositionUpdate, RfqUpdate } from './accountPayloads.ts';
 import { marketLink } from './links.ts';
 import { hubFor, optionalMarketSymbol, subscriptionAccount, unwrap } from './shared.ts';
 
-const PositionUpdateEventTypeEnum = wireEnum('PositionUpdateEventType', POSITION_UPDATE_EVENTS, 'What happened to a position.', {
-  positionOpened: 'A position was opened.',
-  positionAdjusted: 'Its size, entry or margin changed (including funding).',
-  positionClosed: 'It was closed.',
-  positionSnapshot: 'Its current state, sent when the subscription starts (or the exchange connection was re-established).',
-});
+const PositionUpdateEventTypeEnum = wireEnum(
+  'PositionUpdateEventType',
+  POSITION_UPDATE_EVENTS,
+  'What happened to a position.',
+  {
+    positionOpened: 'A position was opened.',
+    positionAdjusted: 'Its size, entry or margin changed (including funding).',
+    positionClosed: 'It was closed.',
+    positionSnapshot:
+      'Its current state, sent when the subscription starts (or the exchange connection was re-established).',
+  },
+);
 
 const RfqUpdateEventTypeEnum = wireEnum('RfqUpdateEventType', RFQ_UPDATE_EVENTS, 'What happened to an RFQ or a quote.');
 
 const PositionUpdateRef = builder.objectRef<PositionUpdate>('PositionUpdate').implement({
   description: 'The state of one futures position of the account after a change.',
   fields: (t) => ({
-    eventType: t.field({ type: PositionUpdateEventTypeEnum, description: 'What happened.', resolve: (p) => p.eventType }),
-    eventTime: t.expose('eventTime', { type: 'Timestamp', nullable: true, description: 'When the exchange emitted it.' }),
-    engineTime: t.expose('engineTime', { type: 'Timestamp', nullable: true, description: 'When the engine made the change.' }),
+    eventType: t.field({
+      type: PositionUpdateEventTypeEnum,
+      description: 'What happened.',
+      resolve: (p) => p.eventType,
+    }),
+    eventTime: t.expose('eventTime', {
+      type: 'Timestamp',
+      nullable: true,
+      description: 'When the exchange emitted it.',
+    }),
+    engineTime: t.expose('engineTime', {
+      type: 'Timestamp',
+      nullable: true,
+      description: 'When the engine made the change.',
+    }),
     symbol: t.exposeString('symbol', { description: 'Market symbol.' }),
     market: marketLink(t),
     positionId: t.exposeID('positionId', { nullable: true, description: 'Position id (opaque).' }),
-    netQuantity: t.expose('netQuantity', { type: 'Decimal', nullable: true, description: 'Net size: positive long, negative short.' }),
-    netExposureQuantity: t.expose('netExposureQuantity', { type: 'Decimal', nullable: true, description: 'Size including open orders.' }),
-    netExposureNotional: t.expose('netExposureNotional', { type: 'Decimal', nullable: true, description: 'Notional including open orders.' }),
+    netQuantity: t.expose('netQuantity', {
+      type: 'Decimal',
+      nullable: true,
+      description: 'Net size: positive long, negative short.',
+    }),
+    netExposureQuantity: t.expose('netExposureQuantity', {
+      type: 'Decimal',
+      nullable: true,
+      description: 'Size including open orders.',
+    }),
+    netExposureNotional: t.expose('netExposureNotional', {
+      type: 'Decimal',
+      nullable: true,
+      description: 'Notional including open orders.',
+    }),
     entryPrice: t.expose('entryPrice', { type: 'Decimal', nullable: true, description: 'Average entry price.' }),
-    breakEvenPrice: t.expose('breakEvenPrice', { type: 'Decimal', nullable: true, description: 'Price at which the position breaks even.' }),
-    markPrice: t.expose('markPrice', { type: 'Decimal', nullable: true, description: 'Mark price used for this update.' }),
-    initialMarginFraction: t.expose('initialMarginFraction', { type: 'Decimal', nullable: true, description: 'Initial margin fraction.' }),
-    maintenanceMarginFraction: t.expose('maintenanceMarginFraction', { type: 'Decimal', nullable: true, description: 'Maintenance margin fraction.' }),
+    breakEvenPrice: t.expose('breakEvenPrice', {
+      type: 'Decimal',
+      nullable: true,
+      description: 'Price at which the position breaks even.',
+    }),
+    markPrice: t.expose('markPrice', {
+      type: 'Decimal',
+      nullable: true,
+      description: 'Mark price used for this update.',
+    }),
+    initialMarginFraction: t.expose('initialMarginFraction', {
+      type: 'Decimal',
+      nullable: true,
+      description: 'Initial margin fraction.',
+    }),
+    maintenanceMarginFraction: t.expose('maintenanceMarginFraction', {
+      type: 'Decimal',
+      nullable: true,
+      description: 'Maintenance margin fraction.',
+    }),
     realizedPnl: t.expose('realizedPnl', { type: 'Decimal', nullable: true, description: 'Realised profit and loss.' }),
-    unrealizedPnl: t.expose('unrealizedPnl', { type: 'Decimal', nullable: true, description: 'Unrealised profit and loss.' }),
+    unrealizedPnl: t.expose('unrealizedPnl', {
+      type: 'Decimal',
+      nullable: true,
+      description: 'Unrealised profit and loss.',
+    }),
   }),
 });
 
@@ -41,24 +97,49 @@ const RfqUpdateRef = builder.objectRef<RfqUpdate>('RfqUpdate').implement({
   description: 'A change to an RFQ the account requested, or to a quote it submitted.',
   fields: (t) => ({
     eventType: t.field({ type: RfqUpdateEventTypeEnum, description: 'What happened.', resolve: (r) => r.eventType }),
-    eventTime: t.expose('eventTime', { type: 'Timestamp', nullable: true, description: 'When the exchange emitted it.' }),
-    engineTime: t.expose('engineTime', { type: 'Timestamp', nullable: true, description: 'When the engine made the change.' }),
+    eventTime: t.expose('eventTime', {
+      type: 'Timestamp',
+      nullable: true,
+      description: 'When the exchange emitted it.',
+    }),
+    engineTime: t.expose('engineTime', {
+      type: 'Timestamp',
+      nullable: true,
+      description: 'When the engine made the change.',
+    }),
     symbol: t.exposeString('symbol', { description: 'Market symbol.' }),
     market: marketLink(t),
     rfqId: t.exposeID('rfqId', { nullable: true, description: 'RFQ id (a large integer, as a string).' }),
     quoteId: t.exposeID('quoteId', { nullable: true, description: 'Quote id, for quote events and fills.' }),
     clientId: t.exposeID('clientId', { nullable: true, description: 'Your client RFQ id or client quote id.' }),
     side: t.field({ type: SideEnum, nullable: true, description: 'Side of the RFQ.', resolve: (r) => r.side }),
-    quantity: t.expose('quantity', { type: 'Decimal', nullable: true, description: 'Base quantity, when the RFQ is sized in base.' }),
-    quoteQuantity: t.expose('quoteQuantity', { type: 'Decimal', nullable: true, description: 'Quote quantity, when sized in quote.' }),
+    quantity: t.expose('quantity', {
+      type: 'Decimal',
+      nullable: true,
+      description: 'Base quantity, when the RFQ is sized in base.',
+    }),
+    quoteQuantity: t.expose('quoteQuantity', {
+      type: 'Decimal',
+      nullable: true,
+      description: 'Quote quantity, when sized in quote.',
+    }),
     price: t.expose('price', {
       type: 'Decimal',
       nullable: true,
       description: 'Price: for the requester the taker price (quote + fee), for the quoter the quote price.',
     }),
-    submissionDeadline: t.expose('submissionDeadline', { type: 'Timestamp', nullable: true, description: 'Last moment to submit quotes.' }),
+    submissionDeadline: t.expose('submissionDeadline', {
+      type: 'Timestamp',
+      nullable: true,
+      description: 'Last moment to submit quotes.',
+    }),
     expiryTime: t.expose('expiryTime', { type: 'Timestamp', nullable: true, description: 'When the RFQ expires.' }),
-    status: t.field({ type: OrderStatusEnum, nullable: true, description: 'Status after this change.', resolve: (r) => r.status }),
+    status: t.field({
+      type: OrderStatusEnum,
+      nullable: true,
+      description: 'Status after this change.',
+      resolve: (r) => r.status,
+    }),
     systemOrderType: t.field({
       type: SystemOrderTypeEnum,
       nullable: true,
@@ -71,8 +152,16 @@ const RfqUpdateRef = builder.objectRef<RfqUpdate>('RfqUpdate').implement({
 const BalanceUpdateRef = builder.objectRef<BalanceUpdate>('BalanceUpdate').implement({
   description: 'New absolute balances of one asset of the account.',
   fields: (t) => ({
-    eventTime: t.expose('eventTime', { type: 'Timestamp', nullable: true, description: 'When the exchange emitted it.' }),
-    engineTime: t.expose('engineTime', { type: 'Timestamp', nullable: true, description: 'When the engine made the change.' }),
+    eventTime: t.expose('eventTime', {
+      type: 'Timestamp',
+      nullable: true,
+      description: 'When the exchange emitted it.',
+    }),
+    engineTime: t.expose('engineTime', {
+      type: 'Timestamp',
+      nullable: true,
+      description: 'When the engine made the change.',
+    }),
     asset: t.exposeString('asset', { description: 'Asset symbol, e.g. `USDC`.' }),
     available: t.expose('available', { type: 'Decimal', nullable: true, description: 'Available quantity.' }),
     locked: t.expose('locked', { type: 'Decimal', nullable: true, description: 'Quantity locked in open orders.' }),
@@ -88,7 +177,7 @@ builder.subscriptionFields((t) => ({
     authScopes: { read: true },
     type: PositionUpdateRef,
     description:
-      'Changes to the account\'s futures positions, starting with the open ones (`POSITION_SNAPSHOT`). Lossless; ' +
+      "Changes to the account's futures positions, starting with the open ones (`POSITION_SNAPSHOT`). Lossless; " +
       'requires API keys.',
     args: { symbol: t.arg.string({ description: symbolFilter }) },
     subscribe: async (_, { symbol }, ctx) => {
@@ -103,7 +192,9 @@ builder.subscriptionFields((t) => ({
           key: (position: PositionUpdate) => position.symbol,
           keep: (position: PositionUpdate) => position.eventType !== 'positionClosed',
           asSnapshot: (position: PositionUpdate) =>
-            position.eventType === 'positionSnapshot' ? position : Object.freeze({ ...position, eventType: 'positionSnapshot' }),
+            position.eventType === 'positionSnapshot'
+              ? position
+              : Object.freeze({ ...position, eventType: 'positionSnapshot' }),
         },
       });
     },
@@ -124,7 +215,7 @@ builder.subscriptionFields((t) => ({
   balanceUpdates: t.field({
     authScopes: { read: true },
     type: BalanceUpdateRef,
-    description: 'Changes to the account\'s balances (any asset). Lossless; requires API keys.',
+    description: "Changes to the account's balances (any asset). Lossless; requires API keys.",
     subscribe: (_, _args, ctx) =>
       hubFor(ctx).subscribeAccount(subscriptionAccount(ctx), {
         stream: 'account.balanceUpdate',

@@ -28,7 +28,12 @@ export const ORDER_UPDATE_EVENTS = [
 /** `positionSnapshot` is the gateway's name for the open positions sent on subscribe (they carry no `e`). */
 export type OrderUpdateEvent = (typeof ORDER_UPDATE_EVENTS)[number];
 
-export const POSITION_UPDATE_EVENTS = ['positionOpened', 'positionAdjusted', 'positionClosed', 'positionSnapshot'] as const;
+export const POSITION_UPDATE_EVENTS = [
+  'positionOpened',
+  'positionAdjusted',
+  'positionClosed',
+  'positionSnapshot',
+] as const;
 export type PositionUpdateEvent = (typeof POSITION_UPDATE_EVENTS)[number];
 
 export const RFQ_UPDATE_EVENTS = [

@@ -23,29 +23,53 @@ const PriceLevelRef = builder.objectRef<BookLevel>('PriceLevel').implement({
 });
 
 const OrderBookUpdateRef = builder.objectRef<OrderBookUpdate>('OrderBookUpdate').implement({
-  description: 'A consistent view of the top of one market\'s book (never crossed, never half-applied).',
+  description: "A consistent view of the top of one market's book (never crossed, never half-applied).",
   fields: (t) => ({
     symbol: t.exposeString('symbol', { description: 'Market symbol.' }),
     market: marketLink(t),
-    bids: t.field({ type: [PriceLevelRef], description: 'Buy levels, best (highest) price first.', resolve: (book) => book.bids }),
-    asks: t.field({ type: [PriceLevelRef], description: 'Sell levels, best (lowest) price first.', resolve: (book) => book.asks }),
+    bids: t.field({
+      type: [PriceLevelRef],
+      description: 'Buy levels, best (highest) price first.',
+      resolve: (book) => book.bids,
+    }),
+    asks: t.field({
+      type: [PriceLevelRef],
+      description: 'Sell levels, best (lowest) price first.',
+      resolve: (book) => book.asks,
+    }),
     lastUpdateId: t.exposeString('lastUpdateId', { description: 'Id of the last book update included.' }),
   }),
 });
 
 const DepthUpdateRef = builder.objectRef<DepthUpdate>('DepthUpdate').implement({
   description:
-    'A change to one market\'s book covering update ids `firstUpdateId`..`lastUpdateId`. Apply in order on top of ' +
+    "A change to one market's book covering update ids `firstUpdateId`..`lastUpdateId`. Apply in order on top of " +
     'the `orderBook` query snapshot; the next update must start at `lastUpdateId + 1`, otherwise resynchronise.',
   fields: (t) => ({
     symbol: t.exposeString('symbol', { description: 'Market symbol.' }),
     market: marketLink(t),
-    eventTime: t.expose('eventTime', { type: 'Timestamp', nullable: true, description: 'When the exchange emitted it.' }),
-    engineTime: t.expose('engineTime', { type: 'Timestamp', nullable: true, description: 'Engine time of the last change included.' }),
+    eventTime: t.expose('eventTime', {
+      type: 'Timestamp',
+      nullable: true,
+      description: 'When the exchange emitted it.',
+    }),
+    engineTime: t.expose('engineTime', {
+      type: 'Timestamp',
+      nullable: true,
+      description: 'Engine time of the last change included.',
+    }),
     firstUpdateId: t.exposeString('firstUpdateId', { description: 'First book update id in this message.' }),
     lastUpdateId: t.exposeString('lastUpdateId', { description: 'Last book update id in this message.' }),
-    bids: t.field({ type: [PriceLevelRef], description: 'Changed buy levels (in no particular order).', resolve: (update) => update.bids }),
-    asks: t.field({ type: [PriceLevelRef], description: 'Changed sell levels (in no particular order).', resolve: (update) => update.asks }),
+    bids: t.field({
+      type: [PriceLevelRef],
+      description: 'Changed buy levels (in no particular order).',
+      resolve: (update) => update.bids,
+    }),
+    asks: t.field({
+      type: [PriceLevelRef],
+      description: 'Changed sell levels (in no particular order).',
+      resolve: (update) => update.asks,
+    }),
   }),
 });
 
@@ -62,7 +86,7 @@ builder.subscriptionFields((t) => ({
   orderBook: t.field({
     type: OrderBookUpdateRef,
     description:
-      'Live top-of-book snapshots from the gateway\'s local book (REST snapshot + deltas, resynchronised on gaps). ' +
+      "Live top-of-book snapshots from the gateway's local book (REST snapshot + deltas, resynchronised on gaps). " +
       'At most one per GATEWAY_ORDERBOOK_CONFLATE_MS; the current book first when it is already live. A slow ' +
       'client receives only the latest snapshot.',
     args: {
@@ -81,11 +105,14 @@ builder.subscriptionFields((t) => ({
   depthUpdates: t.field({
     type: DepthUpdateRef,
     description:
-      'The exchange\'s book deltas for one market, in order. Lossless: a client that falls more than the buffer ' +
+      "The exchange's book deltas for one market, in order. Lossless: a client that falls more than the buffer " +
       'behind gets a SUBSCRIPTION_OVERFLOW error (and must resynchronise) instead of a silent gap.',
     args: {
       symbol: t.arg.string({ required: true, description: 'Market symbol, e.g. `SOL_USDC`.' }),
-      window: t.arg({ type: DepthWindowEnum, description: 'Aggregation window; omitted = every change as it happens.' }),
+      window: t.arg({
+        type: DepthWindowEnum,
+        description: 'Aggregation window; omitted = every change as it happens.',
+      }),
     },
     subscribe: async (_, { symbol, window }, ctx) => {
       const market = await marketSymbol(ctx, symbol);

@@ -17,15 +17,20 @@ import type { OrderUpdate } from './accountPayloads.ts';
 import { marketLink } from './links.ts';
 import { hubFor, optionalMarketSymbol, subscriptionAccount, unwrap } from './shared.ts';
 
-export const OrderUpdateEventTypeEnum = wireEnum('OrderUpdateEventType', ORDER_UPDATE_EVENTS, 'What happened to an order.', {
-  orderAccepted: 'The engine accepted the order (market orders too, before they fill).',
-  orderFill: 'The order (partially) filled; `fillQuantity`, `fillPrice`, `fee` describe this fill.',
-  orderCancelled: 'The order was cancelled.',
-  orderExpired: 'The order expired (IOC/FOK remainder, price band, self-trade prevention …); see `expiryReason`.',
-  orderModified: 'A resting reduce-only order was reduced so it cannot flip the position.',
-  triggerPlaced: 'A conditional order was registered.',
-  triggerFailed: 'A conditional order could not be placed when it triggered.',
-});
+export const OrderUpdateEventTypeEnum = wireEnum(
+  'OrderUpdateEventType',
+  ORDER_UPDATE_EVENTS,
+  'What happened to an order.',
+  {
+    orderAccepted: 'The engine accepted the order (market orders too, before they fill).',
+    orderFill: 'The order (partially) filled; `fillQuantity`, `fillPrice`, `fee` describe this fill.',
+    orderCancelled: 'The order was cancelled.',
+    orderExpired: 'The order expired (IOC/FOK remainder, price band, self-trade prevention …); see `expiryReason`.',
+    orderModified: 'A resting reduce-only order was reduced so it cannot flip the position.',
+    triggerPlaced: 'A conditional order was registered.',
+    triggerFailed: 'A conditional order could not be placed when it triggered.',
+  },
+);
 
 type Fields = PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, OrderUpdate>;
 type DecimalKey = {
@@ -39,21 +44,49 @@ const OrderUpdateRef = builder.objectRef<OrderUpdate>('OrderUpdate').implement({
   description: 'One change to an order of the account, as the exchange reports it.',
   fields: (t) => ({
     eventType: t.field({ type: OrderUpdateEventTypeEnum, description: 'What happened.', resolve: (o) => o.eventType }),
-    eventTime: t.expose('eventTime', { type: 'Timestamp', nullable: true, description: 'When the exchange emitted it.' }),
-    engineTime: t.expose('engineTime', { type: 'Timestamp', nullable: true, description: 'When the engine made the change.' }),
+    eventTime: t.expose('eventTime', {
+      type: 'Timestamp',
+      nullable: true,
+      description: 'When the exchange emitted it.',
+    }),
+    engineTime: t.expose('engineTime', {
+      type: 'Timestamp',
+      nullable: true,
+      description: 'When the engine made the change.',
+    }),
     symbol: t.exposeString('symbol', { description: 'Market symbol.' }),
     market: marketLink(t),
     orderId: t.exposeID('orderId', { description: 'Order id (opaque).' }),
     clientId: t.exposeID('clientId', { nullable: true, description: 'The client id given when placing it.' }),
     side: t.field({ type: SideEnum, nullable: true, description: 'BID buys, ASK sells.', resolve: (o) => o.side }),
-    orderType: t.field({ type: OrderTypeEnum, nullable: true, description: 'LIMIT or MARKET.', resolve: (o) => o.orderType }),
-    timeInForce: t.field({ type: TimeInForceEnum, nullable: true, description: 'How long it stays active.', resolve: (o) => o.timeInForce }),
-    status: t.field({ type: OrderStatusEnum, nullable: true, description: 'Status after this change.', resolve: (o) => o.status }),
+    orderType: t.field({
+      type: OrderTypeEnum,
+      nullable: true,
+      description: 'LIMIT or MARKET.',
+      resolve: (o) => o.orderType,
+    }),
+    timeInForce: t.field({
+      type: TimeInForceEnum,
+      nullable: true,
+      description: 'How long it stays active.',
+      resolve: (o) => o.timeInForce,
+    }),
+    status: t.field({
+      type: OrderStatusEnum,
+      nullable: true,
+      description: 'Status after this change.',
+      resolve: (o) => o.status,
+    }),
     quantity: decimal(t, 'quantity', 'Base quantity ordered (0 on trigger orders before they trigger).'),
     quoteQuantity: decimal(t, 'quoteQuantity', 'Quote quantity ordered, when the exchange reports it.'),
     price: decimal(t, 'price', 'Limit price; null for market orders.'),
     triggerPrice: decimal(t, 'triggerPrice', 'Trigger price of a conditional order.'),
-    triggerBy: t.field({ type: TriggerByEnum, nullable: true, description: 'Price the trigger watches.', resolve: (o) => o.triggerBy }),
+    triggerBy: t.field({
+      type: TriggerByEnum,
+      nullable: true,
+      description: 'Price the trigger watches.',
+      resolve: (o) => o.triggerBy,
+    }),
     triggerQuantity: t.exposeString('triggerQuantity', {
       nullable: true,
       description: 'Quantity placed when triggered: a decimal, or a percentage such as `80%`.',
@@ -62,15 +95,36 @@ const OrderUpdateRef = builder.objectRef<OrderUpdate>('OrderUpdate').implement({
     stopLossTriggerPrice: decimal(t, 'stopLossTriggerPrice', 'Stop-loss trigger price.'),
     takeProfitLimitPrice: decimal(t, 'takeProfitLimitPrice', 'Limit price of the take-profit order.'),
     stopLossLimitPrice: decimal(t, 'stopLossLimitPrice', 'Limit price of the stop-loss order.'),
-    takeProfitTriggerBy: t.field({ type: TriggerByEnum, nullable: true, description: 'Price the take-profit watches.', resolve: (o) => o.takeProfitTriggerBy }),
-    stopLossTriggerBy: t.field({ type: TriggerByEnum, nullable: true, description: 'Price the stop-loss watches.', resolve: (o) => o.stopLossTriggerBy }),
-    expiryReason: t.field({ type: OrderExpiryReasonEnum, nullable: true, description: 'Why it expired (`orderExpired`).', resolve: (o) => o.expiryReason }),
+    takeProfitTriggerBy: t.field({
+      type: TriggerByEnum,
+      nullable: true,
+      description: 'Price the take-profit watches.',
+      resolve: (o) => o.takeProfitTriggerBy,
+    }),
+    stopLossTriggerBy: t.field({
+      type: TriggerByEnum,
+      nullable: true,
+      description: 'Price the stop-loss watches.',
+      resolve: (o) => o.stopLossTriggerBy,
+    }),
+    expiryReason: t.field({
+      type: OrderExpiryReasonEnum,
+      nullable: true,
+      description: 'Why it expired (`orderExpired`).',
+      resolve: (o) => o.expiryReason,
+    }),
     tradeId: t.exposeID('tradeId', { nullable: true, description: 'Trade id of this fill (`orderFill`).' }),
     fillQuantity: decimal(t, 'fillQuantity', 'Base quantity of this fill (`orderFill`).'),
     fillPrice: decimal(t, 'fillPrice', 'Price of this fill (`orderFill`).'),
-    isMaker: t.exposeBoolean('isMaker', { nullable: true, description: 'Whether this fill was as maker (`orderFill`).' }),
+    isMaker: t.exposeBoolean('isMaker', {
+      nullable: true,
+      description: 'Whether this fill was as maker (`orderFill`).',
+    }),
     fee: decimal(t, 'fee', 'Fee charged for this fill (`orderFill`).'),
-    feeSymbol: t.exposeString('feeSymbol', { nullable: true, description: 'Asset the fee was charged in (`orderFill`).' }),
+    feeSymbol: t.exposeString('feeSymbol', {
+      nullable: true,
+      description: 'Asset the fee was charged in (`orderFill`).',
+    }),
     executedQuantity: decimal(t, 'executedQuantity', 'Cumulative filled base quantity.'),
     executedQuoteQuantity: decimal(t, 'executedQuoteQuantity', 'Cumulative filled quote quantity.'),
     selfTradePrevention: t.field({
@@ -79,10 +133,21 @@ const OrderUpdateRef = builder.objectRef<OrderUpdate>('OrderUpdate').implement({
       description: 'Self-trade prevention mode.',
       resolve: (o) => o.selfTradePrevention,
     }),
-    reduceOnly: t.exposeBoolean('reduceOnly', { nullable: true, description: 'Whether it may only reduce a position.' }),
+    reduceOnly: t.exposeBoolean('reduceOnly', {
+      nullable: true,
+      description: 'Whether it may only reduce a position.',
+    }),
     postOnly: t.exposeBoolean('postOnly', { nullable: true, description: 'Whether it may only rest (never take).' }),
-    origin: t.field({ type: OrderUpdateOriginEnum, nullable: true, description: 'What caused this change.', resolve: (o) => o.origin }),
-    relatedOrderId: t.exposeID('relatedOrderId', { nullable: true, description: 'The order this one belongs to (e.g. a take-profit\'s parent).' }),
+    origin: t.field({
+      type: OrderUpdateOriginEnum,
+      nullable: true,
+      description: 'What caused this change.',
+      resolve: (o) => o.origin,
+    }),
+    relatedOrderId: t.exposeID('relatedOrderId', {
+      nullable: true,
+      description: "The order this one belongs to (e.g. a take-profit's parent).",
+    }),
     strategyId: t.exposeID('strategyId', { nullable: true, description: 'Strategy that placed it, if any.' }),
   }),
 });
@@ -92,7 +157,7 @@ builder.subscriptionField('orderUpdates', (t) =>
     authScopes: { read: true },
     type: OrderUpdateRef,
     description:
-      'Changes to the account\'s orders, in order (requires API keys). Lossless: a client that falls more than ' +
+      "Changes to the account's orders, in order (requires API keys). Lossless: a client that falls more than " +
       'the buffer behind gets a SUBSCRIPTION_OVERFLOW error instead of missing a fill.',
     args: { symbol: t.arg.string({ description: 'Only this market; omitted = all markets.' }) },
     subscribe: async (_, { symbol }, ctx) => {

@@ -21,7 +21,9 @@ export interface SubscriptionContext extends GatewayContext {
 export function hubFor(ctx: GatewayContext): StreamHub {
   const hub = hubOf(ctx.exchange);
   if (hub === undefined) {
-    throw new GraphQLError('Live subscriptions are not enabled on this gateway.', { extensions: { code: 'SUBSCRIPTIONS_UNAVAILABLE' } });
+    throw new GraphQLError('Live subscriptions are not enabled on this gateway.', {
+      extensions: { code: 'SUBSCRIPTIONS_UNAVAILABLE' },
+    });
   }
   return hub;
 }
@@ -33,7 +35,9 @@ export function hubFor(ctx: GatewayContext): StreamHub {
 export function subscriptionAccount(ctx: SubscriptionContext): string {
   const { apiKey } = requireAccount(ctx);
   if (!hubFor(ctx).hasAccount(apiKey)) {
-    throw new Unauthenticated('Private subscriptions need the gateway to hold this account\'s signing key; it does not.');
+    throw new Unauthenticated(
+      "Private subscriptions need the gateway to hold this account's signing key; it does not.",
+    );
   }
   return apiKey;
 }
@@ -51,7 +55,10 @@ export async function marketSymbol(ctx: GatewayContext, symbol: string, field = 
   return symbol;
 }
 
-export async function optionalMarketSymbol(ctx: GatewayContext, symbol: string | null | undefined): Promise<string | null> {
+export async function optionalMarketSymbol(
+  ctx: GatewayContext,
+  symbol: string | null | undefined,
+): Promise<string | null> {
   return symbol === null || symbol === undefined ? null : marketSymbol(ctx, symbol);
 }
 

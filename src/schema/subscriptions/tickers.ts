@@ -18,8 +18,16 @@ const TickerUpdateRef = builder.objectRef<TickerUpdate>('TickerUpdate').implemen
   fields: (t) => ({
     symbol: t.exposeString('symbol', { description: 'Market symbol.' }),
     market: marketLink(t),
-    eventTime: t.expose('eventTime', { type: 'Timestamp', nullable: true, description: 'When the exchange emitted it.' }),
-    firstPrice: t.expose('firstPrice', { type: 'Decimal', nullable: true, description: 'First trade price of the window.' }),
+    eventTime: t.expose('eventTime', {
+      type: 'Timestamp',
+      nullable: true,
+      description: 'When the exchange emitted it.',
+    }),
+    firstPrice: t.expose('firstPrice', {
+      type: 'Decimal',
+      nullable: true,
+      description: 'First trade price of the window.',
+    }),
     lastPrice: t.expose('lastPrice', { type: 'Decimal', nullable: true, description: 'Last trade price.' }),
     high: t.expose('high', { type: 'Decimal', nullable: true, description: 'Highest trade price of the window.' }),
     low: t.expose('low', { type: 'Decimal', nullable: true, description: 'Lowest trade price of the window.' }),
@@ -34,12 +42,36 @@ const BookTickerUpdateRef = builder.objectRef<BookTickerUpdate>('BookTickerUpdat
   fields: (t) => ({
     symbol: t.exposeString('symbol', { description: 'Market symbol.' }),
     market: marketLink(t),
-    eventTime: t.expose('eventTime', { type: 'Timestamp', nullable: true, description: 'When the exchange emitted it.' }),
-    engineTime: t.expose('engineTime', { type: 'Timestamp', nullable: true, description: 'When the matching engine changed the top.' }),
-    bestBidPrice: t.expose('bestBidPrice', { type: 'Decimal', nullable: true, description: 'Highest bid; null when there are no bids.' }),
-    bestBidQuantity: t.expose('bestBidQuantity', { type: 'Decimal', nullable: true, description: 'Quantity at the best bid.' }),
-    bestAskPrice: t.expose('bestAskPrice', { type: 'Decimal', nullable: true, description: 'Lowest ask; null when there are no asks.' }),
-    bestAskQuantity: t.expose('bestAskQuantity', { type: 'Decimal', nullable: true, description: 'Quantity at the best ask.' }),
+    eventTime: t.expose('eventTime', {
+      type: 'Timestamp',
+      nullable: true,
+      description: 'When the exchange emitted it.',
+    }),
+    engineTime: t.expose('engineTime', {
+      type: 'Timestamp',
+      nullable: true,
+      description: 'When the matching engine changed the top.',
+    }),
+    bestBidPrice: t.expose('bestBidPrice', {
+      type: 'Decimal',
+      nullable: true,
+      description: 'Highest bid; null when there are no bids.',
+    }),
+    bestBidQuantity: t.expose('bestBidQuantity', {
+      type: 'Decimal',
+      nullable: true,
+      description: 'Quantity at the best bid.',
+    }),
+    bestAskPrice: t.expose('bestAskPrice', {
+      type: 'Decimal',
+      nullable: true,
+      description: 'Lowest ask; null when there are no asks.',
+    }),
+    bestAskQuantity: t.expose('bestAskQuantity', {
+      type: 'Decimal',
+      nullable: true,
+      description: 'Quantity at the best ask.',
+    }),
     updateId: t.exposeString('updateId', {
       nullable: true,
       description: 'Book update id of this change (the same sequence as `depthUpdates` ids).',
@@ -52,16 +84,32 @@ const MarkPriceUpdateRef = builder.objectRef<MarkPriceUpdate>('MarkPriceUpdate')
   fields: (t) => ({
     symbol: t.exposeString('symbol', { description: 'Market symbol.' }),
     market: marketLink(t),
-    eventTime: t.expose('eventTime', { type: 'Timestamp', nullable: true, description: 'When the exchange emitted it.' }),
-    engineTime: t.expose('engineTime', { type: 'Timestamp', nullable: true, description: 'Engine time of the computation.' }),
+    eventTime: t.expose('eventTime', {
+      type: 'Timestamp',
+      nullable: true,
+      description: 'When the exchange emitted it.',
+    }),
+    engineTime: t.expose('engineTime', {
+      type: 'Timestamp',
+      nullable: true,
+      description: 'Engine time of the computation.',
+    }),
     markPrice: t.expose('markPrice', { type: 'Decimal', nullable: true, description: 'Mark price.' }),
-    indexPrice: t.expose('indexPrice', { type: 'Decimal', nullable: true, description: 'Index price; null for prediction markets.' }),
+    indexPrice: t.expose('indexPrice', {
+      type: 'Decimal',
+      nullable: true,
+      description: 'Index price; null for prediction markets.',
+    }),
     fundingRate: t.expose('fundingRate', {
       type: 'Decimal',
       nullable: true,
       description: 'Estimated funding rate for the current interval, as a fraction; null for prediction markets.',
     }),
-    nextFundingTime: t.expose('nextFundingTime', { type: 'Timestamp', nullable: true, description: 'When funding is next paid.' }),
+    nextFundingTime: t.expose('nextFundingTime', {
+      type: 'Timestamp',
+      nullable: true,
+      description: 'When funding is next paid.',
+    }),
   }),
 });
 
@@ -70,8 +118,16 @@ const OpenInterestUpdateRef = builder.objectRef<OpenInterestUpdate>('OpenInteres
   fields: (t) => ({
     symbol: t.exposeString('symbol', { description: 'Market symbol.' }),
     market: marketLink(t),
-    eventTime: t.expose('eventTime', { type: 'Timestamp', nullable: true, description: 'When the exchange emitted it.' }),
-    openInterest: t.expose('openInterest', { type: 'Decimal', nullable: true, description: 'Open contracts, in base units.' }),
+    eventTime: t.expose('eventTime', {
+      type: 'Timestamp',
+      nullable: true,
+      description: 'When the exchange emitted it.',
+    }),
+    openInterest: t.expose('openInterest', {
+      type: 'Decimal',
+      nullable: true,
+      description: 'Open contracts, in base units.',
+    }),
   }),
 });
 
@@ -94,7 +150,8 @@ builder.subscriptionFields((t) => ({
   }),
   markPrice: t.field({
     type: MarkPriceUpdateRef,
-    description: 'Live mark price and funding estimate of a derivative market (every second). Conflated for slow clients.',
+    description:
+      'Live mark price and funding estimate of a derivative market (every second). Conflated for slow clients.',
     args: { symbol: t.arg.string({ required: true, description: 'Market symbol, e.g. `SOL_USDC_PERP`.' }) },
     subscribe: async (_, { symbol }, ctx) =>
       hubFor(ctx).subscribePublic(snapshotSpec(`markPrice.${await marketSymbol(ctx, symbol)}`, toMarkPrice)),
@@ -102,7 +159,8 @@ builder.subscriptionFields((t) => ({
   }),
   openInterest: t.field({
     type: OpenInterestUpdateRef,
-    description: 'Live open interest of a derivative market (every minute; the latest value at once when already known).',
+    description:
+      'Live open interest of a derivative market (every minute; the latest value at once when already known).',
     args: { symbol: t.arg.string({ required: true, description: 'Market symbol, e.g. `SOL_USDC_PERP`.' }) },
     subscribe: async (_, { symbol }, ctx) =>
       hubFor(ctx).subscribePublic(snapshotSpec(`openInterest.${await marketSymbol(ctx, symbol)}`, toOpenInterest)),

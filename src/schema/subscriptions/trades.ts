@@ -12,14 +12,25 @@ const TradeEventRef = builder.objectRef<TradeEvent>('TradeEvent').implement({
   fields: (t) => ({
     symbol: t.exposeString('symbol', { description: 'Market symbol.' }),
     market: marketLink(t),
-    eventTime: t.expose('eventTime', { type: 'Timestamp', nullable: true, description: 'When the exchange emitted it.' }),
-    engineTime: t.expose('engineTime', { type: 'Timestamp', nullable: true, description: 'When the engine matched it.' }),
+    eventTime: t.expose('eventTime', {
+      type: 'Timestamp',
+      nullable: true,
+      description: 'When the exchange emitted it.',
+    }),
+    engineTime: t.expose('engineTime', {
+      type: 'Timestamp',
+      nullable: true,
+      description: 'When the engine matched it.',
+    }),
     tradeId: t.exposeID('tradeId', { nullable: true, description: 'Trade id (sequential per market).' }),
     price: t.expose('price', { type: 'Decimal', nullable: true, description: 'Trade price.' }),
     quantity: t.expose('quantity', { type: 'Decimal', nullable: true, description: 'Traded base quantity.' }),
     buyerOrderId: t.exposeID('buyerOrderId', { nullable: true, description: 'Order id of the buying side.' }),
     sellerOrderId: t.exposeID('sellerOrderId', { nullable: true, description: 'Order id of the selling side.' }),
-    buyerIsMaker: t.exposeBoolean('buyerIsMaker', { nullable: true, description: 'Whether the buyer was the resting (maker) order.' }),
+    buyerIsMaker: t.exposeBoolean('buyerIsMaker', {
+      nullable: true,
+      description: 'Whether the buyer was the resting (maker) order.',
+    }),
     takerSide: t.field({
       type: SideEnum,
       nullable: true,
@@ -34,9 +45,22 @@ const LiquidationEventRef = builder.objectRef<LiquidationEvent>('LiquidationEven
   fields: (t) => ({
     symbol: t.exposeString('symbol', { description: 'Market symbol.' }),
     market: marketLink(t),
-    eventTime: t.expose('eventTime', { type: 'Timestamp', nullable: true, description: 'When the exchange emitted it.' }),
-    engineTime: t.expose('engineTime', { type: 'Timestamp', nullable: true, description: 'When the engine executed it.' }),
-    side: t.field({ type: SideEnum, nullable: true, description: 'Side of the liquidation order.', resolve: (event) => event.side }),
+    eventTime: t.expose('eventTime', {
+      type: 'Timestamp',
+      nullable: true,
+      description: 'When the exchange emitted it.',
+    }),
+    engineTime: t.expose('engineTime', {
+      type: 'Timestamp',
+      nullable: true,
+      description: 'When the engine executed it.',
+    }),
+    side: t.field({
+      type: SideEnum,
+      nullable: true,
+      description: 'Side of the liquidation order.',
+      resolve: (event) => event.side,
+    }),
     price: t.expose('price', { type: 'Decimal', nullable: true, description: 'Price.' }),
     quantity: t.expose('quantity', { type: 'Decimal', nullable: true, description: 'Liquidated base quantity.' }),
   }),
@@ -48,10 +72,18 @@ const KlineUpdateRef = builder.objectRef<KlineUpdate>('KlineUpdate').implement({
     symbol: t.exposeString('symbol', { description: 'Market symbol.' }),
     market: marketLink(t),
     interval: t.field({ type: KlineIntervalEnum, description: 'Candle length.', resolve: (kline) => kline.interval }),
-    eventTime: t.expose('eventTime', { type: 'Timestamp', nullable: true, description: 'When the exchange emitted it.' }),
+    eventTime: t.expose('eventTime', {
+      type: 'Timestamp',
+      nullable: true,
+      description: 'When the exchange emitted it.',
+    }),
     start: t.expose('start', { type: 'Timestamp', nullable: true, description: 'Start of the candle.' }),
     end: t.expose('end', { type: 'Timestamp', nullable: true, description: 'Close time of the candle.' }),
-    open: t.expose('open', { type: 'Decimal', nullable: true, description: 'First price; null for a candle without trades.' }),
+    open: t.expose('open', {
+      type: 'Decimal',
+      nullable: true,
+      description: 'First price; null for a candle without trades.',
+    }),
     high: t.expose('high', { type: 'Decimal', nullable: true, description: 'Highest price; null without trades.' }),
     low: t.expose('low', { type: 'Decimal', nullable: true, description: 'Lowest price; null without trades.' }),
     close: t.expose('close', { type: 'Decimal', nullable: true, description: 'Last price; null without trades.' }),
@@ -69,7 +101,11 @@ builder.subscriptionFields((t) => ({
       'SUBSCRIPTION_OVERFLOW error instead of a silent gap.',
     args: { symbol: t.arg.string({ required: true, description: 'Market symbol, e.g. `SOL_USDC`.' }) },
     subscribe: async (_, { symbol }, ctx) =>
-      hubFor(ctx).subscribePublic({ stream: `trade.${await marketSymbol(ctx, symbol)}`, map: toTrade, policy: { kind: 'lossless' } }),
+      hubFor(ctx).subscribePublic({
+        stream: `trade.${await marketSymbol(ctx, symbol)}`,
+        map: toTrade,
+        policy: { kind: 'lossless' },
+      }),
     resolve: (payload) => unwrap(payload),
   }),
   liquidations: t.field({

@@ -66,7 +66,8 @@ export function levels(data: StreamPayload, key: string): readonly (readonly [st
   const value = data[key];
   if (!Array.isArray(value)) return [];
   return value.filter(
-    (level): level is [string, string] => Array.isArray(level) && typeof level[0] === 'string' && typeof level[1] === 'string',
+    (level): level is [string, string] =>
+      Array.isArray(level) && typeof level[0] === 'string' && typeof level[1] === 'string',
   );
 }
 

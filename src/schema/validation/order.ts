@@ -11,7 +11,16 @@ import type {
 } from '../../exchange/types/enums.ts';
 import type { MarketFilters } from '../../exchange/types/markets.ts';
 import { compareDecimal, parseScaled } from './decimal.ts';
-import { firstViolation, onGrid, parseU32, positiveDecimal, requires, together, violation, type Violation } from './rules.ts';
+import {
+  firstViolation,
+  onGrid,
+  parseU32,
+  positiveDecimal,
+  requires,
+  together,
+  violation,
+  type Violation,
+} from './rules.ts';
 
 /** An order as the client describes it (GraphQL input values, enums already in wire spelling). */
 export interface OrderDraft {
@@ -79,7 +88,8 @@ function shape(draft: OrderDraft): Violation | null {
     if (draft.quoteQuantity != null) return violation('quoteQuantity', 'quoteQuantity is only for Market orders');
     return null;
   }
-  if (draft.price != null) return violation('price', 'Market orders take no price (use slippageTolerance to bound them)');
+  if (draft.price != null)
+    return violation('price', 'Market orders take no price (use slippageTolerance to bound them)');
   if (draft.postOnly) return violation('postOnly', 'postOnly is only for Limit orders');
   if (draft.quantity != null && draft.quoteQuantity != null) {
     return violation('quoteQuantity', 'Give either quantity or quoteQuantity for a Market order, not both');
@@ -96,7 +106,10 @@ function triggerQuantity(draft: OrderDraft, market: MarketRules, grid: QuantityG
   const percent = PERCENT.exec(text);
   if (!percent) {
     return parseScaled(text) === null
-      ? violation('triggerQuantity', 'triggerQuantity must be a decimal ("0.5") or a percentage of the position ("80%")')
+      ? violation(
+          'triggerQuantity',
+          'triggerQuantity must be a decimal ("0.5") or a percentage of the position ("80%")',
+        )
       : onGrid('triggerQuantity', text, grid);
   }
   if (!FUTURES.has(market.marketType)) {
@@ -115,15 +128,28 @@ export function validateOrder(draft: OrderDraft, market: MarketRules | null): Vi
   if (!market) return violation('symbol', `Unknown market symbol ${draft.symbol}`);
   const { price, quantity } = market.filters;
   const priceGrid = { step: price.tickSize, stepName: 'tickSize', min: price.minPrice, max: price.maxPrice ?? null };
-  const quantityGrid = { step: quantity.stepSize, stepName: 'stepSize', min: quantity.minQuantity, max: quantity.maxQuantity ?? null };
+  const quantityGrid = {
+    step: quantity.stepSize,
+    stepName: 'stepSize',
+    min: quantity.minQuantity,
+    max: quantity.maxQuantity ?? null,
+  };
   const clientId = parseU32('clientId', draft.clientId);
   return firstViolation(
     () => bookState(draft, market),
     () => shape(draft),
     () => together(['triggerPrice', draft.triggerPrice], ['triggerQuantity', draft.triggerQuantity]),
-    () => requires(['takeProfitLimitPrice', draft.takeProfitLimitPrice], ['takeProfitTriggerPrice', draft.takeProfitTriggerPrice]),
-    () => requires(['stopLossLimitPrice', draft.stopLossLimitPrice], ['stopLossTriggerPrice', draft.stopLossTriggerPrice]),
-    () => (draft.reduceOnly && !FUTURES.has(market.marketType) ? violation('reduceOnly', 'reduceOnly is only for futures markets') : null),
+    () =>
+      requires(
+        ['takeProfitLimitPrice', draft.takeProfitLimitPrice],
+        ['takeProfitTriggerPrice', draft.takeProfitTriggerPrice],
+      ),
+    () =>
+      requires(['stopLossLimitPrice', draft.stopLossLimitPrice], ['stopLossTriggerPrice', draft.stopLossTriggerPrice]),
+    () =>
+      draft.reduceOnly && !FUTURES.has(market.marketType)
+        ? violation('reduceOnly', 'reduceOnly is only for futures markets')
+        : null,
     () => onGrid('price', draft.price, priceGrid),
     () => onGrid('quantity', draft.quantity, quantityGrid),
     () => positiveDecimal('quoteQuantity', draft.quoteQuantity),

@@ -32,7 +32,12 @@ export function positiveDecimal(field: string, value: string | null | undefined)
 export function onGrid(
   field: string,
   value: string | null | undefined,
-  grid: { readonly step: string; readonly stepName: string; readonly min?: string | null; readonly max?: string | null },
+  grid: {
+    readonly step: string;
+    readonly stepName: string;
+    readonly min?: string | null;
+    readonly max?: string | null;
+  },
 ): Violation | null {
   if (!isSet(value)) return null;
   const text = value as string;
@@ -41,8 +46,10 @@ export function onGrid(
   if (!isMultipleOf(text, grid.step)) {
     return violation(field, `${field} ${text} is not a multiple of the market's ${grid.stepName} ${grid.step}`);
   }
-  if (grid.min && compareDecimal(text, grid.min) < 0) return violation(field, `${field} ${text} is below the minimum ${grid.min}`);
-  if (grid.max && compareDecimal(text, grid.max) > 0) return violation(field, `${field} ${text} is above the maximum ${grid.max}`);
+  if (grid.min && compareDecimal(text, grid.min) < 0)
+    return violation(field, `${field} ${text} is below the minimum ${grid.min}`);
+  if (grid.max && compareDecimal(text, grid.max) > 0)
+    return violation(field, `${field} ${text} is above the maximum ${grid.max}`);
   return null;
 }
 
@@ -63,10 +70,7 @@ export function isViolation(value: unknown): value is Violation {
 }
 
 /** Exactly one of two alternatives must be given (`id` xor `clientId`); the violation names the first. */
-export function exactlyOne(
-  first: readonly [string, unknown],
-  second: readonly [string, unknown],
-): Violation | null {
+export function exactlyOne(first: readonly [string, unknown], second: readonly [string, unknown]): Violation | null {
   const [a, aValue] = first;
   const [b, bValue] = second;
   if (isSet(aValue) && isSet(bValue)) return violation(b, `Give either ${a} or ${b}, not both`);
@@ -84,7 +88,10 @@ export function together(first: readonly [string, unknown], second: readonly [st
 }
 
 /** `dependent` may only be given with `dependency` (a TP/SL limit price needs its trigger price). */
-export function requires(dependent: readonly [string, unknown], dependency: readonly [string, unknown]): Violation | null {
+export function requires(
+  dependent: readonly [string, unknown],
+  dependency: readonly [string, unknown],
+): Violation | null {
   const [a, aValue] = dependent;
   const [b, bValue] = dependency;
   return isSet(aValue) && !isSet(bValue) ? violation(b, `${b} is required when ${a} is given`) : null;
@@ -92,5 +99,7 @@ export function requires(dependent: readonly [string, unknown], dependency: read
 
 /** A string up to `max` characters (withdrawal client ids). */
 export function maxLength(field: string, value: string | null | undefined, max: number): Violation | null {
-  return isSet(value) && (value as string).length > max ? violation(field, `${field} must be at most ${max} characters`) : null;
+  return isSet(value) && (value as string).length > max
+    ? violation(field, `${field} must be at most ${max} characters`)
+    : null;
 }
