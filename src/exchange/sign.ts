@@ -1,4 +1,7 @@
-// Backpack's signing string and ED25519 signatures (tweetnacl): the one place that must be byte-exact.
+// Backpack's signing string and ED25519 signatures: the one place that must be byte-exact.
+// Signing runs on node:crypto (OpenSSL, ~0.05 ms a signature) instead of tweetnacl (3–6 ms on the event loop);
+// tweetnacl stays the reference: it derives the public key, and a test checks both sign identically.
+import { createPrivateKey, sign as ed25519Sign, type KeyObject } from 'node:crypto';
 import nacl from 'tweetnacl';
 
 /** A request parameter value as it appears in the query or JSON body. */
@@ -19,6 +22,16 @@ export interface SigningKey {
   readonly apiKey: string;
   /** tweetnacl's 64-byte secret key (seed ‖ public key). Never logged. */
   readonly secretKey: Uint8Array;
+  /** The same seed as a node:crypto key object, built once per account: what signs on the hot path. */
+  readonly privateKey: KeyObject;
+}
+
+// PKCS#8 DER header of an Ed25519 private key (RFC 8410): the 32-byte seed follows it.
+const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+
+/** node:crypto's key object for a 32-byte Ed25519 seed. */
+export function ed25519PrivateKey(seed: Uint8Array): KeyObject {
+  return createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' });
 }
 
 export class KeyError extends Error {
@@ -52,7 +65,7 @@ export function loadSigningKey(secretBase64: string, expectedApiKey?: string): S
       `BACKPACK_API_KEY does not match the public key derived from BACKPACK_API_SECRET (derived ${apiKey})`,
     );
   }
-  return { apiKey, secretKey: pair.secretKey };
+  return { apiKey, secretKey: pair.secretKey, privateKey: ed25519PrivateKey(pair.secretKey.subarray(0, 32)) };
 }
 
 function renderScalar(value: string | number | bigint | boolean): string {
@@ -101,10 +114,14 @@ export function signingString(
   return `${head}&timestamp=${timestamp}&window=${window}`;
 }
 
-/** base64 ED25519 signature of a UTF-8 string. */
+/** base64 ED25519 signature of a UTF-8 string (node:crypto; Ed25519 signatures are deterministic). */
 export function signMessage(message: string, key: SigningKey): string {
-  const signature = nacl.sign.detached(new TextEncoder().encode(message), key.secretKey);
-  return Buffer.from(signature).toString('base64');
+  return ed25519Sign(null, Buffer.from(message, 'utf8'), key.privateKey).toString('base64');
+}
+
+/** The same signature computed by tweetnacl: the reference implementation the fast path is tested against. */
+export function signMessageReference(message: string, key: SigningKey): string {
+  return Buffer.from(nacl.sign.detached(new TextEncoder().encode(message), key.secretKey)).toString('base64');
 }
 
 /** Verifies a base64 signature against a base64 public key (the sandbox's check). */

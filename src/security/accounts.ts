@@ -42,6 +42,7 @@ export class Account {
 function sealKey(key: SigningKey): SigningKey {
   const sealed = { apiKey: key.apiKey } as SigningKey;
   Object.defineProperty(sealed, 'secretKey', { value: key.secretKey, enumerable: false });
+  Object.defineProperty(sealed, 'privateKey', { value: key.privateKey, enumerable: false });
   Object.defineProperty(sealed, 'toJSON', { value: () => ({ apiKey: key.apiKey }), enumerable: false });
   Object.defineProperty(sealed, inspect.custom, {
     value: () => `SigningKey { apiKey: ${JSON.stringify(key.apiKey)} }`,
