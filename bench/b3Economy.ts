@@ -47,6 +47,7 @@ export async function b3(settings: Settings): Promise<{ figures: Figure[]; raw: 
     return {
       figures: [
         {
+          id: 'B3.dashboard',
           bench: 'B3',
           metric: '20-market dashboard query: upstream calls',
           value: dashboardTotal,
@@ -58,6 +59,7 @@ export async function b3(settings: Settings): Promise<{ figures: Figure[]; raw: 
           note: `${JSON.stringify(dashboardCalls)}; catalog loaded at startup: ${JSON.stringify(startup)}`,
         },
         {
+          id: 'B3.rate',
           bench: 'B3',
           metric: `upstream calls/s under ${RATE} ticker queries/s (${seconds} s)`,
           value: steadyTotal / seconds,

@@ -9,7 +9,7 @@ import { startStubRest, StubStreams } from './lib/upstream.ts';
 import type { Settings } from './settings.ts';
 
 const QUERY = 'subscription { ticker(symbol: "SOL_USDC") { symbol lastPrice volume trades } }';
-const TARGET_BYTES = 20 * 1024;
+const TARGET_BYTES = 8 * 1024;
 
 async function active(gateway: GatewayProcess): Promise<number> {
   return (await gateway.call<{ subscriptions: { active: number } } | null>('hub'))?.subscriptions.active ?? 0;
@@ -49,11 +49,12 @@ export async function b5(settings: Settings): Promise<{ figures: Figure[]; raw: 
     return {
       figures: [
         {
+          id: 'B5',
           bench: 'B5',
           metric: `memory per idle subscriber (heap + external, ${count} subscribers, forced GC)`,
           value: perSubscriber / 1024,
           unit: 'KiB',
-          target: '<= 20 KB',
+          target: '<= 8 KiB',
           met: perSubscriber <= TARGET_BYTES,
           note: `RSS ${(rssPerSubscriber / 1024).toFixed(1)} KiB/subscriber (includes socket buffers); after all closed ${(retained / 1024).toFixed(2)} KiB/subscriber still held`,
         },
@@ -104,6 +105,7 @@ export async function soak(settings: Settings): Promise<{ figures: Figure[]; raw
   return {
     figures: [
       {
+        id: 'SOAK',
         bench: 'SOAK',
         metric: `RSS drift, last third vs first third, ${label}`,
         value: drift * 100,
@@ -113,6 +115,7 @@ export async function soak(settings: Settings): Promise<{ figures: Figure[]; raw
         note: `mean RSS ${(mean / 2 ** 20).toFixed(1)} MiB; samples every 10 s (MiB): ${samples.map((x) => (x.rss / 2 ** 20).toFixed(0)).join(' ')}`,
       },
       {
+        id: 'SOAK.deviation',
         bench: 'SOAK',
         metric: 'RSS largest deviation from the mean (GC sawtooth)',
         value: spread * 100,

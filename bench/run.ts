@@ -7,6 +7,7 @@ import { b2 } from './b2Latency.ts';
 import { b3 } from './b3Economy.ts';
 import { b4 } from './b4Fanout.ts';
 import { b5, soak } from './b5Memory.ts';
+import { b6 } from './b6Signing.ts';
 import { markdownTable, textTable, type Figure } from './lib/report.ts';
 import { settingsFrom, type Settings } from './settings.ts';
 
@@ -21,6 +22,7 @@ const benches: [string, Bench][] = [
   ['B3', b3],
   ['B4', b4],
   ['B5', b5],
+  ['B6', b6],
   ...(settings.soak ? ([['SOAK', soak]] as [string, Bench][]) : []),
 ];
 

@@ -1,5 +1,7 @@
 // One row per measured figure: the gateway's value, its same-run baseline, the ratio or difference, the target.
 export interface Figure {
+  /** Stable name of the figure (`B2.ttl0.p99`): what results.json consumers and the README table key on. */
+  readonly id: string;
   readonly bench: string;
   readonly metric: string;
   readonly value: number;
@@ -32,7 +34,7 @@ function comparison(figure: Figure): string {
 
 export function rows(figures: readonly Figure[]): string[][] {
   return figures.map((f) => [
-    f.bench,
+    f.id,
     f.metric,
     `${fmt(f.value)} ${f.unit}`,
     f.baseline === undefined ? '' : `${fmt(f.baseline)} ${f.unit}${f.baselineLabel ? ` (${f.baselineLabel})` : ''}`,
@@ -42,7 +44,7 @@ export function rows(figures: readonly Figure[]): string[][] {
   ]);
 }
 
-export const HEADER = ['Bench', 'Metric', 'Gateway', 'Baseline (same run)', 'Ratio / added', 'Target', 'Met'];
+export const HEADER = ['Id', 'Metric', 'Gateway', 'Baseline (same run)', 'Ratio / added', 'Target', 'Met'];
 
 export function textTable(figures: readonly Figure[]): string {
   const all = [HEADER, ...rows(figures)];

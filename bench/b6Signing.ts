@@ -1,0 +1,156 @@
+// B6: the signer's own rate (node:crypto vs the tweetnacl reference, one core) and signed orders through the gateway
+// vs the same signed orders sent straight to the sandbox by a minimal client using the same signer.
+import { randomBytes } from 'node:crypto';
+import { BackpackRest } from '../src/exchange/rest.ts';
+import { loadSigningKey, signMessage, signMessageReference } from '../src/exchange/sign.ts';
+import { startChild } from './lib/child.ts';
+import { load } from './lib/load.ts';
+import type { Figure } from './lib/report.ts';
+import { postJson, startGateway } from './lib/targets.ts';
+import type { Settings } from './settings.ts';
+
+const CONCURRENCY = 16;
+// An IOC bid at the book's lowest bid: inside the price band, crosses nothing, expires at once and leaves the book as
+// it was (a steady state to repeat).
+const orderAt = (price: string) =>
+  ({ symbol: 'SOL_USDC', side: 'Bid', orderType: 'Limit', price, quantity: '0.01', timeInForce: 'IOC' }) as const;
+const mutationAt = (price: string): string =>
+  `mutation { executeOrder(input: { symbol: "SOL_USDC", side: BID, orderType: LIMIT, price: "${price}",
+  quantity: "0.01", timeInForce: IOC }) { __typename } }`;
+
+async function lowestBid(restUrl: string): Promise<string> {
+  const depth = (await (await fetch(`${restUrl}/api/v1/depth?symbol=SOL_USDC`)).json()) as { bids: [string, string][] };
+  const price = depth.bids[0]?.[0];
+  if (price === undefined) throw new Error('the sandbox book has no bids');
+  return price;
+}
+
+/** Synchronous operations per second, 100 per clock read. */
+function rateSync(once: () => void, seconds: number): number {
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  let operations = 0;
+  while (performance.now() < deadline) {
+    for (let i = 0; i < 100; i += 1) once();
+    operations += 100;
+  }
+  return operations / ((performance.now() - started) / 1000);
+}
+
+/** Async operations per second of `task`, `concurrency` loops back to back. */
+async function rate(task: () => Promise<unknown>, seconds: number, concurrency: number): Promise<number> {
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  let operations = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < deadline) {
+        await task();
+        operations += 1;
+      }
+    }),
+  );
+  return operations / ((performance.now() - started) / 1000);
+}
+
+/** The fast signer must be byte-identical to the reference before its speed means anything. */
+function checkEquivalence(count: number): void {
+  const keys = Array.from({ length: 20 }, () => loadSigningKey(randomBytes(32).toString('base64')));
+  for (let i = 0; i < count; i += 1) {
+    const key = keys[i % keys.length] as (typeof keys)[number];
+    const message = `instruction=orderExecute&${randomBytes(i % 200).toString('base64')}&timestamp=${i}&window=5000`;
+    if (signMessage(message, key) !== signMessageReference(message, key))
+      throw new Error(`node:crypto and tweetnacl disagree on message ${i}: ${message}`);
+  }
+}
+
+export async function b6(settings: Settings): Promise<{ figures: Figure[]; raw: unknown }> {
+  const equivalenceChecked = settings.seconds >= 8 ? 2_000 : 200;
+  checkEquivalence(equivalenceChecked);
+  const key = loadSigningKey(randomBytes(32).toString('base64'));
+  const message =
+    'instruction=orderExecute&orderType=Limit&price=141.5&quantity=2&side=Bid&symbol=SOL_USDC&timestamp=1700000000000&window=5000';
+  const fast: number[] = [];
+  const reference: number[] = [];
+  for (let round = 0; round < settings.rounds; round += 1) {
+    fast.push(rateSync(() => void signMessage(message, key), 1));
+    reference.push(rateSync(() => void signMessageReference(message, key), 1));
+  }
+  const mean = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0) / values.length;
+
+  const sandbox = await startChild<{ restUrl: string; wsUrl: string; apiKey: string; apiSecret: string }>('sandbox');
+  const gateway = await startGateway(sandbox.info.restUrl, {
+    wsUrl: sandbox.info.wsUrl,
+    env: { BACKPACK_API_KEY: sandbox.info.apiKey, BACKPACK_API_SECRET: sandbox.info.apiSecret },
+  }).catch(async (error: unknown) => {
+    await sandbox.stop();
+    throw error;
+  });
+  const direct = new BackpackRest({
+    baseUrl: sandbox.info.restUrl,
+    key: loadSigningKey(sandbox.info.apiSecret, sandbox.info.apiKey),
+    clockSync: false,
+    maxRetries: 0,
+    rateLimit: { perMinute: 1e9, historicalPerMinute: 1e9 },
+  });
+  const viaGateway: number[] = [];
+  const viaClient: number[] = [];
+  let failures = 0;
+  try {
+    const price = await lowestBid(sandbox.info.restUrl);
+    const ORDER = orderAt(price);
+    const body = JSON.stringify({ query: mutationAt(price) });
+    const sample = await postJson(gateway.info.url, body);
+    if (!sample.text.includes('ExecuteOrderSuccess'))
+      throw new Error(`B6 mutation failed: ${sample.text.slice(0, 300)}`);
+    await rate(() => direct.call('executeOrder', ORDER), settings.warmupSeconds, CONCURRENCY);
+    for (let round = 0; round < settings.rounds; round += 1) {
+      viaClient.push(await rate(() => direct.call('executeOrder', ORDER), settings.seconds, CONCURRENCY));
+      const run = await load({
+        url: gateway.info.url,
+        body,
+        connections: CONCURRENCY,
+        seconds: settings.seconds,
+        warmupSeconds: round === 0 ? settings.warmupSeconds : 0,
+      });
+      failures += run.errors + run.non2xx;
+      viaGateway.push(run.rps);
+    }
+  } finally {
+    await Promise.all([gateway.stop(), sandbox.stop()]);
+  }
+  const signRate = mean(fast);
+  const orders = mean(viaGateway);
+  const ordersBaseline = mean(viaClient);
+  return {
+    figures: [
+      {
+        id: 'B6.sign',
+        bench: 'B6',
+        metric: 'ED25519 signatures/s of the gateway signer (node:crypto), one core',
+        value: signRate,
+        unit: 'sig/s',
+        baseline: mean(reference),
+        baselineLabel: 'tweetnacl',
+        compare: 'ratio',
+        target: '>= 20,000 sig/s',
+        met: signRate >= 20_000,
+        note: `${equivalenceChecked} random messages signed byte-identically by both before timing`,
+      },
+      {
+        id: 'B6.orders',
+        bench: 'B6',
+        metric: `signed executeOrder mutations/s (${CONCURRENCY} in flight, IOC far below market)`,
+        value: orders,
+        unit: 'orders/s',
+        baseline: ordersBaseline,
+        baselineLabel: 'direct signed REST, same signer',
+        compare: 'ratio',
+        target: '>= 50 %',
+        met: orders / ordersBaseline >= 0.5 && failures === 0,
+        note: `${settings.rounds} alternating rounds of ${settings.seconds} s; gateway failures ${failures}`,
+      },
+    ],
+    raw: { fast, reference, viaGateway, viaClient },
+  };
+}
