@@ -1,6 +1,7 @@
 // The gateway's pino logger: path-based redaction plus a last-line scrub of every registered secret in any encoding
 // and of anything shaped like a request signature.
 import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
+import { readSetting } from './config/settings.ts';
 
 export const REDACTED = '[REDACTED]';
 
@@ -126,7 +127,7 @@ export interface LoggerSettings {
 
 export function createLogger(settings: LoggerSettings = {}): Logger {
   const options: LoggerOptions = {
-    level: settings.level ?? process.env['LOG_LEVEL'] ?? 'info',
+    level: settings.level ?? readSetting(process.env, 'LOG_LEVEL'),
     redact: { paths: [...REDACT_PATHS], censor: REDACTED },
     // The last line of defence: runs on the serialized line, so it also covers messages, error texts and stacks.
     hooks: { streamWrite: scrubSecrets },

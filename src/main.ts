@@ -1,15 +1,12 @@
 // CLI entry: `exchange` (standalone sandbox exchange), `sandbox` (gateway + sandbox), `start` (gateway).
 import { loadConfig } from './config.ts';
+import { readSetting, readSettings } from './config/settings.ts';
 import { scrubSecrets } from './log.ts';
 import { startSandbox } from './sandbox/index.ts';
 import { createGateway } from './server.ts';
 
 function exchangePort(): number {
-  const text = process.env['EXCHANGE_PORT']?.trim() || '4100';
-  const port = Number(text);
-  if (!/^\d+$/.test(text) || port > 65535)
-    throw new Error(`EXCHANGE_PORT must be a port number (0-65535), got "${text}"`);
-  return port;
+  return readSetting(process.env, 'EXCHANGE_PORT');
 }
 
 /** Serves until SIGINT/SIGTERM, then closes cleanly (in the order given). */
@@ -34,6 +31,7 @@ async function exchange(): Promise<void> {
 }
 
 async function sandbox(): Promise<void> {
+  readSettings(process.env); // every bad variable is reported before the sandbox starts
   const handle = await startSandbox({ port: exchangePort() });
   const demo = handle.accountsByName['demo'];
   // The gateway signs as the sandbox's demo account; PORT / HOST and the other settings still come from the env.
