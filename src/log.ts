@@ -103,12 +103,6 @@ export function registerSecret(value: string | Uint8Array): void {
   sortedForms = [...secretForms].sort((a, b) => b.length - a.length);
 }
 
-/** Test hook: forget every registered secret. */
-export function clearSecrets(): void {
-  secretForms.clear();
-  sortedForms = [];
-}
-
 /** Replaces registered secrets, bearer credentials, minted gateway tokens and signature-shaped values in any text. */
 export function scrubSecrets(text: string): string {
   let out = text;

@@ -199,6 +199,7 @@ export const TickerIntervalEnum = wireEnum(
   wire.TickerInterval,
   'Ticker window (default: rolling 24 h).',
 );
+/** @public In the SDL for clients; no field takes it yet. */
 export const TickerSourceEnum = wireEnum(
   'TickerSource',
   wire.TickerSource,

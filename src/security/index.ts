@@ -159,8 +159,7 @@ export function loadSecurity(env: Env, config: Pick<Config, 'key' | 'host'>, dep
 
 export type { Account, Accounts } from './accounts.ts';
 export type { GatewayAuthScopes } from './authorize.ts';
-export { requireScope, scopeAuthError } from './authorize.ts';
-export { ForbiddenError, RateLimitedError, UnauthenticatedError } from './errors.ts';
+export { requireScope } from './authorize.ts';
 export { withBodyLimit } from './bodySize.ts';
-export type { Principal, Scope } from './principal.ts';
-export { endpointScope, withScopeGuard } from './endpointScopes.ts';
+export type { Principal } from './principal.ts';
+export { withScopeGuard } from './endpointScopes.ts';

@@ -10,7 +10,6 @@ import * as D from './decimal.ts';
 import type { Decimal } from './decimal.ts';
 
 export type { AssetSpec } from './catalogData.ts';
-export { PREDICTION_MARKET_SYMBOL, RFQ_MARKET_SYMBOL } from './catalogData.ts';
 
 export interface MarketSpec {
   readonly symbol: string;

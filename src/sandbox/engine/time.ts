@@ -29,18 +29,11 @@ export function naiveSeconds(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19);
 }
 
-/** `2025-01-21T06:34:54.691858`: naive UTC, µs precision (market `createdAt`). */
-export function naiveMicros(us: number): string {
-  const ms = Math.floor(us / 1000);
-  return `${new Date(ms).toISOString().slice(0, 19)}.${String(us % 1_000_000).padStart(6, '0')}`;
-}
-
 /** `2026-09-01 17:34:00`: REST kline `start`/`end`. */
 export function klineTime(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 }
 
-export const SECOND_MS = 1_000;
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;

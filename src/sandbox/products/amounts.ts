@@ -48,16 +48,3 @@ export function marginFraction(fn: MarginFunction, notional: Decimal): Decimal {
   const scaled = D.mul(D.parse(fn.factor), sqrt(D.abs(notional)), 'up');
   return D.max(base, scaled);
 }
-
-/** Formats for REST: shortest exact text. */
-export const text = D.toString;
-
-/** `value` rounded down to `decimals` (amounts credited to a client never exceed what was computed). */
-export function floorTo(value: Decimal, decimals: number): Decimal {
-  return D.round(value, decimals, 'floor');
-}
-
-/** `value` rounded up to `decimals` (amounts charged to a client never fall short). */
-export function ceilTo(value: Decimal, decimals: number): Decimal {
-  return D.round(value, decimals, 'ceil');
-}

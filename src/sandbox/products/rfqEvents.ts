@@ -3,16 +3,6 @@ import type { OrderStatus, Side } from '../../exchange/types/enums.ts';
 import * as D from '../engine/decimal.ts';
 import type { Decimal } from '../engine/decimal.ts';
 
-export type RfqEventName =
-  | 'rfqActive'
-  | 'rfqAccepted'
-  | 'rfqRefreshed'
-  | 'rfqCancelled'
-  | 'rfqCandidate'
-  | 'rfqFilled'
-  | 'quoteAccepted'
-  | 'quoteCancelled';
-
 /** The RFQ fields events are built from. */
 export interface RfqEventSource {
   readonly id: bigint;

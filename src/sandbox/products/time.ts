@@ -10,11 +10,6 @@ export function isoDateTime(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-/** `2025-07-27`: calendar date in UTC. */
-export function isoDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
 export const SECOND_MS = 1_000;
 export const MINUTE_MS = 60 * SECOND_MS;
 export const HOUR_MS = 60 * MINUTE_MS;

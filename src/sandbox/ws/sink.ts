@@ -13,9 +13,3 @@ export interface StreamSink {
    */
   publishPrivate(accountId: number, stream: string, symbol: string | null, data: object): void;
 }
-
-/** A sink that drops everything (engine unit tests). */
-export const nullSink: StreamSink = {
-  publish() {},
-  publishPrivate() {},
-};
