@@ -1,4 +1,4 @@
-// THE declarative endpoint table: every REST endpoint of reference §3.1, keyed by its stable camelCase name.
+// THE declarative endpoint table: every REST endpoint of the exchange, keyed by its stable camelCase name.
 // Rows live per area under ./endpoints/ (kept small); this file assembles them and offers lookups.
 import type { EndpointDef } from './endpoint.ts';
 import { accountEndpoints } from './endpoints/account.ts';

@@ -69,7 +69,7 @@ export class MarketQueries {
     return result;
   }
 
-  /** `startTime`/`endTime` are epoch seconds (§3.1 #12). */
+  /** `startTime`/`endTime` are epoch seconds, not milliseconds. */
   klines(
     symbol: string,
     interval: KlineInterval,

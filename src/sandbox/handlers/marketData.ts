@@ -69,7 +69,7 @@ export const marketDataHandlers = {
 
   getDepth: (request, services) => {
     const limit = optionalEnum(request.params, 'limit', DEPTH_LIMITS);
-    // Without `limit` the exchange returns up to 5000 levels per side (reference §7 #1).
+    // Without `limit` the exchange returns up to 5000 levels per side.
     return services.engine.marketData.depth(
       requiredString(request.params, 'symbol'),
       limit === undefined ? 5000 : Number(limit),

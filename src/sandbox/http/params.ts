@@ -17,7 +17,7 @@ export interface ParsedRequest {
   readonly signed: readonly WireObject[];
 }
 
-/** A framework-level failure: plain-text 400 (reference §1.5). */
+/** A framework-level failure: plain-text 400, not the JSON error body. */
 function plain(message: string): SandboxError {
   return new SandboxError(400, null, message);
 }

@@ -1,4 +1,4 @@
-// `account.rfqUpdate` payloads (§5.7): single-letter keys, µs times, RFQ/quote ids as bigint (bare JSON numbers).
+// `account.rfqUpdate` payloads: single-letter keys, µs times, RFQ/quote ids as bigint (bare JSON numbers).
 import type { OrderStatus, Side } from '../../exchange/types/enums.ts';
 import * as D from '../engine/decimal.ts';
 import type { Decimal } from '../engine/decimal.ts';

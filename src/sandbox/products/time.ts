@@ -1,6 +1,6 @@
 // Time encodings the products emit: naive UTC datetimes (history rows) and RFC 3339 (markets, vault history).
 
-/** `2025-07-27T17:39:00.092`: UTC without zone, millisecond precision (reference §6 #3). */
+/** `2025-07-27T17:39:00.092`: UTC without zone, millisecond precision. */
 export function naiveDateTime(ms: number): string {
   return new Date(ms).toISOString().slice(0, 23);
 }
