@@ -25,7 +25,7 @@ export interface Upstream {
   requestWithMeta<Req, Res>(def: EndpointDef<Req, Res>, params?: Req): Promise<ResponseWithMeta<Res>>;
 }
 
-/** Freshness per endpoint, in ms; chosen below the exchange's own CDN max-age (its CDN serves tickers up to 20 s old, markets up to 5 min). */
+/** Freshness per endpoint, in ms; below the exchange's own CDN ages (tickers up to 20 s old, markets up to 5 min). */
 export const DEFAULT_TTLS_MS: Partial<Record<EndpointName, number>> = {
   getTicker: 1_000,
   getTickers: 1_000,

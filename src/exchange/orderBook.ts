@@ -1,4 +1,5 @@
-// LocalOrderBook: one market's book from a REST depth snapshot plus `depth` deltas: drop deltas with `u` <= the snapshot's id, then require each `U` = previous `u` + 1.
+// LocalOrderBook: one market's book from a REST depth snapshot plus `depth` deltas (drop deltas with `u` <= the
+// snapshot's id, then require each `U` = previous `u` + 1).
 import type { Depth } from './types/marketData.ts';
 
 /** A `depth` stream payload: absolute sizes, `U`..`u` the update ids it covers. */

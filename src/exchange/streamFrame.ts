@@ -91,7 +91,7 @@ const PUBLIC_TYPES = new Set([
 const PRIVATE_TYPES = new Set(['orderUpdate', 'positionUpdate', 'rfqUpdate', 'balanceUpdate']);
 const DEPTH_WINDOWS = new Set(['200ms', '600ms', '1000ms']);
 
-/** Whether the stream's type (first segment, or `account.<type>`) is one the exchange serves. Symbols are not checked. */
+/** Whether the stream's type (first segment, or `account.<type>`) is one the exchange serves (symbols unchecked). */
 export function isKnownStreamType(stream: string): boolean {
   const [head, second] = stream.split('.', 2);
   if (head === 'account') return second !== undefined && PRIVATE_TYPES.has(second);

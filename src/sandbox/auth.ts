@@ -1,4 +1,5 @@
-// Server-side request authentication exactly as the exchange does it: ED25519 over the instruction and sorted params, within the window.
+// Server-side request authentication exactly as the exchange does it: ED25519 over the instruction and sorted
+// params, within the window.
 //
 // Decisions where the reference leaves the wire unspecified:
 // - expired / future / bad window / malformed X-Timestamp → 400 {"code":"INVALID_CLIENT_REQUEST", message} (the

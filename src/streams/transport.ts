@@ -70,8 +70,9 @@ function fetchRequest(upgrade: IncomingMessage, path: string): Request {
 }
 
 /**
- * Server time minus local time for private SUBSCRIBE signatures, which expire with their window (a timestamp outside it is refused): measured
- * at startup when there are keys and re-measured in the background when due. Signing itself never waits for it.
+ * Server time minus local time for private SUBSCRIBE signatures, which expire with their window (a timestamp
+ * outside it is refused): measured at startup when there are keys and re-measured in the background when due.
+ * Signing itself never waits for it.
  */
 function signingClock(config: Config, rest: BackpackRest, hasKeys: boolean): () => number {
   if (!config.clockSync || !hasKeys) return () => 0;

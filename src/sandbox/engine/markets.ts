@@ -98,7 +98,7 @@ export class MarketCatalog {
     for (const seed of SEEDS) this.marketMap.set(seed.symbol, toSpec(seed));
   }
 
-  /** All markets of the given types; with no types, SPOT and PERP only (the exchange hides the other types unless asked). */
+  /** All markets of the given types; with no types, SPOT and PERP only (the exchange hides the others unless asked). */
   list(types: readonly MarketType[] = DEFAULT_MARKET_TYPES): MarketSpec[] {
     return [...this.marketMap.values()].filter((market) => types.includes(market.marketType));
   }

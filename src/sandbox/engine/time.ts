@@ -1,4 +1,4 @@
-// Time encodings the trading core emits (µs and ms epochs, naive UTC strings) and a µs engine clock that never goes backwards.
+// Time encodings the trading core emits (µs and ms epochs, naive UTC strings) and a µs clock that never goes back.
 
 /** The sandbox clock plus strictly increasing µs stamps for WS `E`/`T` and REST depth `timestamp`. */
 export interface EngineClock {

@@ -4,7 +4,7 @@ import type { HandlerReply, HandlerRequest, ParamValue } from '../http/handler.t
 
 type Params = HandlerRequest['params'];
 
-/** A missing or mistyped parameter is a framework-level parse failure on the exchange: plain-text 400, not the JSON error body. */
+/** A missing or mistyped parameter is a framework-level parse failure on the exchange: a plain-text 400, not JSON. */
 function parseError(name: string, what: string): SandboxError {
   return new SandboxError(400, null, `failed to parse parameter \`${name}\`: ${what}`);
 }

@@ -21,7 +21,7 @@ export function requiredText(data: StreamPayload, key: string): string {
 export function decimal(data: StreamPayload, key: string): string | null {
   const value = data[key];
   if (typeof value === 'string') return value;
-  // Some documented samples show decimals as bare JSON numbers; only exact integers can be kept without a float round trip.
+  // Some documented samples show bare JSON numbers; only exact integers survive without a float round trip.
   return typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : null;
 }
 
