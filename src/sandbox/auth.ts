@@ -9,7 +9,7 @@
 import { createPublicKey, verify } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { SandboxError } from './http/handler.ts';
+import { SandboxError } from './engine/errors.ts';
 import { isWireObject, RawNumber, wireToJson } from './http/json.ts';
 import type { WireObject, WireValue } from './http/json.ts';
 

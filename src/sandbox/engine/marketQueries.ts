@@ -9,7 +9,7 @@ import type {
   Ticker,
   Trade,
 } from '../../exchange/types/marketData.ts';
-import { SandboxError } from '../http/handler.ts';
+import { SandboxError } from './errors.ts';
 import type { Clockwork } from './clockwork.ts';
 import * as D from './decimal.ts';
 import { markOf } from './events.ts';

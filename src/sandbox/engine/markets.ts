@@ -3,7 +3,7 @@
 import type { CollateralSummary, MarginFunction, MarketAsset } from '../../exchange/types/assets.ts';
 import type { MarketType, OrderBookState, RwaMarketType } from '../../exchange/types/enums.ts';
 import type { Market } from '../../exchange/types/markets.ts';
-import { SandboxError } from '../http/handler.ts';
+import { SandboxError } from './errors.ts';
 import { ASSETS, SEEDS } from './catalogData.ts';
 import type { AssetSpec, MarketSeed } from './catalogData.ts';
 import * as D from './decimal.ts';

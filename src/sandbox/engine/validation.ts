@@ -7,7 +7,7 @@ import {
 } from '../../exchange/types/enums.ts';
 import type { OrderExecutePayload } from '../../exchange/types/orders.ts';
 import type { Side, SlippageToleranceType, TimeInForce, TriggerBy } from '../../exchange/types/enums.ts';
-import { SandboxError } from '../http/handler.ts';
+import { SandboxError } from './errors.ts';
 import * as D from './decimal.ts';
 import type { Decimal } from './decimal.ts';
 import type { MarketSpec } from './markets.ts';

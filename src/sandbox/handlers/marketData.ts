@@ -1,6 +1,7 @@
 // Public market-data handlers: assets, collateral parameters, markets, tickers, depth, klines, mark prices, trades.
 import { KlineInterval, KlinePriceType, MarketType, TickerInterval } from '../../exchange/types/enums.ts';
-import { SandboxError, reply } from '../http/handler.ts';
+import { reply } from '../http/handler.ts';
+import { SandboxError } from '../engine/errors.ts';
 import type { HandlerRequest, HandlerTable } from '../http/handler.ts';
 import {
   optionalEnum,

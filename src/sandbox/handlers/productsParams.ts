@@ -1,5 +1,6 @@
 // Typed readers over already-parsed handler params, plus limit/offset/sort pagination with the exchange's headers.
-import { reply, SandboxError } from '../http/handler.ts';
+import { reply } from '../http/handler.ts';
+import { SandboxError } from '../engine/errors.ts';
 import type { HandlerReply, HandlerRequest, ParamValue } from '../http/handler.ts';
 
 type Params = HandlerRequest['params'];

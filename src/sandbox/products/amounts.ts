@@ -2,7 +2,7 @@
 import type { MarginFunction } from '../../exchange/types/assets.ts';
 import * as D from '../engine/decimal.ts';
 import type { Decimal } from '../engine/decimal.ts';
-import { SandboxError } from '../http/handler.ts';
+import { SandboxError } from '../engine/errors.ts';
 
 export function invalidQuantity(message = 'Invalid quantity'): SandboxError {
   return new SandboxError(400, 'INVALID_QUANTITY', message);
