@@ -20,6 +20,20 @@ export default tseslint.config(
     },
   },
   {
+    // Variables are declared once, in src/config/variables.ts, and read through readSettings / readSetting.
+    files: ['src/**/*.ts'],
+    ignores: ['src/config/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.object.name='process'][object.property.name='env']",
+          message: 'Declare the variable in src/config/variables.ts and read it with readSetting(s).',
+        },
+      ],
+    },
+  },
+  {
     // Tests read untyped GraphQL JSON; `any` there is the honest type of a response body.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -1,10 +1,10 @@
-// Environment → typed gateway config, failing at startup with messages that name the variable (never its secret).
+// Environment → the gateway's exchange-client config and signing key; fails at startup naming each bad variable (never
+// a secret). The variables themselves are declared in src/config/variables.ts.
 import { readFileSync } from 'node:fs';
+import { ConfigError, readSetting, readSettings, type Env, type Settings } from './config/settings.ts';
 import { KeyError, loadSigningKey, type SigningKey } from './exchange/sign.ts';
 
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-}
+export { ConfigError };
 
 export interface Config {
   /** `BACKPACK_API_URL` — REST base URL. Default `https://api.backpack.exchange`. */
@@ -37,49 +37,10 @@ export interface Config {
   readonly host: string;
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
-
-/** An unset or blank variable counts as absent. */
-function read(env: Env, name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value === undefined || value === '' ? undefined : value;
-}
-
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const text = read(env, name);
-  if (text === undefined) return fallback;
-  if (!/^\d+$/.test(text)) throw new ConfigError(`${name} must be a whole number, got "${text}"`);
-  const value = Number(text);
-  if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}`);
-  return value;
-}
-
-function boolean(env: Env, name: string, fallback: boolean): boolean {
-  const text = read(env, name)?.toLowerCase();
-  if (text === undefined) return fallback;
-  if (['true', '1', 'yes', 'on'].includes(text)) return true;
-  if (['false', '0', 'no', 'off'].includes(text)) return false;
-  throw new ConfigError(`${name} must be true or false, got "${text}"`);
-}
-
-function url(env: Env, name: string, fallback: string, protocols: readonly string[]): string {
-  const text = read(env, name) ?? fallback;
-  let parsed: URL;
-  try {
-    parsed = new URL(text);
-  } catch {
-    throw new ConfigError(`${name} is not a valid URL: "${text}"`);
-  }
-  if (!protocols.includes(parsed.protocol)) {
-    throw new ConfigError(`${name} must use ${protocols.map((p) => p.replace(':', '')).join(' or ')}, got "${text}"`);
-  }
-  return text.replace(/\/+$/, '');
-}
-
 /** The secret's text and where it came from, for error messages that point at the right variable. */
 function readSecret(env: Env): { secret: string; source: string } | undefined {
-  const inline = read(env, 'BACKPACK_API_SECRET');
-  const file = read(env, 'BACKPACK_API_SECRET_FILE');
+  const inline = readSetting(env, 'BACKPACK_API_SECRET');
+  const file = readSetting(env, 'BACKPACK_API_SECRET_FILE');
   if (inline !== undefined && file !== undefined) {
     throw new ConfigError('set either BACKPACK_API_SECRET or BACKPACK_API_SECRET_FILE, not both');
   }
@@ -100,7 +61,7 @@ function readSecret(env: Env): { secret: string; source: string } | undefined {
 }
 
 function signingKey(env: Env): SigningKey | undefined {
-  const apiKey = read(env, 'BACKPACK_API_KEY');
+  const apiKey = readSetting(env, 'BACKPACK_API_KEY');
   const secret = readSecret(env);
   if (secret === undefined) {
     if (apiKey !== undefined) {
@@ -119,19 +80,39 @@ function signingKey(env: Env): SigningKey | undefined {
   }
 }
 
+/**
+ * Reads and checks every variable of src/config/variables.ts (not only the ones in Config), so that startup reports
+ * all configuration problems at once, one line per variable, in one ConfigError.
+ */
 export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  let settings: Settings | undefined;
+  let key: SigningKey | undefined;
+  try {
+    settings = readSettings(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.problems);
+  }
+  try {
+    key = signingKey(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.problems);
+  }
+  if (settings === undefined || problems.length > 0) throw new ConfigError(problems);
   return {
-    apiUrl: url(env, 'BACKPACK_API_URL', 'https://api.backpack.exchange', ['http:', 'https:']),
-    wsUrl: url(env, 'BACKPACK_WS_URL', 'wss://ws.backpack.exchange', ['ws:', 'wss:']),
-    key: signingKey(env),
-    windowMs: integer(env, 'BACKPACK_WINDOW_MS', 5_000, 1, 60_000),
-    timeoutMs: integer(env, 'BACKPACK_TIMEOUT_MS', 10_000, 1, 600_000),
-    maxRetries: integer(env, 'BACKPACK_MAX_RETRIES', 3, 0, 10),
-    rateLimitPerMin: integer(env, 'BACKPACK_RATE_LIMIT_PER_MIN', 2_000, 1, 1_000_000),
-    historicalRateLimitPerMin: integer(env, 'BACKPACK_HISTORICAL_RATE_LIMIT_PER_MIN', 30, 1, 1_000_000),
-    rateLimitMaxWaitMs: integer(env, 'BACKPACK_RATE_LIMIT_MAX_WAIT_MS', 30_000, 0, 600_000),
-    clockSync: boolean(env, 'BACKPACK_CLOCK_SYNC', true),
-    port: integer(env, 'PORT', 4_000, 0, 65_535),
-    host: read(env, 'HOST') ?? '127.0.0.1',
+    apiUrl: settings.BACKPACK_API_URL,
+    wsUrl: settings.BACKPACK_WS_URL,
+    key,
+    windowMs: settings.BACKPACK_WINDOW_MS,
+    timeoutMs: settings.BACKPACK_TIMEOUT_MS,
+    maxRetries: settings.BACKPACK_MAX_RETRIES,
+    rateLimitPerMin: settings.BACKPACK_RATE_LIMIT_PER_MIN,
+    historicalRateLimitPerMin: settings.BACKPACK_HISTORICAL_RATE_LIMIT_PER_MIN,
+    rateLimitMaxWaitMs: settings.BACKPACK_RATE_LIMIT_MAX_WAIT_MS,
+    clockSync: settings.BACKPACK_CLOCK_SYNC,
+    port: settings.PORT,
+    host: settings.HOST,
   };
 }

@@ -1,6 +1,7 @@
 // The gateway's pino logger: path-based redaction plus a last-line scrub of every registered secret in any encoding
 // and of anything shaped like a request signature.
 import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
+import { readSetting } from './config/settings.ts';
 
 export const REDACTED = '[REDACTED]';
 
@@ -102,12 +103,6 @@ export function registerSecret(value: string | Uint8Array): void {
   sortedForms = [...secretForms].sort((a, b) => b.length - a.length);
 }
 
-/** Test hook: forget every registered secret. */
-export function clearSecrets(): void {
-  secretForms.clear();
-  sortedForms = [];
-}
-
 /** Replaces registered secrets, bearer credentials, minted gateway tokens and signature-shaped values in any text. */
 export function scrubSecrets(text: string): string {
   let out = text;
@@ -126,7 +121,7 @@ export interface LoggerSettings {
 
 export function createLogger(settings: LoggerSettings = {}): Logger {
   const options: LoggerOptions = {
-    level: settings.level ?? process.env['LOG_LEVEL'] ?? 'info',
+    level: settings.level ?? readSetting(process.env, 'LOG_LEVEL'),
     redact: { paths: [...REDACT_PATHS], censor: REDACTED },
     // The last line of defence: runs on the serialized line, so it also covers messages, error texts and stacks.
     hooks: { streamWrite: scrubSecrets },

@@ -1,15 +1,12 @@
 // CLI entry: `exchange` (standalone sandbox exchange), `sandbox` (gateway + sandbox), `start` (gateway).
 import { loadConfig } from './config.ts';
+import { readSetting, readSettings } from './config/settings.ts';
 import { scrubSecrets } from './log.ts';
-import { startSandbox } from './sandbox/index.ts';
+import type { SandboxHandle } from './sandbox/index.ts';
 import { createGateway } from './server.ts';
 
 function exchangePort(): number {
-  const text = process.env['EXCHANGE_PORT']?.trim() || '4100';
-  const port = Number(text);
-  if (!/^\d+$/.test(text) || port > 65535)
-    throw new Error(`EXCHANGE_PORT must be a port number (0-65535), got "${text}"`);
-  return port;
+  return readSetting(process.env, 'EXCHANGE_PORT');
 }
 
 /** Serves until SIGINT/SIGTERM, then closes cleanly (in the order given). */
@@ -23,8 +20,14 @@ function closeOnSignal(...handles: readonly { close(): Promise<void> }[]): void 
   process.once('SIGTERM', stop);
 }
 
+/** The sandbox is loaded only by the commands that run it: `start` never loads its ten thousand lines. */
+async function startSandbox(): Promise<SandboxHandle> {
+  const sandbox = await import('./sandbox/index.ts');
+  return sandbox.startSandbox({ port: exchangePort() });
+}
+
 async function exchange(): Promise<void> {
-  const handle = await startSandbox({ port: exchangePort() });
+  const handle = await startSandbox();
   const demo = handle.accountsByName['demo'];
   // Exactly one JSON line on stdout: scripts and tests read it.
   process.stdout.write(
@@ -34,7 +37,8 @@ async function exchange(): Promise<void> {
 }
 
 async function sandbox(): Promise<void> {
-  const handle = await startSandbox({ port: exchangePort() });
+  readSettings(process.env); // every bad variable is reported before the sandbox starts
+  const handle = await startSandbox();
   const demo = handle.accountsByName['demo'];
   // The gateway signs as the sandbox's demo account; PORT / HOST and the other settings still come from the env.
   const config = loadConfig({

@@ -6,7 +6,8 @@ import { GraphQLError } from 'graphql';
 import { createYoga, maskError as defaultMaskError, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
-import { CACHE_TTL_ENV, CachedExchange, parseCacheTtls } from './exchange/cache.ts';
+import { readSetting } from './config/settings.ts';
+import { CachedExchange } from './exchange/cache.ts';
 import { BackpackRest } from './exchange/rest.ts';
 import { ResponseCache } from './execution/responseCache.ts';
 import { useSharedSubscriptionExecution } from './execution/sharedSubscriptions.ts';
@@ -143,7 +144,13 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
   const security = loadSecurity(env, config, deps.logger ? { logger: deps.logger } : {});
   const logger = security.logger;
   const publicRest = deps.rest ?? BackpackRest.fromConfig({ ...config, key: undefined });
-  const exchange = deps.exchange ?? new CachedExchange(publicRest, parseCacheTtls(env[CACHE_TTL_ENV]));
+  const ttls = readSetting(env, 'GATEWAY_CACHE_TTL_MS');
+  const exchange =
+    deps.exchange ??
+    new CachedExchange(publicRest, {
+      ttlsMs: ttls.byName,
+      ...(ttls.default === undefined ? {} : { defaultTtlMs: ttls.default }),
+    });
   // Injected fakes answer every account's calls; otherwise each account gets a client holding only its own key.
   const injected = deps.rest !== undefined || deps.exchange !== undefined;
   const clientFor = exchangeClients(exchange, (account) =>

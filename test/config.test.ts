@@ -127,4 +127,20 @@ describe('loadConfig', () => {
     );
     expect(configError({ BACKPACK_CLOCK_SYNC: 'maybe' }).message).toMatch(/BACKPACK_CLOCK_SYNC must be true or false/);
   });
+
+  it('reports every bad variable at once, one line naming each', () => {
+    const error = configError({
+      BACKPACK_WINDOW_MS: '0',
+      GATEWAY_MAX_DEPTH: 'deep',
+      GATEWAY_SUBSCRIPTION_BUFFER: '1e3',
+      BACKPACK_API_KEY: TEST_API_KEY,
+    });
+    expect(error.problems).toEqual([
+      'BACKPACK_WINDOW_MS must be between 1 and 60000, got 0',
+      'GATEWAY_SUBSCRIPTION_BUFFER must be a whole number, got "1e3"',
+      'GATEWAY_MAX_DEPTH must be a whole number, got "deep"',
+      'BACKPACK_API_KEY is set but BACKPACK_API_SECRET / BACKPACK_API_SECRET_FILE is missing',
+    ]);
+    expect(error.message.split('\n')).toEqual(error.problems);
+  });
 });

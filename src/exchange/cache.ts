@@ -25,9 +25,7 @@ export interface Upstream {
   requestWithMeta<Req, Res>(def: EndpointDef<Req, Res>, params?: Req): Promise<ResponseWithMeta<Res>>;
 }
 
-export const CACHE_TTL_ENV = 'GATEWAY_CACHE_TTL_MS';
-
-/** Freshness per endpoint, in ms; chosen below the exchange's own CDN max-age (reference §1.2). */
+/** Freshness per endpoint, in ms; below the exchange's own CDN ages (tickers up to 20 s old, markets up to 5 min). */
 export const DEFAULT_TTLS_MS: Partial<Record<EndpointName, number>> = {
   getTicker: 1_000,
   getTickers: 1_000,
@@ -90,34 +88,13 @@ export interface ReadRecorder {
 }
 
 export interface CachedExchangeOptions {
-  /** TTL overrides by endpoint name (e.g. from `parseCacheTtls(process.env.GATEWAY_CACHE_TTL_MS)`). */
+  /** TTL overrides by endpoint name (e.g. from `GATEWAY_CACHE_TTL_MS`). */
   readonly ttlsMs?: Partial<Record<EndpointName, number>>;
   /** TTL of public GETs without an entry in DEFAULT_TTLS_MS or `ttlsMs`. */
   readonly defaultTtlMs?: number;
   /** Bound on distinct cached keys (klines with arbitrary ranges would otherwise grow without end). */
   readonly maxEntries?: number;
   readonly now?: () => number;
-}
-
-/** Parses GATEWAY_CACHE_TTL_MS; throws a message naming the variable on any malformed entry. */
-export function parseCacheTtls(text: string | undefined): {
-  ttlsMs: Partial<Record<EndpointName, number>>;
-  defaultTtlMs?: number;
-} {
-  const ttlsMs: Partial<Record<EndpointName, number>> = {};
-  let defaultTtlMs: number | undefined;
-  for (const item of (text ?? '')
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean)) {
-    const match = /^([A-Za-z]+)\s*=\s*(\d+)$/.exec(item);
-    if (!match) throw new Error(`${CACHE_TTL_ENV}: expected name=milliseconds, got "${item}"`);
-    const [, name = '', ms = '0'] = match;
-    if (name === 'default') defaultTtlMs = Number(ms);
-    else if (name in endpoints) ttlsMs[name as EndpointName] = Number(ms);
-    else throw new Error(`${CACHE_TTL_ENV}: unknown endpoint "${name}"`);
-  }
-  return defaultTtlMs === undefined ? { ttlsMs } : { ttlsMs, defaultTtlMs };
 }
 
 /** Key of a request: endpoint + params with sorted keys, no null/undefined, primitive arrays as sets. */

@@ -37,7 +37,7 @@ export type ResponseKind = 'json' | 'text' | 'empty';
 export type EndpointStatus = 'current' | 'deprecated' | 'unverified' | 'removed';
 
 export interface EndpointDef<Req = unknown, Res = unknown> {
-  /** Stable camelCase name used by the adapter, the schema and the sandbox (`getMarkets`, `executeOrder`). */
+  /** Stable camelCase name used by the adapter, the schema and the sandbox (`getMarkets`); the row's key in the table. */
   readonly name: string;
   /** The operationId in the official OpenAPI spec, when the endpoint is in it. */
   readonly operationId?: string;
@@ -59,9 +59,23 @@ export interface EndpointDef<Req = unknown, Res = unknown> {
   readonly __types?: { readonly request: Req; readonly response: Res };
 }
 
-/** Declares a row with its request and response types attached. */
-export function endpoint<Req, Res>(def: Omit<EndpointDef<Req, Res>, '__types'>): EndpointDef<Req, Res> {
+/** A row as the table writes it: its `name` is its key in the table, added by `named`. */
+type EndpointRow<Req = unknown, Res = unknown> = Omit<EndpointDef<Req, Res>, 'name'>;
+
+/** Declares a row with its request and response types attached (table rows leave `name` to their key). */
+export function endpoint<Req, Res>(def: Omit<EndpointDef<Req, Res>, '__types' | 'name'>): EndpointRow<Req, Res>;
+export function endpoint<Req, Res>(def: Omit<EndpointDef<Req, Res>, '__types'>): EndpointDef<Req, Res>;
+export function endpoint<Req, Res>(def: Omit<EndpointRow<Req, Res>, '__types'>): EndpointRow<Req, Res> {
   return def;
+}
+
+/** The table's rows, each with `name` set to its key. */
+export function named<T extends Readonly<Record<string, EndpointRow>>>(
+  rows: T,
+): { readonly [K in keyof T]: T[K] & { readonly name: K } } {
+  return Object.fromEntries(Object.entries(rows).map(([name, row]) => [name, { ...row, name }])) as {
+    readonly [K in keyof T]: T[K] & { readonly name: K };
+  };
 }
 
 export type RequestOf<E> = E extends EndpointDef<infer Req, unknown> ? Req : never;

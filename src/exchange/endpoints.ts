@@ -1,19 +1,19 @@
-// THE declarative endpoint table: every REST endpoint of reference §3.1, keyed by its stable camelCase name.
+// THE declarative endpoint table: every REST endpoint of the exchange, keyed by its stable camelCase name.
 // Rows live per area under ./endpoints/ (kept small); this file assembles them and offers lookups.
-import type { EndpointDef } from './endpoint.ts';
+import { named, type EndpointDef } from './endpoint.ts';
 import { accountEndpoints } from './endpoints/account.ts';
 import { historyEndpoints } from './endpoints/history.ts';
 import { marketEndpoints } from './endpoints/market.ts';
 import { tradingEndpoints } from './endpoints/trading.ts';
 import { vaultEndpoints } from './endpoints/vaults.ts';
 
-export const endpoints = {
+export const endpoints = named({
   ...marketEndpoints,
   ...accountEndpoints,
   ...tradingEndpoints,
   ...historyEndpoints,
   ...vaultEndpoints,
-} as const;
+});
 
 export type EndpointName = keyof typeof endpoints;
 /** The row of one endpoint, with its request and response types attached. */

@@ -44,10 +44,6 @@ export class ExchangeError extends Error {
   }
 }
 
-export function isExchangeError(value: unknown): value is ExchangeError {
-  return value instanceof ExchangeError;
-}
-
 /** `code` and `message` of an error body: Backpack's JSON `{code, message}` or a plain-text framework error. */
 export function parseErrorBody(status: number, text: string): { code: string | null; message: string } {
   const trimmed = text.trim();

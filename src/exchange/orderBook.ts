@@ -1,7 +1,8 @@
-// LocalOrderBook: one market's book from a REST depth snapshot plus `depth` deltas, per reference §5.9.
+// LocalOrderBook: one market's book from a REST depth snapshot plus `depth` deltas (drop deltas with `u` <= the
+// snapshot's id, then require each `U` = previous `u` + 1).
 import type { Depth } from './types/marketData.ts';
 
-/** A `depth` stream payload (§5.4): absolute sizes, `U`..`u` the update ids it covers. */
+/** A `depth` stream payload: absolute sizes, `U`..`u` the update ids it covers. */
 export interface DepthDelta {
   readonly U: number | string;
   readonly u: number | string;

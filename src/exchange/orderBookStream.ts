@@ -121,7 +121,7 @@ class Feed implements OrderBookFeed {
       onError: (error) =>
         this.options.logger?.warn({ symbol: this.symbol, error }, 'order book: depth stream rejected'),
     });
-    // §5.9 step 1–2: subscribe, then fetch; deltas arriving meanwhile are buffered by the book.
+    // Subscribe first, then fetch the snapshot; deltas arriving meanwhile are buffered by the book.
     this.maybeFetch();
   }
 

@@ -16,7 +16,7 @@ export interface PreparedRequest {
   readonly signed: SignableParams | readonly SignableParams[];
 }
 
-// Decimals travel as strings; a trailing `%` is allowed because trigger quantities may be percentages (§6 #29).
+// Decimals travel as strings; a trailing `%` is allowed because trigger quantities may be percentages (`50%`).
 const DECIMAL = /^-?(\d+(\.\d*)?|\.\d+)%?$/;
 
 export function endpointLabel(def: EndpointDef<unknown, unknown>): string {

@@ -124,14 +124,6 @@ export function signMessageReference(message: string, key: SigningKey): string {
   return Buffer.from(nacl.sign.detached(new TextEncoder().encode(message), key.secretKey)).toString('base64');
 }
 
-/** Verifies a base64 signature against a base64 public key (the sandbox's check). */
-export function verifyMessage(message: string, signatureBase64: string, apiKeyBase64: string): boolean {
-  const signature = Buffer.from(signatureBase64, 'base64');
-  const publicKey = Buffer.from(apiKeyBase64, 'base64');
-  if (signature.length !== 64 || publicKey.length !== 32) return false;
-  return nacl.sign.detached.verify(new TextEncoder().encode(message), signature, publicKey);
-}
-
 export interface AuthHeaders {
   readonly 'X-API-Key': string;
   readonly 'X-Signature': string;

@@ -329,12 +329,12 @@ export class BackpackStream {
     if (publicStreams.length > 0) this.send(socket, { method: 'SUBSCRIBE', params: publicStreams });
     if (signedStreams.length > 0)
       this.send(socket, { method: 'SUBSCRIBE', params: signedStreams, signature: this.signature() });
-    // UNSUBSCRIBE is unsigned even for private streams (§5.1).
+    // UNSUBSCRIBE is unsigned even for private streams.
     if (unsubscribe.length > 0) this.send(socket, { method: 'UNSUBSCRIBE', params: unsubscribe });
     if (publicStreams.length > 0 || signedStreams.length > 0) this.recentSubscribes = { publicStreams, signedStreams };
   }
 
-  /** A fresh signature per frame: it expires with its window, so every (re)subscribe signs anew (gotcha #31). */
+  /** A fresh signature per frame: it expires with its window, so every (re)subscribe signs anew. */
   private signature(): [string, string, string, string] {
     if (this.key === undefined) throw new Error('private stream without a signing key');
     const timestamp = Math.round(this.now() + this.clockOffsetMs());

@@ -1,6 +1,6 @@
-// Backpack WebSocket frames: lossless JSON parsing, frame classification and stream-name rules (reference §5).
+// Backpack WebSocket frames: lossless JSON parsing, frame classification and stream-name rules.
 
-/** A parsed stream payload (single-letter wire keys, reference §5.4–5.8). */
+/** A parsed stream payload (single-letter wire keys). */
 export type StreamPayload = { readonly [key: string]: unknown };
 
 /** One upstream data frame, parsed once and shared (same object) by every listener of the stream. */
@@ -25,8 +25,8 @@ const TOKENS = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
 const LONG_DIGIT_RUN = /\d{16}/;
 
 /**
- * JSON.parse that keeps integers beyond 2^53 exact by turning them into strings (RFQ ids `R`/`u`, old order ids;
- * gotcha #5). Safe integers and decimals are untouched; digits inside strings are never rewritten.
+ * JSON.parse that keeps integers beyond 2^53 exact by turning them into strings (RFQ ids `R`/`u`, old order ids,
+ * sent as bare JSON numbers). Safe integers and decimals are untouched; digits inside strings are never rewritten.
  */
 export function parseJsonLossless(text: string): unknown {
   if (!LONG_DIGIT_RUN.test(text)) return JSON.parse(text);
@@ -71,7 +71,7 @@ export function parseFrame(text: string): Frame {
   return { kind: 'unknown', reason: 'neither a data envelope nor an error frame' };
 }
 
-/** `account.*` streams need a signed SUBSCRIBE frame (§5.1). */
+/** `account.*` streams need a signed SUBSCRIBE frame. */
 export function isPrivateStream(stream: string): boolean {
   return stream.startsWith('account.');
 }
@@ -91,7 +91,7 @@ const PUBLIC_TYPES = new Set([
 const PRIVATE_TYPES = new Set(['orderUpdate', 'positionUpdate', 'rfqUpdate', 'balanceUpdate']);
 const DEPTH_WINDOWS = new Set(['200ms', '600ms', '1000ms']);
 
-/** Whether the stream's type (first segment, or `account.<type>`) is in the §5.3 catalog. Symbols are not checked. */
+/** Whether the stream's type (first segment, or `account.<type>`) is one the exchange serves (symbols unchecked). */
 export function isKnownStreamType(stream: string): boolean {
   const [head, second] = stream.split('.', 2);
   if (head === 'account') return second !== undefined && PRIVATE_TYPES.has(second);

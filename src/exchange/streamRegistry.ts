@@ -6,7 +6,7 @@ export type StreamListener = (message: StreamMessage) => void;
 export interface SubscribeOptions {
   /** Exchange errors attributable to this stream (4003 signature, 4006 invalid stream, 4008 depth window). */
   readonly onError?: (error: StreamError) => void;
-  /** Watchdog (gotcha #20: unknown symbols are silently ignored): called once when no data arrived for this long. */
+  /** Watchdog (the exchange silently ignores unknown symbols): called once when no data arrived for this long. */
   readonly silentAfterMs?: number;
   readonly onSilent?: (stream: string, silentForMs: number) => void;
 }

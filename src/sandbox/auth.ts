@@ -1,4 +1,5 @@
-// Server-side request authentication exactly as the exchange does it (reference §2.1, §2.2, §2.6).
+// Server-side request authentication exactly as the exchange does it: ED25519 over the instruction and sorted
+// params, within the window.
 //
 // Decisions where the reference leaves the wire unspecified:
 // - expired / future / bad window / malformed X-Timestamp → 400 {"code":"INVALID_CLIENT_REQUEST", message} (the
@@ -8,13 +9,13 @@
 import { createPublicKey, verify } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { SandboxError } from './http/handler.ts';
+import { SandboxError } from './engine/errors.ts';
 import { isWireObject, RawNumber, wireToJson } from './http/json.ts';
 import type { WireObject, WireValue } from './http/json.ts';
 
 export const DEFAULT_WINDOW_MS = 5_000;
 export const MAX_WINDOW_MS = 60_000;
-/** Client clocks may run a little ahead of ours (reference §2.6 step 3). */
+/** Client clocks may run a little ahead of ours. */
 export const FUTURE_TOLERANCE_MS = 500;
 
 /** Maps API keys (base64 public keys) to sandbox accounts. */
@@ -77,7 +78,7 @@ function renderGroup(group: WireObject): string[] {
   return pairs;
 }
 
-/** The string the client must have signed; several groups repeat the instruction (batch orders, §2.3). */
+/** The string the client must have signed; several groups repeat the instruction (batch orders). */
 export function expectedSigningString(
   instruction: string,
   groups: readonly WireObject[],

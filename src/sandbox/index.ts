@@ -9,7 +9,7 @@ import type { Keyring } from './auth.ts';
 import * as D from './engine/decimal.ts';
 import { engineFlowPort, FLOW_MARKET_TYPES, MarketFlow } from './flow.ts';
 import { sandboxHandlers } from './handlers/index.ts';
-import { SandboxError } from './http/handler.ts';
+import { SandboxError } from './engine/errors.ts';
 import { sandboxRoutes } from './http/sandboxRoutes.ts';
 import { createHttpTransport } from './http/server.ts';
 import { createSandboxServices } from './services.ts';

@@ -118,7 +118,7 @@ export function openEnums(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
-// --- §4.1 Trading ----------------------------------------------------------------------------------------------
+// --- Trading ----------------------------------------------------------------------------------------------------
 export const SideEnum = wireEnum('Side', wire.Side, 'Order or trade side.', { Bid: 'Buy.', Ask: 'Sell.' });
 export const OrderTypeEnum = wireEnum('OrderType', wire.OrderTypeEnum, 'Order type.');
 export const TimeInForceEnum = wireEnum('TimeInForce', wire.TimeInForce, 'How long an order stays active.', {
@@ -173,7 +173,7 @@ export const OrderUpdateOriginEnum = wireEnum(
   'What caused a live order update.',
 );
 
-// --- §4.2 Markets and market data ------------------------------------------------------------------------------
+// --- Markets and market data ------------------------------------------------------------------------------------
 export const MarketTypeEnum = wireEnum('MarketType', wire.MarketType, 'Kind of market.', {
   SPOT: 'Spot.',
   PERP: 'Perpetual future.',
@@ -199,6 +199,7 @@ export const TickerIntervalEnum = wireEnum(
   wire.TickerInterval,
   'Ticker window (default: rolling 24 h).',
 );
+/** @public In the SDL for clients; no field takes it yet. */
 export const TickerSourceEnum = wireEnum(
   'TickerSource',
   wire.TickerSource,
@@ -240,7 +241,7 @@ export const SortDirectionEnum = wireEnum('SortDirection', wire.SortDirection, '
   Desc: 'Newest first.',
 });
 
-// --- §4.3 Capital, borrow-lend, positions ----------------------------------------------------------------------
+// --- Capital, borrow-lend, positions ----------------------------------------------------------------------------
 export const BlockchainEnum = wireEnum(
   'Blockchain',
   wire.Blockchain,

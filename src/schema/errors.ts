@@ -107,11 +107,6 @@ export const MUTATION_ERRORS = [
   ExchangeRejected,
 ] as const;
 
-/** The `errors` option of an exchange-calling mutation: `errors: mutationErrors('The placed order.')`. */
-export function mutationErrors(dataDescription: string) {
-  return { types: [...MUTATION_ERRORS], dataField: { description: dataDescription } };
-}
-
 const ORDER_FIELDS = [
   'triggerQuantity',
   'triggerPrice',

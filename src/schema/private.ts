@@ -99,7 +99,7 @@ export function orderHistoryFilters(args: {
 }
 
 /**
- * Endpoints the exchange serves only to logged-in web sessions (reference §6 #34, #35): the gateway cannot sign
+ * Endpoints the exchange serves only to logged-in web sessions (API-key signatures get 401): the gateway cannot sign
  * them with API keys, so it says so instead of making a call that is bound to fail.
  */
 export function assertApiKeyCallable(name: EndpointName): void {

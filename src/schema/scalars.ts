@@ -5,7 +5,8 @@
 //   t.field({ type: 'Timestamp', resolve: (row) => time.fromMillis(row.timestamp) })
 //   t.arg({ type: 'Decimal', required: true })                           // arrives as the exact string
 //   t.arg({ type: 'Timestamp' })                                         // arrives as epoch ms (number)
-// The exchange uses five time encodings (reference §6 #3); convert with the matching `time.from*` helper:
+// The exchange uses five time encodings (listed below; naive strings have no zone and are UTC); convert with the
+// matching `time.from*` helper:
 //   ms → fromMillis · µs → fromMicros (keeps the µs digits) · s → fromSeconds
 //   naive `2025-07-27T17:39:00.092` (UTC) → fromNaive · kline `2026-09-01 17:34:00` → fromKline
 import { GraphQLError, Kind, type ValueNode } from 'graphql';

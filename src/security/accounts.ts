@@ -6,7 +6,7 @@ import type { Config } from '../config.ts';
 import { ConfigError } from '../config.ts';
 import { KeyError, loadSigningKey, type SigningKey } from '../exchange/sign.ts';
 import { registerSecret } from '../log.ts';
-import { readEnv, type Env } from './env.ts';
+import { readSetting, type Env } from '../config/settings.ts';
 
 export const DEFAULT_ACCOUNT = 'default';
 const ACCOUNT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
@@ -169,7 +169,7 @@ export function parseAccountsFile(path: string, warnings: string[] = []): Accoun
  * GATEWAY_ACCOUNTS_FILE replaces it with several named ones. Setting both is ambiguous and refused.
  */
 export function loadAccounts(env: Env, config: Pick<Config, 'key'>, warnings: string[] = []): Accounts {
-  const file = readEnv(env, 'GATEWAY_ACCOUNTS_FILE');
+  const file = readSetting(env, 'GATEWAY_ACCOUNTS_FILE');
   if (file !== undefined) {
     if (config.key !== undefined) {
       throw new ConfigError(

@@ -18,15 +18,8 @@ export interface AdmissionSettings {
 }
 
 /**
- * Runs before every execute/subscribe, so each operation of a batch and each subscription counts once. Parsing and
- * validation happen before it and are bounded by the query limits instead.
- */
-export function useAdmission(settings: AdmissionSettings): Plugin {
-  return createAdmission(settings).plugin;
-}
-
-/**
- * The plugin plus its check, for transports that answer without executing (the response cache charges a memoized
+ * The admission plugin runs before every execute/subscribe, so each operation of a batch and each subscription counts
+ * once (parsing and validation happen before it and are bounded by the query limits instead). The plugin plus its check, for transports that answer without executing (the response cache charges a memoized
  * answer to the same budget): `refusal(context)` takes one operation from the caller's budget, or says why not.
  */
 export function createAdmission(settings: AdmissionSettings): {

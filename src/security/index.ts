@@ -9,7 +9,7 @@ import { loadAccounts, type Account, type Accounts } from './accounts.ts';
 import { createAdmission } from './admission.ts';
 import { accountFor, authScopes, type GatewayAuthScopes } from './authorize.ts';
 import { checkBindPolicy } from './bindPolicy.ts';
-import { readEnv, type Env } from './env.ts';
+import { readSetting, type Env } from '../config/settings.ts';
 import { corsOptions, refuseUpgrade, useHttpSecurity } from './http.ts';
 import { createIdentify, identifyContext, type Identify, type IdentitySource } from './identity.ts';
 import { limitPlugins, loadLimits, yogaLimitOptions, type Limits } from './limits.ts';
@@ -70,7 +70,7 @@ export interface SecurityDeps {
 export function loadSecurity(env: Env, config: Pick<Config, 'key' | 'host'>, deps: SecurityDeps = {}): Security {
   const warnings: string[] = [];
   const accounts = loadAccounts(env, config, warnings);
-  const tokensFile = readEnv(env, 'GATEWAY_TOKENS_FILE');
+  const tokensFile = readSetting(env, 'GATEWAY_TOKENS_FILE');
   const tokens = tokensFile === undefined ? null : loadTokensFile(tokensFile, accounts);
   const mode = tokens === null ? 'local' : 'tokens';
   const limits = loadLimits(env);
@@ -109,7 +109,7 @@ export function loadSecurity(env: Env, config: Pick<Config, 'key' | 'host'>, dep
     ...limitPlugins(limits),
     admission.plugin,
   ];
-  const logger = deps.logger ?? createLogger({ level: readEnv(env, 'LOG_LEVEL') ?? 'info' });
+  const logger = deps.logger ?? createLogger({ level: readSetting(env, 'LOG_LEVEL') });
 
   return {
     accounts,
@@ -159,8 +159,7 @@ export function loadSecurity(env: Env, config: Pick<Config, 'key' | 'host'>, dep
 
 export type { Account, Accounts } from './accounts.ts';
 export type { GatewayAuthScopes } from './authorize.ts';
-export { requireScope, scopeAuthError } from './authorize.ts';
-export { ForbiddenError, RateLimitedError, UnauthenticatedError } from './errors.ts';
+export { requireScope } from './authorize.ts';
 export { withBodyLimit } from './bodySize.ts';
-export type { Principal, Scope } from './principal.ts';
-export { endpointScope, withScopeGuard } from './endpointScopes.ts';
+export type { Principal } from './principal.ts';
+export { withScopeGuard } from './endpointScopes.ts';

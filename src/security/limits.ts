@@ -6,7 +6,7 @@ import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
-import { envBoolean, envInteger, isProduction, type Env } from './env.ts';
+import { isProduction, readSettings, type Env } from '../config/settings.ts';
 
 export interface Limits {
   /** GATEWAY_MAX_DEPTH — deepest field nesting (fragments flattened). Default 12. */
@@ -36,22 +36,23 @@ export interface Limits {
 }
 
 export function loadLimits(env: Env): Limits {
+  const settings = readSettings(env);
   const production = isProduction(env);
-  const introspection = envBoolean(env, 'GATEWAY_INTROSPECTION', !production);
+  const introspection = settings.GATEWAY_INTROSPECTION ?? !production;
   return {
-    maxDepth: envInteger(env, 'GATEWAY_MAX_DEPTH', 12, 1, 100),
-    maxAliases: envInteger(env, 'GATEWAY_MAX_ALIASES', 30, 0, 1_000),
-    maxCost: envInteger(env, 'GATEWAY_MAX_COST', 5_000, 1, 1_000_000),
-    maxTokens: envInteger(env, 'GATEWAY_MAX_TOKENS', 2_000, 10, 100_000),
-    maxDirectives: envInteger(env, 'GATEWAY_MAX_DIRECTIVES', 20, 0, 1_000),
-    maxBatch: envInteger(env, 'GATEWAY_MAX_BATCH', 10, 0, 100),
-    maxBodyBytes: envInteger(env, 'GATEWAY_MAX_BODY_BYTES', 100_000, 1_000, 10_000_000),
-    perMinute: envInteger(env, 'GATEWAY_RATE_LIMIT_PER_MIN', 600, 1, 1_000_000),
-    anonymousPerMinute: envInteger(env, 'GATEWAY_ANONYMOUS_RATE_LIMIT_PER_MIN', 300, 1, 1_000_000),
+    maxDepth: settings.GATEWAY_MAX_DEPTH,
+    maxAliases: settings.GATEWAY_MAX_ALIASES,
+    maxCost: settings.GATEWAY_MAX_COST,
+    maxTokens: settings.GATEWAY_MAX_TOKENS,
+    maxDirectives: settings.GATEWAY_MAX_DIRECTIVES,
+    maxBatch: settings.GATEWAY_MAX_BATCH,
+    maxBodyBytes: settings.GATEWAY_MAX_BODY_BYTES,
+    perMinute: settings.GATEWAY_RATE_LIMIT_PER_MIN,
+    anonymousPerMinute: settings.GATEWAY_ANONYMOUS_RATE_LIMIT_PER_MIN,
     introspection,
     // GraphiQL without introspection is an empty editor, so it follows introspection unless set explicitly.
-    graphiql: envBoolean(env, 'GATEWAY_GRAPHIQL', introspection && !production),
-    publicRequiresToken: envBoolean(env, 'GATEWAY_PUBLIC_REQUIRES_TOKEN', false),
+    graphiql: settings.GATEWAY_GRAPHIQL ?? (introspection && !production),
+    publicRequiresToken: settings.GATEWAY_PUBLIC_REQUIRES_TOKEN,
   };
 }
 

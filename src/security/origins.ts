@@ -1,7 +1,7 @@
 // Which browser origins and Host names the gateway answers: GATEWAY_CORS_ORIGINS and GATEWAY_ALLOWED_HOSTS.
 import { ConfigError } from '../config.ts';
 import { isLoopbackHost } from './bindPolicy.ts';
-import { isProduction, readEnv, type Env } from './env.ts';
+import { isProduction, readSetting, type Env } from '../config/settings.ts';
 
 export interface OriginPolicy {
   /** Exact cross-origin sites allowed to call (CORS); `any` only without unauthenticated keys. */
@@ -37,7 +37,7 @@ function normaliseOrigin(text: string): string {
 }
 
 export function loadOriginPolicy(env: Env, bind: { host: string; unauthenticatedKeys: boolean }): OriginPolicy {
-  const listed = readEnv(env, 'GATEWAY_CORS_ORIGINS');
+  const listed = readSetting(env, 'GATEWAY_CORS_ORIGINS');
   let origins: readonly string[] | 'any' = [];
   if (listed === '*') {
     if (bind.unauthenticatedKeys) {
@@ -54,7 +54,7 @@ export function loadOriginPolicy(env: Env, bind: { host: string; unauthenticated
       .filter((item) => item !== '')
       .map(normaliseOrigin);
   }
-  const hosts = readEnv(env, 'GATEWAY_ALLOWED_HOSTS');
+  const hosts = readSetting(env, 'GATEWAY_ALLOWED_HOSTS');
   const allowedHosts =
     hosts !== undefined
       ? hosts

@@ -70,8 +70,9 @@ function fetchRequest(upgrade: IncomingMessage, path: string): Request {
 }
 
 /**
- * Server time minus local time for private SUBSCRIBE signatures, which expire with their window (gotcha #17): measured
- * at startup when there are keys and re-measured in the background when due. Signing itself never waits for it.
+ * Server time minus local time for private SUBSCRIBE signatures, which expire with their window (a timestamp
+ * outside it is refused): measured at startup when there are keys and re-measured in the background when due.
+ * Signing itself never waits for it.
  */
 function signingClock(config: Config, rest: BackpackRest, hasKeys: boolean): () => number {
   if (!config.clockSync || !hasKeys) return () => 0;
@@ -95,7 +96,7 @@ export function attachSubscriptions(
   const hub = new StreamHub({
     wsUrl: config.wsUrl,
     keys,
-    // §5.9: 1000 levels (the documented maximum); never the cached client, whose copy may be behind the deltas.
+    // 1000 levels (the documented maximum depth); never the cached client, whose copy may be behind the deltas.
     fetchDepth: (symbol) => rest.call('getDepth', { symbol, limit: '1000' }),
     bufferCapacity: settings.bufferCapacity,
     orderBookConflateMs: settings.orderBookConflateMs,

@@ -1,11 +1,10 @@
-// Checks the endpoint table against the vendored OpenAPI spec and the reference's instruction list (§2.7).
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+// Checks the endpoint table against the vendored OpenAPI spec and the exchange's instruction list.
+import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { EndpointDef, ParamDef } from '../../src/exchange/endpoint.ts';
 import { endpointList, endpoints, findEndpoint } from '../../src/exchange/endpoints.ts';
 
 const specUrl = new URL('../../spec/backpack-openapi.json', import.meta.url);
-const sharedSpecUrl = new URL('../../../shared/backpack-openapi.json', import.meta.url);
 const typesDir = new URL('../../src/exchange/types/', import.meta.url);
 
 type Json = { readonly [key: string]: unknown };
@@ -100,7 +99,7 @@ const operations = specOperations();
  * A listed entry that no longer occurs also fails, so the list stays honest.
  */
 const ALLOWED_DEVIATIONS = new Set<string>([
-  // Reference §3.1 #9: `source=External` for stock markets (third-party source, unverified); not in the spec.
+  // `source=External` for stock markets (third-party source, unverified); not in the spec.
   'GET /api/v1/ticker: extra query param source',
 ]);
 
@@ -180,18 +179,9 @@ describe('endpoint table vs the vendored OpenAPI spec', () => {
     }
     expect(wrong).toEqual([]);
   });
-
-  it('vendors a byte-identical copy of the shared spec', () => {
-    // The shared copy exists only in the team workspace; elsewhere the vendored file is the source of truth.
-    if (!existsSync(sharedSpecUrl)) {
-      expect(spec.openapi).toMatch(/^3\./);
-      return;
-    }
-    expect(readFileSync(specUrl).equals(readFileSync(sharedSpecUrl))).toBe(true);
-  });
 });
 
-/** Reference §2.7: instruction → the method + path that uses it (the WS-only `subscribe` is left out). */
+/** Instruction → the method + path that uses it (the WS-only `subscribe` is left out). */
 const INSTRUCTIONS: Readonly<Record<string, readonly string[]>> = {
   accountQuery: ['GET /api/v1/account'],
   accountUpdate: ['PATCH /api/v1/account'],
@@ -251,8 +241,8 @@ const INSTRUCTIONS: Readonly<Record<string, readonly string[]>> = {
 
 const route = (row: EndpointDef) => `${row.method} ${row.path}`;
 
-describe('endpoint table vs reference §2.7 and §3.1', () => {
-  it('uses every §2.7 instruction exactly where the reference says, and no other', () => {
+describe('endpoint table vs the instruction list and the documented endpoints', () => {
+  it('uses every signing instruction exactly where the exchange expects it, and no other', () => {
     const expected = Object.entries(INSTRUCTIONS)
       .flatMap(([instruction, routes]) => routes.map((r) => `${r} ${instruction}`))
       .sort();
@@ -262,7 +252,7 @@ describe('endpoint table vs reference §2.7 and §3.1', () => {
     expect(actual).toEqual(expected);
   });
 
-  it('has the 87 rows of §3.1: 82 current, 1 deprecated, 1 removed, 3 unverified', () => {
+  it('has the 87 documented endpoints: 82 current, 1 deprecated, 1 removed, 3 unverified', () => {
     const byStatus: Record<string, number> = {};
     for (const row of endpointList) byStatus[row.status] = (byStatus[row.status] ?? 0) + 1;
     expect(endpointList).toHaveLength(87);
@@ -286,7 +276,7 @@ describe('endpoint table vs reference §2.7 and §3.1', () => {
     );
   });
 
-  it('marks text and empty-body responses as §1.1 lists them', () => {
+  it('marks text and empty-body responses as the exchange sends them', () => {
     const byKind = (kind: EndpointDef['response']) =>
       endpointList
         .filter((r) => r.response === kind)

@@ -12,7 +12,7 @@ import {
 const TEST_SECRET = 'AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=';
 const TEST_API_KEY = 'iojj3XQJ8ZX9UtstPLpdcspnCb8dlBIb83SIAbQPb1w=';
 
-describe('reference §2.4 worked examples', () => {
+describe('the documented signing examples (test key: seed = 32 × 0x01)', () => {
   const key = loadSigningKey(TEST_SECRET);
   const vectors = [
     {

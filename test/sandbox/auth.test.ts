@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { authHeaders, signText, startTestServer, TEST_ACCOUNT_ID, TEST_API_KEY } from './transportFixture.ts';
 import type { TestServer } from './transportFixture.ts';
 
-// Reference §2.4: the test key signing at this timestamp gives these exact signatures.
+// The documented test key (seed = 32 × 0x01) signing at this timestamp gives these exact signatures.
 const TS = 1614550000000;
 const OTHER_SECRET = Buffer.alloc(32, 2).toString('base64');
 const OTHER_API_KEY = 'gTl3Dqh9F19Wo1Rmw0x+zMuNipG07jeiXfYPW4/Js5Q=';
@@ -26,7 +26,7 @@ async function call(method: string, path: string, headers: Record<string, string
   return { status: response.status, text, json: (): unknown => JSON.parse(text) };
 }
 
-describe('signed requests (reference §2.4 vectors)', () => {
+describe('signed requests (the documented test vectors)', () => {
   it('accepts GET /capital signed with the documented signature and maps the key to its account', async () => {
     const response = await call('GET', '/api/v1/capital', {
       'X-API-Key': TEST_API_KEY,

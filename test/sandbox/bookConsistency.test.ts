@@ -1,4 +1,4 @@
-// The WebSocket-level book property of reference §5.9: with the live flow running fast, a REST snapshot plus the
+// The WebSocket-level book property: with the live flow running fast, a REST snapshot plus the
 // `depth` deltas rebuilds the book exactly; update ids are consecutive, `bookTicker` agrees, the book never crosses.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Depth } from '../../src/exchange/types/marketData.ts';
@@ -27,7 +27,7 @@ interface BookTickerMessage {
   readonly u: number;
 }
 
-/** Canonical decimal text (`"86700.0"` and `"86700"` are one level, §5.9 step 5); an independent normaliser. */
+/** Canonical decimal text (`"86700.0"` and `"86700"` are one level,); an independent normaliser. */
 function canonical(text: string): string {
   if (!/^\d+(\.\d+)?$/.test(text)) throw new Error(`not a decimal: ${text}`);
   const [whole = '0', fraction = ''] = text.split('.');
@@ -51,7 +51,7 @@ function best(side: Side, pick: 'max' | 'min'): readonly [string, string] | null
   return found;
 }
 
-/** Follows one market per §5.9: buffer, snapshot, drop `u <= L`, require `U <= L+1 <= u`, then `U == prev u + 1`. */
+/** Follows one market: buffer, snapshot, drop `u <= L`, require `U <= L+1 <= u`, then `U == prev u + 1`. */
 class BookFollower {
   readonly bids: Side = new Map();
   readonly asks: Side = new Map();
@@ -180,7 +180,7 @@ afterAll(async () => {
 describe('a book rebuilt from a REST snapshot and depth deltas', () => {
   it('follows the live flow without gaps, crossing or bookTicker disagreement, and equals REST once paused', async () => {
     for (const follower of followers.values()) {
-      // Buffer a few deltas first, as §5.9 step 1 says, then snapshot (again if the snapshot turns out too old).
+      // Buffer a few deltas first, as a client must, then snapshot (again if the snapshot turns out too old).
       await until(() => follower.received.length >= 5, `deltas for ${follower.symbol}`);
       let attempts = 0;
       while (!follower.sync(await restDepth(follower.symbol))) expect(++attempts).toBeLessThan(5);

@@ -16,7 +16,7 @@ describe('sandbox market catalog', () => {
       const expected = `${market.base}_${market.quote}${market.marketType === 'PERP' ? '_PERP' : ''}`;
       expect(market.symbol).toBe(expected);
     }
-    // Per-1000 units keep their lowercase `k` (reference §7 #24).
+    // Per-1000 units keep their lowercase `k` (kBONK, not KBONK).
     expect(catalog.get('kBONK_USDC_PERP')?.base).toBe('kBONK');
   });
 

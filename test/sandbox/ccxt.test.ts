@@ -289,13 +289,13 @@ describe('ccxt.pro WebSocket methods', () => {
 
 describe('where ccxt and the reference disagree', () => {
   it('ccxt signs URL-encoded values; the reference (and the sandbox) sign decoded values', async () => {
-    // `,` → %2C in ccxt's signing string, but the server signs what it decoded (reference §2.2 step 4, §6 #30).
+    // `,` → %2C in ccxt's signing string, but the server signs what it decoded.
     const history = implicit(pro, 'privateGetWapiV1HistoryBorrowLend');
     await expect(history({ sources: 'Manual,Interest' })).rejects.toThrow(/INVALID_SIGNATURE/);
     await expect(history({ sources: 'Manual' })).resolves.toEqual([]);
     expect(await restAs(sandbox, 'demo').call('getBorrowLendHistory', { sources: 'Manual,Interest' })).toEqual([]);
 
-    // `%` in a percentage trigger quantity (§6 #29): ccxt signs `triggerQuantity=50%25`.
+    // `%` in a percentage trigger quantity: ccxt signs `triggerQuantity=50%25`.
     const order = {
       symbol: 'SOL_USDC_PERP',
       side: 'Ask',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as D from '../../src/sandbox/engine/decimal.ts';
 import type { Decimal } from '../../src/sandbox/engine/decimal.ts';
 import type { OrderRequest } from '../../src/sandbox/engine/engine.ts';
-import { SandboxError } from '../../src/sandbox/http/handler.ts';
+import { SandboxError } from '../../src/sandbox/engine/errors.ts';
 import { createRandom } from '../../src/sandbox/random.ts';
 import type { Random } from '../../src/sandbox/random.ts';
 import { createHarness } from './tradingHarness.ts';

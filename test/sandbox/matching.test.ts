@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SandboxError } from '../../src/sandbox/http/handler.ts';
+import { SandboxError } from '../../src/sandbox/engine/errors.ts';
 import { createHarness } from './tradingHarness.ts';
 
 function rejection(fn: () => unknown): { code: string | null; message: string; status: number } {

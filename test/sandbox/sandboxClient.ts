@@ -40,7 +40,7 @@ export function subscribePrivate(
   socket.send({ method: 'SUBSCRIBE', params: streams, signature: [apiKey, signature, String(timestamp), '5000'] });
 }
 
-/** Waits until the server counts `count` subscribers on `stream` (subscriptions are not acknowledged, §5.1). */
+/** Waits until the server counts `count` subscribers on `stream` (subscriptions are not acknowledged). */
 export async function subscribed(sandbox: SandboxHandle, stream: string, count = 1): Promise<void> {
   await until(() => (sandbox.stats.ws().subscriptions[stream] ?? 0) >= count, `subscription to ${stream}`);
 }

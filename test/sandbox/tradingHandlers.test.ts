@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { EndpointName } from '../../src/exchange/endpoints.ts';
 import * as D from '../../src/sandbox/engine/decimal.ts';
-import { isReply, SandboxError } from '../../src/sandbox/http/handler.ts';
+import { isReply } from '../../src/sandbox/http/handler.ts';
+import { SandboxError } from '../../src/sandbox/engine/errors.ts';
 import type { Handler, HandlerReply, ParamValue } from '../../src/sandbox/http/handler.ts';
 import { marketDataHandlers } from '../../src/sandbox/handlers/marketData.ts';
 import { tradingHandlers } from '../../src/sandbox/handlers/trading.ts';

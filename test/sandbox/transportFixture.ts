@@ -13,7 +13,7 @@ import type { HttpTransport } from '../../src/sandbox/http/server.ts';
 import { createStreamServer } from '../../src/sandbox/ws/server.ts';
 import type { StreamServer } from '../../src/sandbox/ws/server.ts';
 
-/** The reference's test key (§2.4): seed = 32 × 0x01. */
+/** The documented test key: seed = 32 × 0x01. */
 export const TEST_SECRET = 'AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=';
 export const TEST_API_KEY = 'iojj3XQJ8ZX9UtstPLpdcspnCb8dlBIb83SIAbQPb1w=';
 export const TEST_ACCOUNT_ID = 7;

@@ -191,7 +191,7 @@ export function loadWireShapes(): WireShapes {
       }
       const declaration = property.valueDeclaration;
       const node = declaration !== undefined && ts.isPropertySignature(declaration) ? declaration.type : undefined;
-      // Optional keys may also be null (§0 notation `?`).
+      // Optional keys may also be null (the wire's `?` keys).
       if (optional && record[property.name] === null) continue;
       if (node !== undefined) checkNode(record[property.name], node, `${path}.${property.name}`, depth + 1, problems);
       else

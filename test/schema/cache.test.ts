@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_MARKET_TYPES_PARAMS, CachedExchange, cacheKey, parseCacheTtls } from '../../src/exchange/cache.ts';
+import { readSetting } from '../../src/config/settings.ts';
+import { ALL_MARKET_TYPES_PARAMS, CachedExchange, cacheKey } from '../../src/exchange/cache.ts';
 import { FakeUpstream, fixtures, marketHandlers } from './fakeUpstream.ts';
 
 function clock(start = 1_000_000) {
@@ -94,13 +95,16 @@ describe('CachedExchange', () => {
   });
 });
 
+const parseCacheTtls = (text: string | undefined) =>
+  readSetting({ GATEWAY_CACHE_TTL_MS: text }, 'GATEWAY_CACHE_TTL_MS');
+
 describe('GATEWAY_CACHE_TTL_MS', () => {
   it('parses per-endpoint TTLs and a default', () => {
     expect(parseCacheTtls('getTickers=1000, getMarkets=60000,default=500')).toEqual({
-      ttlsMs: { getTickers: 1000, getMarkets: 60000 },
-      defaultTtlMs: 500,
+      byName: { getTickers: 1000, getMarkets: 60000 },
+      default: 500,
     });
-    expect(parseCacheTtls(undefined)).toEqual({ ttlsMs: {} });
+    expect(parseCacheTtls(undefined)).toEqual({ byName: {} });
   });
 
   it('names the variable on malformed input', () => {

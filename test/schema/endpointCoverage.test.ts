@@ -110,7 +110,7 @@ const MAP: Readonly<Record<string, Mapping>> = {
   cancelVaultRedeem: { field: 'Mutation.cancelVaultRedeem' },
 };
 
-/** Rows deliberately without a field, and why (reference §3.1). */
+/** Rows deliberately without a field, and why. */
 const EXCLUDED: Readonly<Record<string, string>> = {
   getOpenInterests:
     'GET /api/v1/openInterests is deprecated (2025-03-19); Query.openInterest uses /openInterest without a symbol',

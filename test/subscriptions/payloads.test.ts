@@ -18,7 +18,7 @@ import {
   toTrade,
 } from '../../src/schema/subscriptions/marketPayloads.ts';
 
-/** Wire frames as captured in the reference (§5.4–5.8), parsed the way BackpackStream parses them. */
+/** Wire frames as the exchange documents them, parsed the way BackpackStream parses them. */
 function message(text: string): StreamMessage {
   const frame = parseFrame(text);
   if (frame.kind !== 'data') throw new Error('not a data frame');

@@ -42,7 +42,6 @@ const withdrawalDelayBody = [body('withdrawalDelayHours', 'integer', REQ), body(
 
 export const accountEndpoints = {
   getAccount: endpoint<NoParams, AccountSummary>({
-    name: 'getAccount',
     operationId: 'get_account',
     method: 'GET',
     path: '/api/v1/account',
@@ -56,7 +55,6 @@ export const accountEndpoints = {
     description: 'Returns the account settings, fee tiers and limits.',
   }),
   updateAccountSettings: endpoint<UpdateAccountSettingsRequest, EmptyResponse>({
-    name: 'updateAccountSettings',
     operationId: 'update_account_settings',
     method: 'PATCH',
     path: '/api/v1/account',
@@ -75,7 +73,6 @@ export const accountEndpoints = {
     description: 'Updates the account auto-lend, auto-repay, settlement-borrow and leverage-limit settings.',
   }),
   convertDust: endpoint<AccountConvertDustPayload, EmptyResponse>({
-    name: 'convertDust',
     operationId: 'convert_dust',
     method: 'POST',
     path: '/api/v1/account/convertDust',
@@ -89,7 +86,6 @@ export const accountEndpoints = {
     description: 'Converts small balances (dust) of one or all assets into USDC.',
   }),
   getMaxBorrowQuantity: endpoint<GetMaxBorrowQuantityParams, MaxBorrowQuantity>({
-    name: 'getMaxBorrowQuantity',
     operationId: 'get_max_borrow_quantity',
     method: 'GET',
     path: '/api/v1/account/limits/borrow',
@@ -103,7 +99,6 @@ export const accountEndpoints = {
     description: 'Returns the largest quantity of an asset the account can borrow now.',
   }),
   getMaxOrderQuantity: endpoint<GetMaxOrderQuantityParams, MaxOrderQuantity>({
-    name: 'getMaxOrderQuantity',
     operationId: 'get_max_order_quantity',
     method: 'GET',
     path: '/api/v1/account/limits/order',
@@ -125,7 +120,6 @@ export const accountEndpoints = {
     description: 'Returns the largest order quantity the account can place on a market and side.',
   }),
   getMaxWithdrawalQuantity: endpoint<GetMaxWithdrawalQuantityParams, MaxWithdrawalQuantity>({
-    name: 'getMaxWithdrawalQuantity',
     operationId: 'get_max_withdrawal_quantity',
     method: 'GET',
     path: '/api/v1/account/limits/withdrawal',
@@ -144,7 +138,6 @@ export const accountEndpoints = {
   }),
   // Capital
   getBalances: endpoint<NoParams, Balances>({
-    name: 'getBalances',
     operationId: 'get_balances',
     method: 'GET',
     path: '/api/v1/capital',
@@ -158,7 +151,6 @@ export const accountEndpoints = {
     description: 'Returns available, locked and staked balances keyed by asset.',
   }),
   getCollateral: endpoint<GetCollateralParams, MarginAccountSummary>({
-    name: 'getCollateral',
     operationId: 'get_collateral',
     method: 'GET',
     path: '/api/v1/capital/collateral',
@@ -172,7 +164,6 @@ export const accountEndpoints = {
     description: 'Returns the margin summary of the account: equity, margin fractions and collateral per asset.',
   }),
   getDeposits: endpoint<GetDepositsParams, Deposit[]>({
-    name: 'getDeposits',
     operationId: 'get_deposits',
     method: 'GET',
     path: '/wapi/v1/capital/deposits',
@@ -191,7 +182,6 @@ export const accountEndpoints = {
     description: 'Lists the account deposits.',
   }),
   getDepositAddress: endpoint<GetDepositAddressParams, DepositAddress>({
-    name: 'getDepositAddress',
     operationId: 'get_deposit_address',
     method: 'GET',
     path: '/wapi/v1/capital/deposit/address',
@@ -205,7 +195,6 @@ export const accountEndpoints = {
     description: 'Returns the account deposit address on a blockchain.',
   }),
   getWithdrawals: endpoint<GetWithdrawalsParams, Withdrawal[]>({
-    name: 'getWithdrawals',
     operationId: 'get_withdrawals',
     method: 'GET',
     path: '/wapi/v1/capital/withdrawals',
@@ -223,7 +212,6 @@ export const accountEndpoints = {
     description: 'Lists the account withdrawals.',
   }),
   requestWithdrawal: endpoint<AccountWithdrawalPayload, Withdrawal>({
-    name: 'requestWithdrawal',
     operationId: 'request_withdrawal',
     method: 'POST',
     path: '/wapi/v1/capital/withdrawals',
@@ -247,7 +235,6 @@ export const accountEndpoints = {
     description: 'Requests a withdrawal of an asset to an address on a blockchain.',
   }),
   getWithdrawalDelay: endpoint<NoParams, WithdrawalDelay>({
-    name: 'getWithdrawalDelay',
     operationId: 'get_withdrawal_delay',
     method: 'GET',
     path: '/wapi/v1/capital/withdrawals/delay',
@@ -261,7 +248,6 @@ export const accountEndpoints = {
     description: 'Returns the current and pending withdrawal delay; 404 when none is configured.',
   }),
   createWithdrawalDelay: endpoint<CreateWithdrawalDelayRequest, EmptyResponse>({
-    name: 'createWithdrawalDelay',
     operationId: 'create_withdrawal_delay',
     method: 'POST',
     path: '/wapi/v1/capital/withdrawals/delay',
@@ -275,7 +261,6 @@ export const accountEndpoints = {
     description: 'Sets a withdrawal delay in hours (requires a 2FA token); 409 when one already exists.',
   }),
   updateWithdrawalDelay: endpoint<UpdateWithdrawalDelayRequest, WithdrawalDelay>({
-    name: 'updateWithdrawalDelay',
     operationId: 'update_withdrawal_delay',
     method: 'PATCH',
     path: '/wapi/v1/capital/withdrawals/delay',
@@ -290,7 +275,6 @@ export const accountEndpoints = {
   }),
   // Positions and borrow-lend
   getPositions: endpoint<GetPositionsParams, FuturePositionWithMargin[]>({
-    name: 'getPositions',
     operationId: 'get_positions',
     method: 'GET',
     path: '/api/v1/position',
@@ -304,7 +288,6 @@ export const accountEndpoints = {
     description: 'Lists the open futures positions of the account.',
   }),
   getBorrowLendPositions: endpoint<NoParams, BorrowLendPositionWithMargin[]>({
-    name: 'getBorrowLendPositions',
     operationId: 'get_borrow_lend_positions',
     method: 'GET',
     path: '/api/v1/borrowLend/positions',
@@ -318,7 +301,6 @@ export const accountEndpoints = {
     description: 'Lists the borrow-lend positions of the account (positive lend, negative borrow).',
   }),
   executeBorrowLend: endpoint<BorrowLendExecutePayload, EmptyResponse>({
-    name: 'executeBorrowLend',
     operationId: 'execute_borrow_lend',
     method: 'POST',
     path: '/api/v1/borrowLend',
@@ -339,7 +321,6 @@ export const accountEndpoints = {
     GetBorrowLendEstimatedLiquidationPriceParams,
     PositionEstimatedLiquidationPrice
   >({
-    name: 'getBorrowLendEstimatedLiquidationPrice',
     operationId: 'get_borrow_lend_estimated_liquidation_price',
     method: 'GET',
     path: '/api/v1/borrowLend/position/liquidationPrice',
@@ -360,7 +341,6 @@ export const accountEndpoints = {
   }),
   // User
   issueTwoFactorToken: endpoint<IssueTwoFactorTokenPayload, TwoFactorToken>({
-    name: 'issueTwoFactorToken',
     method: 'POST',
     path: '/wapi/v1/user/2fa',
     auth: signed('issueTwoFactorToken'),

@@ -55,7 +55,6 @@ const to = query('to', 'integer', { description: 'Epoch ms.' });
 
 export const historyEndpoints = {
   getBorrowLendHistory: endpoint<GetBorrowLendHistoryParams, BorrowLendMovement[]>({
-    name: 'getBorrowLendHistory',
     operationId: 'get_borrow_lend_history',
     method: 'GET',
     path: '/wapi/v1/history/borrowLend',
@@ -78,7 +77,6 @@ export const historyEndpoints = {
     description: 'Lists borrow, repay, lend and redeem movements of the account.',
   }),
   getInterestHistory: endpoint<GetInterestHistoryParams, InterestPayment[]>({
-    name: 'getInterestHistory',
     operationId: 'get_interest_history',
     method: 'GET',
     path: '/wapi/v1/history/interest',
@@ -102,7 +100,6 @@ export const historyEndpoints = {
     description: 'Lists interest paid and received on borrow-lend positions and unrealized PnL.',
   }),
   getBorrowLendPositionHistory: endpoint<GetBorrowLendPositionHistoryParams, BorrowLendPositionRow[]>({
-    name: 'getBorrowLendPositionHistory',
     operationId: 'get_borrow_lend_position_history',
     method: 'GET',
     path: '/wapi/v1/history/borrowLend/positions',
@@ -123,7 +120,6 @@ export const historyEndpoints = {
     description: 'Lists open and closed borrow-lend positions of the account.',
   }),
   getDustHistory: endpoint<GetDustHistoryParams, DustConversion[]>({
-    name: 'getDustHistory',
     operationId: 'get_dust_history',
     method: 'GET',
     path: '/wapi/v1/history/dust',
@@ -138,7 +134,6 @@ export const historyEndpoints = {
     description: 'Lists dust conversions of the account.',
   }),
   getFills: endpoint<GetFillsParams, OrderFill[]>({
-    name: 'getFills',
     operationId: 'get_fills',
     method: 'GET',
     path: '/wapi/v1/history/fills',
@@ -163,7 +158,6 @@ export const historyEndpoints = {
     description: 'Lists the account fills (trades), including system fills unless filtered by fillType.',
   }),
   getFundingPayments: endpoint<GetFundingPaymentsParams, FundingPayment[]>({
-    name: 'getFundingPayments',
     operationId: 'get_funding_payments',
     method: 'GET',
     path: '/wapi/v1/history/funding',
@@ -178,7 +172,6 @@ export const historyEndpoints = {
     description: 'Lists funding payments received and paid on perpetual positions.',
   }),
   getOrderHistory: endpoint<GetOrderHistoryParams, OrderHistory[]>({
-    name: 'getOrderHistory',
     operationId: 'get_order_history',
     method: 'GET',
     path: '/wapi/v1/history/orders',
@@ -200,7 +193,6 @@ export const historyEndpoints = {
     description: 'Lists past orders of the account (may include still-open ones).',
   }),
   getPositionHistory: endpoint<GetPositionHistoryParams, PositionHistoryRow[]>({
-    name: 'getPositionHistory',
     operationId: 'get_position_history',
     method: 'GET',
     path: '/wapi/v1/history/position',
@@ -216,7 +208,6 @@ export const historyEndpoints = {
     description: 'Lists open and closed futures positions of the account.',
   }),
   getRfqHistory: endpoint<GetRfqHistoryParams, RequestForQuoteHistorical[]>({
-    name: 'getRfqHistory',
     operationId: 'get_rfq_history',
     method: 'GET',
     path: '/wapi/v1/history/rfq',
@@ -238,7 +229,6 @@ export const historyEndpoints = {
     description: 'Lists past RFQs submitted by the account.',
   }),
   getQuoteHistory: endpoint<GetQuoteHistoryParams, QuoteHistorical[]>({
-    name: 'getQuoteHistory',
     operationId: 'get_quote_history',
     method: 'GET',
     path: '/wapi/v1/history/quote',
@@ -259,7 +249,6 @@ export const historyEndpoints = {
     description: 'Lists past quotes submitted by the account.',
   }),
   getRfqFillHistory: endpoint<GetRfqFillHistoryParams, RequestForQuoteFillHistorical[]>({
-    name: 'getRfqFillHistory',
     operationId: 'get_rfq_fill_history',
     method: 'GET',
     path: '/wapi/v1/history/rfq/fill',
@@ -281,7 +270,6 @@ export const historyEndpoints = {
     description: 'Lists fills of RFQs submitted by the account.',
   }),
   getQuoteFillHistory: endpoint<GetQuoteFillHistoryParams, QuoteFillHistorical[]>({
-    name: 'getQuoteFillHistory',
     operationId: 'get_quote_fill_history',
     method: 'GET',
     path: '/wapi/v1/history/quote/fill',
@@ -296,7 +284,6 @@ export const historyEndpoints = {
     description: 'Lists fills of quotes submitted by the account.',
   }),
   getSettlementHistory: endpoint<GetSettlementHistoryParams, Settlement[]>({
-    name: 'getSettlementHistory',
     operationId: 'get_settlement_history',
     method: 'GET',
     path: '/wapi/v1/history/settlement',
@@ -311,7 +298,6 @@ export const historyEndpoints = {
     description: 'Lists settlements of the account: fees, funding, realized PnL and liquidation transfers.',
   }),
   getStrategiesHistory: endpoint<GetStrategiesHistoryParams, StrategyHistory[]>({
-    name: 'getStrategiesHistory',
     operationId: 'get_strategies_history',
     method: 'GET',
     path: '/wapi/v1/history/strategies',
@@ -326,7 +312,6 @@ export const historyEndpoints = {
     description: 'Lists completed, cancelled and terminated strategies of the account.',
   }),
   getPnlHistory: endpoint<NoParams, UndocumentedResponse>({
-    name: 'getPnlHistory',
     method: 'GET',
     path: '/wapi/v1/history/pnl',
     auth: signed('pnlHistoryQueryAll'),

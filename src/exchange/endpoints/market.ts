@@ -59,7 +59,6 @@ const symbol = query('symbol', 'string', { ...REQ, description: 'Market symbol, 
 export const marketEndpoints = {
   // System
   getStatus: endpoint<NoParams, StatusAndMessage>({
-    name: 'getStatus',
     operationId: 'get_status',
     method: 'GET',
     path: '/api/v1/status',
@@ -73,7 +72,6 @@ export const marketEndpoints = {
     description: 'Reports whether the exchange is operating normally or in maintenance.',
   }),
   ping: endpoint<NoParams, string>({
-    name: 'ping',
     operationId: 'ping',
     method: 'GET',
     path: '/api/v1/ping',
@@ -87,7 +85,6 @@ export const marketEndpoints = {
     description: 'Answers `pong` as plain text; a liveness check.',
   }),
   getTime: endpoint<NoParams, string>({
-    name: 'getTime',
     operationId: 'get_time',
     method: 'GET',
     path: '/api/v1/time',
@@ -101,7 +98,6 @@ export const marketEndpoints = {
     description: 'Returns the server time as plain-text epoch milliseconds.',
   }),
   getWallets: endpoint<NoParams, WalletResponse[]>({
-    name: 'getWallets',
     operationId: 'get_wallets',
     method: 'GET',
     path: '/api/v1/wallets',
@@ -116,7 +112,6 @@ export const marketEndpoints = {
   }),
   // Assets and collateral
   getAssets: endpoint<NoParams, MarketAsset[]>({
-    name: 'getAssets',
     operationId: 'get_assets',
     method: 'GET',
     path: '/api/v1/assets',
@@ -130,7 +125,6 @@ export const marketEndpoints = {
     description: 'Lists assets with their tokens per blockchain, deposit/withdrawal limits and fees.',
   }),
   getCollateralParameters: endpoint<NoParams, CollateralSummary[]>({
-    name: 'getCollateralParameters',
     operationId: 'get_collateral_parameters',
     method: 'GET',
     path: '/api/v1/collateral',
@@ -145,7 +139,6 @@ export const marketEndpoints = {
   }),
   // Markets
   getMarkets: endpoint<GetMarketsParams, Market[]>({
-    name: 'getMarkets',
     operationId: 'get_markets',
     method: 'GET',
     path: '/api/v1/markets',
@@ -164,7 +157,6 @@ export const marketEndpoints = {
     description: 'Lists markets with their filters; by default only spot and perpetual markets.',
   }),
   getMarket: endpoint<GetMarketParams, Market>({
-    name: 'getMarket',
     operationId: 'get_market',
     method: 'GET',
     path: '/api/v1/market',
@@ -178,7 +170,6 @@ export const marketEndpoints = {
     description: 'Returns one market by symbol.',
   }),
   getTicker: endpoint<GetTickerParams, Ticker>({
-    name: 'getTicker',
     operationId: 'get_ticker',
     method: 'GET',
     path: '/api/v1/ticker',
@@ -197,7 +188,6 @@ export const marketEndpoints = {
     description: 'Returns the 24-hour (or 1d/1w) price and volume summary of one market; 204 when not found.',
   }),
   getTickers: endpoint<GetTickersParams, Ticker[]>({
-    name: 'getTickers',
     operationId: 'get_tickers',
     method: 'GET',
     path: '/api/v1/tickers',
@@ -211,7 +201,6 @@ export const marketEndpoints = {
     description: 'Returns the price and volume summary of every market.',
   }),
   getDepth: endpoint<GetDepthParams, Depth>({
-    name: 'getDepth',
     operationId: 'get_depth',
     method: 'GET',
     path: '/api/v1/depth',
@@ -225,7 +214,6 @@ export const marketEndpoints = {
     description: 'Returns an order book snapshot; both sides sorted ascending by price.',
   }),
   getKlines: endpoint<GetKlinesParams, Kline[]>({
-    name: 'getKlines',
     operationId: 'get_klines',
     method: 'GET',
     path: '/api/v1/klines',
@@ -245,7 +233,6 @@ export const marketEndpoints = {
     description: 'Returns candlesticks of one market between two times given in epoch seconds.',
   }),
   getMarkPrices: endpoint<GetMarkPricesParams, MarkPrice[]>({
-    name: 'getMarkPrices',
     operationId: 'get_mark_prices',
     method: 'GET',
     path: '/api/v1/markPrices',
@@ -259,7 +246,6 @@ export const marketEndpoints = {
     description: 'Returns mark price, index price and funding rate per market (an array even for one symbol).',
   }),
   getOpenInterest: endpoint<GetOpenInterestParams, OpenInterest[]>({
-    name: 'getOpenInterest',
     operationId: 'get_open_interest',
     method: 'GET',
     path: '/api/v1/openInterest',
@@ -273,7 +259,6 @@ export const marketEndpoints = {
     description: 'Returns the open interest of one or all futures markets.',
   }),
   getOpenInterests: endpoint<NoParams, OpenInterest[]>({
-    name: 'getOpenInterests',
     method: 'GET',
     path: '/api/v1/openInterests',
     auth: PUBLIC,
@@ -286,7 +271,6 @@ export const marketEndpoints = {
     description: 'Deprecated since 2025-03-19: returns the open interest of all markets; use getOpenInterest.',
   }),
   getFundingIntervalRates: endpoint<GetFundingIntervalRatesParams, FundingIntervalRate[]>({
-    name: 'getFundingIntervalRates',
     operationId: 'get_funding_interval_rates',
     method: 'GET',
     path: '/api/v1/fundingRates',
@@ -301,7 +285,6 @@ export const marketEndpoints = {
     description: 'Returns the funding rate history of one perpetual market, one row per funding interval.',
   }),
   getPredictionEvents: endpoint<GetPredictionEventsParams, PredictionEvent[]>({
-    name: 'getPredictionEvents',
     operationId: 'get_prediction_events',
     method: 'GET',
     path: '/api/v1/prediction',
@@ -322,7 +305,6 @@ export const marketEndpoints = {
     description: 'Lists prediction events with their markets, tags and series.',
   }),
   getPredictionTags: endpoint<GetPredictionTagsParams, PredictionTag[]>({
-    name: 'getPredictionTags',
     operationId: 'get_prediction_tags',
     method: 'GET',
     path: '/api/v1/prediction/tags',
@@ -336,7 +318,6 @@ export const marketEndpoints = {
     description: 'Lists the tags used to group prediction events.',
   }),
   getSecurities: endpoint<NoParams, Security[]>({
-    name: 'getSecurities',
     method: 'GET',
     path: '/api/v1/securities',
     auth: PUBLIC,
@@ -349,7 +330,6 @@ export const marketEndpoints = {
     description: 'Lists tokenized equities with their per-session quantity limits.',
   }),
   getMarketSessions: endpoint<NoParams, MarketSession[]>({
-    name: 'getMarketSessions',
     method: 'GET',
     path: '/api/v1/market-sessions',
     auth: PUBLIC,
@@ -362,7 +342,6 @@ export const marketEndpoints = {
     description: 'Lists the weekly trading sessions of equity markets (pre-market, regular, post-market, overnight).',
   }),
   getMarketHolidays: endpoint<NoParams, MarketHoliday[]>({
-    name: 'getMarketHolidays',
     method: 'GET',
     path: '/api/v1/market-holidays',
     auth: PUBLIC,
@@ -376,7 +355,6 @@ export const marketEndpoints = {
   }),
   // Trades
   getRecentTrades: endpoint<GetRecentTradesParams, Trade[]>({
-    name: 'getRecentTrades',
     operationId: 'get_recent_trades',
     method: 'GET',
     path: '/api/v1/trades',
@@ -390,7 +368,6 @@ export const marketEndpoints = {
     description: 'Returns the most recent public trades of one market, newest first.',
   }),
   getHistoricalTrades: endpoint<GetHistoricalTradesParams, Trade[]>({
-    name: 'getHistoricalTrades',
     operationId: 'get_historical_trades',
     method: 'GET',
     path: '/api/v1/trades/history',
@@ -405,7 +382,6 @@ export const marketEndpoints = {
   }),
   // Borrow-lend markets
   getBorrowLendMarkets: endpoint<NoParams, BorrowLendMarket[]>({
-    name: 'getBorrowLendMarkets',
     operationId: 'get_borrow_lend_markets',
     method: 'GET',
     path: '/api/v1/borrowLend/markets',
@@ -419,7 +395,6 @@ export const marketEndpoints = {
     description: 'Lists borrow-lend markets with their rates, utilization and limits.',
   }),
   getBorrowLendMarketsHistory: endpoint<GetBorrowLendMarketsHistoryParams, BorrowLendHistory[]>({
-    name: 'getBorrowLendMarketsHistory',
     operationId: 'get_borrow_lend_markets_history',
     method: 'GET',
     path: '/api/v1/borrowLend/markets/history',
@@ -436,7 +411,6 @@ export const marketEndpoints = {
     description: 'Returns the rate and utilization history of borrow-lend markets over an interval.',
   }),
   getBorrowLendApy: endpoint<NoParams, ApyRates>({
-    name: 'getBorrowLendApy',
     method: 'GET',
     path: '/api/v1/borrowLend/apy',
     auth: PUBLIC,
@@ -450,7 +424,6 @@ export const marketEndpoints = {
   }),
   // Vaults
   getVaults: endpoint<NoParams, Vault[]>({
-    name: 'getVaults',
     method: 'GET',
     path: '/api/v1/vaults',
     auth: PUBLIC,
@@ -463,7 +436,6 @@ export const marketEndpoints = {
     description: 'Lists vaults with their mint and redeem limits.',
   }),
   getVaultsHistory: endpoint<GetVaultsHistoryParams, VaultHistory[]>({
-    name: 'getVaultsHistory',
     method: 'GET',
     path: '/api/v1/vaults/history',
     auth: PUBLIC,

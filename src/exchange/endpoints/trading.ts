@@ -74,7 +74,6 @@ const orderExecuteParams: readonly ParamDef[] = [
 export const tradingEndpoints = {
   // Orders
   getOrder: endpoint<GetOrderParams, Order>({
-    name: 'getOrder',
     operationId: 'get_order',
     method: 'GET',
     path: '/api/v1/order',
@@ -92,7 +91,6 @@ export const tradingEndpoints = {
     description: 'Returns one open order by id or client id; 404 once it is no longer open.',
   }),
   executeOrder: endpoint<OrderExecutePayload, Order>({
-    name: 'executeOrder',
     operationId: 'execute_order',
     method: 'POST',
     path: '/api/v1/order',
@@ -106,7 +104,6 @@ export const tradingEndpoints = {
     description: 'Places an order and returns its state after matching.',
   }),
   cancelOrder: endpoint<OrderCancelPayload, Order>({
-    name: 'cancelOrder',
     operationId: 'cancel_order',
     method: 'DELETE',
     path: '/api/v1/order',
@@ -124,7 +121,6 @@ export const tradingEndpoints = {
     description: 'Cancels one open order by id or client id.',
   }),
   getOpenOrders: endpoint<GetOpenOrdersParams, Order[]>({
-    name: 'getOpenOrders',
     operationId: 'get_open_orders',
     method: 'GET',
     path: '/api/v1/orders',
@@ -138,7 +134,6 @@ export const tradingEndpoints = {
     description: 'Lists the open orders of the account, resting and trigger-pending.',
   }),
   executeOrderBatch: endpoint<OrderExecutePayload[], BatchCommandOrderResult[]>({
-    name: 'executeOrderBatch',
     operationId: 'execute_order_batch',
     method: 'POST',
     path: '/api/v1/orders',
@@ -152,7 +147,6 @@ export const tradingEndpoints = {
     description: 'Places several orders at once; each result is aligned with its request item.',
   }),
   cancelOpenOrders: endpoint<OrderCancelAllPayload, Order[]>({
-    name: 'cancelOpenOrders',
     operationId: 'cancel_open_orders',
     method: 'DELETE',
     path: '/api/v1/orders',
@@ -170,7 +164,6 @@ export const tradingEndpoints = {
   }),
   // RFQ
   submitRfq: endpoint<RequestForQuotePayload, RequestForQuote>({
-    name: 'submitRfq',
     operationId: 'submit_rfq',
     method: 'POST',
     path: '/api/v1/rfq',
@@ -193,7 +186,6 @@ export const tradingEndpoints = {
     description: 'Requests quotes from makers for a quantity on an RFQ market.',
   }),
   acceptQuote: endpoint<QuoteAcceptPayload, RequestForQuote>({
-    name: 'acceptQuote',
     operationId: 'accept_quote',
     method: 'POST',
     path: '/api/v1/rfq/accept',
@@ -207,7 +199,6 @@ export const tradingEndpoints = {
     description: 'Accepts a quote on one of the account RFQs.',
   }),
   refreshRfq: endpoint<RequestForQuoteRefreshPayload, RequestForQuote>({
-    name: 'refreshRfq',
     operationId: 'refresh_rfq',
     method: 'POST',
     path: '/api/v1/rfq/refresh',
@@ -221,7 +212,6 @@ export const tradingEndpoints = {
     description: 'Extends an RFQ so that it collects quotes again.',
   }),
   cancelRfq: endpoint<RequestForQuoteCancelPayload, RequestForQuote>({
-    name: 'cancelRfq',
     operationId: 'cancel_rfq',
     method: 'POST',
     path: '/api/v1/rfq/cancel',
@@ -235,7 +225,6 @@ export const tradingEndpoints = {
     description: 'Cancels one of the account RFQs.',
   }),
   submitQuote: endpoint<QuotePayload, Quote>({
-    name: 'submitQuote',
     operationId: 'submit_quote',
     method: 'POST',
     path: '/api/v1/rfq/quote',
@@ -255,7 +244,6 @@ export const tradingEndpoints = {
     description: 'Answers an RFQ with a two-sided quote (as a maker).',
   }),
   getRfqs: endpoint<GetRfqsParams, RequestForQuote[]>({
-    name: 'getRfqs',
     method: 'GET',
     path: '/api/v1/rfqs',
     auth: signed('rfqQuery'),
@@ -270,7 +258,6 @@ export const tradingEndpoints = {
   }),
   // Strategies
   getStrategy: endpoint<GetStrategyParams, Strategy>({
-    name: 'getStrategy',
     operationId: 'get_strategy',
     method: 'GET',
     path: '/api/v1/strategy',
@@ -288,7 +275,6 @@ export const tradingEndpoints = {
     description: 'Returns one active strategy by id or client id.',
   }),
   strategyCreate: endpoint<StrategyCreatePayload, Strategy>({
-    name: 'strategyCreate',
     operationId: 'strategy_create',
     method: 'POST',
     path: '/api/v1/strategy',
@@ -320,7 +306,6 @@ export const tradingEndpoints = {
     description: 'Starts a scheduled strategy that splits a quantity into child orders over a duration.',
   }),
   cancelStrategy: endpoint<StrategyCancelPayload, Strategy>({
-    name: 'cancelStrategy',
     operationId: 'cancel_strategy',
     method: 'DELETE',
     path: '/api/v1/strategy',
@@ -338,7 +323,6 @@ export const tradingEndpoints = {
     description: 'Cancels one active strategy.',
   }),
   getOpenStrategies: endpoint<GetOpenStrategiesParams, Strategy[]>({
-    name: 'getOpenStrategies',
     operationId: 'get_open_strategies',
     method: 'GET',
     path: '/api/v1/strategies',
@@ -356,7 +340,6 @@ export const tradingEndpoints = {
     description: 'Lists the active strategies of the account.',
   }),
   cancelOpenStrategies: endpoint<StrategyCancelAllPayload, Strategy[]>({
-    name: 'cancelOpenStrategies',
     operationId: 'cancel_open_strategies',
     method: 'DELETE',
     path: '/api/v1/strategies',

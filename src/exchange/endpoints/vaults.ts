@@ -18,7 +18,6 @@ const historyParams = [query('subaccountId', 'integer'), query('vaultId', 'integ
 
 export const vaultEndpoints = {
   vaultMint: endpoint<VaultMintPayload, EmptyResponse>({
-    name: 'vaultMint',
     method: 'POST',
     path: '/api/v1/vault/mint',
     auth: signed('vaultMint'),
@@ -37,7 +36,6 @@ export const vaultEndpoints = {
     description: 'Deposits an asset into a vault in exchange for vault tokens.',
   }),
   vaultRedeem: endpoint<VaultRedeemPayload, EmptyResponse>({
-    name: 'vaultRedeem',
     method: 'POST',
     path: '/api/v1/vault/redeem',
     auth: signed('vaultRedeemRequest'),
@@ -50,7 +48,6 @@ export const vaultEndpoints = {
     description: 'Requests redemption of vault tokens; it completes after the vault redeem delay.',
   }),
   cancelVaultRedeem: endpoint<VaultRedeemCancelPayload, EmptyResponse>({
-    name: 'cancelVaultRedeem',
     method: 'DELETE',
     path: '/api/v1/vault/redeem',
     auth: signed('vaultRedeemCancel'),
@@ -63,7 +60,6 @@ export const vaultEndpoints = {
     description: 'Cancels the pending redeem request on a vault.',
   }),
   getVaultMintHistory: endpoint<GetVaultMintHistoryParams, VaultMint[]>({
-    name: 'getVaultMintHistory',
     method: 'GET',
     path: '/wapi/v1/history/vault/mint',
     auth: signed('vaultMintHistoryQueryAll'),
@@ -77,7 +73,6 @@ export const vaultEndpoints = {
     description: 'Lists the account vault mints.',
   }),
   getVaultRedeemHistory: endpoint<GetVaultRedeemHistoryParams, VaultRedeem[]>({
-    name: 'getVaultRedeemHistory',
     method: 'GET',
     path: '/wapi/v1/history/vault/redeem',
     auth: signed('vaultRedeemHistoryQueryAll'),
@@ -91,7 +86,6 @@ export const vaultEndpoints = {
     description: 'Lists the account vault redeem requests and their outcome.',
   }),
   getVaultPendingRedeems: endpoint<GetVaultPendingRedeemsParams, UndocumentedResponse>({
-    name: 'getVaultPendingRedeems',
     method: 'GET',
     path: '/api/v1/vault/redeems/pending',
     auth: signed('vaultPendingRedeemsQuery'),
@@ -105,7 +99,6 @@ export const vaultEndpoints = {
     description: 'Lists pending redeem requests of a vault (unverified; reportedly admin-only).',
   }),
   getVaultNav: endpoint<NoParams, UndocumentedResponse>({
-    name: 'getVaultNav',
     method: 'GET',
     path: '/api/v1/vault/nav',
     auth: signed('vaultNavQuery'),

@@ -19,7 +19,7 @@ export type MarketSymbol = string;
 
 /** Parameters of an endpoint that takes none. */
 export type NoParams = Record<string, never>;
-/** Success with an empty body (§1.1): clients must not JSON-parse it. */
+/** Success with an empty body (order cancels, some settings): clients must not JSON-parse it. */
 export type EmptyResponse = void;
 /** A response whose shape no source documents (weakly sourced or removed endpoints). */
 export type UndocumentedResponse = unknown;

@@ -1,7 +1,7 @@
-// Every wire enum of the reference §4 as a const array (reused for param values, GraphQL enums and the sandbox).
-// Treat all of them as open: the exchange adds values without notice (§4 preamble).
+// Every wire enum of the exchange as a const array (reused for param values, GraphQL enums and the sandbox).
+// Treat all of them as open: the exchange adds values without notice.
 
-// §4.1 Trading
+// Trading
 export const Side = ['Bid', 'Ask'] as const;
 export type Side = (typeof Side)[number];
 
@@ -125,7 +125,7 @@ export const OrderUpdateOrigin = [
 ] as const;
 export type OrderUpdateOrigin = (typeof OrderUpdateOrigin)[number];
 
-// §4.2 Markets and market data
+// Markets and market data
 export const MarketType = ['SPOT', 'PERP', 'IPERP', 'DATED', 'PREDICTION', 'RFQ'] as const;
 export type MarketType = (typeof MarketType)[number];
 
@@ -160,7 +160,7 @@ export type KlinePriceType = (typeof KlinePriceType)[number];
 export const TickerInterval = ['1d', '1w'] as const;
 export type TickerInterval = (typeof TickerInterval)[number];
 
-/** `/ticker?source=`: stock markets only; from third-party code, unverified (§3.1 #9). Not in §4. */
+/** `/ticker?source=`: stock markets only; from third-party code, unverified. Not in the OpenAPI spec. */
 export const TickerSource = ['External'] as const;
 export type TickerSource = (typeof TickerSource)[number];
 
@@ -194,7 +194,7 @@ export type CollateralFunctionKindType = (typeof CollateralFunctionKindType)[num
 export const SortDirection = ['Asc', 'Desc'] as const;
 export type SortDirection = (typeof SortDirection)[number];
 
-// §4.3 Capital, borrow-lend, positions
+// Capital, borrow-lend, positions
 export const Blockchain = [
   '0G',
   'Aptos',
@@ -423,7 +423,7 @@ export type SettlementSourceFilter = (typeof SettlementSourceFilter)[number];
 export const VaultRedeemStatus = ['Requested', 'Redeemed', 'Cancelled'] as const;
 export type VaultRedeemStatus = (typeof VaultRedeemStatus)[number];
 
-/** Error `code` values (§1.4, OpenAPI `ApiErrorCode`). */
+/** Error `code` values (OpenAPI `ApiErrorCode`). */
 export const ApiErrorCode = [
   'ACCOUNT_DEACTIVATED',
   'ACCOUNT_LIQUIDATING',

@@ -132,7 +132,7 @@ export interface RequestForQuoteCancelPayload {
   clientId?: number;
 }
 
-/** Undocumented; only `symbol` is guessed (§3.1 #59). */
+/** Undocumented; only `symbol` is guessed (no client documents its fields). */
 export interface GetRfqsParams {
   symbol?: MarketSymbol;
 }

@@ -295,7 +295,7 @@ export const ASSETS: readonly AssetSpec[] = [
       }),
     ],
   },
-  // Per-1000 BONK, a perp-only unit (reference §7 #24: the lowercase `k` is part of the symbol): nothing to deposit.
+  // Per-1000 BONK, a perp-only unit (the lowercase `k` is part of the symbol, e.g. kBONK): nothing to deposit.
   { symbol: 'kBONK', displayName: '1000 Bonk', coingeckoId: null, decimals: 5, collateralWeight: null, tokens: [] },
 ];
 

@@ -49,11 +49,6 @@ export function tryParse(text: string): Decimal | null {
   }
 }
 
-/** True when `text` is a plain decimal string `parse` accepts. */
-export function isDecimalText(text: string): boolean {
-  return tryParse(text) !== null;
-}
-
 /** Fractional digits that matter in `text` (trailing zeros ignored): `"1.2300"` → 2. Used for "decimal too long". */
 export function fractionDigits(text: string): number {
   const match = DECIMAL_TEXT.exec(text);
@@ -116,14 +111,10 @@ export function divideRounded(numerator: bigint, denominator: bigint, mode: Roun
   }
 }
 
-export const add = (a: Decimal, b: Decimal): Decimal => a + b;
-export const sub = (a: Decimal, b: Decimal): Decimal => a - b;
-export const neg = (a: Decimal): Decimal => -a;
 export const abs = (a: Decimal): Decimal => (a < 0n ? -a : a);
 export const min = (a: Decimal, b: Decimal): Decimal => (a < b ? a : b);
 export const max = (a: Decimal, b: Decimal): Decimal => (a > b ? a : b);
 export const sign = (a: Decimal): -1 | 0 | 1 => (a < 0n ? -1 : a > 0n ? 1 : 0);
-export const isZero = (a: Decimal): boolean => a === 0n;
 export const cmp = (a: Decimal, b: Decimal): -1 | 0 | 1 => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Sum of many decimals (exact). */
@@ -181,9 +172,6 @@ export function toString(a: Decimal): string {
   const trimmed = text.replace(/0+$/, '').replace(/\.$/, '');
   return trimmed === '-0' ? '0' : trimmed;
 }
-
-/** Convenience: parse-or-throw for constants written in source (`D('0.01')`). */
-export const D = parse;
 
 /** √a for a ≥ 0, rounded down to 18 decimals (margin functions `sqrt`). */
 export function sqrt(a: Decimal): Decimal {

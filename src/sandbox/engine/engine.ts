@@ -2,7 +2,7 @@
 import type { CancelOrderTypeEnum, MarketType } from '../../exchange/types/enums.ts';
 import type { BatchCommandOrderResult, Order } from '../../exchange/types/orders.ts';
 import type { ApiErrorCode } from '../../exchange/types/enums.ts';
-import { SandboxError } from '../http/handler.ts';
+import { SandboxError } from './errors.ts';
 import { AccountQueries } from './accountQueries.ts';
 import { Clockwork } from './clockwork.ts';
 import * as D from './decimal.ts';

@@ -1,6 +1,6 @@
 // Order execution: fund reservation, matching outcomes (TIF, postOnly, STP), fill settlement, resting and closing.
 import type { OrderExpiryReason } from '../../exchange/types/enums.ts';
-import { SandboxError } from '../http/handler.ts';
+import { SandboxError } from './errors.ts';
 import * as D from './decimal.ts';
 import type { Decimal } from './decimal.ts';
 import type { Publisher } from './events.ts';

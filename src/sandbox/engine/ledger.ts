@@ -1,5 +1,5 @@
 // Accounts, per-asset balances (available/locked/staked), account settings and fee rates; every change is streamed.
-import { SandboxError } from '../http/handler.ts';
+import { SandboxError } from './errors.ts';
 import type { StreamSink } from '../ws/sink.ts';
 import * as D from './decimal.ts';
 import type { Decimal } from './decimal.ts';

@@ -9,7 +9,7 @@ import type {
   Ticker,
   Trade,
 } from '../../exchange/types/marketData.ts';
-import { SandboxError } from '../http/handler.ts';
+import { SandboxError } from './errors.ts';
 import type { Clockwork } from './clockwork.ts';
 import * as D from './decimal.ts';
 import { markOf } from './events.ts';
@@ -69,7 +69,7 @@ export class MarketQueries {
     return result;
   }
 
-  /** `startTime`/`endTime` are epoch seconds (§3.1 #12). */
+  /** `startTime`/`endTime` are epoch seconds, not milliseconds. */
   klines(
     symbol: string,
     interval: KlineInterval,

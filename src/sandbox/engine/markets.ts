@@ -3,14 +3,13 @@
 import type { CollateralSummary, MarginFunction, MarketAsset } from '../../exchange/types/assets.ts';
 import type { MarketType, OrderBookState, RwaMarketType } from '../../exchange/types/enums.ts';
 import type { Market } from '../../exchange/types/markets.ts';
-import { SandboxError } from '../http/handler.ts';
+import { SandboxError } from './errors.ts';
 import { ASSETS, SEEDS } from './catalogData.ts';
 import type { AssetSpec, MarketSeed } from './catalogData.ts';
 import * as D from './decimal.ts';
 import type { Decimal } from './decimal.ts';
 
 export type { AssetSpec } from './catalogData.ts';
-export { PREDICTION_MARKET_SYMBOL, RFQ_MARKET_SYMBOL } from './catalogData.ts';
 
 export interface MarketSpec {
   readonly symbol: string;
@@ -99,7 +98,7 @@ export class MarketCatalog {
     for (const seed of SEEDS) this.marketMap.set(seed.symbol, toSpec(seed));
   }
 
-  /** All markets of the given types; with no types, SPOT and PERP only (reference §6 #10). */
+  /** All markets of the given types; with no types, SPOT and PERP only (the exchange hides the others unless asked). */
   list(types: readonly MarketType[] = DEFAULT_MARKET_TYPES): MarketSpec[] {
     return [...this.marketMap.values()].filter((market) => types.includes(market.marketType));
   }

@@ -189,7 +189,7 @@ function strategyIdWire(id: string): number | string {
 }
 
 /**
- * The `account.orderUpdate` payload (§5.5). Prices are padded to the tick and quantities to the step, as on the wire
+ * The `account.orderUpdate` payload. Prices are padded to the tick and quantities to the step, as on the wire
  * (`"86700.0"`); `t` is null unless this is a fill.
  */
 export function orderUpdateWire(

@@ -233,7 +233,7 @@ export function positionWire(position: PositionRecord, context: PositionContext)
   };
 }
 
-/** `account.positionUpdate` payload (§5.6); `event` null = the snapshot sent right after subscribing (no `e`). */
+/** `account.positionUpdate` payload; `event` null = the snapshot sent right after subscribing (no `e`). */
 export function positionEventWire(
   position: PositionRecord,
   context: PositionContext,

@@ -51,8 +51,3 @@ export function fundingRateEstimate(mark: Decimal, index: Decimal, market: Marke
   }
   return D.round(rate, 10, 'halfEven');
 }
-
-/** The first funding boundary strictly after `now` (boundaries are multiples of the interval since the epoch). */
-export function nextFundingTime(now: number, interval: number): number {
-  return (Math.floor(now / interval) + 1) * interval;
-}

@@ -168,7 +168,7 @@ export function tradeWire(trade: TradeRecord): Trade {
   };
 }
 
-/** `kline.<interval>.<symbol>` payload: naive ISO `t`/`T`, int `n`, `X` closed flag (§5.4). */
+/** `kline.<interval>.<symbol>` payload: naive ISO `t`/`T`, int `n`, `X` closed flag. */
 export function klineEventWire(symbol: string, update: KlineUpdate, eventTime: number): Record<string, unknown> {
   const { candle } = update;
   return {

@@ -1,4 +1,4 @@
-// Time encodings the trading core emits (reference §6 #3) and a µs engine clock that never goes backwards.
+// Time encodings the trading core emits (µs and ms epochs, naive UTC strings) and a µs clock that never goes back.
 
 /** The sandbox clock plus strictly increasing µs stamps for WS `E`/`T` and REST depth `timestamp`. */
 export interface EngineClock {
@@ -29,18 +29,11 @@ export function naiveSeconds(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19);
 }
 
-/** `2025-01-21T06:34:54.691858`: naive UTC, µs precision (market `createdAt`). */
-export function naiveMicros(us: number): string {
-  const ms = Math.floor(us / 1000);
-  return `${new Date(ms).toISOString().slice(0, 19)}.${String(us % 1_000_000).padStart(6, '0')}`;
-}
-
 /** `2026-09-01 17:34:00`: REST kline `start`/`end`. */
 export function klineTime(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 }
 
-export const SECOND_MS = 1_000;
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;

@@ -1,6 +1,6 @@
 // Conditional orders: placement (TriggerPending), firing on Last/Mark/Index price, and TP/SL children of filled parents.
 import type { OrderExpiryReason, TriggerBy } from '../../exchange/types/enums.ts';
-import { SandboxError } from '../http/handler.ts';
+import { SandboxError } from './errors.ts';
 import * as D from './decimal.ts';
 import type { Decimal } from './decimal.ts';
 import type { Publisher } from './events.ts';

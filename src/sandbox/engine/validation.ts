@@ -1,4 +1,4 @@
-// Turns an order payload into a validated order intent, with the exchange's error codes and messages (§1.4, §6.1).
+// Turns an order payload into a validated order intent, with the exchange's error codes and messages.
 import {
   SelfTradePrevention as STP_VALUES,
   Side as SIDES,
@@ -7,7 +7,7 @@ import {
 } from '../../exchange/types/enums.ts';
 import type { OrderExecutePayload } from '../../exchange/types/orders.ts';
 import type { Side, SlippageToleranceType, TimeInForce, TriggerBy } from '../../exchange/types/enums.ts';
-import { SandboxError } from '../http/handler.ts';
+import { SandboxError } from './errors.ts';
 import * as D from './decimal.ts';
 import type { Decimal } from './decimal.ts';
 import type { MarketSpec } from './markets.ts';
@@ -46,7 +46,7 @@ export interface ValidatedOrder {
 const invalid = (code: string, message: string): SandboxError => new SandboxError(400, code, message);
 const clientError = (message: string): SandboxError => invalid('INVALID_CLIENT_REQUEST', message);
 
-/** Body parse failures are plain-text 400s on the exchange (§1.5). */
+/** Body parse failures are plain-text 400s on the exchange, not JSON error bodies. */
 function parseFailure(what: string): SandboxError {
   return new SandboxError(
     400,

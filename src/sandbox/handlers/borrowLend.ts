@@ -8,7 +8,8 @@ import {
   InterestPaymentSource,
 } from '../../exchange/types/enums.ts';
 import * as D from '../engine/decimal.ts';
-import { reply, SandboxError } from '../http/handler.ts';
+import { reply } from '../http/handler.ts';
+import { SandboxError } from '../engine/errors.ts';
 import type { HandlerTable } from '../http/handler.ts';
 import { parsePositive } from '../products/amounts.ts';
 import { naiveDateTime } from '../products/time.ts';

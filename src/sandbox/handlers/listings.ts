@@ -1,5 +1,5 @@
 // Handlers for reference listings: prediction events/tags, securities, market sessions/holidays, and 2FA tokens.
-import { SandboxError } from '../http/handler.ts';
+import { SandboxError } from '../engine/errors.ts';
 import type { HandlerRequest, HandlerTable } from '../http/handler.ts';
 import { MARKET_HOLIDAYS, MARKET_SESSIONS, SECURITIES } from '../products/listings.ts';
 import { accountOf, optionalBoolean, optionalInteger, optionalString } from './productsParams.ts';

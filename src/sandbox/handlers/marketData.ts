@@ -1,6 +1,7 @@
 // Public market-data handlers: assets, collateral parameters, markets, tickers, depth, klines, mark prices, trades.
 import { KlineInterval, KlinePriceType, MarketType, TickerInterval } from '../../exchange/types/enums.ts';
-import { SandboxError, reply } from '../http/handler.ts';
+import { reply } from '../http/handler.ts';
+import { SandboxError } from '../engine/errors.ts';
 import type { HandlerRequest, HandlerTable } from '../http/handler.ts';
 import {
   optionalEnum,
@@ -69,7 +70,7 @@ export const marketDataHandlers = {
 
   getDepth: (request, services) => {
     const limit = optionalEnum(request.params, 'limit', DEPTH_LIMITS);
-    // Without `limit` the exchange returns up to 5000 levels per side (reference §7 #1).
+    // Without `limit` the exchange returns up to 5000 levels per side.
     return services.engine.marketData.depth(
       requiredString(request.params, 'symbol'),
       limit === undefined ? 5000 : Number(limit),

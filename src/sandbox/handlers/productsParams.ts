@@ -1,10 +1,11 @@
 // Typed readers over already-parsed handler params, plus limit/offset/sort pagination with the exchange's headers.
-import { reply, SandboxError } from '../http/handler.ts';
+import { reply } from '../http/handler.ts';
+import { SandboxError } from '../engine/errors.ts';
 import type { HandlerReply, HandlerRequest, ParamValue } from '../http/handler.ts';
 
 type Params = HandlerRequest['params'];
 
-/** A missing or mistyped parameter is a framework-level parse failure on the exchange: plain-text 400 (§1.5). */
+/** A missing or mistyped parameter is a framework-level parse failure on the exchange: a plain-text 400, not JSON. */
 function parseError(name: string, what: string): SandboxError {
   return new SandboxError(400, null, `failed to parse parameter \`${name}\`: ${what}`);
 }

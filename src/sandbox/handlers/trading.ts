@@ -9,7 +9,8 @@ import {
 import * as D from '../engine/decimal.ts';
 import type { HistoryFilter } from '../engine/accountQueries.ts';
 import type { OrderRef, OrderRequest } from '../engine/engine.ts';
-import { SandboxError, reply } from '../http/handler.ts';
+import { reply } from '../http/handler.ts';
+import { SandboxError } from '../engine/errors.ts';
 import type { HandlerRequest, HandlerTable, ParamValue } from '../http/handler.ts';
 import { marketTypes } from './marketData.ts';
 import {

@@ -41,18 +41,6 @@ export function isReply(value: unknown): value is HandlerReply {
   return typeof value === 'object' && value !== null && (value as { __reply?: unknown }).__reply === true;
 }
 
-/** An error the exchange would send: JSON `{code, message}` with an HTTP status, or a plain-text 400. */
-export class SandboxError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string | null,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'SandboxError';
-  }
-}
-
 export type Handler = (request: HandlerRequest, services: SandboxServices) => unknown | HandlerReply;
 
 /** Every endpoint of the table has a handler: the compiler enforces full coverage. */

@@ -1,6 +1,6 @@
 // Parses a request's query string or JSON body against the endpoint's ParamDefs, the way the exchange's framework does.
 import type { EndpointDef, ParamDef } from '../../exchange/endpoint.ts';
-import { SandboxError } from './handler.ts';
+import { SandboxError } from '../engine/errors.ts';
 import type { ParamValue } from './handler.ts';
 import { isWireObject, JsonSyntaxError, parseJson, RawNumber, wireToJson, wireToPlain } from './json.ts';
 import type { WireObject, WireValue } from './json.ts';
@@ -17,7 +17,7 @@ export interface ParsedRequest {
   readonly signed: readonly WireObject[];
 }
 
-/** A framework-level failure: plain-text 400 (reference §1.5). */
+/** A framework-level failure: plain-text 400, not the JSON error body. */
 function plain(message: string): SandboxError {
   return new SandboxError(400, null, message);
 }

@@ -1,6 +1,6 @@
 // Writes the exchange's response shapes: JSON, plain text, empty bodies, and its two error formats.
 import type { ServerResponse } from 'node:http';
-import { SandboxError } from './handler.ts';
+import { SandboxError } from '../engine/errors.ts';
 import { stringifyJson } from './json.ts';
 
 type Headers = Readonly<Record<string, string>>;

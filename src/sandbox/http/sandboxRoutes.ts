@@ -4,7 +4,7 @@
 //   POST /sandbox/flow     {"paused": true|false}  → 200 {"paused": …}  (pause/resume the simulated market flow)
 //   GET  /sandbox/stats    → 200 {"requests": {endpoint: count}, "ws": {connections, subscribes, unsubscribes, subscriptions}, "flowPaused"}
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { SandboxError } from './handler.ts';
+import { SandboxError } from '../engine/errors.ts';
 import { sendError, sendJson } from './respond.ts';
 import type { ExtraRoute } from './server.ts';
 

@@ -2,7 +2,7 @@
 import type { MarginFunction } from '../../exchange/types/assets.ts';
 import * as D from '../engine/decimal.ts';
 import type { Decimal } from '../engine/decimal.ts';
-import { SandboxError } from '../http/handler.ts';
+import { SandboxError } from '../engine/errors.ts';
 
 export function invalidQuantity(message = 'Invalid quantity'): SandboxError {
   return new SandboxError(400, 'INVALID_QUANTITY', message);
@@ -47,17 +47,4 @@ export function marginFraction(fn: MarginFunction, notional: Decimal): Decimal {
   const base = D.parse(fn.base);
   const scaled = D.mul(D.parse(fn.factor), sqrt(D.abs(notional)), 'up');
   return D.max(base, scaled);
-}
-
-/** Formats for REST: shortest exact text. */
-export const text = D.toString;
-
-/** `value` rounded down to `decimals` (amounts credited to a client never exceed what was computed). */
-export function floorTo(value: Decimal, decimals: number): Decimal {
-  return D.round(value, decimals, 'floor');
-}
-
-/** `value` rounded up to `decimals` (amounts charged to a client never fall short). */
-export function ceilTo(value: Decimal, decimals: number): Decimal {
-  return D.round(value, decimals, 'ceil');
 }

@@ -4,7 +4,7 @@ import type { BorrowLendPositionWithMargin } from '../../exchange/types/borrowLe
 import type { BorrowLendEventType, BorrowLendSide, BorrowLendSource, PaymentType } from '../../exchange/types/enums.ts';
 import * as D from '../engine/decimal.ts';
 import type { Decimal } from '../engine/decimal.ts';
-import { SandboxError } from '../http/handler.ts';
+import { SandboxError } from '../engine/errors.ts';
 import { marginFraction, parsePositive } from './amounts.ts';
 import { borrowRate, createPools, lendRate, utilization } from './borrowLendPools.ts';
 import type { PoolSpec, PoolTotals } from './borrowLendPools.ts';

@@ -6,7 +6,7 @@ import type { DepositSource } from '../../exchange/types/enums.ts';
 import type { WalletResponse } from '../../exchange/types/system.ts';
 import * as D from '../engine/decimal.ts';
 import type { Decimal } from '../engine/decimal.ts';
-import { SandboxError } from '../http/handler.ts';
+import { SandboxError } from '../engine/errors.ts';
 import { addressFor, hasAddressFormat, transactionHashFor } from './addresses.ts';
 import { parsePositive } from './amounts.ts';
 import type { ProductContext } from './context.ts';

@@ -2,7 +2,11 @@
 import * as D from '../engine/decimal.ts';
 import type { OrderRequest, TradingEngine } from '../engine/engine.ts';
 import { isOpen } from '../engine/orders.ts';
-import type { SandboxServices } from '../services.ts';
+import type { Ledger } from '../engine/ledger.ts';
+import type { MarketCatalog } from '../engine/markets.ts';
+import type { EngineClock } from '../engine/time.ts';
+import type { Random } from '../random.ts';
+import type { StreamSink } from '../ws/sink.ts';
 import type { ChildOrderRequest, ChildOrderResult, PriceSource, TradingPort } from './context.ts';
 import { createProducts } from './index.ts';
 import type { ProductOptions, Products } from './index.ts';
@@ -86,8 +90,19 @@ function toOrderRequest(child: ChildOrderRequest): OrderRequest {
   };
 }
 
+/** The sandbox services the products are built over (all of them but the products). */
+interface ServicesCore {
+  readonly now: () => number;
+  readonly clock: EngineClock;
+  readonly sink: StreamSink;
+  readonly random: Random;
+  readonly markets: MarketCatalog;
+  readonly ledger: Ledger;
+  readonly engine: TradingEngine;
+}
+
 /** The products over a services object's engine (the one line `createSandboxServices` calls). */
-export function productsFor(core: Omit<SandboxServices, 'products'>, options: ProductOptions = {}): Products {
+export function productsFor(core: ServicesCore, options: ProductOptions = {}): Products {
   return createProducts(
     {
       now: core.now,

@@ -1,4 +1,4 @@
-// Static reference data for tokenized equities: securities, US trading sessions and market holidays (§3.3).
+// Static reference data for tokenized equities: securities, US trading sessions and market holidays.
 import type { MarketHoliday, MarketSession, Security, SecuritySession } from '../../exchange/types/markets.ts';
 
 const NEW_YORK = 'America/New_York';
@@ -32,7 +32,7 @@ export const MARKET_SESSIONS: readonly MarketSession[] = [
     endWeekday: 5,
   },
   {
-    // Runs Sunday 20:00 through Friday 04:00, hence the 7 → 4 weekday span (reference §3.3).
+    // Runs Sunday 20:00 through Friday 04:00, hence the 7 → 4 weekday span.
     name: 'US_EQUITIES_OVERNIGHT',
     description: 'US equities overnight session',
     startTime: '20:00:00',

@@ -5,7 +5,7 @@ import * as D from '../engine/decimal.ts';
 import type { Decimal } from '../engine/decimal.ts';
 import { insufficientFunds } from '../engine/ledger.ts';
 import type { MarketSpec } from '../engine/markets.ts';
-import { SandboxError } from '../http/handler.ts';
+import { SandboxError } from '../engine/errors.ts';
 import { invalidRequest, parsePositive } from './amounts.ts';
 import type { ProductContext } from './context.ts';
 import { BigSequence } from './ids.ts';

@@ -1,17 +1,7 @@
-// `account.rfqUpdate` payloads (§5.7): single-letter keys, µs times, RFQ/quote ids as bigint (bare JSON numbers).
+// `account.rfqUpdate` payloads: single-letter keys, µs times, RFQ/quote ids as bigint (bare JSON numbers).
 import type { OrderStatus, Side } from '../../exchange/types/enums.ts';
 import * as D from '../engine/decimal.ts';
 import type { Decimal } from '../engine/decimal.ts';
-
-export type RfqEventName =
-  | 'rfqActive'
-  | 'rfqAccepted'
-  | 'rfqRefreshed'
-  | 'rfqCancelled'
-  | 'rfqCandidate'
-  | 'rfqFilled'
-  | 'quoteAccepted'
-  | 'quoteCancelled';
 
 /** The RFQ fields events are built from. */
 export interface RfqEventSource {

@@ -12,7 +12,7 @@ import type { Strategy, StrategyHistory } from '../../exchange/types/strategies.
 import * as D from '../engine/decimal.ts';
 import type { Decimal } from '../engine/decimal.ts';
 import type { MarketSpec } from '../engine/markets.ts';
-import { SandboxError } from '../http/handler.ts';
+import { SandboxError } from '../engine/errors.ts';
 import type { Random } from '../random.ts';
 import { invalidRequest, parsePositive } from './amounts.ts';
 import type { ProductContext } from './context.ts';

@@ -1,6 +1,6 @@
 // Time encodings the products emit: naive UTC datetimes (history rows) and RFC 3339 (markets, vault history).
 
-/** `2025-07-27T17:39:00.092`: UTC without zone, millisecond precision (reference §6 #3). */
+/** `2025-07-27T17:39:00.092`: UTC without zone, millisecond precision. */
 export function naiveDateTime(ms: number): string {
   return new Date(ms).toISOString().slice(0, 23);
 }
@@ -8,11 +8,6 @@ export function naiveDateTime(ms: number): string {
 /** `2025-07-27T17:39:00Z`-style timestamp with zone, for shapes typed "date-time". */
 export function isoDateTime(ms: number): string {
   return new Date(ms).toISOString();
-}
-
-/** `2025-07-27`: calendar date in UTC. */
-export function isoDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
 }
 
 export const SECOND_MS = 1_000;

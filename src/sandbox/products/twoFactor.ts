@@ -2,7 +2,7 @@
 // tokens and accepts any non-empty `twoFactorToken` where the exchange would require one.
 import type { TwoFactorToken } from '../../exchange/types/user.ts';
 import { derivedBytes } from './addresses.ts';
-import { SandboxError } from '../http/handler.ts';
+import { SandboxError } from '../engine/errors.ts';
 
 export class TwoFactor {
   private issued = 0;

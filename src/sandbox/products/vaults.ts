@@ -4,7 +4,7 @@ import type { Vault, VaultHistory, VaultMint, VaultRedeem } from '../../exchange
 import type { VaultHistoryInterval } from '../../exchange/types/enums.ts';
 import * as D from '../engine/decimal.ts';
 import type { Decimal } from '../engine/decimal.ts';
-import { SandboxError } from '../http/handler.ts';
+import { SandboxError } from '../engine/errors.ts';
 import { invalidRequest, parsePositive } from './amounts.ts';
 import type { ProductContext } from './context.ts';
 import { Sequence } from './ids.ts';

@@ -5,7 +5,7 @@ import type { Withdrawal, WithdrawalDelay } from '../../exchange/types/capital.t
 import * as D from '../engine/decimal.ts';
 import type { Decimal } from '../engine/decimal.ts';
 import { insufficientFunds } from '../engine/ledger.ts';
-import { SandboxError } from '../http/handler.ts';
+import { SandboxError } from '../engine/errors.ts';
 import { looksLikeAddress, transactionHashFor } from './addresses.ts';
 import { invalidRequest, parsePositive } from './amounts.ts';
 import type { BorrowLend } from './borrowLend.ts';

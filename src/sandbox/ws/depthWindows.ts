@@ -1,4 +1,4 @@
-// Derives `depth.200ms/600ms/1000ms.<symbol>` from per-event `depth.<symbol>` messages (reference §5.4, §5.9).
+// Derives `depth.200ms/600ms/1000ms.<symbol>` from per-event `depth.<symbol>` messages.
 import { DEPTH_WINDOWS } from './streams.ts';
 import type { DepthWindow } from './streams.ts';
 

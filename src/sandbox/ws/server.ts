@@ -1,4 +1,4 @@
-// The sandbox's WebSocket API (reference §5.1): SUBSCRIBE/UNSUBSCRIBE, private auth, fan-out, keep-alive, test hooks.
+// The sandbox's WebSocket API: SUBSCRIBE/UNSUBSCRIBE, private auth, fan-out, keep-alive, test hooks.
 import type { Server } from 'node:http';
 import { WebSocketServer } from 'ws';
 import type { RawData, WebSocket } from 'ws';
@@ -37,7 +37,7 @@ export interface StreamServer extends StreamSink {
   setPositionSnapshot(snapshot: PositionSnapshot): void;
   /** Terminates every connection (reconnect tests). */
   dropConnections(): void;
-  /** Withholds the next `depth.<symbol>` message, so subscribers see a gap in update ids (§5.9 tests). */
+  /** Withholds the next `depth.<symbol>` message, so subscribers see a gap in update ids (tests of gap recovery). */
   injectDepthGap(symbol: string): void;
   stats(): StreamStats;
   close(): Promise<void>;
@@ -111,7 +111,7 @@ export function createStreamServer(options: StreamServerOptions): StreamServer {
     if (subscribers === undefined) index.set(key, (subscribers = new Set()));
     subscribers.add(connection);
     if (accountId !== null && stream.type === 'account.positionUpdate') {
-      // The exchange's one snapshot-on-subscribe: current open positions, without `e` (§5.1).
+      // The exchange's one snapshot-on-subscribe: current open positions, without `e`.
       for (const data of positionSnapshot(accountId, stream.symbol)) {
         connection.socket.send(stringifyJson({ stream: stream.name, data }));
       }
@@ -141,7 +141,7 @@ export function createStreamServer(options: StreamServerOptions): StreamServer {
       else send(errorFrame(parsed.code, parsed.message));
     }
     if (method === 'UNSUBSCRIBE') {
-      // Unsigned even for private streams (§5.1); a signature, if sent, is ignored.
+      // Unsigned even for private streams; a signature, if sent, is ignored.
       for (const stream of valid) {
         increment(unsubscribes, stream.name);
         unsubscribe(connection, stream.name);
@@ -201,7 +201,7 @@ export function createStreamServer(options: StreamServerOptions): StreamServer {
         return;
       }
       deliver(stream, stream, data);
-      // The docs' global `liquidation` stream and the newer per-symbol one both exist (§7 #9).
+      // The docs' global `liquidation` stream and the newer per-symbol one both exist (older docs name the global one).
       if (stream.startsWith('liquidation.')) deliver('liquidation', 'liquidation', data);
     },
     publishPrivate(accountId, stream, symbol, data) {

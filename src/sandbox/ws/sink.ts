@@ -3,7 +3,7 @@
 export interface StreamSink {
   /**
    * A public stream message, e.g. `publish('depth.SOL_USDC', {e:'depth',…})`. Payloads use the exchange's
-   * single-letter keys and µs timestamps (reference §5.4). The server derives `depth.200ms.*` etc. itself.
+   * single-letter keys and µs timestamps. The server derives `depth.200ms.*` etc. itself.
    */
   publish(stream: string, data: object): void;
   /**
@@ -13,9 +13,3 @@ export interface StreamSink {
    */
   publishPrivate(accountId: number, stream: string, symbol: string | null, data: object): void;
 }
-
-/** A sink that drops everything (engine unit tests). */
-export const nullSink: StreamSink = {
-  publish() {},
-  publishPrivate() {},
-};

@@ -1,4 +1,4 @@
-// Parses WebSocket stream names the exchange's way (reference §5.3): type first, then window/interval, rest = symbol.
+// Parses WebSocket stream names the exchange's way: type first, then window/interval, rest = symbol.
 
 export const DEPTH_WINDOWS = ['200ms', '600ms', '1000ms'] as const;
 export type DepthWindow = (typeof DEPTH_WINDOWS)[number];

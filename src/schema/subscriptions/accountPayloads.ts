@@ -1,4 +1,4 @@
-// Private stream payloads (reference §5.5–5.8) mapped to their GraphQL shapes, once per upstream message.
+// Private stream payloads (order, position, RFQ updates) mapped to their GraphQL shapes, once per upstream message.
 import * as wire from '../../exchange/types/enums.ts';
 import type {
   OrderExpiryReason,
@@ -135,7 +135,7 @@ export interface BalanceUpdate {
 }
 
 /**
- * Enum-valued text in its canonical wire spelling (the WS order stream says `LIMIT` where REST says `Limit`, §6 #14).
+ * Enum-valued text in its canonical wire spelling (the WS order stream says `LIMIT` where REST says `Limit`).
  * A value the gateway does not know passes through; the open GraphQL enum serves it as UNKNOWN.
  */
 const enumText = <T extends string>(values: readonly T[], d: StreamPayload, key: string): T | null => {

@@ -1,4 +1,4 @@
-// Public stream payloads (reference §5.4) mapped to their GraphQL shapes: named fields, ISO timestamps, frozen.
+// Public stream payloads mapped to their GraphQL shapes: named fields, ISO timestamps, frozen.
 // Each mapper runs once per upstream message; the result is shared by every subscriber, and the GraphQL types in
 // ./market.ts and ./orderBook.ts only expose its properties (no per-subscriber work beyond serialisation).
 import type { BookLevel, BookTop } from '../../exchange/orderBook.ts';
@@ -160,7 +160,7 @@ export function toTrade(d: StreamPayload): TradeEvent {
   });
 }
 
-/** The payload has no interval (§5.4): it comes from the stream name `kline.<interval>.<symbol>`. */
+/** The payload has no interval: it comes from the stream name `kline.<interval>.<symbol>`. */
 export function toKline(d: StreamPayload, stream: string): KlineUpdate {
   // Unknown intervals pass through; the open enum serves them as UNKNOWN.
   const interval = (stream.split('.', 2)[1] ?? '') as KlineInterval;

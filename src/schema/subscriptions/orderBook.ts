@@ -9,7 +9,7 @@ import type { DepthUpdate, OrderBookUpdate } from './marketPayloads.ts';
 import { hubFor, marketSymbol, unwrap } from './shared.ts';
 
 const DEFAULT_DEPTH = 20;
-/** The book is seeded from a 1000-level REST snapshot; deeper levels are unknown until they change (§5.9 step 7). */
+/** The book is seeded from a 1000-level REST snapshot; deeper levels are unknown until they change. */
 const MAX_DEPTH = 1000;
 
 const PriceLevelRef = builder.objectRef<BookLevel>('PriceLevel').implement({

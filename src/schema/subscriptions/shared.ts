@@ -45,8 +45,8 @@ export function subscriptionAccount(ctx: SubscriptionContext): string {
 const SYMBOL = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /**
- * A listed market's symbol, or BAD_USER_INPUT. The exchange answers an unknown symbol with silence (§6 #20), so a
- * typo would otherwise be a subscription that never delivers anything.
+ * A listed market's symbol, or BAD_USER_INPUT. The exchange answers an unknown symbol with silence (no error, no
+ * data), so a typo would otherwise be a subscription that never delivers anything.
  */
 export async function marketSymbol(ctx: GatewayContext, symbol: string, field = 'symbol'): Promise<string> {
   if (!SYMBOL.test(symbol) || (await ctx.loaders.market.load(symbol)) === null) {

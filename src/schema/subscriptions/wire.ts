@@ -1,4 +1,4 @@
-// Readers for single-letter stream payloads (reference §5.4–5.8): tolerant of absent keys, strict about kinds.
+// Readers for single-letter stream payloads: tolerant of absent keys, strict about kinds.
 // Mapping runs once per upstream message, so a value that is not what the reference says becomes null (or the
 // message is skipped) instead of failing a field for every subscriber.
 import type { StreamPayload } from '../../exchange/stream.ts';
@@ -21,7 +21,7 @@ export function requiredText(data: StreamPayload, key: string): string {
 export function decimal(data: StreamPayload, key: string): string | null {
   const value = data[key];
   if (typeof value === 'string') return value;
-  // Some documented samples show bare numbers (§7 #5); only exact integers can be kept without a float round trip.
+  // Some documented samples show bare JSON numbers; only exact integers survive without a float round trip.
   return typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : null;
 }
 

@@ -65,10 +65,6 @@ export function parseU32(field: string, value: string | number | null | undefine
   return Number(text);
 }
 
-export function isViolation(value: unknown): value is Violation {
-  return typeof value === 'object' && value !== null && 'field' in value && 'message' in value;
-}
-
 /** Exactly one of two alternatives must be given (`id` xor `clientId`); the violation names the first. */
 export function exactlyOne(first: readonly [string, unknown], second: readonly [string, unknown]): Violation | null {
   const [a, aValue] = first;
