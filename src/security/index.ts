@@ -163,4 +163,4 @@ export { requireScope, scopeAuthError } from './authorize.ts';
 export { ForbiddenError, RateLimitedError, UnauthenticatedError } from './errors.ts';
 export { withBodyLimit } from './bodySize.ts';
 export type { Principal, Scope } from './principal.ts';
-export { endpointScope, withScopeGuard } from './endpointScopes.ts';
+export { endpointScope, endpointScopeCheck } from './endpointScopes.ts';

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hubOf } from '../../src/streams/hub.ts';
 import { startSecureGateway } from '../security/secureGateway.ts';
 import type { SecureGateway } from '../security/secureGateway.ts';
 import { waitFor } from '../support/waitFor.ts';
@@ -36,8 +35,9 @@ describe('private subscriptions per caller account (token mode)', () => {
       await waitFor(() => aliceUpdates.values.some((update) => update.orderId === order.id), 'alice to see her order');
       expect(bobUpdates.values).toEqual([]);
 
-      const hub = hubOf(env.gateway.exchange);
-      expect(hub?.status().connections.filter((connection) => connection.kind === 'account')).toHaveLength(2);
+      expect(
+        env.gateway.streams.status().connections.filter((connection) => connection.kind === 'account'),
+      ).toHaveLength(2);
       // The public streamStatus query shows the account sockets but not which streams (markets) they carry.
       const status = (await (
         await fetch(env.gateway.url, {

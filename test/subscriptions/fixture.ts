@@ -9,7 +9,6 @@ import { startSandbox } from '../../src/sandbox/index.ts';
 import type { SandboxHandle, StartSandboxOptions } from '../../src/sandbox/index.ts';
 import { createGateway } from '../../src/server.ts';
 import type { Gateway } from '../../src/server.ts';
-import { hubOf } from '../../src/streams/hub.ts';
 import type { HubStatus, StreamHub } from '../../src/streams/hub.ts';
 
 export interface Setup {
@@ -39,8 +38,7 @@ export async function setup(
   };
   const config = loadConfig(env);
   const gateway = await createGateway(config, { logger: pino({ level: 'silent' }), env });
-  const hub = hubOf(gateway.exchange);
-  if (hub === undefined) throw new Error('the gateway registered no stream hub');
+  const hub = gateway.streams;
   const demoRest = BackpackRest.fromConfig(loadConfig({ ...env, BACKPACK_API_SECRET: demo.apiSecret }));
   return {
     sandbox,
