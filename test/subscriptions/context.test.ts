@@ -12,7 +12,7 @@ import { schema } from '../../src/schema/index.ts';
 import type { SubscriptionContext } from '../../src/schema/subscriptions/shared.ts';
 import { createGatewayHub } from '../../src/streams/gatewayHub.ts';
 import { attachSubscriptions } from '../../src/streams/transport.ts';
-import { wsClient } from './fixture.ts';
+import { wsClient } from '../support/subscriptions.ts';
 
 describe('graphql-ws context', () => {
   it('carries the connection_init payload and the upgrade request headers into the GraphQL context', async () => {
