@@ -19,7 +19,7 @@ import { parseFrame } from '../src/exchange/streamFrame.ts';
 import { createContext } from '../src/schema/context.ts';
 import { schema } from '../src/schema/index.ts';
 import { toTrade } from '../src/schema/subscriptions/marketPayloads.ts';
-import { registerHub, StreamHub } from '../src/streams/hub.ts';
+import { StreamHub } from '../src/streams/hub.ts';
 
 function option(name: string, fallback: string): string {
   const index = process.argv.indexOf(`--${name}`);
@@ -86,9 +86,8 @@ const hub = new StreamHub({
   orderBookConflateMs: 100,
   streamOptions: { WebSocket: LoopbackSocket as unknown as WebSocketConstructor },
 });
-registerHub(exchange, hub);
 
-const yoga = createYoga({ schema, context: () => createContext({ exchange, account: null }) });
+const yoga = createYoga({ schema, context: () => createContext({ exchange, account: null, streams: hub }) });
 const TRADES =
   'subscription { trades(symbol: "SOL_USDC") { tradeId price quantity buyerOrderId sellerOrderId takerSide engineTime } }';
 

@@ -9,21 +9,16 @@ import type { Config } from './config.ts';
 import { readSetting } from './config/settings.ts';
 import { CachedExchange } from './exchange/cache.ts';
 import { BackpackRest } from './exchange/rest.ts';
+import type { WebSocketConstructor } from './exchange/stream.ts';
 import { ResponseCache } from './execution/responseCache.ts';
 import { useSharedSubscriptionExecution } from './execution/sharedSubscriptions.ts';
-import { createContext, type GatewayContext } from './schema/context.ts';
+import { createRequestContext } from './requestContext.ts';
+import type { GatewayContext } from './schema/context.ts';
 import { toGraphQLError } from './schema/errors.ts';
 import { schema } from './schema/index.ts';
-import {
-  loadSecurity,
-  withBodyLimit,
-  withScopeGuard,
-  type Account,
-  type Principal,
-  type Security,
-} from './security/index.ts';
-import { principalLabel } from './security/principal.ts';
-import { hubOf, registerHub } from './streams/hub.ts';
+import { loadSecurity, withBodyLimit, type Account, type Security } from './security/index.ts';
+import { createGatewayHub } from './streams/gatewayHub.ts';
+import type { StreamHub } from './streams/hub.ts';
 import { attachSubscriptions } from './streams/transport.ts';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -64,6 +59,10 @@ export interface GatewayDeps {
   readonly logger?: Logger;
   /** Load the market and asset catalogs before listening (default true). */
   readonly warmCatalog?: boolean;
+  /** The fetch every REST client of this gateway uses (default globalThis.fetch; tests record requests with it). */
+  readonly fetch?: typeof fetch;
+  /** The WebSocket constructor of the exchange-stream sockets (default `ws`; tests record frames with it). */
+  readonly WebSocket?: WebSocketConstructor;
 }
 
 export interface Gateway {
@@ -76,15 +75,9 @@ export interface Gateway {
   readonly security: Security;
   /** Memoized public-query responses (hit and miss counts). */
   readonly responses: ResponseCache;
+  /** The exchange-stream hub behind the Subscription fields (`status()` is what `streamStatus` shows). */
+  readonly streams: StreamHub;
   close(): Promise<void>;
-}
-
-/** The client's x-request-id: from the fetch Request over HTTP, from the upgrade request over graphql-ws. */
-function requestIdOf(initial: { request?: Request; req?: IncomingMessage }): string | null {
-  const fromFetch = initial.request?.headers?.get?.('x-request-id');
-  if (fromFetch) return fromFetch;
-  const fromNode = initial.req?.headers['x-request-id'];
-  return typeof fromNode === 'string' ? fromNode : null;
 }
 
 /** Known failures become coded GraphQLErrors; everything else is masked (no stack, no message, no secrets). */
@@ -112,38 +105,13 @@ function maskErrorFor(logger: Logger) {
   };
 }
 
-/**
- * The exchange client of each caller: one view per account over the shared cache (so public reads stay coalesced
- * across accounts), scope-guarded per principal so a resolver without `authScopes` still cannot over-reach.
- * Memoised per principal label (bounded by the token list) so graphql-ws resolvers find the stream hub by it.
- */
-function exchangeClients(shared: CachedExchange, accountClient: (account: Account) => CachedExchange) {
-  const views = new Map<string, CachedExchange>();
-  const guarded = new Map<string, CachedExchange>();
-  return (principal: Principal, account: Account | null): CachedExchange => {
-    const key = `${principalLabel(principal)}@${account?.name ?? ''}`;
-    let exchange = guarded.get(key);
-    if (exchange === undefined) {
-      let view = shared;
-      if (account !== null) {
-        view = views.get(account.name) ?? accountClient(account);
-        views.set(account.name, view);
-      }
-      exchange = withScopeGuard(view, principal);
-      guarded.set(key, exchange);
-      const hub = hubOf(shared);
-      if (hub !== undefined) registerHub(exchange, hub);
-    }
-    return exchange;
-  };
-}
-
 export async function createGateway(config: Config, deps: GatewayDeps = {}): Promise<Gateway> {
   const env = deps.env ?? process.env;
   // Throws ConfigError (bad accounts/tokens files, keys without tokens on a non-loopback HOST …) before anything listens.
   const security = loadSecurity(env, config, deps.logger ? { logger: deps.logger } : {});
   const logger = security.logger;
-  const publicRest = deps.rest ?? BackpackRest.fromConfig({ ...config, key: undefined });
+  const transport = deps.fetch !== undefined ? { fetch: deps.fetch } : {};
+  const publicRest = deps.rest ?? BackpackRest.fromConfig({ ...config, key: undefined }, transport);
   const ttls = readSetting(env, 'GATEWAY_CACHE_TTL_MS');
   const exchange =
     deps.exchange ??
@@ -151,11 +119,28 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
       ttlsMs: ttls.byName,
       ...(ttls.default === undefined ? {} : { defaultTtlMs: ttls.default }),
     });
-  // Injected fakes answer every account's calls; otherwise each account gets a client holding only its own key.
+  // Injected fakes answer every account's calls; otherwise each account gets a client holding only its own key (one
+  // per account for the gateway's life: its rate limiter and clock belong to that account).
   const injected = deps.rest !== undefined || deps.exchange !== undefined;
-  const clientFor = exchangeClients(exchange, (account) =>
-    injected ? exchange : exchange.forAccount(BackpackRest.fromConfig(config, { key: account.signingKey })),
-  );
+  const accountClients = new Map<string, BackpackRest>();
+  const signerFor = (account: Account): BackpackRest | undefined => {
+    if (injected) return undefined;
+    let client = accountClients.get(account.name);
+    if (client === undefined) {
+      client = BackpackRest.fromConfig(config, { ...transport, key: account.signingKey });
+      accountClients.set(account.name, client);
+    }
+    return client;
+  };
+  // The upstream side of live subscriptions; graphql-ws is attached to it once the HTTP server exists.
+  const streams = createGatewayHub({
+    config,
+    rest: publicRest,
+    logger,
+    env,
+    accountKeys: security.accounts.list.map((account) => account.signingKey),
+    ...(deps.WebSocket !== undefined ? { streamOptions: { WebSocket: deps.WebSocket } } : {}),
+  });
 
   // Public market queries answered from memory while the cached exchange data they read is fresh (charged to budgets).
   const responses = new ResponseCache({
@@ -179,21 +164,15 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     },
     // HTTP: the Authorization header; graphql-ws: connectionParams (see src/streams/transport.ts). A bad token throws
     // UNAUTHENTICATED (401) here; no token is the anonymous principal (public data only).
-    context: (initial) => {
-      const principal = security.identifyContext(initial);
-      const account = security.accountFor(principal);
-      return createContext(
-        {
-          exchange: responses.exchangeFor(initial, clientFor(principal, account), (view) =>
-            withScopeGuard(view, principal),
-          ),
-          account: account ? { apiKey: account.apiKey } : null,
-          principal,
-          authMode: security.mode,
-        },
-        requestIdOf(initial),
-      );
-    },
+    context: createRequestContext({
+      exchange,
+      signerFor,
+      identify: (initial) => security.identifyContext(initial),
+      accountFor: (principal) => security.accountFor(principal),
+      authMode: security.mode,
+      streams,
+      recorderFor: (initial) => responses.recorderFor(initial),
+    }),
   });
 
   if (deps.warmCatalog !== false) {
@@ -213,14 +192,10 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
       security.limits.maxBodyBytes,
     ),
   );
-  // graphql-ws on the same server and path, plus the exchange-stream hub behind the Subscription fields.
+  // graphql-ws on the same server and path, feeding the Subscription fields from `streams`.
   const subscriptions = attachSubscriptions(server, yoga, GRAPHQL_PATH, {
-    config,
-    rest: publicRest,
-    owner: exchange,
+    hub: streams,
     logger,
-    env,
-    accountKeys: security.accounts.list.map((account) => account.signingKey),
     maxPayloadBytes: security.limits.maxBodyBytes,
     acceptConnection: (ctx) => security.acceptConnection(ctx),
   });
@@ -244,6 +219,7 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     exchange,
     security,
     responses,
+    streams,
     close: async () => {
       await subscriptions.close();
       server.closeAllConnections();

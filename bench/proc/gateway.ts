@@ -2,7 +2,6 @@
 import { pino } from 'pino';
 import { loadConfig } from '../../src/config.ts';
 import { createGateway } from '../../src/server.ts';
-import { hubOf } from '../../src/streams/hub.ts';
 import { collectedMemory, serveParent } from '../lib/child.ts';
 
 const gateway = await createGateway(loadConfig(process.env), { logger: pino({ level: 'silent' }), env: process.env });
@@ -11,7 +10,7 @@ serveParent(
   {
     memory: () => collectedMemory(),
     rss: () => process.memoryUsage(),
-    hub: () => hubOf(gateway.exchange)?.status() ?? null,
+    hub: () => gateway.streams.status(),
   },
   () => gateway.close(),
 );

@@ -7,8 +7,9 @@
 // - Catalog endpoints (markets, assets …) are served stale while one background refresh runs, so a warm gateway
 //   never waits for them (`warmCatalog()` at startup).
 // - Errors are never cached. Cached results are deep-frozen: they are shared by every request, never mutate them.
-// - Several accounts: `forAccount(client)` gives a view that signs with that account's client but shares this cache,
-//   so public reads stay coalesced across every caller.
+// - Per caller: `view({ signer, check, recorder })` gives one object that signs with that account's client, checks each
+//   endpoint before calling it and reports reads to a recorder, while sharing this cache (public reads stay coalesced
+//   across every caller). The gateway's context factory makes one per operation (src/requestContext.ts).
 import type { EndpointDef, RequestOf, ResponseOf } from './endpoint.ts';
 import { endpoints, type EndpointName } from './endpoints.ts';
 import type { ResponseWithMeta } from './rest.ts';
@@ -87,6 +88,19 @@ export interface ReadRecorder {
   uncacheable(): void;
 }
 
+/** Refuses a call before it is made (throws), e.g. the caller's scope check for the endpoint's row. */
+export type EndpointCheck = (def: EndpointDef<unknown, unknown>) => void;
+
+/** What a per-caller view replaces; fields left out are inherited from the exchange the view is made of. */
+export interface ExchangeViewOptions {
+  /** Where private and write calls go: the caller's account client. */
+  readonly signer?: Upstream;
+  /** Runs first on every call, before the recorder and the cache see it: a refused call reaches nothing. */
+  readonly check?: EndpointCheck;
+  /** Observes this operation's calls (src/execution/responseCache.ts). */
+  readonly recorder?: ReadRecorder;
+}
+
 export interface CachedExchangeOptions {
   /** TTL overrides by endpoint name (e.g. from `GATEWAY_CACHE_TTL_MS`). */
   readonly ttlsMs?: Partial<Record<EndpointName, number>>;
@@ -131,9 +145,10 @@ export class CachedExchange {
   private readonly defaultTtlMs: number;
   private readonly maxEntries: number;
   private readonly now: () => number;
-  /** Where uncached (signed, non-GET) calls go: `upstream`, or an account's client in a `forAccount` view. */
+  /** Where uncached (signed, non-GET) calls go: `upstream`, or an account's client in a per-caller `view`. */
   private readonly signer: Upstream;
-  /** Set only on the per-operation views `recording()` makes (src/execution/responseCache.ts). */
+  /** Set only on per-operation views (`view`): the caller's endpoint check and the response cache's recorder. */
+  private readonly check: EndpointCheck | undefined;
   private readonly recorder: ReadRecorder | undefined;
 
   constructor(
@@ -155,6 +170,11 @@ export class CachedExchange {
   /** The body plus status, headers and pagination (`page.total` from X-TOTAL). */
   callWithMeta<N extends EndpointName>(name: N, params: ParamsOf<N>): Promise<ResponseWithMeta<ResultOf<N>>> {
     const def = endpoints[name] as EndpointDef<unknown, unknown>;
+    try {
+      this.check?.(def);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
     if (def.method !== 'GET' || def.auth.kind !== 'public') {
       this.recorder?.uncacheable();
       return this.signer.requestWithMeta(def, params) as Promise<ResponseWithMeta<ResultOf<N>>>;
@@ -163,24 +183,22 @@ export class CachedExchange {
   }
 
   /**
-   * This exchange as seen by one account: private and write calls go to `signer` (that account's client), public
-   * GETs still use this instance's entries, in-flight calls and upstream, so every account shares one public cache.
+   * This exchange as seen by one caller: `signer` for private and write calls, `check` before every call, `recorder`
+   * told about every call; public GETs still use this instance's entries, in-flight calls and upstream. A prototype
+   * view (a few property writes, not a wrapper around every method); a view of a view keeps what it does not replace.
    */
-  forAccount(signer: Upstream): CachedExchange {
-    // A prototype view: every field but `signer` (the entries map included) is read from this instance.
+  view(options: ExchangeViewOptions): CachedExchange {
     const view = Object.create(this) as CachedExchange;
-    Object.defineProperty(view, 'signer', { value: signer, enumerable: false, writable: false });
+    for (const field of ['signer', 'check', 'recorder'] as const) {
+      const value = options[field];
+      if (value !== undefined) Object.defineProperty(view, field, { value, enumerable: false, writable: false });
+    }
     return view;
   }
 
-  /**
-   * This exchange reporting each call of one operation to `recorder` (same entries, upstream and signer): a
-   * prototype view like `forAccount`, so it costs two property writes, not a wrapper around every method.
-   */
+  /** `view({ recorder })`: this exchange (with its signer and check) reporting each call of one operation. */
   recording(recorder: ReadRecorder): CachedExchange {
-    const view = Object.create(this) as CachedExchange;
-    Object.defineProperty(view, 'recorder', { value: recorder, enumerable: false, writable: false });
-    return view;
+    return this.view({ recorder });
   }
 
   /** Whether `name` is answered from the shared cache (public GET). */

@@ -10,8 +10,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import type { ExecutionArgs } from 'graphql';
 import { getOperationAST } from 'graphql';
 import type { Plugin } from '@envelop/core';
-import type { CachedExchange, ReadRecorder } from '../exchange/cache.ts';
-import { hubOf, registerHub } from '../streams/hub.ts';
+import type { ReadRecorder } from '../exchange/cache.ts';
 
 export interface ResponseCacheOptions {
   /** The GraphQL path (other paths go straight to the next handler). */
@@ -117,20 +116,11 @@ export class ResponseCache {
   }
 
   /**
-   * The exchange a request's context should use: while this cache computes the request's response, a recording view
-   * of `exchange`, passed through `guard` (the caller's scope guard) and findable by the stream hub like the original.
+   * The recorder of the request this cache is computing a response for (undefined otherwise): the context factory
+   * composes it into the request's exchange client, so every exchange call of the operation is reported to it.
    */
-  exchangeFor(
-    initial: { req?: IncomingMessage },
-    exchange: CachedExchange,
-    guard: (view: CachedExchange) => CachedExchange = (view) => view,
-  ): CachedExchange {
-    const recording = initial.req === undefined ? undefined : this.recordings.get(initial.req);
-    if (recording === undefined) return exchange;
-    const view = guard(exchange.recording(recording));
-    const hub = hubOf(exchange);
-    if (hub !== undefined) registerHub(view, hub);
-    return view;
+  recorderFor(initial: { req?: IncomingMessage }): ReadRecorder | undefined {
+    return initial.req === undefined ? undefined : this.recordings.get(initial.req);
   }
 
   /** Envelop plugin: only queries are kept (a mutation that happened to read public data only is still a write). */

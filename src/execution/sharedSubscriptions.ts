@@ -9,32 +9,15 @@ import { createSourceEventStream, execute, type DocumentNode, type ExecutionArgs
 
 type Result = ExecutionResult | Promise<ExecutionResult>;
 
-const ids = new WeakMap<object, number>();
-let nextId = 1;
-
-/** A small stable number for an object (documents come from yoga's parse cache, so equal text → same object). */
-function idOf(value: object): number {
-  let id = ids.get(value);
-  if (id === undefined) {
-    id = nextId++;
-    ids.set(value, id);
-  }
-  return id;
-}
-
 /**
- * Who the result is for: the context's exchange client is one object per caller (principal and account; see
- * exchangeClients in src/server.ts), so subscribers acting as different callers never share a result.
+ * The operation as seen by one caller: operation name, variables and the context's `caller` (principal and account,
+ * set by the context factory), so subscribers acting as different callers never share a result. The document is the
+ * other half of the key (see `executeShared`).
  */
-function callerOf(contextValue: unknown): string {
-  const context = contextValue as { exchange?: object; account?: { apiKey?: string } | null } | null;
-  const exchange = context?.exchange;
-  return `${exchange ? idOf(exchange) : 0}:${context?.account?.apiKey ?? ''}`;
-}
-
 function operationKey(args: ExecutionArgs): string {
   const variables = args.variableValues ? JSON.stringify(args.variableValues) : '';
-  return `${idOf(args.document as DocumentNode)}|${args.operationName ?? ''}|${variables}|${callerOf(args.contextValue)}`;
+  const caller = (args.contextValue as { caller?: unknown } | null)?.caller;
+  return `${args.operationName ?? ''}|${variables}|${typeof caller === 'string' ? caller : ''}`;
 }
 
 /** The source stream, each event mapped through `map`; `return` (client completes) closes the source. */
@@ -77,15 +60,21 @@ class MappedEvents implements AsyncGenerator<ExecutionResult, void, void> {
 }
 
 export function useSharedSubscriptionExecution(): Plugin {
-  const results = new WeakMap<object, Map<string, Result>>();
+  // Event → document → operation key → result. Documents come from yoga's parse cache, so equal text is one object.
+  const results = new WeakMap<object, WeakMap<DocumentNode, Map<string, Result>>>();
 
   const executeShared = (args: ExecutionArgs, key: string, event: unknown): Result => {
     // Primitive events cannot key a WeakMap (none of ours are); execute them per subscriber.
     if (event === null || typeof event !== 'object') return execute({ ...args, rootValue: event });
-    let byOperation = results.get(event);
+    let byDocument = results.get(event);
+    if (byDocument === undefined) {
+      byDocument = new WeakMap();
+      results.set(event, byDocument);
+    }
+    let byOperation = byDocument.get(args.document);
     if (byOperation === undefined) {
       byOperation = new Map();
-      results.set(event, byOperation);
+      byDocument.set(args.document, byOperation);
     }
     let result = byOperation.get(key);
     if (result === undefined) {

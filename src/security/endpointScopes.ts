@@ -1,6 +1,5 @@
-// Defence in depth below the schema: the scope each exchange endpoint needs, enforced on every ctx.exchange call.
+// Defence in depth below the schema: the scope each exchange endpoint needs, checked on every ctx.exchange call.
 import type { EndpointDef } from '../exchange/endpoint.ts';
-import { endpoints, isEndpointName } from '../exchange/endpoints.ts';
 import { requireScope } from './authorize.ts';
 import type { Principal, Scope } from './principal.ts';
 
@@ -19,23 +18,12 @@ export function endpointScope(def: Pick<EndpointDef, 'auth' | 'method' | 'path'>
 }
 
 /**
- * Wraps the request's exchange client so any method called with an endpoint name (`call`, `callWithMeta` …) first
- * checks the principal's scope: a resolver that forgets `authScopes` still cannot trade with a read token.
+ * The caller's check on the endpoint row being called (CachedExchange runs it before anything else): a resolver that
+ * forgets `authScopes` still cannot trade with a read token, nor read account data anonymously.
  */
-export function withScopeGuard<E extends object>(exchange: E, principal: Principal): E {
-  return new Proxy(exchange, {
-    get(target, property, receiver) {
-      const value: unknown = Reflect.get(target, property, receiver);
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]): unknown => {
-        const [name] = args;
-        if (typeof name === 'string' && isEndpointName(name)) {
-          const scope = endpointScope(endpoints[name]);
-          if (scope !== null) requireScope(principal, scope);
-        }
-        // Called on the real object: classes with #private fields reject a Proxy as `this`.
-        return (value as (...callArgs: unknown[]) => unknown).apply(target, args);
-      };
-    },
-  });
+export function endpointScopeCheck(principal: Principal): (def: Pick<EndpointDef, 'auth' | 'method' | 'path'>) => void {
+  return (def) => {
+    const scope = endpointScope(def);
+    if (scope !== null) requireScope(principal, scope);
+  };
 }

@@ -228,16 +228,3 @@ export class StreamHub {
     if (this.closed) throw new Error('The gateway is shutting down; live subscriptions are closed.');
   }
 }
-
-// Resolvers reach the hub through the per-gateway exchange client in their context: GatewayContext is shared with
-// the HTTP path and has no slot for it, and a module-level singleton would mix gateways (tests run several).
-const hubs = new WeakMap<object, StreamHub>();
-
-/** Makes `hub` the one resolvers find for contexts whose `exchange` is `owner`. */
-export function registerHub(owner: object, hub: StreamHub): void {
-  hubs.set(owner, hub);
-}
-
-export function hubOf(owner: object): StreamHub | undefined {
-  return hubs.get(owner);
-}

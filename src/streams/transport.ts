@@ -1,18 +1,13 @@
 // attachSubscriptions(): graphql-ws on the gateway's HTTP server and path, executing through yoga's envelop (same
-// schema, context factory, plugins and error masking as HTTP), plus the StreamHub the subscription fields read from.
+// schema, context factory, plugins and error masking as HTTP); closing it also closes the gateway's StreamHub.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { GraphQLError, type ExecutionArgs, type execute } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
-import type { Config } from '../config.ts';
-import { ClockSync } from '../exchange/clock.ts';
-import type { BackpackStreamOptions, StreamLogger } from '../exchange/stream.ts';
-import type { BackpackRest } from '../exchange/rest.ts';
-import type { SigningKey } from '../exchange/sign.ts';
+import type { StreamLogger } from '../exchange/stream.ts';
 import type { GatewayContext } from '../schema/context.ts';
-import { loadSubscriptionConfig } from './config.ts';
-import { registerHub, StreamHub } from './hub.ts';
+import type { StreamHub } from './hub.ts';
 
 const CLOSE_GRACE_MS = 1_000;
 const MAX_CLIENT_FRAME_BYTES = 1 << 20;
@@ -20,11 +15,8 @@ const MAX_CLIENT_FRAME_BYTES = 1 << 20;
 type GatewayYoga = YogaServerInstance<{ req: IncomingMessage; res: ServerResponse }, GatewayContext>;
 
 export interface SubscriptionDeps {
-  readonly config: Config;
-  /** Uncached REST client: order-book snapshots must be fresh (and `/time` for the signing clock). */
-  readonly rest: BackpackRest;
-  /** Keys of the accounts whose private streams clients may read (default: `config.key`). */
-  readonly accountKeys?: readonly SigningKey[];
+  /** The exchange-stream hub the subscription fields read from (the context factory hands it to resolvers). */
+  readonly hub: StreamHub;
   /** Largest client frame accepted (GATEWAY_MAX_BODY_BYTES, like HTTP bodies); default 1 MiB. */
   readonly maxPayloadBytes?: number;
   /** graphql-ws `onConnect`: false refuses the connection (4403), e.g. a foreign Origin or a bad token. */
@@ -32,13 +24,7 @@ export interface SubscriptionDeps {
     readonly connectionParams?: Readonly<Record<string, unknown>> | undefined;
     readonly extra: { readonly request: IncomingMessage };
   }) => boolean;
-  /** The per-gateway object resolvers hold in `ctx.exchange`; the hub is registered under it. */
-  readonly owner: object;
   readonly logger?: StreamLogger;
-  /** GATEWAY_SUBSCRIPTION_BUFFER, GATEWAY_ORDERBOOK_CONFLATE_MS (default process.env). */
-  readonly env?: Readonly<Record<string, string | undefined>>;
-  /** Exchange-socket tuning (reconnect timings in tests). */
-  readonly streamOptions?: Partial<BackpackStreamOptions>;
 }
 
 export interface Subscriptions {
@@ -69,43 +55,13 @@ function fetchRequest(upgrade: IncomingMessage, path: string): Request {
   });
 }
 
-/**
- * Server time minus local time for private SUBSCRIBE signatures, which expire with their window (a timestamp
- * outside it is refused): measured at startup when there are keys and re-measured in the background when due.
- * Signing itself never waits for it.
- */
-function signingClock(config: Config, rest: BackpackRest, hasKeys: boolean): () => number {
-  if (!config.clockSync || !hasKeys) return () => 0;
-  const clock = new ClockSync({ fetchServerTime: () => rest.serverTime() });
-  void clock.sync();
-  return () => {
-    void clock.timestamp(); // resyncs only when due
-    return clock.offset;
-  };
-}
-
 export function attachSubscriptions(
   server: Server,
   yoga: GatewayYoga,
   path: string,
   deps: SubscriptionDeps,
 ): Subscriptions {
-  const { config, rest, logger } = deps;
-  const settings = loadSubscriptionConfig(deps.env ?? process.env);
-  const keys = deps.accountKeys ?? (config.key ? [config.key] : []);
-  const hub = new StreamHub({
-    wsUrl: config.wsUrl,
-    keys,
-    // 1000 levels (the documented maximum depth); never the cached client, whose copy may be behind the deltas.
-    fetchDepth: (symbol) => rest.call('getDepth', { symbol, limit: '1000' }),
-    bufferCapacity: settings.bufferCapacity,
-    orderBookConflateMs: settings.orderBookConflateMs,
-    windowMs: config.windowMs,
-    clockOffsetMs: signingClock(config, rest, keys.length > 0),
-    ...(logger !== undefined ? { logger } : {}),
-    ...(deps.streamOptions !== undefined ? { streamOptions: deps.streamOptions } : {}),
-  });
-  registerHub(deps.owner, hub);
+  const { hub, logger } = deps;
 
   // GraphQL operations are small; ws's default 100 MiB frame limit would let one client make the gateway buffer a lot.
   const wsServer = new WebSocketServer({ server, path, maxPayload: deps.maxPayloadBytes ?? MAX_CLIENT_FRAME_BYTES });

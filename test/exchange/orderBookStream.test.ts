@@ -7,7 +7,7 @@ import { BackpackStream } from '../../src/exchange/stream.ts';
 import type { StreamListener, StreamState, StreamStatus, SubscribeOptions } from '../../src/exchange/stream.ts';
 import type { Depth } from '../../src/exchange/types/marketData.ts';
 import { StubStreamServer } from '../support/stubStreamServer.ts';
-import { waitFor } from '../support/waitFor.ts';
+import { until } from '../support/until.ts';
 
 type Levels = [string, string][];
 const delta = (U: number, u: number, b: Levels = [], a: Levels = []): DepthDelta => ({ U, u, a, b });
@@ -288,28 +288,25 @@ describe('orderBookStream over a real socket', () => {
         );
     };
 
-    await waitFor(
+    await until(
       () => server.currentStreams().has('depth.SOL_USDC') && feed.status().phase === 'bridging',
       'subscription and snapshot',
     );
     churn(1);
-    await waitFor(matchesMarket, 'book equal to the market');
+    await until(matchesMarket, 'book equal to the market');
 
     market.change('bid', 1000, '42', { send: false }); // lost upstream: a gap
     churn(100);
-    await waitFor(
-      () => feed.status().counters.gaps === 1 && feed.status().phase === 'bridging',
-      'resync after the gap',
-    );
+    await until(() => feed.status().counters.gaps === 1 && feed.status().phase === 'bridging', 'resync after the gap');
     market.change('ask', 1003, '7');
-    await waitFor(matchesMarket, 'book equal to the market after the gap');
+    await until(matchesMarket, 'book equal to the market after the gap');
     expect(normalised(tops.at(-1)?.bids ?? [])).toContainEqual(['100', '42']); // known only from the new snapshot
 
     server.terminateAll();
-    await waitFor(() => server.connections === 2 && server.currentStreams().has('depth.SOL_USDC'), 'resubscription');
-    await waitFor(() => feed.status().phase === 'bridging', 'snapshot after the reconnect');
+    await until(() => server.connections === 2 && server.currentStreams().has('depth.SOL_USDC'), 'resubscription');
+    await until(() => feed.status().phase === 'bridging', 'snapshot after the reconnect');
     churn(200);
-    await waitFor(matchesMarket, 'book equal to the market after the reconnect');
+    await until(matchesMarket, 'book equal to the market after the reconnect');
     expect(fetchSnapshot).toHaveBeenCalledTimes(3);
     expect(feed.status()).toMatchObject({
       phase: 'live',
@@ -318,7 +315,7 @@ describe('orderBookStream over a real socket', () => {
     });
 
     off();
-    await waitFor(() => !server.currentStreams().has('depth.SOL_USDC'), 'UNSUBSCRIBE after the last subscriber');
+    await until(() => !server.currentStreams().has('depth.SOL_USDC'), 'UNSUBSCRIBE after the last subscriber');
     expect(server.framesFor('SUBSCRIBE', 'depth.SOL_USDC')).toHaveLength(2);
   });
 });

@@ -4,7 +4,7 @@ import { BackpackStream, reconnectDelay } from '../../src/exchange/stream.ts';
 import type { BackpackStreamOptions, StreamError, StreamMessage, StreamState } from '../../src/exchange/stream.ts';
 import { parseFrame, parseJsonLossless } from '../../src/exchange/streamFrame.ts';
 import { StubStreamServer } from '../support/stubStreamServer.ts';
-import { waitFor } from '../support/waitFor.ts';
+import { until } from '../support/until.ts';
 
 const key = loadSigningKey('AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=');
 const ticker = {
@@ -52,7 +52,7 @@ function open(options: Partial<BackpackStreamOptions> = {}): BackpackStream {
 /** Frames are processed in order, so once a later SUBSCRIBE is recorded every earlier frame has been too. */
 async function barrier(stream: BackpackStream, name: string): Promise<() => void> {
   const off = stream.subscribe(`ticker.${name}`, () => {});
-  await waitFor(() => server.framesFor('SUBSCRIBE', `ticker.${name}`).length > 0, `barrier ${name}`);
+  await until(() => server.framesFor('SUBSCRIBE', `ticker.${name}`).length > 0, `barrier ${name}`);
   return off;
 }
 
@@ -73,9 +73,9 @@ describe('BackpackStream subscriptions', () => {
     const offs = received.map((_, i) =>
       stream.subscribe('ticker.SOL_USDC', () => void (received[i] = (received[i] ?? 0) + 1)),
     );
-    await waitFor(() => server.currentStreams().has('ticker.SOL_USDC'), 'upstream subscription');
+    await until(() => server.currentStreams().has('ticker.SOL_USDC'), 'upstream subscription');
     server.send('ticker.SOL_USDC', ticker);
-    await waitFor(() => received.every((count) => count === 1), 'delivery to all 50');
+    await until(() => received.every((count) => count === 1), 'delivery to all 50');
     expect(stream.status().streams).toEqual([
       { stream: 'ticker.SOL_USDC', listeners: 50, lastMessageAt: expect.any(Number) },
     ]);
@@ -86,7 +86,7 @@ describe('BackpackStream subscriptions', () => {
     expect(server.framesFor('UNSUBSCRIBE', 'ticker.SOL_USDC')).toHaveLength(0);
 
     offs[49]?.();
-    await waitFor(() => !server.currentStreams().has('ticker.SOL_USDC'), 'upstream unsubscription');
+    await until(() => !server.currentStreams().has('ticker.SOL_USDC'), 'upstream unsubscription');
     const offB = await barrier(stream, 'B');
     expect(server.framesFor('SUBSCRIBE', 'ticker.SOL_USDC')).toHaveLength(1);
     expect(server.framesFor('UNSUBSCRIBE', 'ticker.SOL_USDC')).toHaveLength(1);
@@ -96,10 +96,10 @@ describe('BackpackStream subscriptions', () => {
 
   it('batches streams subscribed in the same tick into one frame', async () => {
     const stream = open();
-    await waitFor(() => stream.status().state === 'open', 'open');
+    await until(() => stream.status().state === 'open', 'open');
     for (const name of ['trade.SOL_USDC', 'bookTicker.SOL_USDC', 'depth.200ms.SOL_USDC'])
       stream.subscribe(name, () => {});
-    await waitFor(() => server.frames.length > 0, 'a frame');
+    await until(() => server.frames.length > 0, 'a frame');
     expect(server.frames).toEqual([
       { connection: 1, method: 'SUBSCRIBE', params: ['trade.SOL_USDC', 'bookTicker.SOL_USDC', 'depth.200ms.SOL_USDC'] },
     ]);
@@ -109,12 +109,12 @@ describe('BackpackStream subscriptions', () => {
     const stream = open();
     const seen: StreamMessage[] = [];
     for (let i = 0; i < 5; i += 1) stream.subscribe('account.rfqUpdate', (message) => seen.push(message));
-    await waitFor(() => server.currentStreams().has('account.rfqUpdate'), 'private subscription');
+    await until(() => server.currentStreams().has('account.rfqUpdate'), 'private subscription');
     server.send(
       'account.rfqUpdate',
       '{"e":"rfqCandidate","E":1730225420369829,"R":113392053149171712,"u":113392053149171713,"C":"123","s":"SOL_USDC_RFQ","S":"Bid","q":"10","p":"98.1","X":"New","T":1730225420368765}',
     );
-    await waitFor(() => seen.length === 5, 'five deliveries');
+    await until(() => seen.length === 5, 'five deliveries');
     const [first] = seen;
     for (const message of seen) expect(message).toBe(first);
     expect(first?.data).toMatchObject({
@@ -133,16 +133,16 @@ describe('BackpackStream subscriptions', () => {
 
   it('delivers an invalid-stream error to that stream only', async () => {
     const stream = open();
-    await waitFor(() => stream.status().state === 'open', 'open');
+    await until(() => stream.status().state === 'open', 'open');
     const errors: Record<string, StreamError[]> = { bad: [], good: [] };
     const ticks: StreamMessage[] = [];
     stream.subscribe('nope.BTC_USDC_PERP', () => {}, { onError: (error) => void errors.bad?.push(error) });
     stream.subscribe('ticker.SOL_USDC', (message) => ticks.push(message), {
       onError: (error) => void errors.good?.push(error),
     });
-    await waitFor(() => errors.bad?.length === 1, 'the 4006 error');
+    await until(() => errors.bad?.length === 1, 'the 4006 error');
     server.send('ticker.SOL_USDC', ticker); // sent after the error frame on the same connection
-    await waitFor(() => ticks.length === 1, 'ticker data');
+    await until(() => ticks.length === 1, 'ticker data');
     expect(errors.bad).toEqual([{ code: 4006, message: 'Invalid stream' }]);
     expect(errors.good).toEqual([]);
   });
@@ -154,7 +154,7 @@ describe('BackpackStream subscriptions', () => {
     stream.subscribe('trade.SOL_USDC', () => {
       throw new Error('a broken listener');
     });
-    await waitFor(() => server.currentStreams().has('ticker.SOL_USDC'), 'subscription');
+    await until(() => server.currentStreams().has('ticker.SOL_USDC'), 'subscription');
     for (const junk of [
       'not json',
       '[1,2]',
@@ -166,7 +166,7 @@ describe('BackpackStream subscriptions', () => {
     }
     server.send('trade.SOL_USDC', { e: 'trade', t: 1 });
     server.send('ticker.SOL_USDC', ticker);
-    await waitFor(() => ticks.length === 1, 'ticker after junk');
+    await until(() => ticks.length === 1, 'ticker after junk');
     expect(stream.status()).toMatchObject({ state: 'open', reconnects: 0 });
     expect(server.connections).toBe(1);
     expect(warnings).toContain('backpack stream: ignored malformed frame');
@@ -177,7 +177,7 @@ describe('BackpackStream subscriptions', () => {
     const stream = open();
     const silent: string[] = [];
     stream.subscribe('ticker.NOPE_USDC', () => {}, { silentAfterMs: 60, onSilent: (name) => void silent.push(name) });
-    await waitFor(() => silent.length > 0, 'the watchdog');
+    await until(() => silent.length > 0, 'the watchdog');
     expect(silent).toEqual(['ticker.NOPE_USDC']);
   });
 });
@@ -197,7 +197,7 @@ describe('BackpackStream connection', () => {
     });
 
     for (let round = 1; round <= 4; round += 1) {
-      await waitFor(
+      await until(
         () =>
           server.connections === round &&
           server.currentStreams().has('ticker.SOL_USDC') &&
@@ -206,7 +206,7 @@ describe('BackpackStream connection', () => {
       );
       server.send('ticker.SOL_USDC', ticker);
       server.send('account.orderUpdate', orderAccepted);
-      await waitFor(() => counts.ticker === round && counts.orders === round, `delivery on connection ${round}`);
+      await until(() => counts.ticker === round && counts.orders === round, `delivery on connection ${round}`);
       if (round < 4) server.terminateAll();
     }
 
@@ -229,22 +229,22 @@ describe('BackpackStream connection', () => {
     const stream = open({ pingIntervalMs: 20, deadAfterMs: 150 });
     const counts = { ticker: 0 };
     stream.subscribe('ticker.SOL_USDC', () => void (counts.ticker += 1));
-    await waitFor(() => server.currentStreams().has('ticker.SOL_USDC'), 'first subscription');
+    await until(() => server.currentStreams().has('ticker.SOL_USDC'), 'first subscription');
     server.freezeAll();
     // >= rather than ===: a stalled test machine may legitimately declare a second socket dead too.
-    await waitFor(
+    await until(
       () => server.connections >= 2 && server.currentStreams().has('ticker.SOL_USDC'),
       'reconnect after dead socket',
     );
     server.send('ticker.SOL_USDC', ticker);
-    await waitFor(() => counts.ticker >= 1, 'delivery after reconnect');
+    await until(() => counts.ticker >= 1, 'delivery after reconnect');
     expect(stream.status().reconnects).toBeGreaterThanOrEqual(1);
     expect(warnings).toContain('backpack stream: dead socket, terminating');
   });
 
   it('keeps a healthy socket whose pings are answered', async () => {
     const stream = open({ pingIntervalMs: 10, deadAfterMs: 1000 });
-    await waitFor(() => server.pings >= 10, 'ten client pings');
+    await until(() => server.pings >= 10, 'ten client pings');
     expect(server.connections).toBe(1);
     expect(stream.status()).toMatchObject({ state: 'open', reconnects: 0 });
   });
@@ -252,10 +252,10 @@ describe('BackpackStream connection', () => {
   it('close() stops for good', async () => {
     const stream = open();
     stream.subscribe('ticker.SOL_USDC', () => {});
-    await waitFor(() => server.currentStreams().has('ticker.SOL_USDC'), 'subscription');
+    await until(() => server.currentStreams().has('ticker.SOL_USDC'), 'subscription');
     stream.close();
     expect(stream.status().state).toBe('closed');
-    await waitFor(() => server.liveConnections === 0, 'socket closed');
+    await until(() => server.liveConnections === 0, 'socket closed');
     // A negative check cannot fail spuriously: give a reconnect (5–50 ms backoff) ample time to show up.
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(server.connections).toBe(1);

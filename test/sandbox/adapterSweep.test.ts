@@ -9,7 +9,8 @@ import { loadSigningKey } from '../../src/exchange/sign.ts';
 import * as D from '../../src/sandbox/engine/decimal.ts';
 import { startSandbox } from '../../src/sandbox/index.ts';
 import type { SandboxHandle } from '../../src/sandbox/index.ts';
-import { account, until } from './sandboxClient.ts';
+import { account } from './sandboxClient.ts';
+import { until } from '../support/until.ts';
 import { loadWireShapes } from './wireShape.ts';
 import type { WireShapes } from './wireShape.ts';
 

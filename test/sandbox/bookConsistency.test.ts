@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Depth } from '../../src/exchange/types/marketData.ts';
 import { startSandbox } from '../../src/sandbox/index.ts';
 import type { SandboxHandle } from '../../src/sandbox/index.ts';
-import { subscribed, until } from './sandboxClient.ts';
+import { subscribed } from './sandboxClient.ts';
+import { until } from '../support/until.ts';
 import { connect } from './wsClient.ts';
 import type { TestSocket } from './wsClient.ts';
 

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as D from '../../src/sandbox/engine/decimal.ts';
 import { startSandbox } from '../../src/sandbox/index.ts';
 import type { SandboxHandle } from '../../src/sandbox/index.ts';
-import { account, restAs, subscribed, until } from './sandboxClient.ts';
+import { account, restAs, subscribed } from './sandboxClient.ts';
+import { until } from '../support/until.ts';
 
 type Pro = InstanceType<typeof ccxt.pro.backpack>;
 type Implicit = (params?: unknown) => Promise<unknown>;

@@ -5,6 +5,7 @@ import { loadSigningKey } from '../../src/exchange/sign.ts';
 import type { SandboxHandle } from '../../src/sandbox/index.ts';
 import { signText } from './transportFixture.ts';
 import type { TestSocket } from './wsClient.ts';
+import { until } from '../support/until.ts';
 
 export function account(
   sandbox: SandboxHandle,
@@ -43,19 +44,4 @@ export function subscribePrivate(
 /** Waits until the server counts `count` subscribers on `stream` (subscriptions are not acknowledged). */
 export async function subscribed(sandbox: SandboxHandle, stream: string, count = 1): Promise<void> {
   await until(() => (sandbox.stats.ws().subscriptions[stream] ?? 0) >= count, `subscription to ${stream}`);
-}
-
-/** Polls `check` every 10 ms until it returns a value other than undefined/false, failing after `timeoutMs`. */
-export async function until<T>(
-  check: () => T | undefined | false | Promise<T | undefined | false>,
-  what: string,
-  timeoutMs = 5_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackpackRest } from '../../src/exchange/rest.ts';
 import { startSandbox } from '../../src/sandbox/index.ts';
 import type { SandboxHandle } from '../../src/sandbox/index.ts';
-import { restAs, subscribed, subscribePrivate, until } from './sandboxClient.ts';
+import { restAs, subscribed, subscribePrivate } from './sandboxClient.ts';
+import { until } from '../support/until.ts';
 import { connect } from './wsClient.ts';
 import type { TestSocket } from './wsClient.ts';
 

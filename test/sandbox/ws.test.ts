@@ -3,6 +3,7 @@ import { parseStream } from '../../src/sandbox/ws/streams.ts';
 import { signText, startTestServer, TEST_ACCOUNT_ID, TEST_API_KEY, TEST_SECRET } from './transportFixture.ts';
 import type { TestServer } from './transportFixture.ts';
 import { connect } from './wsClient.ts';
+import { until } from '../support/until.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -11,14 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
 });
-
-async function waitFor(condition: () => boolean, timeoutMs = 2000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
 
 const subscribed =
   (stream: string, count = 1) =>
@@ -59,14 +52,18 @@ describe('sandbox WebSocket', () => {
   it('delivers public streams after SUBSCRIBE (many per frame, no ack) and stops after UNSUBSCRIBE', async () => {
     const client = await connect(server.wsUrl);
     client.send({ method: 'SUBSCRIBE', params: ['trade.SOL_USDC', 'ticker.SOL_USDC', 'trade.SOL_USDC'] });
-    await waitFor(subscribed('ticker.SOL_USDC'));
+    await until(subscribed('ticker.SOL_USDC'), 'the subscription state', 2000);
     server.streams.publish('trade.SOL_USDC', { e: 'trade', s: 'SOL_USDC', t: 1 });
     server.streams.publish('trade.BTC_USDC', { e: 'trade', s: 'BTC_USDC', t: 1 });
     expect(await client.next()).toEqual({ stream: 'trade.SOL_USDC', data: { e: 'trade', s: 'SOL_USDC', t: 1 } });
     expect(await client.drain(50)).toEqual([]);
 
     client.send({ method: 'UNSUBSCRIBE', params: ['trade.SOL_USDC'] });
-    await waitFor(() => server.streams.stats().subscriptions['trade.SOL_USDC'] === undefined);
+    await until(
+      () => server.streams.stats().subscriptions['trade.SOL_USDC'] === undefined,
+      'the subscription state',
+      2000,
+    );
     server.streams.publish('trade.SOL_USDC', { e: 'trade', s: 'SOL_USDC', t: 2 });
     server.streams.publish('ticker.SOL_USDC', { e: 'ticker', s: 'SOL_USDC' });
     expect(await client.next()).toEqual({ stream: 'ticker.SOL_USDC', data: { e: 'ticker', s: 'SOL_USDC' } });
@@ -87,7 +84,7 @@ describe('sandbox WebSocket', () => {
     expect(await client.next()).toEqual({ id: null, error: { code: 4008, message: 'Invalid depth window' } });
 
     client.send({ method: 'SUBSCRIBE', params: ['bookTicker.SOL_USDC'] });
-    await waitFor(subscribed('bookTicker.SOL_USDC'));
+    await until(subscribed('bookTicker.SOL_USDC'), 'the subscription state', 2000);
     server.streams.publish('bookTicker.SOL_USDC', { e: 'bookTicker', u: 1 });
     expect(await client.next()).toEqual({ stream: 'bookTicker.SOL_USDC', data: { e: 'bookTicker', u: 1 } });
     client.close();
@@ -100,7 +97,7 @@ describe('sandbox WebSocket', () => {
       params: ['account.orderUpdate', 'account.orderUpdate.SOL_USDC'],
       signature: privateSignature(),
     });
-    await waitFor(subscribed('account.orderUpdate.SOL_USDC'));
+    await until(subscribed('account.orderUpdate.SOL_USDC'), 'the subscription state', 2000);
     server.streams.publishPrivate(TEST_ACCOUNT_ID + 1, 'account.orderUpdate', 'SOL_USDC', {
       e: 'orderAccepted',
       i: 'other',
@@ -131,7 +128,7 @@ describe('sandbox WebSocket', () => {
     expect(await client.next()).toEqual({ id: null, error: { code: 4003, message: 'Invalid signature' } });
     client.send({ method: 'SUBSCRIBE', params: ['account.balanceUpdate', 'trade.ETH_USDC'] });
     expect(await client.next()).toEqual({ id: null, error: { code: 4003, message: 'Invalid signature' } });
-    await waitFor(subscribed('trade.ETH_USDC'));
+    await until(subscribed('trade.ETH_USDC'), 'the subscription state', 2000);
     expect(server.streams.stats().subscriptions['account.balanceUpdate']).toBeUndefined();
     server.streams.publishPrivate(TEST_ACCOUNT_ID, 'account.balanceUpdate', null, { e: 'balanceUpdate' });
     expect(await client.drain(50)).toEqual([]);
@@ -151,7 +148,7 @@ describe('sandbox WebSocket', () => {
   it('aggregates depth per window: first U, last u, latest size per price', async () => {
     const client = await connect(server.wsUrl);
     client.send({ method: 'SUBSCRIBE', params: ['depth.200ms.AAPL.US_USDC_PERP', 'depth.AAPL.US_USDC_PERP'] });
-    await waitFor(subscribed('depth.200ms.AAPL.US_USDC_PERP'));
+    await until(subscribed('depth.200ms.AAPL.US_USDC_PERP'), 'the subscription state', 2000);
     const symbol = 'AAPL.US_USDC_PERP';
     server.streams.publish(`depth.${symbol}`, depth(symbol, 11, [['200.1', '5']], [['199.9', '1']]));
     server.streams.publish(
@@ -187,7 +184,7 @@ describe('sandbox WebSocket', () => {
   it('injects a depth gap by withholding the next depth message of that symbol', async () => {
     const client = await connect(server.wsUrl);
     client.send({ method: 'SUBSCRIBE', params: ['depth.ETH_USDC'] });
-    await waitFor(subscribed('depth.ETH_USDC'));
+    await until(subscribed('depth.ETH_USDC'), 'the subscription state', 2000);
     server.streams.publish('depth.ETH_USDC', depth('ETH_USDC', 1, [['3000', '1']]));
     server.streams.injectDepthGap('ETH_USDC');
     server.streams.publish('depth.ETH_USDC', depth('ETH_USDC', 2, [['3000', '2']]));

@@ -1,11 +1,9 @@
-import { createClient } from 'graphql-ws';
-import { pino } from 'pino';
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
-import { CachedExchange } from '../../src/exchange/cache.ts';
 import { ExchangeError } from '../../src/exchange/errors.ts';
-import { createGateway, type Gateway } from '../../src/server.ts';
+import type { Gateway } from '../../src/server.ts';
+import { startGateway, type TestGateway } from '../support/gateway.ts';
+import { gql } from '../support/gql.ts';
+import { wsClient } from '../support/subscriptions.ts';
 import { FakeUpstream, fixtures, marketHandlers } from './fakeUpstream.ts';
 
 const perps = Array.from({ length: 10 }, (_, i) => `C${i}_USDC_PERP`);
@@ -17,6 +15,7 @@ const markets = [
 const tickers = markets.map((m, i) => ({ ...fixtures.tickers[0], symbol: m.symbol, lastPrice: `${i}.5` }));
 
 let upstream: FakeUpstream;
+let env: TestGateway;
 let gateway: Gateway;
 
 beforeAll(async () => {
@@ -57,22 +56,15 @@ beforeAll(async () => {
       throw new Error('secret internal detail');
     },
   });
-  const config = loadConfig({ PORT: '0' });
-  gateway = await createGateway(config, { exchange: new CachedExchange(upstream), logger: pino({ level: 'silent' }) });
+  env = await startGateway({ upstream });
+  gateway = env.gateway;
 });
 
 afterAll(async () => {
-  await gateway?.close();
+  await env?.close();
 });
 
-async function query(source: string, variables?: Record<string, unknown>): Promise<{ data?: any; errors?: any[] }> {
-  const response = await fetch(gateway.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: source, variables }),
-  });
-  return (await response.json()) as { data?: any; errors?: any[] };
-}
+const query = async (source: string) => (await gql<any>(env, source)).body;
 
 describe('gateway over HTTP (fake exchange)', () => {
   it('answers 20 markets with ticker, markPrice and baseAsset from a warm catalog in 3 upstream calls', async () => {
@@ -147,12 +139,7 @@ describe('gateway over HTTP (fake exchange)', () => {
   });
 
   it('executes operations over graphql-ws on the same path', async () => {
-    const client = createClient({
-      url: gateway.url.replace(/^http/, 'ws'),
-      webSocketImpl: WebSocket,
-      lazy: true,
-      retryAttempts: 0,
-    });
+    const client = wsClient(env.wsUrl);
     try {
       const result = await new Promise<any>((resolve, reject) => {
         let last: unknown;

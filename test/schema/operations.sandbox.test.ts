@@ -17,12 +17,13 @@ import {
 } from '../../src/generated/graphql.ts';
 import { ACCOUNT_FUNDING } from '../../src/sandbox/accounts.ts';
 import { addDecimals } from '../../src/schema/validation/decimal.ts';
-import { restGet, run, startSandboxGateway, type SandboxGateway } from './sandboxGateway.ts';
+import { restGet, startGateway, type TestGateway } from '../support/gateway.ts';
+import { gqlData as run } from '../support/gql.ts';
 
-let env: SandboxGateway;
+let env: TestGateway;
 
 beforeAll(async () => {
-  env = await startSandboxGateway(13);
+  env = await startGateway({ sandbox: { seed: 13, flow: { enabled: false } } });
 });
 
 afterAll(async () => {

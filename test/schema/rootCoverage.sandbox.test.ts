@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Gateway } from '../../src/server.ts';
 import { schema } from '../../src/schema/index.ts';
-import { post, restGet, startSandboxGateway, type SandboxGateway } from './sandboxGateway.ts';
+import { restGet, startGateway, type TestGateway } from '../support/gateway.ts';
+import { gql as post } from '../support/gql.ts';
 
 /** JSON as the wire and the gateway send it; the checks below read it field by field. */
 type Json = Record<string, any>;
@@ -32,7 +33,7 @@ interface Entry {
   readonly check: (data: Json, state: State) => Promise<void> | void;
 }
 
-let env: SandboxGateway;
+let env: TestGateway;
 let bob: Gateway;
 const state: State = {
   orderId: '',
@@ -46,7 +47,7 @@ const state: State = {
 };
 
 beforeAll(async () => {
-  env = await startSandboxGateway(17);
+  env = await startGateway({ sandbox: { seed: 17, flow: { enabled: false } } });
   bob = await env.gatewayAs('bob');
 });
 
@@ -57,7 +58,8 @@ afterAll(async () => {
 const rest = <T = Json[]>(path: string): Promise<T> => restGet<T>(env.sandbox, path);
 
 async function gql(source: string, variables?: Record<string, unknown>, target: Gateway = env.gateway): Promise<Json> {
-  const body = await post<Json, Record<string, unknown>>(target, source, variables);
+  const { status, body } = await post<Json, Record<string, unknown>>(target, source, variables);
+  expect(status).toBe(200);
   expect(body.errors).toBeUndefined();
   return body.data ?? {};
 }

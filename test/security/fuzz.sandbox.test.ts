@@ -3,8 +3,10 @@
 // keep serving, and let none of them reach the exchange.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { waitFor } from '../support/waitFor.ts';
-import { leaks, startSecureGateway, type SecureGateway } from './secureGateway.ts';
+import { until } from '../support/until.ts';
+import { startGateway, type TestGateway } from '../support/gateway.ts';
+import { gql as post } from '../support/gql.ts';
+import { leaks } from './leaks.ts';
 
 const SEED = 0x5eed_2026;
 const CASES = 2400;
@@ -31,7 +33,7 @@ interface Case {
   readonly search?: string;
 }
 
-type Gen = (r: () => number, tokens: SecureGateway['tokens']) => Case;
+type Gen = (r: () => number, tokens: TestGateway['tokens']) => Case;
 
 const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)] as T;
 const int = (r: () => number, min: number, max: number): number => min + Math.floor(r() * (max - min + 1));
@@ -423,11 +425,13 @@ const generators: Readonly<Record<string, Gen>> = {
   },
 };
 
-let s: SecureGateway;
+let s: TestGateway;
 
 beforeAll(async () => {
-  s = await startSecureGateway({
-    seed: 23,
+  s = await startGateway({
+    mode: 'tokens',
+    captureLogs: true,
+    sandbox: { seed: 23, flow: { enabled: false } },
     env: { GATEWAY_RATE_LIMIT_PER_MIN: '1000000', GATEWAY_ANONYMOUS_RATE_LIMIT_PER_MIN: '1000000' },
   });
 });
@@ -493,7 +497,7 @@ async function send(c: Case): Promise<Outcome> {
 
 describe('fuzzing the gateway over HTTP', () => {
   it(`answers ${CASES} malformed or hostile requests without a 5xx or an exchange call, and keeps serving`, async () => {
-    const valid = await s.post('{ markets { symbol } }');
+    const valid = await post(s, '{ markets { symbol } }');
     expect(valid.body.errors).toBeUndefined();
     await new Promise((resolve) => setTimeout(resolve, 100));
 
@@ -529,10 +533,10 @@ describe('fuzzing the gateway over HTTP', () => {
     expect(accepted.filter((label) => !label.endsWith(' unicodeNames'))).toEqual([]);
 
     // Still serving: public and private queries work after the storm.
-    const markets = await s.post('{ markets { symbol } }');
+    const markets = await post(s, '{ markets { symbol } }');
     expect(markets.status).toBe(200);
     expect(markets.body.data?.['markets'].length).toBeGreaterThan(0);
-    const balances = await s.post('{ account { balances { symbol } } }', undefined, 'aliceRead');
+    const balances = await post(s, '{ account { balances { symbol } } }', undefined, { token: 'aliceRead' });
     expect(balances.body.errors).toBeUndefined();
 
     // Nothing of the hostile traffic put a token or a key into the log.
@@ -597,7 +601,7 @@ async function wsConnection(
     socket.once('error', reject);
   });
   socket.send(JSON.stringify({ type: 'connection_init', payload: token ? { authorization: `Bearer ${token}` } : {} }));
-  await waitFor(() => frames.some((frame) => frame.type === 'connection_ack'), 'connection_ack');
+  await until(() => frames.some((frame) => frame.type === 'connection_ack'), 'connection_ack');
   return { socket, frames, closed: () => closedWith };
 }
 
@@ -630,7 +634,7 @@ describe('fuzzing the gateway over graphql-ws', () => {
             ids.every((id) =>
               frames.some((frame) => frame.id === id && (frame.type === 'error' || frame.type === 'complete')),
             );
-          await waitFor(
+          await until(
             () => answered() || closed() !== null,
             `answers to operations ${start}…${start + ids.length - 1}`,
             { timeoutMs: 10_000 },
@@ -651,7 +655,7 @@ describe('fuzzing the gateway over graphql-ws', () => {
         expect(JSON.stringify(frames)).not.toContain('INTERNAL_SERVER_ERROR');
         // The connection still serves.
         socket.send(JSON.stringify({ id: 'final', type: 'subscribe', payload: { query: '{ markets { symbol } }' } }));
-        await waitFor(
+        await until(
           () => frames.some((frame) => frame.id === 'final' && frame.type === 'complete'),
           'a valid query after the storm',
         );

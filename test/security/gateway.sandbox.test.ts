@@ -4,13 +4,18 @@ import { createClient, type Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { loadSigningKey } from '../../src/exchange/sign.ts';
-import { waitFor } from '../support/waitFor.ts';
-import { leaks, startSecureGateway, type GraphQLBody, type SecureGateway } from './secureGateway.ts';
+import { until } from '../support/until.ts';
+import { startGateway, type TestGateway } from '../support/gateway.ts';
+import { gql, type GraphQLBody } from '../support/gql.ts';
+import { leaks } from './leaks.ts';
 
-let s: SecureGateway;
+let s: TestGateway;
 
 beforeAll(async () => {
-  s = await startSecureGateway({
+  s = await startGateway({
+    mode: 'tokens',
+    captureLogs: true,
+    sandbox: { seed: 11, flow: { enabled: false } },
     env: { GATEWAY_RATE_LIMIT_PER_MIN: '100000', GATEWAY_ANONYMOUS_RATE_LIMIT_PER_MIN: '100000' },
   });
   // alice and bob start with the same funding: make them tell apart.
@@ -52,32 +57,34 @@ async function upstreamCallsDuring(act: () => Promise<unknown>): Promise<number>
 
 describe('gateway tokens and scopes (sandbox, two accounts)', () => {
   it('serves public market data without a token but refuses account data with UNAUTHENTICATED', async () => {
-    const markets = await s.post('{ markets { symbol } ticker(symbol: "SOL_USDC") { lastPrice } }');
+    const markets = await gql(s, '{ markets { symbol } ticker(symbol: "SOL_USDC") { lastPrice } }');
     expect(markets.status).toBe(200);
     expect(markets.body.errors).toBeUndefined();
     expect(markets.body.data?.['markets'].length).toBeGreaterThan(0);
 
     let body: GraphQLBody = {};
-    expect(await upstreamCallsDuring(async () => ({ body } = await s.post(BALANCES)))).toBe(0);
+    expect(await upstreamCallsDuring(async () => ({ body } = await gql(s, BALANCES)))).toBe(0);
     expect(body.data).toEqual({ account: null });
     expect(codes(body)).toEqual(['UNAUTHENTICATED']);
     expect(body.errors?.[0]?.message).toMatch(/gateway token/);
   });
 
   it('refuses an unknown token with HTTP 401, even for public data', async () => {
-    const { status, body } = await s.post('{ markets { symbol } }', undefined, 'bpg_not-a-real-token-at-all-xxxxxxxx');
+    const { status, body } = await gql(s, '{ markets { symbol } }', undefined, {
+      token: 'bpg_not-a-real-token-at-all-xxxxxxxx',
+    });
     expect(status).toBe(401);
     expect(codes(body)).toEqual(['UNAUTHENTICATED']);
   });
 
   it('lets a read token see balances but not place an order, which never reaches the exchange', async () => {
-    const balances = await s.post(BALANCES, undefined, 'aliceRead');
+    const balances = await gql(s, BALANCES, undefined, { token: 'aliceRead' });
     expect(balances.body.errors).toBeUndefined();
     expect(balances.body.data?.['account'].balances.length).toBeGreaterThan(0);
 
     let body: GraphQLBody = {};
     const calls = await upstreamCallsDuring(
-      async () => ({ body } = await s.post(EXECUTE, { input: restingBid('1') }, 'aliceRead')),
+      async () => ({ body } = await gql(s, EXECUTE, { input: restingBid('1') }, { token: 'aliceRead' })),
     );
     expect(calls).toBe(0);
     expect(body.data).toEqual({ executeOrder: null });
@@ -86,7 +93,7 @@ describe('gateway tokens and scopes (sandbox, two accounts)', () => {
   });
 
   it('lets a trade token place and cancel an order, but not withdraw (no upstream call)', async () => {
-    const placed = await s.post(EXECUTE, { input: restingBid('101') }, 'aliceTrade');
+    const placed = await gql(s, EXECUTE, { input: restingBid('101') }, { token: 'aliceTrade' });
     expect(placed.body.errors).toBeUndefined();
     expect(placed.body.data?.['executeOrder']).toMatchObject({
       __typename: 'ExecuteOrderSuccess',
@@ -94,7 +101,7 @@ describe('gateway tokens and scopes (sandbox, two accounts)', () => {
     });
     const id = placed.body.data?.['executeOrder'].order.id as string;
 
-    const cancelled = await s.post(CANCEL, { input: { symbol: 'SOL_USDC', id } }, 'aliceTrade');
+    const cancelled = await gql(s, CANCEL, { input: { symbol: 'SOL_USDC', id } }, { token: 'aliceTrade' });
     expect(cancelled.body.errors).toBeUndefined();
     expect(cancelled.body.data?.['cancelOrder']).toMatchObject({
       __typename: 'CancelOrderSuccess',
@@ -102,29 +109,32 @@ describe('gateway tokens and scopes (sandbox, two accounts)', () => {
     });
 
     let body: GraphQLBody = {};
-    expect(await upstreamCallsDuring(async () => ({ body } = await s.post(WITHDRAW, undefined, 'aliceTrade')))).toBe(0);
+    expect(
+      await upstreamCallsDuring(async () => ({ body } = await gql(s, WITHDRAW, undefined, { token: 'aliceTrade' }))),
+    ).toBe(0);
     expect(body.data).toEqual({ requestWithdrawal: null });
     expect(codes(body)).toEqual(['FORBIDDEN']);
     expect(body.errors?.[0]?.extensions?.['requiredScope']).toBe('withdraw');
 
     // trade does not imply read
-    expect(codes((await s.post(BALANCES, undefined, 'aliceTrade')).body)).toEqual(['FORBIDDEN']);
+    expect(codes((await gql(s, BALANCES, undefined, { token: 'aliceTrade' })).body)).toEqual(['FORBIDDEN']);
   });
 
   it("shows each token only its own account's balances and orders", async () => {
-    const aliceOrder = await s.post(EXECUTE, { input: restingBid('201') }, 'aliceReadTrade');
-    const bobOrder = await s.post(EXECUTE, { input: restingBid('202') }, 'bobReadTrade');
+    const aliceOrder = await gql(s, EXECUTE, { input: restingBid('201') }, { token: 'aliceReadTrade' });
+    const bobOrder = await gql(s, EXECUTE, { input: restingBid('202') }, { token: 'bobReadTrade' });
     const aliceId = aliceOrder.body.data?.['executeOrder'].order.id as string;
     const bobId = bobOrder.body.data?.['executeOrder'].order.id as string;
     expect(aliceId).toBeTruthy();
     expect(bobId).toBeTruthy();
 
-    const aliceBalances = (await s.post(BALANCES, undefined, 'aliceRead')).body.data?.['account'].balances as {
+    const aliceBalances = (await gql(s, BALANCES, undefined, { token: 'aliceRead' })).body.data?.['account']
+      .balances as {
       symbol: string;
       available: string;
       locked: string;
     }[];
-    const bobBalances = (await s.post(BALANCES, undefined, 'bobRead')).body.data?.['account'].balances as {
+    const bobBalances = (await gql(s, BALANCES, undefined, { token: 'bobRead' })).body.data?.['account'].balances as {
       symbol: string;
       available: string;
       locked: string;
@@ -147,10 +157,11 @@ describe('gateway tokens and scopes (sandbox, two accounts)', () => {
       bobBalances.find((b) => b.symbol === 'SOL')?.available,
     );
 
-    const aliceOpen = (await s.post(OPEN_ORDERS, undefined, 'aliceRead')).body.data?.['account'].openOrders as {
+    const aliceOpen = (await gql(s, OPEN_ORDERS, undefined, { token: 'aliceRead' })).body.data?.['account']
+      .openOrders as {
       id: string;
     }[];
-    const bobOpen = (await s.post(OPEN_ORDERS, undefined, 'bobRead')).body.data?.['account'].openOrders as {
+    const bobOpen = (await gql(s, OPEN_ORDERS, undefined, { token: 'bobRead' })).body.data?.['account'].openOrders as {
       id: string;
     }[];
     expect(aliceOpen.map((o) => o.id)).toContain(aliceId);
@@ -159,10 +170,10 @@ describe('gateway tokens and scopes (sandbox, two accounts)', () => {
     expect(bobOpen.map((o) => o.id)).not.toContain(aliceId);
 
     // A token can never name another account: bob's token cannot cancel alice's order (the exchange does not find it).
-    const cross = await s.post(CANCEL, { input: { symbol: 'SOL_USDC', id: aliceId } }, 'bobReadTrade');
+    const cross = await gql(s, CANCEL, { input: { symbol: 'SOL_USDC', id: aliceId } }, { token: 'bobReadTrade' });
     expect(cross.body.data?.['cancelOrder']?.__typename).toBe('OrderNotFound');
     expect(
-      (await s.post(OPEN_ORDERS, undefined, 'aliceRead')).body.data?.['account'].openOrders.map(
+      (await gql(s, OPEN_ORDERS, undefined, { token: 'aliceRead' })).body.data?.['account'].openOrders.map(
         (o: { id: string }) => o.id,
       ),
     ).toContain(aliceId);
@@ -173,7 +184,11 @@ describe('gateway tokens and scopes (sandbox, two accounts)', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     const before = s.sandbox.stats.requests()['getTicker'] ?? 0;
     const query = '{ ticker(symbol: "BTC_USDC") { lastPrice } }';
-    await Promise.all([s.post(query, undefined, 'aliceRead'), s.post(query, undefined, 'bobRead'), s.post(query)]);
+    await Promise.all([
+      gql(s, query, undefined, { token: 'aliceRead' }),
+      gql(s, query, undefined, { token: 'bobRead' }),
+      gql(s, query),
+    ]);
     expect((s.sandbox.stats.requests()['getTicker'] ?? 0) - before).toBeLessThanOrEqual(1);
   });
 });
@@ -227,13 +242,13 @@ describe('account streams over graphql-ws', () => {
   it('refuses a private subscription without a token, and a connection with a bad one', async () => {
     const anonymous = wsClient();
     const refused = orderUpdates(anonymous);
-    await waitFor(() => refused.done, 'the anonymous subscription to end');
+    await until(() => refused.done, 'the anonymous subscription to end');
     expect(refused.errors).toMatchObject([{ extensions: { code: 'UNAUTHENTICATED' } }]);
     await anonymous.dispose();
 
     const forged = wsClient('bpg_forged-token-xxxxxxxxxxxxxxxxxxxxxxxx');
     const cut = orderUpdates(forged);
-    await waitFor(() => cut.done, 'the forged-token connection to close');
+    await until(() => cut.done, 'the forged-token connection to close');
     expect(cut.orderIds).toEqual([]);
     expect(cut.errors.length).toBeGreaterThan(0);
     await forged.dispose();
@@ -241,7 +256,7 @@ describe('account streams over graphql-ws', () => {
     // A trade-only token is not a read token.
     const tradeOnly = wsClient(s.tokens.aliceTrade);
     const forbidden = orderUpdates(tradeOnly);
-    await waitFor(() => forbidden.done, 'the trade-only subscription to end');
+    await until(() => forbidden.done, 'the trade-only subscription to end');
     expect(forbidden.errors).toMatchObject([{ extensions: { code: 'FORBIDDEN' } }]);
     await tradeOnly.dispose();
   });
@@ -253,17 +268,17 @@ describe('account streams over graphql-ws', () => {
     const bobSub = orderUpdates(bob);
     try {
       // Both private streams are subscribed upstream before the orders are placed.
-      await waitFor(() => countSubscribed() >= 2, 'both account streams to be subscribed at the sandbox', {
+      await until(() => countSubscribed() >= 2, 'both account streams to be subscribed at the sandbox', {
         timeoutMs: 5_000,
       });
-      const aliceOrder = await s.post(EXECUTE, { input: restingBid('301') }, 'aliceReadTrade');
-      const bobOrder = await s.post(EXECUTE, { input: restingBid('302') }, 'bobReadTrade');
+      const aliceOrder = await gql(s, EXECUTE, { input: restingBid('301') }, { token: 'aliceReadTrade' });
+      const bobOrder = await gql(s, EXECUTE, { input: restingBid('302') }, { token: 'bobReadTrade' });
       const aliceId = aliceOrder.body.data?.['executeOrder'].order.id as string;
       const bobId = bobOrder.body.data?.['executeOrder'].order.id as string;
-      await waitFor(() => aliceSub.orderIds.includes(aliceId) && bobSub.orderIds.includes(bobId), 'both order updates');
-      await s.post(CANCEL, { input: { symbol: 'SOL_USDC', id: aliceId } }, 'aliceReadTrade');
-      await s.post(CANCEL, { input: { symbol: 'SOL_USDC', id: bobId } }, 'bobReadTrade');
-      await waitFor(() => aliceSub.orderIds.filter((id) => id === aliceId).length >= 2, "alice's cancel update");
+      await until(() => aliceSub.orderIds.includes(aliceId) && bobSub.orderIds.includes(bobId), 'both order updates');
+      await gql(s, CANCEL, { input: { symbol: 'SOL_USDC', id: aliceId } }, { token: 'aliceReadTrade' });
+      await gql(s, CANCEL, { input: { symbol: 'SOL_USDC', id: bobId } }, { token: 'bobReadTrade' });
+      await until(() => aliceSub.orderIds.filter((id) => id === aliceId).length >= 2, "alice's cancel update");
       expect(aliceSub.errors).toEqual([]);
       expect(bobSub.errors).toEqual([]);
       expect(aliceSub.orderIds).not.toContain(bobId);
@@ -289,8 +304,10 @@ describe('log scan', () => {
     // Something worth logging besides the runs above (bad tokens over HTTP and graphql-ws, subscriptions): a failed
     // exchange call, a validation error, and an unexpected failure whose text quotes every kind of secret (a bug or a
     // library error echoing what it was handling). It is masked for the client and logged, scrubbed.
-    await s.post('{ account { order(symbol: "SOL_USDC", id: "999999999") { id } } }', undefined, 'aliceRead');
-    await s.post('{ nope }', undefined, 'aliceRead');
+    await gql(s, '{ account { order(symbol: "SOL_USDC", id: "999999999") { id } } }', undefined, {
+      token: 'aliceRead',
+    });
+    await gql(s, '{ nope }', undefined, { token: 'aliceRead' });
     const seed = Buffer.from(s.accountSecrets[0] ?? '', 'base64');
     const quoted =
       `signing failed: secret ${s.accountSecrets[0]} seed ${seed.toString('hex')} key ` +
@@ -304,7 +321,7 @@ describe('log scan', () => {
     };
     let failed: { status: number; body: GraphQLBody };
     try {
-      failed = await s.post(BALANCES, undefined, 'aliceRead');
+      failed = await gql(s, BALANCES, undefined, { token: 'aliceRead' });
     } finally {
       delete (shared as { callWithMeta?: unknown }).callWithMeta; // the prototype's method again
     }

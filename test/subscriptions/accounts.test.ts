@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hubOf } from '../../src/streams/hub.ts';
-import { startSecureGateway } from '../security/secureGateway.ts';
-import type { SecureGateway } from '../security/secureGateway.ts';
-import { waitFor } from '../support/waitFor.ts';
-import { collect, wsClient } from './fixture.ts';
+import { startGateway, type TestGateway } from '../support/gateway.ts';
+import { until } from '../support/until.ts';
+import { collect, wsClient } from '../support/subscriptions.ts';
 
-let env: SecureGateway;
+let env: TestGateway;
 beforeAll(async () => {
-  env = await startSecureGateway();
+  env = await startGateway({ mode: 'tokens', captureLogs: true, sandbox: { seed: 11, flow: { enabled: false } } });
 });
 afterAll(async () => {
   await env?.close();
@@ -25,7 +23,7 @@ describe('private subscriptions per caller account (token mode)', () => {
       const aliceUpdates = collect<{ orderId: string }>(alice, ORDER_UPDATES, 'orderUpdates');
       const bobUpdates = collect<{ orderId: string }>(bob, ORDER_UPDATES, 'orderUpdates');
       const refused = collect(anonymous, ORDER_UPDATES, 'orderUpdates');
-      await waitFor(
+      await until(
         () => (env.sandbox.stats.ws().subscriptions['account.orderUpdate'] ?? 0) === 2,
         'one signed subscription per account',
       );
@@ -33,11 +31,12 @@ describe('private subscriptions per caller account (token mode)', () => {
       const order = await env
         .restAs('alice')
         .call('executeOrder', { symbol: 'SOL_USDC', side: 'Bid', orderType: 'Limit', price: '100', quantity: '0.1' });
-      await waitFor(() => aliceUpdates.values.some((update) => update.orderId === order.id), 'alice to see her order');
+      await until(() => aliceUpdates.values.some((update) => update.orderId === order.id), 'alice to see her order');
       expect(bobUpdates.values).toEqual([]);
 
-      const hub = hubOf(env.gateway.exchange);
-      expect(hub?.status().connections.filter((connection) => connection.kind === 'account')).toHaveLength(2);
+      expect(
+        env.gateway.streams.status().connections.filter((connection) => connection.kind === 'account'),
+      ).toHaveLength(2);
       // The public streamStatus query shows the account sockets but not which streams (markets) they carry.
       const status = (await (
         await fetch(env.gateway.url, {
@@ -49,7 +48,7 @@ describe('private subscriptions per caller account (token mode)', () => {
       const accountSockets = status.data.streamStatus.connections.filter((connection) => connection.kind === 'ACCOUNT');
       expect(accountSockets).toHaveLength(2);
       expect(accountSockets.flatMap((connection) => connection.streams)).toEqual([]);
-      await waitFor(() => refused.completed, 'the anonymous subscription to end');
+      await until(() => refused.completed, 'the anonymous subscription to end');
       expect(refused.errors).toMatchObject([{ extensions: { code: 'UNAUTHENTICATED' } }]);
     } finally {
       await Promise.all([alice.dispose(), bob.dispose(), anonymous.dispose()]);
@@ -60,7 +59,7 @@ describe('private subscriptions per caller account (token mode)', () => {
     const client = wsClient(env.gateway.url.replace(/^http/, 'ws'), { token: env.tokens.aliceTrade });
     try {
       const balances = collect(client, 'subscription { balanceUpdates { asset } }', 'balanceUpdates');
-      await waitFor(() => balances.completed, 'the subscription to end');
+      await until(() => balances.completed, 'the subscription to end');
       expect(balances.errors).toMatchObject([{ extensions: { code: 'FORBIDDEN' } }]);
       expect(env.sandbox.stats.ws().subscribes['account.balanceUpdate']).toBeUndefined();
     } finally {
@@ -72,7 +71,7 @@ describe('private subscriptions per caller account (token mode)', () => {
     const client = wsClient(env.gateway.url.replace(/^http/, 'ws'), { token: `${env.tokens.aliceRead}x` });
     try {
       const updates = collect(client, ORDER_UPDATES, 'orderUpdates');
-      await waitFor(() => updates.errors.length > 0, 'the connection to be refused');
+      await until(() => updates.errors.length > 0, 'the connection to be refused');
       expect(updates.errors[0]).toMatchObject({ code: 4403 });
     } finally {
       await client.dispose();

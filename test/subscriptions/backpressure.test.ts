@@ -1,18 +1,18 @@
 import type { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { waitFor } from '../support/waitFor.ts';
-import { setup } from './fixture.ts';
-import type { Setup } from './fixture.ts';
+import { until } from '../support/until.ts';
+import { startGateway } from '../support/gateway.ts';
+import type { TestGateway } from '../support/gateway.ts';
 
 const BUFFER = 16;
 
-let env: Setup;
+let env: TestGateway;
 beforeAll(async () => {
   // No live flow: the test is the only source of trades and book changes, so counts are deterministic. Book
   // snapshots are emitted on every change, so the client queue (not the feed's timer) is what conflates them.
-  env = await setup({
-    sandbox: { flow: { enabled: false } },
+  env = await startGateway({
+    sandbox: { seed: 7, flow: { enabled: false } },
     env: { GATEWAY_SUBSCRIPTION_BUFFER: String(BUFFER), GATEWAY_ORDERBOOK_CONFLATE_MS: '0' },
   });
 });
@@ -39,7 +39,7 @@ async function rawClient(url: string): Promise<{ socket: WebSocket; messages: Pr
     socket.once('error', reject);
   });
   socket.send(JSON.stringify({ type: 'connection_init', payload: {} }));
-  await waitFor(() => messages.some((m) => m.type === 'connection_ack'), 'connection_ack');
+  await until(() => messages.some((m) => m.type === 'connection_ack'), 'connection_ack');
   return { socket, messages, tcp: (socket as unknown as { _socket: Socket })._socket };
 }
 
@@ -64,7 +64,7 @@ function publishTrades(count: number): void {
 
 /** A resting bid from the demo account, far enough below the market that nothing trades: one book change. */
 async function restingBid(offset: number): Promise<void> {
-  await env.demoRest.call('executeOrder', {
+  await env.rest.call('executeOrder', {
     symbol: 'SOL_USDC',
     side: 'Bid',
     orderType: 'Limit',
@@ -109,49 +109,52 @@ describe('a client that stops reading', () => {
           payload: { query: 'subscription { orderBook(symbol: "SOL_USDC", depth: 50) { lastUpdateId } }' },
         }),
       );
-      await waitFor(
+      await until(
         () => (env.sandbox.stats.ws().subscriptions['trade.SOL_USDC'] ?? 0) === 1,
         'the upstream trade subscription',
       );
       await restingBid(0); // without live flow the local book goes live on its first delta
-      await waitFor(() => messages.some((m) => m.id === 'book' && m.type === 'next'), 'the first book');
+      await until(() => messages.some((m) => m.id === 'book' && m.type === 'next'), 'the first book');
 
       // A client that reads keeps up: 200 trades, no overflow.
       for (let batch = 0; batch < 25; batch += 1) await tradeBatch();
-      await waitFor(() => tradeIds(messages).length === 200, 'all 200 trades to arrive');
-      expect(env.status().subscriptions.overflows).toBe(0);
+      await until(() => tradeIds(messages).length === 200, 'all 200 trades to arrive');
+      expect(env.streams.status().subscriptions.overflows).toBe(0);
 
       tcp.pause(); // the client stops reading: kernel buffers fill, then the gateway's writes stop completing
       let maxBufferedBytes = 0;
-      for (let batch = 0; batch < 3000 && env.status().subscriptions.overflows === 0; batch += 1) {
+      for (let batch = 0; batch < 3000 && env.streams.status().subscriptions.overflows === 0; batch += 1) {
         await tradeBatch();
-        const status = env.status();
+        const status = env.streams.status();
         expect(status.subscriptions.maxQueueLength).toBeLessThanOrEqual(BUFFER);
         maxBufferedBytes = Math.max(maxBufferedBytes, status.clients?.maxBufferedBytes ?? 0);
       }
-      let status = env.status();
+      let status = env.streams.status();
       expect(status.subscriptions.overflows).toBe(1);
       expect(status.subscriptions.peakQueueLength).toBe(BUFFER);
       // graphql-ws takes the next value only after the previous frame was written: `ws` holds a frame or two at most.
       expect(maxBufferedBytes).toBeLessThan(256 * 1024);
       // The trades subscription ended and released its upstream listener; the conflated order book is still open.
       expect(status.subscriptions.active).toBe(1);
-      await waitFor(() => env.sandbox.stats.ws().unsubscribes['trade.SOL_USDC'] === 1, 'the upstream UNSUBSCRIBE');
+      await until(() => env.sandbox.stats.ws().unsubscribes['trade.SOL_USDC'] === 1, 'the upstream UNSUBSCRIBE');
 
       // The socket is still congested: book changes wait in the book's queue, each newer one replacing the last.
       const conflatedBefore = status.subscriptions.conflated;
-      for (let i = 1; i <= 10 && env.status().subscriptions.conflated === conflatedBefore; i += 1) {
+      for (let i = 1; i <= 10 && env.streams.status().subscriptions.conflated === conflatedBefore; i += 1) {
         await restingBid(i);
-        await waitFor(() => (env.status().orderBooks[0]?.counters.applied ?? 0) > i, 'the book change to be applied');
-        expect(env.status().subscriptions.maxQueueLength).toBeLessThanOrEqual(1);
+        await until(
+          () => (env.streams.status().orderBooks[0]?.counters.applied ?? 0) > i,
+          'the book change to be applied',
+        );
+        expect(env.streams.status().subscriptions.maxQueueLength).toBeLessThanOrEqual(1);
       }
-      status = env.status();
+      status = env.streams.status();
       expect(status.subscriptions.conflated).toBeGreaterThan(conflatedBefore);
       expect(status.subscriptions).toMatchObject({ active: 1, overflows: 1 });
 
       publishTrades(100); // cannot reach the ended subscription
       tcp.resume();
-      await waitFor(() => lastOf(messages, 'trades')?.type === 'complete', 'the trades subscription to complete', {
+      await until(() => lastOf(messages, 'trades')?.type === 'complete', 'the trades subscription to complete', {
         timeoutMs: 10_000,
       });
       const ending = messages.filter((m) => m.id === 'trades').at(-2);
@@ -167,7 +170,7 @@ describe('a client that stops reading', () => {
 
       // The order book subscription carries on with the latest state, not a backlog.
       const latestId = await restLastUpdateId();
-      await waitFor(
+      await until(
         () =>
           (lastOf(messages, 'book')?.payload?.data?.['orderBook'] as { lastUpdateId?: string } | undefined)
             ?.lastUpdateId === latestId,

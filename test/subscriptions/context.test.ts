@@ -10,8 +10,9 @@ import { createContext } from '../../src/schema/context.ts';
 import type { GatewayContext } from '../../src/schema/context.ts';
 import { schema } from '../../src/schema/index.ts';
 import type { SubscriptionContext } from '../../src/schema/subscriptions/shared.ts';
+import { createGatewayHub } from '../../src/streams/gatewayHub.ts';
 import { attachSubscriptions } from '../../src/streams/transport.ts';
-import { wsClient } from './fixture.ts';
+import { wsClient } from '../support/subscriptions.ts';
 
 describe('graphql-ws context', () => {
   it('carries the connection_init payload and the upgrade request headers into the GraphQL context', async () => {
@@ -23,18 +24,16 @@ describe('graphql-ws context', () => {
       onExecute: ({ args }: { args: { contextValue: unknown } }) =>
         void contexts.push(args.contextValue as SubscriptionContext),
     };
+    const config = loadConfig({ BACKPACK_WS_URL: 'ws://127.0.0.1:9', PORT: '0' });
+    const hub = createGatewayHub({ config, rest: BackpackRest.fromConfig(config) });
     const yoga = createYoga<{ req: IncomingMessage; res: ServerResponse }, GatewayContext>({
       schema,
-      context: ({ request }) => createContext({ exchange, account: null }, request.headers.get('x-request-id')),
+      context: ({ request }) =>
+        createContext({ exchange, account: null, streams: hub }, request.headers.get('x-request-id')),
       plugins: [recordContext],
     });
     const server = createServer((req, res) => void yoga(req, res));
-    const config = loadConfig({ BACKPACK_WS_URL: 'ws://127.0.0.1:9', PORT: '0' });
-    const subscriptions = attachSubscriptions(server, yoga, '/graphql', {
-      config,
-      rest: BackpackRest.fromConfig(config),
-      owner: exchange,
-    });
+    const subscriptions = attachSubscriptions(server, yoga, '/graphql', { hub });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
     const client = wsClient(`ws://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, {
       authToken: 'token-for-later',

@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from 'graphql-ws';
-import { waitFor } from '../support/waitFor.ts';
-import { collect, query, setup, wsClient } from './fixture.ts';
-import type { Collected, Setup } from './fixture.ts';
+import { until } from '../support/until.ts';
+import { collect, wsClient } from '../support/subscriptions.ts';
+import { startGateway } from '../support/gateway.ts';
+import { gql } from '../support/gql.ts';
+import type { Collected } from '../support/subscriptions.ts';
+import type { TestGateway } from '../support/gateway.ts';
 
-let env: Setup;
+let env: TestGateway;
 beforeAll(async () => {
-  env = await setup();
+  env = await startGateway({ sandbox: { seed: 7 } });
 });
 afterAll(async () => {
   await env?.close();
@@ -22,7 +25,7 @@ describe('one upstream stream for many clients', () => {
       collect(client, TICKER, 'ticker'),
     );
 
-    await waitFor(() => subscriptions.every((s) => s.values.length >= 2), 'every client to receive two ticks', {
+    await until(() => subscriptions.every((s) => s.values.length >= 2), 'every client to receive two ticks', {
       timeoutMs: 8000,
     });
     expect(stats().subscribes['ticker.SOL_USDC']).toBe(1);
@@ -30,20 +33,20 @@ describe('one upstream stream for many clients', () => {
     expect(subscriptions.flatMap((s) => s.errors)).toEqual([]);
     expect(subscriptions[0]?.values[0]).toMatchObject({ symbol: 'SOL_USDC' });
 
-    const status = await query<{
+    const { body: status } = await gql<{
       streamStatus: {
         connections: { kind: string; streams: { stream: string; listeners: number; subscribers: number }[] }[];
       };
-    }>(env.gateway, '{ streamStatus { connections { kind streams { stream listeners subscribers } } } }');
+    }>(env, '{ streamStatus { connections { kind streams { stream listeners subscribers } } } }');
     const publicSocket = status.data?.streamStatus.connections.find((c) => c.kind === 'PUBLIC');
     expect(publicSocket?.streams).toContainEqual({ stream: 'ticker.SOL_USDC', listeners: 1, subscribers: 50 });
 
     for (const subscription of subscriptions.slice(0, 49)) subscription.stop();
-    await waitFor(() => env.status().subscriptions.active === 1, '49 clients to leave');
+    await until(() => env.streams.status().subscriptions.active === 1, '49 clients to leave');
     expect(stats().unsubscribes['ticker.SOL_USDC']).toBeUndefined();
 
     subscriptions[49]?.stop();
-    await waitFor(
+    await until(
       () => stats().unsubscribes['ticker.SOL_USDC'] === 1,
       'the exchange UNSUBSCRIBE after the last client left',
     );

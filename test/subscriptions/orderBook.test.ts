@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeDecimal } from '../../src/exchange/orderBook.ts';
 import type { Depth } from '../../src/exchange/types/marketData.ts';
-import { waitFor } from '../support/waitFor.ts';
-import { collect, query, setup, wsClient } from './fixture.ts';
-import type { Setup } from './fixture.ts';
+import { until } from '../support/until.ts';
+import { collect, wsClient } from '../support/subscriptions.ts';
+import { startGateway } from '../support/gateway.ts';
+import { gql } from '../support/gql.ts';
+import type { TestGateway } from '../support/gateway.ts';
 
-let env: Setup;
+let env: TestGateway;
 beforeAll(async () => {
-  env = await setup();
+  env = await startGateway({ sandbox: { seed: 7 } });
 });
 afterAll(async () => {
   env?.sandbox.resumeFlow();
@@ -50,7 +52,7 @@ const normalized = (book: Book): Book => ({
 /** With the flow paused the book stops moving: wait until the subscriber's latest book reached the REST book's id. */
 async function settledBooks(latest: () => Book | undefined): Promise<{ live: Book; rest: Book }> {
   let rest = await restBook('SOL_USDC');
-  await waitFor(() => latest()?.lastUpdateId === rest.lastUpdateId, 'the subscribed book to catch up with REST', {
+  await until(() => latest()?.lastUpdateId === rest.lastUpdateId, 'the subscribed book to catch up with REST', {
     timeoutMs: 5000,
   });
   rest = await restBook('SOL_USDC'); // unchanged if the book is really quiet
@@ -67,7 +69,7 @@ describe('orderBook subscription', () => {
     const books = collect<Book>(client, BOOK, 'orderBook');
     const latest = () => books.values.at(-1);
     try {
-      await waitFor(() => books.values.length >= 3, 'live book snapshots', { timeoutMs: 8000 });
+      await until(() => books.values.length >= 3, 'live book snapshots', { timeoutMs: 8000 });
       for (const book of books.values) {
         // Best first and never crossed.
         const [bestBid, bestAsk] = [Number(book.bids[0]?.price), Number(book.asks[0]?.price)];
@@ -80,20 +82,22 @@ describe('orderBook subscription', () => {
       expect(first.live.bids.length).toBeGreaterThan(0);
       expect(first.live.asks.length).toBeGreaterThan(0);
 
-      const resyncsBefore = env.status().orderBooks.find((b) => b.symbol === 'SOL_USDC')?.counters.resyncs ?? 0;
+      const resyncsBefore = env.streams.status().orderBooks.find((b) => b.symbol === 'SOL_USDC')?.counters.resyncs ?? 0;
       env.sandbox.injectDepthGap('SOL_USDC');
       env.sandbox.resumeFlow();
-      await waitFor(
-        () => (env.status().orderBooks.find((b) => b.symbol === 'SOL_USDC')?.counters.gaps ?? 0) >= 1,
+      await until(
+        () => (env.streams.status().orderBooks.find((b) => b.symbol === 'SOL_USDC')?.counters.gaps ?? 0) >= 1,
         'the gap to be detected',
         { timeoutMs: 8000 },
       );
-      await waitFor(
-        () => env.status().orderBooks.find((b) => b.symbol === 'SOL_USDC')?.phase === 'live',
+      await until(
+        () => env.streams.status().orderBooks.find((b) => b.symbol === 'SOL_USDC')?.phase === 'live',
         'the book to resync',
       );
-      const { data } = await query<{ streamStatus: { orderBooks: { symbol: string; resyncs: number }[] } }>(
-        env.gateway,
+      const {
+        body: { data },
+      } = await gql<{ streamStatus: { orderBooks: { symbol: string; resyncs: number }[] } }>(
+        env,
         '{ streamStatus { orderBooks { symbol phase subscribers resyncs gaps lastResyncReason } } }',
       );
       const status = data?.streamStatus.orderBooks.find((b) => b.symbol === 'SOL_USDC');

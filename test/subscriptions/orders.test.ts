@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitFor } from '../support/waitFor.ts';
-import { collect, query, setup, wsClient } from './fixture.ts';
-import type { Setup } from './fixture.ts';
+import { until } from '../support/until.ts';
+import { collect, wsClient } from '../support/subscriptions.ts';
+import { startGateway } from '../support/gateway.ts';
+import { gql } from '../support/gql.ts';
+import type { TestGateway } from '../support/gateway.ts';
 
-let env: Setup;
+let env: TestGateway;
 beforeAll(async () => {
-  env = await setup();
+  env = await startGateway({ sandbox: { seed: 7 } });
 });
 afterAll(async () => {
   await env?.close();
@@ -36,12 +38,12 @@ describe('orderUpdates', () => {
     const client = wsClient(env.wsUrl);
     const updates = collect<OrderUpdate>(client, ORDER_UPDATES, 'orderUpdates');
     try {
-      await waitFor(
+      await until(
         () => (env.sandbox.stats.ws().subscriptions['account.orderUpdate.SOL_USDC'] ?? 0) === 1,
         'the signed upstream subscription',
       );
-      const placed = await query<{ executeOrder: { __typename: string; order?: { id: string } } }>(
-        env.gateway,
+      const { body: placed } = await gql<{ executeOrder: { __typename: string; order?: { id: string } } }>(
+        env,
         `mutation { executeOrder(input: { symbol: "SOL_USDC", side: BID, orderType: MARKET, quantity: "0.5", clientId: "4242" }) {
           __typename ... on ExecuteOrderSuccess { order { id } }
         } }`,
@@ -51,7 +53,7 @@ describe('orderUpdates', () => {
       const orderId = placed.data?.executeOrder.order?.id;
 
       const mine = () => updates.values.filter((update) => update.orderId === orderId);
-      await waitFor(() => mine().some((update) => update.status === 'FILLED'), 'the fill event');
+      await until(() => mine().some((update) => update.status === 'FILLED'), 'the fill event');
       const [accepted, ...fills] = mine();
       expect(accepted).toMatchObject({
         eventType: 'ORDER_ACCEPTED',
@@ -80,17 +82,17 @@ describe('orderUpdates', () => {
 
 describe('private subscriptions without keys', () => {
   it('fail with UNAUTHENTICATED and open no exchange socket', async () => {
-    const keyless = await setup({ withKeys: false });
+    const keyless = await startGateway({ sandbox: { seed: 7 }, account: null });
     const client = wsClient(keyless.wsUrl);
     try {
       const updates = collect(client, 'subscription { orderUpdates { orderId } }', 'orderUpdates');
       const balances = collect(client, 'subscription { balanceUpdates { asset } }', 'balanceUpdates');
-      await waitFor(() => updates.completed && balances.completed, 'both subscriptions to end');
+      await until(() => updates.completed && balances.completed, 'both subscriptions to end');
       for (const subscription of [updates, balances]) {
         expect(subscription.values).toEqual([]);
         expect(subscription.errors).toMatchObject([{ extensions: { code: 'UNAUTHENTICATED' } }]);
       }
-      expect(keyless.status().connections).toEqual([]);
+      expect(keyless.streams.status().connections).toEqual([]);
     } finally {
       await client.dispose();
       await keyless.close();

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitFor } from '../support/waitFor.ts';
-import { collect, setup, wsClient } from './fixture.ts';
-import type { Collected, Setup } from './fixture.ts';
+import { until } from '../support/until.ts';
+import { collect, wsClient } from '../support/subscriptions.ts';
+import { startGateway } from '../support/gateway.ts';
+import type { Collected } from '../support/subscriptions.ts';
+import type { TestGateway } from '../support/gateway.ts';
 
-let env: Setup;
+let env: TestGateway;
 beforeAll(async () => {
-  env = await setup();
+  env = await startGateway({ sandbox: { seed: 7 } });
 });
 afterAll(async () => {
   await env?.close();
@@ -19,7 +21,7 @@ function orderTraffic(intervalMs: number): () => void {
   let side: 'Bid' | 'Ask' = 'Bid';
   const timer = setInterval(() => {
     side = side === 'Bid' ? 'Ask' : 'Bid';
-    env.demoRest
+    env.rest
       .call('executeOrder', { symbol: 'SOL_USDC', side, orderType: 'Market', quantity: '0.1' })
       .catch(() => undefined);
   }, intervalMs);
@@ -44,19 +46,19 @@ describe('exchange connection drops', () => {
     const stopTraffic = orderTraffic(150);
     const all = Object.values(subscribers);
     try {
-      await waitFor(() => all.every((s) => s.values.length > 0), 'every subscriber to receive data', {
+      await until(() => all.every((s) => s.values.length > 0), 'every subscriber to receive data', {
         timeoutMs: 8000,
       });
       const drops: number[] = [];
       for (let drop = 1; drop <= 3; drop += 1) {
-        const reconnectsBefore = env.status().connections.map((c) => c.reconnects);
+        const reconnectsBefore = env.streams.status().connections.map((c) => c.reconnects);
         env.sandbox.dropConnections();
         const droppedAt = Date.now();
         // One 2 s budget per drop, shared by the reconnect and the first data on every subscription.
         const remaining = () => Math.max(0, CONTINUITY_MS - (Date.now() - droppedAt));
         // The drop must have been seen by both exchange sockets, else "receiving again" proves nothing.
-        await waitFor(
-          () => env.status().connections.every((c, i) => c.reconnects > (reconnectsBefore[i] ?? 0)),
+        await until(
+          () => env.streams.status().connections.every((c, i) => c.reconnects > (reconnectsBefore[i] ?? 0)),
           `both exchange sockets to reconnect after drop ${drop}`,
           { timeoutMs: remaining() },
         );
@@ -64,7 +66,7 @@ describe('exchange connection drops', () => {
         const before = all.map((s) => s.values.length);
         const silent = () =>
           Object.keys(subscribers).filter((_, i) => (all[i]?.values.length ?? 0) <= (before[i] ?? 0));
-        await waitFor(() => silent().length === 0, `every subscriber to receive again after drop ${drop}`, {
+        await until(() => silent().length === 0, `every subscriber to receive again after drop ${drop}`, {
           timeoutMs: remaining(),
         }).catch((error: unknown) => {
           throw new Error(`${String(error)}; still silent: ${silent().join(', ')}`);
@@ -72,9 +74,9 @@ describe('exchange connection drops', () => {
         drops.push(Date.now() - droppedAt);
       }
       expect(drops).toHaveLength(3);
-      // The waits above already enforce it; stated once more with the measured times (+ waitFor's 5 ms polling).
+      // The waits above already enforce it; stated once more with the measured times (+ until's 5 ms polling).
       expect(Math.max(...drops)).toBeLessThanOrEqual(CONTINUITY_MS + 20);
-      expect(env.status().connections.map((c) => c.reconnects)).toEqual([3, 3]);
+      expect(env.streams.status().connections.map((c) => c.reconnects)).toEqual([3, 3]);
       for (const [name, subscriber] of Object.entries(subscribers)) {
         expect({ name, errors: subscriber.errors, completed: subscriber.completed }).toEqual({
           name,

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config.ts';
 import { loadSubscriptionConfig } from '../../src/streams/config.ts';
-import { waitFor } from '../support/waitFor.ts';
-import { collect, setup, wsClient } from './fixture.ts';
-import type { Setup } from './fixture.ts';
+import { until } from '../support/until.ts';
+import { collect, wsClient } from '../support/subscriptions.ts';
+import { startGateway } from '../support/gateway.ts';
+import type { TestGateway } from '../support/gateway.ts';
 
-let env: Setup;
+let env: TestGateway;
 beforeAll(async () => {
-  env = await setup();
+  env = await startGateway({ sandbox: { seed: 7 } });
 });
 afterAll(async () => {
   await env?.close();
@@ -33,7 +34,7 @@ describe('subscription transport', () => {
     controller.abort();
     const data = /event: next\ndata: (.*)\n/.exec(text)?.[1];
     expect(JSON.parse(data ?? '{}')).toMatchObject({ data: { ticker: { symbol: 'SOL_USDC' } } });
-    await waitFor(() => env.status().subscriptions.active === 0, 'the SSE subscription to end with the request');
+    await until(() => env.streams.status().subscriptions.active === 0, 'the SSE subscription to end with the request');
   });
 
   it('runs queries and subscriptions over graphql-ws with connection params, through the same context factory', async () => {
@@ -51,7 +52,7 @@ describe('subscription transport', () => {
         'subscription { ticker(symbol: "BTC_USDC") { symbol market { symbol baseSymbol } } }',
         'ticker',
       );
-      await waitFor(() => tickers.values.length > 0, 'a ticker');
+      await until(() => tickers.values.length > 0, 'a ticker');
       expect(tickers.values[0]).toEqual({ symbol: 'BTC_USDC', market: { symbol: 'BTC_USDC', baseSymbol: 'BTC' } });
     } finally {
       await client.dispose();
@@ -85,14 +86,14 @@ describe('subscription transport', () => {
     const client = wsClient(env.wsUrl);
     try {
       const tickers = collect(client, 'subscription { ticker(symbol: "SOL_USDC") { lastPrice } }', 'ticker');
-      await waitFor(() => tickers.values.length > 0, 'a ticker');
+      await until(() => tickers.values.length > 0, 'a ticker');
       const broken = collect(client, 'subscription { ticker(symbol: "SOL_USDC") { lastPrice ', 'ticker');
       const flood = collect(client, `{ markets { ${'symbol '.repeat(2_500)}} }`, 'markets');
-      await waitFor(() => broken.errors.length > 0 && flood.errors.length > 0, 'both operations to be refused');
+      await until(() => broken.errors.length > 0 && flood.errors.length > 0, 'both operations to be refused');
       expect(broken.errors).toMatchObject([[{ extensions: { code: 'GRAPHQL_PARSE_FAILED' } }]]);
       expect(flood.errors).toMatchObject([[{ message: expect.stringMatching(/token limit/i) }]]);
       const received = tickers.values.length;
-      await waitFor(() => tickers.values.length > received, 'the ticker to keep coming on the same connection');
+      await until(() => tickers.values.length > received, 'the ticker to keep coming on the same connection');
       expect(tickers.errors).toEqual([]);
     } finally {
       await client.dispose();
@@ -108,7 +109,7 @@ describe('subscription transport', () => {
         'subscription { orderBook(symbol: "SOL_USDC", depth: 5000) { lastUpdateId } }',
         'orderBook',
       );
-      await waitFor(() => unknown.completed && deep.completed, 'both subscriptions to end');
+      await until(() => unknown.completed && deep.completed, 'both subscriptions to end');
       expect(unknown.errors).toMatchObject([
         { message: 'Unknown market "NOPE_USDC"', extensions: { code: 'BAD_USER_INPUT', field: 'symbol' } },
       ]);

@@ -6,7 +6,6 @@
 //   resolve: (payload) => unwrap(payload),
 import { GraphQLError } from 'graphql';
 import { QueueFailure, SubscriptionOverflowError } from '../../streams/queue.ts';
-import { hubOf } from '../../streams/hub.ts';
 import type { StreamHub } from '../../streams/hub.ts';
 import { UpstreamStreamError } from '../../streams/topic.ts';
 import type { GatewayContext } from '../context.ts';
@@ -19,8 +18,8 @@ export interface SubscriptionContext extends GatewayContext {
 }
 
 export function hubFor(ctx: GatewayContext): StreamHub {
-  const hub = hubOf(ctx.exchange);
-  if (hub === undefined) {
+  const hub = ctx.streams;
+  if (hub === null) {
     throw new GraphQLError('Live subscriptions are not enabled on this gateway.', {
       extensions: { code: 'SUBSCRIPTIONS_UNAVAILABLE' },
     });
