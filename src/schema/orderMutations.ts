@@ -3,7 +3,7 @@ import { ExchangeError } from '../exchange/errors.ts';
 import type { BatchCommandOrderResult, Order, OrderExecutePayload } from '../exchange/types/orders.ts';
 import { builder } from './builder.ts';
 import { CancelOrderTypeEnum } from './enums.ts';
-import { fromExchangeError, InvalidInput, MUTATION_ERRORS, type UserError } from './errors.ts';
+import { fromExchangeError, InvalidInput, MUTATION_ERRORS, OrderOutcomeUnknown, type UserError } from './errors.ts';
 import { OrderRef, type OrderRow } from './order.ts';
 import {
   CancelOrderInput,
@@ -12,6 +12,7 @@ import {
   ExecuteOrderInput,
   toCancelPayload,
 } from './orderInput.ts';
+import { isRecovered, placeOrder } from './orderOutcome.ts';
 import { mutate, resultOf } from './private.ts';
 
 const BATCH_ENDPOINT = 'POST /api/v1/orders';
@@ -42,14 +43,27 @@ builder.mutationFields((t) => ({
     type: OrderRef,
     description:
       'Places an order. Invalid orders (unknown market, price off the tick size, bad combinations …) come back as ' +
-      'InvalidOrder naming the input field, without reaching the exchange. Never retried.',
-    errors: resultOf('ExecuteOrder', 'order', 'The order as the exchange reports it after matching.'),
+      'InvalidOrder naming the input field, without reaching the exchange. Never retried blindly: every order is ' +
+      'sent with a clientId (a random one when none is given) and, when the answer is lost, looked up by it: found ' +
+      'is a success flagged `recovered`, surely absent is RequestNotApplied (safe to retry), otherwise ' +
+      'OrderOutcomeUnknown.',
+    errors: {
+      ...resultOf('ExecuteOrder', 'order', 'The order as the exchange reports it after matching.'),
+      types: [...MUTATION_ERRORS, OrderOutcomeUnknown],
+      result: {
+        name: 'ExecuteOrderSuccess',
+        description: 'ExecuteOrder succeeded.',
+        fields: (r) => ({
+          recovered: r.boolean({
+            description:
+              "True when the exchange's answer was lost and the order was found by looking it up by clientId.",
+            resolve: (order) => isRecovered(order),
+          }),
+        }),
+      },
+    },
     args: { input: t.arg({ type: ExecuteOrderInput, required: true, description: 'The order to place.' }) },
-    resolve: (_, { input }, ctx) =>
-      mutate(ctx, async () => {
-        const payload = await checkedOrderPayload(ctx, input);
-        return ctx.exchange.call('executeOrder', payload);
-      }),
+    resolve: (_, { input }, ctx) => mutate(ctx, async () => placeOrder(ctx, await checkedOrderPayload(ctx, input))),
   }),
   executeOrders: t.field({
     authScopes: { trade: true },

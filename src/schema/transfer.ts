@@ -13,7 +13,7 @@ import {
   WithdrawalStatusEnum,
 } from './enums.ts';
 import { exchangePage, pageArgs, pageOf, pageWindow, timeRangeArgs, timeRangeParams } from './pagination.ts';
-import { assertApiKeyCallable, compact, mutate, reject, reread, resultOf } from './private.ts';
+import { compact, mutate, reject, reread, resultOf } from './private.ts';
 import { time } from './scalars.ts';
 import { firstViolation, maxLength, positiveDecimal, violation } from './validation/rules.ts';
 
@@ -178,10 +178,7 @@ builder.objectFields(AccountRef, (t) => ({
     type: WithdrawalDelayRef,
     description:
       'The configured withdrawal delay. The exchange serves it to web sessions only, so API keys get an error.',
-    resolve: (_, __, ctx) => {
-      assertApiKeyCallable('getWithdrawalDelay');
-      return ctx.exchange.call('getWithdrawalDelay', {});
-    },
+    resolve: (_, __, ctx) => ctx.exchange.call('getWithdrawalDelay', {}),
   }),
 }));
 
@@ -253,7 +250,6 @@ builder.mutationFields((t) => ({
     resolve: (_, { input }, ctx) =>
       mutate(ctx, async () => {
         const payload = delayPayload(input);
-        assertApiKeyCallable('createWithdrawalDelay');
         await ctx.exchange.call('createWithdrawalDelay', payload);
         return reread(() => ctx.exchange.call('getWithdrawalDelay', {}));
       }),
@@ -268,7 +264,6 @@ builder.mutationFields((t) => ({
     resolve: (_, { input }, ctx) =>
       mutate(ctx, async () => {
         const payload = delayPayload(input);
-        assertApiKeyCallable('updateWithdrawalDelay');
         return ctx.exchange.call('updateWithdrawalDelay', payload);
       }),
   }),
