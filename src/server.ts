@@ -7,6 +7,7 @@ import { createYoga, maskError as defaultMaskError, type YogaServerInstance } fr
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { CACHE_TTL_ENV, CachedExchange, parseCacheTtls } from './exchange/cache.ts';
+import { ClockSync } from './exchange/clock.ts';
 import { BackpackRest } from './exchange/rest.ts';
 import { ResponseCache } from './execution/responseCache.ts';
 import { useSharedSubscriptionExecution } from './execution/sharedSubscriptions.ts';
@@ -63,6 +64,8 @@ export interface GatewayDeps {
   readonly logger?: Logger;
   /** Load the market and asset catalogs before listening (default true). */
   readonly warmCatalog?: boolean;
+  /** The host clock the signing clock corrects (default Date.now; tests make it jump). */
+  readonly now?: () => number;
 }
 
 export interface Gateway {
@@ -144,10 +147,21 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
   const logger = security.logger;
   const publicRest = deps.rest ?? BackpackRest.fromConfig({ ...config, key: undefined });
   const exchange = deps.exchange ?? new CachedExchange(publicRest, parseCacheTtls(env[CACHE_TTL_ENV]));
+  // One clock offset for every account's REST signing and the WebSocket signing: a rejection seen by one heals all.
+  const now = deps.now ?? Date.now;
+  const clock = config.clockSync
+    ? new ClockSync({ now, fetchServerTime: () => publicRest.fetchServerTime() })
+    : undefined;
+  // Measured once up front when there is anything to sign; signing itself never waits for a due resync.
+  if (clock && security.accounts.list.length > 0) void clock.sync();
   // Injected fakes answer every account's calls; otherwise each account gets a client holding only its own key.
   const injected = deps.rest !== undefined || deps.exchange !== undefined;
   const clientFor = exchangeClients(exchange, (account) =>
-    injected ? exchange : exchange.forAccount(BackpackRest.fromConfig(config, { key: account.signingKey })),
+    injected
+      ? exchange
+      : exchange.forAccount(
+          BackpackRest.fromConfig(config, { key: account.signingKey, now, ...(clock ? { clock } : {}) }),
+        ),
   );
 
   // Public market queries answered from memory while the cached exchange data they read is fresh (charged to budgets).
@@ -214,6 +228,7 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     logger,
     env,
     accountKeys: security.accounts.list.map((account) => account.signingKey),
+    ...(clock && security.accounts.list.length > 0 ? { clock } : {}),
     maxPayloadBytes: security.limits.maxBodyBytes,
     acceptConnection: (ctx) => security.acceptConnection(ctx),
   });

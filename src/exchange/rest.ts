@@ -267,8 +267,7 @@ export class BackpackRest {
       // The exchange refused the timestamp before acting on anything: resync now and re-sign once, for every method.
       if (error.kind === 'clockRejected' && this.clock && def.auth.kind === 'signed' && !resynced) {
         resynced = true;
-        this.clock.invalidate();
-        await this.clock.sync();
+        await this.clock.resync();
         continue;
       }
       if (!idempotent) throw asWriteFailure(error, started + this.windowMs);

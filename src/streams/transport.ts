@@ -6,7 +6,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import type { Config } from '../config.ts';
-import { ClockSync } from '../exchange/clock.ts';
+import type { SigningClock } from '../exchange/clock.ts';
 import type { BackpackStreamOptions, StreamLogger } from '../exchange/stream.ts';
 import type { BackpackRest } from '../exchange/rest.ts';
 import type { SigningKey } from '../exchange/sign.ts';
@@ -39,6 +39,8 @@ export interface SubscriptionDeps {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Exchange-socket tuning (reconnect timings in tests). */
   readonly streamOptions?: Partial<BackpackStreamOptions>;
+  /** The gateway's shared signing clock (none when clock sync is off). */
+  readonly clock?: SigningClock;
 }
 
 export interface Subscriptions {
@@ -69,20 +71,6 @@ function fetchRequest(upgrade: IncomingMessage, path: string): Request {
   });
 }
 
-/**
- * Server time minus local time for private SUBSCRIBE signatures, which expire with their window (gotcha #17): measured
- * at startup when there are keys and re-measured in the background when due. Signing itself never waits for it.
- */
-function signingClock(config: Config, rest: BackpackRest, hasKeys: boolean): () => number {
-  if (!config.clockSync || !hasKeys) return () => 0;
-  const clock = new ClockSync({ fetchServerTime: () => rest.serverTime() });
-  void clock.sync();
-  return () => {
-    void clock.timestamp(); // resyncs only when due
-    return clock.offset;
-  };
-}
-
 export function attachSubscriptions(
   server: Server,
   yoga: GatewayYoga,
@@ -100,9 +88,9 @@ export function attachSubscriptions(
     bufferCapacity: settings.bufferCapacity,
     orderBookConflateMs: settings.orderBookConflateMs,
     windowMs: config.windowMs,
-    clockOffsetMs: signingClock(config, rest, keys.length > 0),
     ...(logger !== undefined ? { logger } : {}),
-    ...(deps.streamOptions !== undefined ? { streamOptions: deps.streamOptions } : {}),
+    // Private SUBSCRIBE frames sign with the gateway's one clock, the same the REST clients use.
+    streamOptions: { ...deps.streamOptions, ...(deps.clock !== undefined ? { clock: deps.clock } : {}) },
   });
   registerHub(deps.owner, hub);
 
