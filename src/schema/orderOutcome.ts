@@ -2,9 +2,9 @@
 // it (open orders, then order history) before the caller hears anything.
 import { ExchangeError } from '../exchange/errors.ts';
 import { randomClientId, reconcile } from '../exchange/reconcile.ts';
-import type { OrderExecutePayload } from '../exchange/types/orders.ts';
+import type { OrderCancelAllPayload, OrderCancelPayload, OrderExecutePayload } from '../exchange/types/orders.ts';
 import type { GatewayContext } from './context.ts';
-import { OrderOutcomeUnknown, RequestNotApplied } from './errors.ts';
+import { OrderOutcomeUnknown, OutcomeUnknown, RequestNotApplied } from './errors.ts';
 import type { OrderRow } from './order.ts';
 import { isNotFound } from './private.ts';
 
@@ -86,4 +86,89 @@ export async function placeOrder(ctx: GatewayContext, payload: OrderExecutePaylo
     if (settled instanceof Error) throw settled;
     return settled;
   }
+}
+
+/** The order a cancel names, in history: by id, else by client id. */
+function sameOrder(row: OrderRow, target: OrderCancelPayload): boolean {
+  return target.orderId !== undefined ? row.id === target.orderId : row.clientId === target.clientId;
+}
+
+/**
+ * Cancels one order; a lost answer is settled by looking the order up: no longer open → its row from history (the
+ * actual state: Cancelled, or Filled if it filled first) flagged recovered; still open once the cancel expired →
+ * RequestNotApplied; otherwise OutcomeUnknown.
+ */
+export async function cancelOrder(ctx: GatewayContext, target: OrderCancelPayload): Promise<PlacedOrder | null> {
+  try {
+    return (await ctx.exchange.call('cancelOrder', target)) ?? null;
+  } catch (error) {
+    if (!(error instanceof ExchangeError) || error.kind !== 'outcomeUnknown') throw error;
+    const init = { code: error.code, endpoint: error.endpoint };
+    const settled = await reconcile(error, async () => {
+      try {
+        await ctx.exchange.call('getOrder', target);
+        return undefined; // still open
+      } catch (lookupError) {
+        if (!isNotFound(lookupError)) throw lookupError;
+      }
+      const rows = await ctx.exchange.call('getOrderHistory', {
+        symbol: target.symbol,
+        ...(target.orderId !== undefined ? { orderId: target.orderId } : {}),
+        limit: HISTORY_PAGE,
+        sortDirection: 'Desc',
+      });
+      const row = (rows ?? []).find((candidate) => sameOrder(candidate, target));
+      if (row === undefined) throw new Error('the order is neither open nor in history');
+      return row;
+    });
+    if (settled.state === 'found') return { ...settled.value, recovered: true };
+    if (settled.state === 'absent') {
+      throw new RequestNotApplied(
+        `${error.message}. The order is still open after the cancel expired: it was not cancelled. Safe to retry.`,
+        init,
+      );
+    }
+    throw new OutcomeUnknown(
+      `${error.message}. Whether the order was cancelled could not be settled (${settled.reason}). Look it up ` +
+        '(openOrders, orderHistory) before doing anything.',
+      init,
+    );
+  }
+}
+
+/**
+ * Cancels every open order of a market; a lost answer is settled by listing what is still open: nothing (of the
+ * cancelled kind) → success with an empty list; still open once the cancel expired → RequestNotApplied.
+ */
+export async function cancelOpenOrders(ctx: GatewayContext, target: OrderCancelAllPayload): Promise<OrderRow[]> {
+  try {
+    return [...((await ctx.exchange.call('cancelOpenOrders', target)) ?? [])];
+  } catch (error) {
+    if (!(error instanceof ExchangeError) || error.kind !== 'outcomeUnknown') throw error;
+    const init = { code: error.code, endpoint: error.endpoint };
+    const settled = await reconcile(error, async () => {
+      const open = await ctx.exchange.call('getOpenOrders', { symbol: target.symbol });
+      const remaining = (open ?? []).filter((order) => matchesCancelAll(order, target));
+      return remaining.length === 0 ? [] : undefined;
+    });
+    if (settled.state === 'found') return settled.value;
+    if (settled.state === 'absent') {
+      throw new RequestNotApplied(
+        `${error.message}. Orders are still open after the cancel expired: they were not cancelled. Safe to retry.`,
+        init,
+      );
+    }
+    throw new OutcomeUnknown(
+      `${error.message}. Whether the orders were cancelled could not be settled (${settled.reason}). Look them up ` +
+        '(openOrders) before doing anything.',
+      init,
+    );
+  }
+}
+
+/** Whether a cancel-all of this kind covers the open order (resting = has no trigger; conditional = has one). */
+function matchesCancelAll(order: OrderRow, target: OrderCancelAllPayload): boolean {
+  if (target.orderType === undefined) return true;
+  const conditional = 'triggerPrice' in order && order.triggerPrice != null;
+  return target.orderType === 'ConditionalOrder' ? conditional : !conditional;
 }

@@ -77,6 +77,18 @@ async function executeOrder(input: Record<string, unknown>): Promise<Outcome> {
   return body.data.executeOrder;
 }
 
+async function graphql<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+  const response = await fetch(gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: unknown[] };
+  expect(body.errors).toBeUndefined();
+  if (!body.data) throw new Error('no data');
+  return body.data;
+}
+
 /** A bid far below the market: it rests, so the exchange holds it as an open order. */
 const restingBid = (price: string) => ({ symbol: SYMBOL, side: 'BID', orderType: 'LIMIT', price, quantity: '0.5' });
 
@@ -151,6 +163,69 @@ describe('executeOrder tells the truth when the answer is lost', () => {
     expect(outcome.message).toMatch(/never resubmit/i);
     // The order was in fact placed: exactly what the caller was told to look up.
     expect(await openClientIds()).toEqual(['777001']);
+  });
+
+  it('executeOrders: a lost batch answer is settled per order', async () => {
+    proxy.inject('forwardThenReset', { method: 'POST', path: '/api/v1/orders' });
+    const data = await graphql<{ executeOrders: { __typename: string; results?: Outcome[] } }>(
+      `
+        mutation ($inputs: [ExecuteOrderInput!]!) {
+          executeOrders(inputs: $inputs) {
+            __typename
+            ... on ExecuteOrdersSuccess {
+              results {
+                __typename
+                ... on ExecuteOrdersItemSuccess {
+                  recovered
+                  order {
+                    clientId
+                  }
+                }
+              }
+            }
+          }
+        }
+      `,
+      { inputs: [restingBid('94'), restingBid('95')] },
+    );
+    const results = data.executeOrders.results ?? [];
+    expect(results.map((r) => [r.__typename, r.recovered])).toEqual([
+      ['ExecuteOrdersItemSuccess', true],
+      ['ExecuteOrdersItemSuccess', true],
+    ]);
+    expect(await openClientIds()).toEqual(results.map((r) => String(r.order?.clientId)).sort());
+  });
+
+  it('cancelOrder: a lost answer reports the actual state of the order', async () => {
+    const placed = await executeOrder({ ...restingBid('96'), clientId: '880001' });
+    expect(placed.__typename).toBe('ExecuteOrderSuccess');
+    const cancel = `mutation { cancelOrder(input: { symbol: "${SYMBOL}", clientId: "880001" }) {
+      __typename ... on CancelOrderSuccess { recovered order { status } } ... on MutationError { safeToRetry }
+    } }`;
+
+    proxy.inject('unavailable503', { method: 'DELETE', path: '/api/v1/order' });
+    const refused = await graphql<{ cancelOrder: Outcome }>(cancel);
+    expect(refused.cancelOrder).toMatchObject({ __typename: 'RequestNotApplied', safeToRetry: true });
+    expect(await openClientIds()).toEqual(['880001']);
+
+    proxy.inject('forwardThen502', { method: 'DELETE', path: '/api/v1/order' });
+    const lost = await graphql<{ cancelOrder: Outcome }>(cancel);
+    expect(lost.cancelOrder).toMatchObject({
+      __typename: 'CancelOrderSuccess',
+      recovered: true,
+      order: { status: 'CANCELLED' },
+    });
+    expect(await openClientIds()).toEqual([]);
+  });
+
+  it('cancelOpenOrders: a lost answer is settled by what is still open', async () => {
+    await executeOrder(restingBid('97'));
+    proxy.inject('forwardThenTimeout', { method: 'DELETE', path: '/api/v1/orders' });
+    const data = await graphql<{ cancelOpenOrders: { __typename: string } }>(
+      `mutation { cancelOpenOrders(symbol: "${SYMBOL}") { __typename } }`,
+    );
+    expect(data.cancelOpenOrders.__typename).toBe('CancelOpenOrdersSuccess');
+    expect(await openClientIds()).toEqual([]);
   });
 
   it('reads a truncated 200 answer to a GET as transient and retries it', async () => {
