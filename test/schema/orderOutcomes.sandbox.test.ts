@@ -228,6 +228,25 @@ describe('executeOrder tells the truth when the answer is lost', () => {
     expect(await openClientIds()).toEqual([]);
   });
 
+  it('requestWithdrawal: a lost answer is settled through the withdrawal history', async () => {
+    const withdraw = `mutation { requestWithdrawal(input: { asset: "USDC", quantity: "5", blockchain: SOLANA,
+      address: "9xQeWvG816bUx9EPjHmaT23yvVM2ZWbrrpZb9PusVFin" }) {
+      __typename ... on RequestWithdrawalSuccess { recovered withdrawal { id clientId } } ... on MutationError { safeToRetry }
+    } }`;
+    const before = (await exchange.call('getWithdrawals', {})).length;
+    proxy.inject('forwardThenTimeout', { method: 'POST', path: '/wapi/v1/capital/withdrawals' });
+    const lost = await graphql<{
+      requestWithdrawal: { __typename: string; recovered?: boolean; withdrawal?: { clientId: string | null } };
+    }>(withdraw);
+    expect(lost.requestWithdrawal).toMatchObject({ __typename: 'RequestWithdrawalSuccess', recovered: true });
+    expect(lost.requestWithdrawal.withdrawal?.clientId).toMatch(/^gw-/);
+
+    proxy.inject('unavailable503', { method: 'POST', path: '/wapi/v1/capital/withdrawals' });
+    const refused = await graphql<{ requestWithdrawal: Outcome }>(withdraw);
+    expect(refused.requestWithdrawal).toMatchObject({ __typename: 'RequestNotApplied', safeToRetry: true });
+    expect(await exchange.call('getWithdrawals', {})).toHaveLength(before + 1);
+  });
+
   it('reads a truncated 200 answer to a GET as transient and retries it', async () => {
     proxy.inject('truncated200', { method: 'GET', path: '/api/v1/depth' });
     const response = await fetch(gateway.url, {
