@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { readSetting } from './config/settings.ts';
 import { CachedExchange } from './exchange/cache.ts';
+import { ClockSync } from './exchange/clock.ts';
 import { BackpackRest } from './exchange/rest.ts';
 import type { WebSocketConstructor } from './exchange/stream.ts';
 import { ResponseCache } from './execution/responseCache.ts';
@@ -63,6 +64,8 @@ export interface GatewayDeps {
   readonly fetch?: typeof fetch;
   /** The WebSocket constructor of the exchange-stream sockets (default `ws`; tests record frames with it). */
   readonly WebSocket?: WebSocketConstructor;
+  /** The host clock the signing clock corrects (default Date.now; tests make it jump). */
+  readonly now?: () => number;
 }
 
 export interface Gateway {
@@ -121,13 +124,25 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     });
   // Injected fakes answer every account's calls; otherwise each account gets a client holding only its own key (one
   // per account for the gateway's life: its rate limiter and clock belong to that account).
+  // One clock offset for every account's REST signing and the WebSocket signing: a rejection seen by one heals all.
+  const now = deps.now ?? Date.now;
+  const clock = config.clockSync
+    ? new ClockSync({ now, fetchServerTime: () => publicRest.fetchServerTime() })
+    : undefined;
+  // Measured once up front when there is anything to sign; signing itself never waits for a due resync.
+  if (clock && security.accounts.list.length > 0) void clock.sync();
   const injected = deps.rest !== undefined || deps.exchange !== undefined;
   const accountClients = new Map<string, BackpackRest>();
   const signerFor = (account: Account): BackpackRest | undefined => {
     if (injected) return undefined;
     let client = accountClients.get(account.name);
     if (client === undefined) {
-      client = BackpackRest.fromConfig(config, { ...transport, key: account.signingKey });
+      client = BackpackRest.fromConfig(config, {
+        ...transport,
+        key: account.signingKey,
+        now,
+        ...(clock ? { clock } : {}),
+      });
       accountClients.set(account.name, client);
     }
     return client;
@@ -139,6 +154,7 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     logger,
     env,
     accountKeys: security.accounts.list.map((account) => account.signingKey),
+    ...(clock && security.accounts.list.length > 0 ? { clock } : {}),
     ...(deps.WebSocket !== undefined ? { streamOptions: { WebSocket: deps.WebSocket } } : {}),
   });
 

@@ -1,5 +1,13 @@
 // Clock-skew correction for signed requests: offset to the exchange's clock, measured with GET /api/v1/time.
 
+/** What a signer needs of the shared clock: the exchange's time now, and an immediate resync after a rejection. */
+export interface SigningClock {
+  /** Local time corrected by the offset, without waiting; starts a resync in the background when one is due. */
+  exchangeNow(): number;
+  /** Measures the offset again now (the exchange refused a timestamp); concurrent callers share one measurement. */
+  resync(): Promise<void>;
+}
+
 export interface ClockSyncOptions {
   /** One unretried GET /api/v1/time, resolving to the server's epoch milliseconds. */
   readonly fetchServerTime: () => Promise<number>;
@@ -10,7 +18,8 @@ export interface ClockSyncOptions {
   readonly retryAfterFailureMs?: number;
 }
 
-export class ClockSync {
+/** One per gateway: every REST client and the WebSocket signing read the same offset. */
+export class ClockSync implements SigningClock {
   private readonly fetchServerTime: () => Promise<number>;
   private readonly now: () => number;
   private readonly resyncMs: number;
@@ -41,6 +50,16 @@ export class ClockSync {
   /** Forces a sync before the next signed request (after a timestamp rejection). */
   invalidate(): void {
     this.dueAt = -Infinity;
+  }
+
+  exchangeNow(): number {
+    if (this.now() >= this.dueAt) void this.sync();
+    return Math.round(this.now() + this.offsetMs);
+  }
+
+  resync(): Promise<void> {
+    this.invalidate();
+    return this.sync();
   }
 
   /** Measures the offset once; concurrent callers share the same measurement. */

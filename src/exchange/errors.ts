@@ -1,6 +1,33 @@
-// The one error type the REST client throws: what failed, where, and whether repeating it can help.
+// The one error type the REST client throws: what failed, where, whether the request took effect, whether to repeat it.
 
-export type ExchangeErrorKind = 'http' | 'network' | 'timeout' | 'rateLimited' | 'invalidRequest';
+/**
+ * What kind of failure, decided once in the REST client so that callers decide on kinds and codes, never on text.
+ * - `http`: the exchange answered with an error status (see `status` and `code`) and did not act on the request.
+ * - `notFound`: the exchange answered that the item does not exist (404, `RESOURCE_NOT_FOUND`, "… not found").
+ * - `rateLimited`: 429 from the exchange, or the gateway's own limiter; nothing changed.
+ * - `clockRejected`: the exchange refused the signed timestamp (expired or in the future); nothing changed.
+ * - `notSent`: the request never reached the exchange (connection refused, unknown host); nothing changed.
+ * - `network`, `timeout`, `unreadable`: a read lost its answer (reset, no answer in time, a 2xx body that does not
+ *   parse); reads change nothing, so these are retried.
+ * - `outcomeUnknown`: a write was sent but its answer was lost (timeout, reset, 5xx, unreadable answer): it may or
+ *   may not have taken effect, so it must be looked up, never repeated blindly.
+ * - `invalidRequest`: the gateway refused the parameters before sending.
+ * - `noKey`: a signed endpoint was called without an API key configured.
+ * - `sessionOnly`: the exchange serves this endpoint only to logged-in web sessions; API keys cannot call it.
+ */
+export type ExchangeErrorKind =
+  | 'http'
+  | 'notFound'
+  | 'rateLimited'
+  | 'clockRejected'
+  | 'notSent'
+  | 'network'
+  | 'timeout'
+  | 'unreadable'
+  | 'outcomeUnknown'
+  | 'invalidRequest'
+  | 'noKey'
+  | 'sessionOnly';
 
 export interface ExchangeErrorInit {
   readonly kind: ExchangeErrorKind;
@@ -11,6 +38,10 @@ export interface ExchangeErrorInit {
   readonly code?: string | null;
   readonly retryable?: boolean;
   readonly retryAfterMs?: number;
+  /** The request parameter the exchange's answer names (`price`, `quantity` …), when it names one. */
+  readonly field?: string | null;
+  /** For `outcomeUnknown`: local time after which the exchange no longer accepts the request (its signed window). */
+  readonly expiresAt?: number;
   readonly cause?: unknown;
 }
 
@@ -32,6 +63,8 @@ export class ExchangeError extends Error {
   readonly retryable: boolean;
   /** How long to wait before trying again, when known (Retry-After on a 429, or the limiter's next free slot). */
   readonly retryAfterMs?: number;
+  readonly field: string | null;
+  readonly expiresAt?: number;
 
   constructor(init: ExchangeErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -41,6 +74,15 @@ export class ExchangeError extends Error {
     this.code = init.code ?? null;
     this.retryable = init.retryable ?? false;
     if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
+    // Answers and local refusals may name a parameter; other kinds carry no exchange text to read it from.
+    const named = init.kind === 'http' || init.kind === 'invalidRequest';
+    this.field = init.field !== undefined ? init.field : named ? answerField(this.code, init.message) : null;
+    if (init.expiresAt !== undefined) this.expiresAt = init.expiresAt;
+  }
+
+  /** True when the exchange surely did not act on the request (everything but `outcomeUnknown`). */
+  get unchanged(): boolean {
+    return this.kind !== 'outcomeUnknown';
   }
 }
 
@@ -66,7 +108,92 @@ export function parseErrorBody(status: number, text: string): { code: string | n
   return { code: null, message };
 }
 
+/**
+ * A write's failure as what is known about its effect: a lost answer (no answer, reset, 5xx, unreadable body) means
+ * the exchange may have acted, so it becomes `outcomeUnknown`; `expiresAt` is when the signed request stops being
+ * acceptable, after which a look-up that does not find it is final.
+ */
+export function asWriteFailure(error: ExchangeError, expiresAt: number): ExchangeError {
+  const lost =
+    error.kind === 'network' ||
+    error.kind === 'timeout' ||
+    error.kind === 'unreadable' ||
+    (error.kind === 'http' && error.status !== undefined && error.status >= 500);
+  if (!lost) return error;
+  return new ExchangeError({
+    kind: 'outcomeUnknown',
+    endpoint: error.endpoint,
+    message: `${error.message}; the exchange may or may not have acted on the request`,
+    ...(error.status !== undefined ? { status: error.status } : {}),
+    code: error.code,
+    expiresAt,
+    cause: error,
+  });
+}
+
 /** 429 and 5xx are transient; everything else the exchange answered is final. */
 export function isTransientStatus(status: number): boolean {
   return status === 429 || (status >= 500 && status <= 599);
+}
+
+// The exchange has no code of its own for these answers (it sends `INVALID_CLIENT_REQUEST` or plain text), so the
+// message is the only signal; it is read here, once, and turned into a kind.
+const NOT_FOUND_MESSAGE = /\bnot found\b/i;
+const TIMESTAMP_MESSAGE = /request has expired|expired request|timestamp|\bwindow\b/i;
+const GENERIC_CODES = new Set(['INVALID_CLIENT_REQUEST']);
+
+/** The kind of a non-2xx answer: by status and code first, by message only where the exchange gives no code. */
+export function answerKind(status: number, code: string | null, message: string): ExchangeErrorKind {
+  if (status === 429 || code === 'TOO_MANY_REQUESTS') return 'rateLimited';
+  if (status === 404 || code === 'RESOURCE_NOT_FOUND') return 'notFound';
+  const generic = code === null || GENERIC_CODES.has(code);
+  if ((status === 400 || status === 401) && generic && TIMESTAMP_MESSAGE.test(message)) return 'clockRejected';
+  if (status === 400 && generic && NOT_FOUND_MESSAGE.test(message)) return 'notFound';
+  return 'http';
+}
+
+const ORDER_FIELDS = [
+  'triggerQuantity',
+  'triggerPrice',
+  'quoteQuantity',
+  'quantity',
+  'price',
+  'clientId',
+  'timeInForce',
+  'postOnly',
+  'reduceOnly',
+  'symbol',
+  'side',
+  'orderType',
+] as const;
+
+const FIELD_CODES: Readonly<Record<string, string>> = {
+  INVALID_PRICE: 'price',
+  INVALID_QUANTITY: 'quantity',
+  INVALID_SYMBOL: 'symbol',
+  INVALID_MARKET: 'symbol',
+};
+
+/** The request parameter an answer names: by code, else the first parameter name its message mentions. */
+export function answerField(code: string | null, message: string): string | null {
+  const byCode = code === null ? undefined : FIELD_CODES[code];
+  if (byCode !== undefined) return byCode;
+  const lower = message.toLowerCase();
+  for (const field of ORDER_FIELDS) if (lower.includes(field.toLowerCase())) return field;
+  return null;
+}
+
+/** Connection failures that happen before a byte of the request is written: the exchange cannot have seen it. */
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+/** Whether a failed fetch's errno (as undici reports it in `cause.code`) means nothing was sent. */
+export function isNotSentCode(code: string | undefined): boolean {
+  return code !== undefined && NOT_SENT_CODES.has(code);
 }

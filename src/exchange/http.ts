@@ -1,6 +1,6 @@
 // One HTTP exchange with Backpack (timeout, abort, network errors) and the reading of its answer.
 import type { EndpointDef } from './endpoint.ts';
-import { ExchangeError, isTransientStatus, parseErrorBody } from './errors.ts';
+import { answerKind, ExchangeError, isNotSentCode, isTransientStatus, parseErrorBody } from './errors.ts';
 import { endpointLabel } from './prepare.ts';
 import { parseRetryAfter } from './retry.ts';
 
@@ -51,17 +51,24 @@ export function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-/** A short, secret-free reason for a failed fetch (undici hides the errno in `cause`). */
+/** The errno of a failed fetch (undici hides it in `cause`), when there is one. */
+function networkCode(cause: unknown): string | undefined {
+  const inner = (cause as { cause?: { code?: unknown } } | null)?.cause;
+  return typeof inner?.code === 'string' ? inner.code : undefined;
+}
+
+/** A short, secret-free reason for a failed fetch. */
 function describeNetworkFailure(cause: unknown): string {
-  const inner = (cause as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
-  if (typeof inner?.code === 'string') return inner.code;
+  const code = networkCode(cause);
+  if (code !== undefined) return code;
+  const inner = (cause as { cause?: { message?: unknown } } | null)?.cause;
   if (typeof inner?.message === 'string') return inner.message;
   return cause instanceof Error ? cause.message : 'fetch failed';
 }
 
 /**
- * Sends once with its own timeout (the body is read inside it too). Throws ExchangeError kind `timeout` or
- * `network`, or the caller's abort reason unchanged.
+ * Sends once with its own timeout (the body is read inside it too). Throws ExchangeError kind `timeout`, `network`
+ * or `notSent` (the connection failed before the request was written), or the caller's abort reason unchanged.
  */
 export async function sendOnce(input: SendInput): Promise<RawResponse> {
   const { def, signal } = input;
@@ -92,6 +99,9 @@ export async function sendOnce(input: SendInput): Promise<RawResponse> {
     }
     if (signal?.aborted) throw signal.reason;
     const message = `network error: ${describeNetworkFailure(cause)}`;
+    if (isNotSentCode(networkCode(cause))) {
+      throw new ExchangeError({ kind: 'notSent', endpoint: label, message, retryable: true, cause });
+    }
     throw new ExchangeError({ kind: 'network', endpoint: label, message, retryable, cause });
   } finally {
     clearTimeout(timer);
@@ -111,7 +121,7 @@ export function httpError(
   const retryable = def.method === 'GET' ? isTransientStatus(raw.status) : raw.status === 429;
   const retryAfterMs = parseRetryAfter(raw.headers.get('retry-after'), nowMs);
   return new ExchangeError({
-    kind: raw.status === 429 ? 'rateLimited' : 'http',
+    kind: answerKind(raw.status, code, message),
     endpoint: endpointLabel(def),
     status: raw.status,
     code,
@@ -145,7 +155,15 @@ export function readSuccess(def: EndpointDef<unknown, unknown>, raw: RawResponse
   try {
     return { ...meta, data: JSON.parse(raw.text) as unknown };
   } catch {
+    // Truncated or corrupt: transient for reads (retried like a 5xx); for a write, the answer is lost.
     const message = `the exchange answered ${raw.status} with a body that is not JSON`;
-    throw new ExchangeError({ kind: 'http', endpoint: endpointLabel(def), status: raw.status, message });
+    const retryable = def.method === 'GET';
+    throw new ExchangeError({
+      kind: 'unreadable',
+      endpoint: endpointLabel(def),
+      status: raw.status,
+      message,
+      retryable,
+    });
   }
 }

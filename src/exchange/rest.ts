@@ -3,7 +3,7 @@ import type { Config } from '../config.ts';
 import { ClockSync } from './clock.ts';
 import type { EndpointDef, RequestOf, ResponseOf } from './endpoint.ts';
 import { endpoints, type EndpointName, type EndpointOf } from './endpoints.ts';
-import { ExchangeError, type ExchangeErrorKind } from './errors.ts';
+import { asWriteFailure, ExchangeError, type ExchangeErrorKind } from './errors.ts';
 import { defaultSleep, httpError, readSuccess, sendOnce, type RawResponse, type ResponseWithMeta } from './http.ts';
 import { RateLimiter } from './limiter.ts';
 import { encodeQuery, endpointLabel, prepareRequest, type PreparedRequest } from './prepare.ts';
@@ -11,6 +11,28 @@ import { DEFAULT_BACKOFF, backoffDelay } from './retry.ts';
 import { signInstruction, type SigningKey } from './sign.ts';
 
 export type { PageInfo, ResponseWithMeta } from './http.ts';
+
+/**
+ * Refuses, before anything is sent, what an API-key client can never call: session-only endpoints (the exchange
+ * serves them to logged-in web sessions only) and signed endpoints without a key. The one place this rule lives.
+ */
+export function assertCallable(def: EndpointDef<unknown, unknown>, hasKey: boolean): void {
+  const label = endpointLabel(def);
+  if (def.auth.kind === 'session') {
+    throw new ExchangeError({
+      kind: 'sessionOnly',
+      endpoint: label,
+      message: `${label} is only available to logged-in Backpack web sessions; API keys cannot call it`,
+    });
+  }
+  if (def.auth.kind === 'signed' && !hasKey) {
+    throw new ExchangeError({
+      kind: 'noKey',
+      endpoint: label,
+      message: 'no API key configured: set BACKPACK_API_SECRET (or BACKPACK_API_SECRET_FILE) to call signed endpoints',
+    });
+  }
+}
 
 /** What the observability hook sees of one attempt: never headers, parameters or secrets. */
 export interface RequestInfo {
@@ -42,6 +64,11 @@ export interface BackpackRestOptions {
   readonly limiter?: RateLimiter;
   /** Correct the signing timestamp by the exchange's clock (GET /api/v1/time). */
   readonly clockSync?: boolean;
+  /**
+   * The clock offset to sign with, shared by every client of the gateway and its WebSocket signing; by default this
+   * client measures its own. Ignored when `clockSync` is false.
+   */
+  readonly clock?: ClockSync;
   readonly backoff?: { readonly baseMs?: number; readonly capMs?: number };
   readonly fetch?: typeof fetch;
   readonly now?: () => number;
@@ -56,8 +83,6 @@ export interface RequestOptions {
 
 /** Retry-After values beyond this are not waited out: the error goes to the caller instead. */
 const MAX_RETRY_AFTER_MS = 60_000;
-// The exchange documents no message for expired requests; these words are what such rejections contain.
-const TIMESTAMP_REJECTION = /timestamp|window|expired|clock/i;
 
 const timeEndpoint = endpoints.getTime;
 const pingEndpoint = endpoints.ping;
@@ -104,7 +129,7 @@ export class BackpackRest {
     this.clock =
       options.clockSync === false
         ? undefined
-        : new ClockSync({ now: this.now, fetchServerTime: () => this.fetchServerTime() });
+        : (options.clock ?? new ClockSync({ now: this.now, fetchServerTime: () => this.fetchServerTime() }));
   }
 
   static fromConfig(config: Config, overrides: Partial<BackpackRestOptions> = {}): BackpackRest {
@@ -177,7 +202,7 @@ export class BackpackRest {
     const trimmed = String(text).trim();
     if (!/^\d+$/.test(trimmed)) {
       throw new ExchangeError({
-        kind: 'http',
+        kind: 'unreadable',
         endpoint: endpointLabel(timeEndpoint),
         message: 'unreadable server time',
       });
@@ -186,28 +211,9 @@ export class BackpackRest {
   }
 
   /** One unretried /time call: a retried one would measure the backoff, not the clock. */
-  private async fetchServerTime(): Promise<number> {
+  async fetchServerTime(): Promise<number> {
     const { data } = await this.execute(timeEndpoint, undefined, undefined, 0);
     return this.parseTime(data as string);
-  }
-
-  private checkAuth(def: EndpointDef<unknown, unknown>): void {
-    const label = endpointLabel(def);
-    if (def.auth.kind === 'session') {
-      throw new ExchangeError({
-        kind: 'invalidRequest',
-        endpoint: label,
-        message: 'the exchange serves this endpoint only to logged-in web sessions; API keys cannot call it',
-      });
-    }
-    if (def.auth.kind === 'signed' && this.key === undefined) {
-      throw new ExchangeError({
-        kind: 'invalidRequest',
-        endpoint: label,
-        message:
-          'no API key configured: set BACKPACK_API_SECRET (or BACKPACK_API_SECRET_FILE) to call signed endpoints',
-      });
-    }
   }
 
   private async execute(
@@ -216,7 +222,7 @@ export class BackpackRest {
     signal: AbortSignal | undefined,
     maxRetries: number,
   ): Promise<ResponseWithMeta<unknown>> {
-    this.checkAuth(def);
+    assertCallable(def, this.key !== undefined);
     const prepared = prepareRequest(def, params);
     const label = endpointLabel(def);
     const url = `${this.baseUrl}${def.path}${encodeQuery(prepared.query)}`;
@@ -237,7 +243,16 @@ export class BackpackRest {
         outcome = error;
       }
       const durationMs = this.now() - started;
-      const error = outcome instanceof ExchangeError ? outcome : httpError(def, outcome, this.now());
+      let error = outcome instanceof ExchangeError ? outcome : httpError(def, outcome, this.now());
+      let result: ResponseWithMeta<unknown> | undefined;
+      if (error === undefined) {
+        try {
+          result = readSuccess(def, outcome as RawResponse);
+        } catch (unreadable) {
+          if (!(unreadable instanceof ExchangeError)) throw unreadable;
+          error = unreadable;
+        }
+      }
       this.report({
         method: def.method,
         path: def.path,
@@ -246,17 +261,17 @@ export class BackpackRest {
         durationMs,
         ...(error ? { error: error.kind } : {}),
       });
-      if (error === undefined) return readSuccess(def, outcome as RawResponse);
+      if (result !== undefined) return result;
+      if (error === undefined) throw new Error('unreachable: neither a result nor an error');
 
-      if (this.clock && def.auth.kind === 'signed' && this.isTimestampRejection(error)) {
-        this.clock.invalidate();
-        // Re-signing with a fresh offset is only safe for GETs: a POST may have been acted upon.
-        if (idempotent && !resynced) {
-          resynced = true;
-          continue;
-        }
+      // The exchange refused the timestamp before acting on anything: resync now and re-sign once, for every method.
+      if (error.kind === 'clockRejected' && this.clock && def.auth.kind === 'signed' && !resynced) {
+        resynced = true;
+        await this.clock.resync();
+        continue;
       }
-      if (!error.retryable || !idempotent || retry >= retries) throw error;
+      if (!idempotent) throw asWriteFailure(error, started + this.windowMs);
+      if (!error.retryable || retry >= retries) throw error;
       const retryAfter = error.retryAfterMs;
       if (retryAfter !== undefined && retryAfter > MAX_RETRY_AFTER_MS) throw error;
       await this.sleep(retryAfter ?? backoffDelay(retry, this.backoff), signal);
@@ -273,10 +288,6 @@ export class BackpackRest {
       for (const [name, value] of Object.entries(auth)) headers.set(name, value);
     }
     return headers;
-  }
-
-  private isTimestampRejection(error: ExchangeError): boolean {
-    return (error.status === 400 || error.status === 401) && TIMESTAMP_REJECTION.test(error.message);
   }
 
   private report(info: RequestInfo): void {

@@ -3,6 +3,7 @@ import WebSocket from 'ws';
 import type { ClientOptions, RawData } from 'ws';
 import { signInstruction } from './sign.ts';
 import type { SigningKey } from './sign.ts';
+import type { SigningClock } from './clock.ts';
 import { isPrivateStream, parseFrame, streamsBlamedFor } from './streamFrame.ts';
 import type { StreamError } from './streamFrame.ts';
 import { StreamRegistry } from './streamRegistry.ts';
@@ -42,6 +43,11 @@ export interface BackpackStreamOptions {
   readonly windowMs?: number;
   /** Server time minus local time in ms (from REST `/time`), so signed timestamps match the exchange's clock. */
   readonly clockOffsetMs?: () => number;
+  /**
+   * The gateway's shared clock (the REST clients use the same one). When given, private SUBSCRIBE frames are signed
+   * with its time, and a 4003 "Invalid signature" answer resyncs it and re-signs the frame once.
+   */
+  readonly clock?: SigningClock;
   /** How often the client sends its own protocol ping (default 15 000). */
   readonly pingIntervalMs?: number;
   /** Socket is dead when no frame, ping or pong arrived for this long (default 45 000). */
@@ -61,6 +67,8 @@ export interface BackpackStreamOptions {
 }
 
 const OPEN = 1; // WebSocket.OPEN, without depending on the injected constructor's statics
+/** At most one clock-resync re-sign per this interval: a 4003 right after one is a real signature problem. */
+const CLOCK_RETRY_SPACING_MS = 30_000;
 
 /** Exponential backoff with "equal jitter": never below half the step, so a flapping server is not hammered. */
 export function reconnectDelay(
@@ -84,6 +92,9 @@ export class BackpackStream {
   private readonly key: SigningKey | undefined;
   private readonly windowMs: number;
   private readonly clockOffsetMs: () => number;
+  private readonly clock: SigningClock | undefined;
+  /** When a 4003 last led to a resync and re-signed SUBSCRIBE; a second 4003 soon after is not the clock. */
+  private clockRetryAt = -Infinity;
   private readonly pingIntervalMs: number;
   private readonly deadAfterMs: number;
   private readonly handshakeTimeoutMs: number;
@@ -123,6 +134,7 @@ export class BackpackStream {
     this.key = options.key;
     this.windowMs = options.windowMs ?? 5000;
     this.clockOffsetMs = options.clockOffsetMs ?? (() => 0);
+    this.clock = options.clock;
     this.pingIntervalMs = options.pingIntervalMs ?? 15_000;
     this.deadAfterMs = options.deadAfterMs ?? 45_000;
     this.handshakeTimeoutMs = options.handshakeTimeoutMs ?? this.deadAfterMs;
@@ -337,7 +349,7 @@ export class BackpackStream {
   /** A fresh signature per frame: it expires with its window, so every (re)subscribe signs anew. */
   private signature(): [string, string, string, string] {
     if (this.key === undefined) throw new Error('private stream without a signing key');
-    const timestamp = Math.round(this.now() + this.clockOffsetMs());
+    const timestamp = this.clock ? this.clock.exchangeNow() : Math.round(this.now() + this.clockOffsetMs());
     const headers = signInstruction(this.key, 'subscribe', undefined, timestamp, this.windowMs);
     return [headers['X-API-Key'], headers['X-Signature'], headers['X-Timestamp'], headers['X-Window']];
   }
@@ -372,6 +384,7 @@ export class BackpackStream {
   }
 
   private handleErrorFrame(error: StreamError): void {
+    if (error.code === 4003 && this.resignAfterClockRejection()) return;
     const blamed = streamsBlamedFor(error, this.recentSubscribes).filter((stream) => this.registry.has(stream));
     if (blamed.length === 0) {
       this.logger?.warn({ error }, 'backpack stream: exchange error not attributable to a stream');
@@ -379,6 +392,25 @@ export class BackpackStream {
     }
     this.logger?.warn({ error, streams: blamed }, 'backpack stream: exchange error');
     for (const stream of blamed) this.registry.deliverError(stream, error);
+  }
+
+  /**
+   * A 4003 on a signed SUBSCRIBE is most often a timestamp outside the window (the host clock jumped): resync the
+   * shared clock and send the same SUBSCRIBE once more, freshly signed. False when that was just tried.
+   */
+  private resignAfterClockRejection(): boolean {
+    const socket = this.socket;
+    const streams = this.recentSubscribes.signedStreams.filter((stream) => this.registry.has(stream));
+    if (!this.clock || socket === undefined || streams.length === 0) return false;
+    if (this.now() - this.clockRetryAt < CLOCK_RETRY_SPACING_MS) return false;
+    this.clockRetryAt = this.now();
+    this.logger?.warn({ streams }, 'backpack stream: signature refused (4003); resyncing the clock and re-signing');
+    void this.clock.resync().then(() => {
+      if (this.socket === socket && socket.readyState === OPEN) {
+        this.send(socket, { method: 'SUBSCRIBE', params: streams, signature: this.signature() });
+      }
+    });
+    return true;
   }
 
   /** A throwing listener must not starve the others or kill the socket. */

@@ -323,7 +323,9 @@ export type CancelOrderMutation = { cancelOrder:
     | { __typename: 'InvalidInput', message: string | null, code: string | null }
     | { __typename: 'InvalidOrder', message: string | null, code: string | null }
     | { __typename: 'OrderNotFound', message: string | null, code: string | null }
+    | { __typename: 'OutcomeUnknown', message: string | null, code: string | null }
     | { __typename: 'RateLimited', message: string | null, code: string | null }
+    | { __typename: 'RequestNotApplied', message: string | null, code: string | null }
     | { __typename: 'Unauthenticated', message: string | null, code: string | null }
    | null };
 
@@ -347,7 +349,10 @@ export type ExecuteOrderMutation = { executeOrder:
     | { __typename: 'InvalidInput', message: string | null, code: string | null }
     | { __typename: 'InvalidOrder', field: string | null, message: string | null, code: string | null }
     | { __typename: 'OrderNotFound', message: string | null, code: string | null }
+    | { __typename: 'OrderOutcomeUnknown', message: string | null, code: string | null }
+    | { __typename: 'OutcomeUnknown', message: string | null, code: string | null }
     | { __typename: 'RateLimited', retryAfter: number | null, message: string | null, code: string | null }
+    | { __typename: 'RequestNotApplied', message: string | null, code: string | null }
     | { __typename: 'Unauthenticated', message: string | null, code: string | null }
    | null };
 
@@ -382,7 +387,13 @@ type MutationErrorFields_InvalidOrder_Fragment = { __typename: 'InvalidOrder', m
 
 type MutationErrorFields_OrderNotFound_Fragment = { __typename: 'OrderNotFound', message: string | null, code: string | null };
 
+type MutationErrorFields_OrderOutcomeUnknown_Fragment = { __typename: 'OrderOutcomeUnknown', message: string | null, code: string | null };
+
+type MutationErrorFields_OutcomeUnknown_Fragment = { __typename: 'OutcomeUnknown', message: string | null, code: string | null };
+
 type MutationErrorFields_RateLimited_Fragment = { __typename: 'RateLimited', message: string | null, code: string | null };
+
+type MutationErrorFields_RequestNotApplied_Fragment = { __typename: 'RequestNotApplied', message: string | null, code: string | null };
 
 type MutationErrorFields_Unauthenticated_Fragment = { __typename: 'Unauthenticated', message: string | null, code: string | null };
 
@@ -393,7 +404,10 @@ export type MutationErrorFieldsFragment =
   | MutationErrorFields_InvalidInput_Fragment
   | MutationErrorFields_InvalidOrder_Fragment
   | MutationErrorFields_OrderNotFound_Fragment
+  | MutationErrorFields_OrderOutcomeUnknown_Fragment
+  | MutationErrorFields_OutcomeUnknown_Fragment
   | MutationErrorFields_RateLimited_Fragment
+  | MutationErrorFields_RequestNotApplied_Fragment
   | MutationErrorFields_Unauthenticated_Fragment
 ;
 
@@ -433,7 +447,9 @@ export type RequestWithdrawalMutation = { requestWithdrawal:
     | { __typename: 'InvalidInput', message: string | null, code: string | null }
     | { __typename: 'InvalidOrder', message: string | null, code: string | null }
     | { __typename: 'OrderNotFound', message: string | null, code: string | null }
+    | { __typename: 'OutcomeUnknown', message: string | null, code: string | null }
     | { __typename: 'RateLimited', message: string | null, code: string | null }
+    | { __typename: 'RequestNotApplied', message: string | null, code: string | null }
     | { __typename: 'RequestWithdrawalSuccess', withdrawal: { id: string | null, clientId: string | null, quantity: string | null, fee: string | null, status: WithdrawalStatus | null } }
     | { __typename: 'Unauthenticated', message: string | null, code: string | null }
    | null };

@@ -13,7 +13,7 @@ import {
   PaymentTypeEnum,
 } from './enums.ts';
 import { exchangePage, pageArgs, pageOf, pageWindow, sortArg, sortParams } from './pagination.ts';
-import { assertApiKeyCallable, compact, mutate, reject, reread, resultOf } from './private.ts';
+import { compact, mutate, reject, reread, resultOf } from './private.ts';
 import { time } from './scalars.ts';
 import { positiveDecimal } from './validation/rules.ts';
 
@@ -218,7 +218,6 @@ builder.objectFields(AccountRef, (t) => ({
       quantity: t.arg({ type: 'Decimal', required: true, description: 'Quantity.' }),
     },
     resolve: (_, { asset, side, quantity }, ctx) => {
-      assertApiKeyCallable('getBorrowLendEstimatedLiquidationPrice');
       const borrow = Buffer.from(JSON.stringify({ quantity, side, symbol: asset })).toString('base64');
       return ctx.exchange.call('getBorrowLendEstimatedLiquidationPrice', { borrow });
     },

@@ -29,6 +29,8 @@ interface UserErrorInit {
 /** Base of every failure a client can act on. `queryCode` is what the same failure looks like on a query. */
 export abstract class UserError extends Error {
   abstract readonly queryCode: QueryErrorCode;
+  /** Nothing changed at the exchange and sending the same request again may succeed. */
+  readonly safeToRetry: boolean = false;
   readonly code: string | null;
   readonly endpoint: string | null;
   constructor(message: string, init: UserErrorInit = {}) {
@@ -72,6 +74,7 @@ export class OrderNotFound extends UserError {
 export class RateLimited extends UserError {
   override readonly name = 'RateLimited';
   readonly queryCode = 'RATE_LIMITED';
+  override readonly safeToRetry = true;
   /** Seconds to wait before retrying, when known (Backpack sends no Retry-After; the gateway's limiter may). */
   readonly retryAfter: number | null;
   constructor(message: string, init: UserErrorInit & { retryAfter?: number | null } = {}) {
@@ -80,9 +83,37 @@ export class RateLimited extends UserError {
   }
 }
 
+/** Nothing reached the exchange (connection refused, a read that kept failing): nothing changed. */
 export class ExchangeUnavailable extends UserError {
   override readonly name = 'ExchangeUnavailable';
   readonly queryCode = 'EXCHANGE_UNAVAILABLE';
+  override readonly safeToRetry = true;
+}
+
+/** The exchange saw the request and did not act on it (a refused timestamp, or a look-up found nothing). */
+export class RequestNotApplied extends UserError {
+  override readonly name = 'RequestNotApplied';
+  readonly queryCode = 'EXCHANGE_UNAVAILABLE';
+  override readonly safeToRetry = true;
+}
+
+/** A write was sent, its answer was lost and a look-up could not settle whether it took effect. */
+export class OutcomeUnknown extends UserError {
+  override readonly name = 'OutcomeUnknown';
+  readonly queryCode = 'EXCHANGE_UNAVAILABLE';
+}
+
+/** An order was sent, its answer was lost and a look-up by client id could not settle whether it was placed. */
+export class OrderOutcomeUnknown extends UserError {
+  override readonly name = 'OrderOutcomeUnknown';
+  readonly queryCode = 'EXCHANGE_UNAVAILABLE';
+  readonly clientId: string;
+  readonly symbol: string;
+  constructor(message: string, init: UserErrorInit & { clientId: number; symbol: string }) {
+    super(message, init);
+    this.clientId = String(init.clientId);
+    this.symbol = init.symbol;
+  }
 }
 
 export class Unauthenticated extends UserError {
@@ -103,81 +134,70 @@ export const MUTATION_ERRORS = [
   OrderNotFound,
   RateLimited,
   ExchangeUnavailable,
+  RequestNotApplied,
+  OutcomeUnknown,
   Unauthenticated,
   ExchangeRejected,
 ] as const;
 
-const ORDER_FIELDS = [
-  'triggerQuantity',
-  'triggerPrice',
-  'quoteQuantity',
-  'quantity',
-  'price',
-  'clientId',
-  'timeInForce',
-  'postOnly',
-  'reduceOnly',
-  'symbol',
-  'side',
-  'orderType',
-] as const;
-
-/** Names the order input field an exchange message talks about (`Price decimal too long` → `price`). */
-function fieldFromMessage(message: string): string | null {
-  const lower = message.toLowerCase();
-  for (const field of ORDER_FIELDS) if (lower.includes(field.toLowerCase())) return field;
-  return null;
-}
-
-function fieldFromCode(code: string | null): string | null {
-  if (code === 'INVALID_PRICE') return 'price';
-  if (code === 'INVALID_QUANTITY') return 'quantity';
-  if (code === 'INVALID_SYMBOL' || code === 'INVALID_MARKET') return 'symbol';
-  return null;
-}
-
 const UNAVAILABLE_CODES = new Set(['MAINTENANCE', 'SERVER_ERROR', 'TIMEOUT']);
 const FUNDS_CODES = new Set(['INSUFFICIENT_FUNDS', 'INSUFFICIENT_MARGIN']);
 const AUTH_CODES = new Set(['UNAUTHORIZED', 'INVALID_SIGNATURE']);
+const ORDER_ENDPOINTS = new Set([
+  'GET /api/v1/order',
+  'POST /api/v1/order',
+  'DELETE /api/v1/order',
+  'GET /api/v1/orders',
+  'POST /api/v1/orders',
+  'DELETE /api/v1/orders',
+]);
 
-/** Maps an ExchangeError to the failure a client can act on (by kind, then code, then status). */
+/** Maps an ExchangeError to the failure a client can act on: by kind, then exchange code, then status. */
 export function fromExchangeError(error: ExchangeError): UserError {
   const init = { code: error.code, endpoint: error.endpoint };
   const { code, message } = error;
   const status = error.status ?? 0;
-  const isOrderCall = / \/api\/v1\/orders?$/.test(error.endpoint);
+  const isOrderCall = ORDER_ENDPOINTS.has(error.endpoint);
+  const invalid = (): UserError =>
+    isOrderCall
+      ? new InvalidOrder(message, { ...init, field: error.field })
+      : new InvalidInput(message, { ...init, field: error.field });
 
-  if (error.kind === 'rateLimited' || status === 429 || code === 'TOO_MANY_REQUESTS') {
-    return new RateLimited(message, init);
+  switch (error.kind) {
+    case 'rateLimited':
+      return new RateLimited(message, init);
+    case 'notSent':
+      return new ExchangeUnavailable(`${message}; the request was not sent, nothing changed`, init);
+    case 'network':
+    case 'timeout':
+    case 'unreadable':
+      return new ExchangeUnavailable(message, init);
+    case 'outcomeUnknown':
+      return new OutcomeUnknown(message, init);
+    case 'clockRejected':
+      return new RequestNotApplied(message, init);
+    case 'noKey':
+      return new Unauthenticated(
+        'This needs the gateway to be configured with Backpack API keys (BACKPACK_API_SECRET); none are set.',
+        init,
+      );
+    case 'sessionOnly':
+      return new ExchangeRejected(message, init);
+    case 'invalidRequest':
+      return invalid();
+    case 'notFound':
+      return isOrderCall ? new OrderNotFound(message, init) : new ExchangeRejected(message, init);
+    case 'http':
+      break;
   }
-  if (error.kind === 'network' || error.kind === 'timeout' || status >= 500 || (code && UNAVAILABLE_CODES.has(code))) {
-    return new ExchangeUnavailable(message, init);
-  }
-  // The REST client refuses signed calls without keys before sending; that is "configure keys", not bad input.
-  if (error.kind === 'invalidRequest' && /no API key configured/i.test(message)) {
-    return new Unauthenticated(
-      'This needs the gateway to be configured with Backpack API keys (BACKPACK_API_SECRET); none are set.',
-      init,
-    );
-  }
-  if (error.kind === 'invalidRequest' && /web sessions/i.test(message)) return new ExchangeRejected(message, init);
-  if (error.kind === 'invalidRequest') {
-    return isOrderCall
-      ? new InvalidOrder(message, { ...init, field: fieldFromMessage(message) })
-      : new InvalidInput(message, { ...init, field: fieldFromMessage(message) });
-  }
+  if (status === 429 || code === 'TOO_MANY_REQUESTS') return new RateLimited(message, init);
+  if (status >= 500 || (code && UNAVAILABLE_CODES.has(code))) return new ExchangeUnavailable(message, init);
   if (status === 401 || (code && AUTH_CODES.has(code))) return new Unauthenticated(message, init);
   if (code && FUNDS_CODES.has(code)) return new InsufficientFunds(message, init);
-  if (/order not found/i.test(message) || (isOrderCall && (status === 404 || code === 'RESOURCE_NOT_FOUND'))) {
-    return new OrderNotFound(message, init);
-  }
+  if (isOrderCall && (status === 404 || code === 'RESOURCE_NOT_FOUND')) return new OrderNotFound(message, init);
   const isValidation =
     code === null ? status === 400 : code === 'INVALID_CLIENT_REQUEST' || code.startsWith('INVALID_');
-  if (isValidation) {
-    const field = fieldFromCode(code) ?? fieldFromMessage(message);
-    return isOrderCall ? new InvalidOrder(message, { ...init, field }) : new InvalidInput(message, { ...init, field });
-  }
-  return new ExchangeRejected(message, init);
+  return isValidation ? invalid() : new ExchangeRejected(message, init);
 }
 
 /** The user-facing failure behind any thrown value, or null for bugs (which stay masked). */
@@ -228,6 +248,12 @@ const MutationError = builder.interfaceRef<UserError>('MutationError').implement
       description:
         'The exchange error code (`INSUFFICIENT_FUNDS`, `INVALID_CLIENT_REQUEST` …); null for gateway-side failures.',
     }),
+    safeToRetry: t.exposeBoolean('safeToRetry', {
+      description:
+        'True when nothing changed at the exchange and sending the same request again may succeed (RateLimited, ' +
+        'ExchangeUnavailable, RequestNotApplied). False otherwise: in particular never resend after OutcomeUnknown ' +
+        'or OrderOutcomeUnknown without looking the request up first.',
+    }),
   }),
 });
 
@@ -270,7 +296,36 @@ builder.objectType(RateLimited, {
 });
 builder.objectType(ExchangeUnavailable, {
   name: 'ExchangeUnavailable',
-  ...described('The exchange could not be reached, timed out or is under maintenance; retrying later may succeed.'),
+  ...described(
+    'The exchange could not be reached or said it is unavailable before acting on anything: the request was not ' +
+      'carried out and nothing changed. Safe to retry later.',
+  ),
+});
+builder.objectType(RequestNotApplied, {
+  name: 'RequestNotApplied',
+  ...described(
+    'The exchange did not act on the request: it refused the signed timestamp even after a clock resync, or its ' +
+      'answer was lost and a look-up after the request expired found nothing. Nothing changed; safe to retry.',
+  ),
+});
+builder.objectType(OutcomeUnknown, {
+  name: 'OutcomeUnknown',
+  ...described(
+    'The request reached the exchange but its answer was lost (timeout, reset, 5xx) and the gateway could not ' +
+      'confirm whether it took effect. Look it up (history, balances) before doing anything; never resubmit blindly.',
+  ),
+});
+export const OrderOutcomeUnknownRef = builder.objectType(OrderOutcomeUnknown, {
+  name: 'OrderOutcomeUnknown',
+  ...described(
+    'The order reached the exchange but its answer was lost, and looking it up by clientId (open orders, then ' +
+      'order history) within the time allowed could not tell whether it was placed. Look the order up by ' +
+      '`clientId` (openOrders, orderHistory) before doing anything; never resubmit blindly.',
+  ),
+  fields: (t) => ({
+    clientId: t.exposeID('clientId', { description: 'The client id the order was sent with.' }),
+    symbol: t.exposeString('symbol', { description: 'Market of the order.' }),
+  }),
 });
 builder.objectType(Unauthenticated, {
   name: 'Unauthenticated',

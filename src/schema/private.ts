@@ -8,10 +8,9 @@
 // `mutate` checks that keys are configured and maps exchange failures to the typed union members; it never retries
 // (the adapter sends non-GETs exactly once). `reject` throws InvalidOrder / InvalidInput naming the input field.
 import type { MarketType } from '../exchange/types/enums.ts';
-import { endpoints, type EndpointName } from '../exchange/endpoints.ts';
 import { ExchangeError } from '../exchange/errors.ts';
 import { requireAccount, type GatewayContext } from './context.ts';
-import { ExchangeRejected, InvalidInput, InvalidOrder, MUTATION_ERRORS, withUserErrors } from './errors.ts';
+import { InvalidInput, InvalidOrder, MUTATION_ERRORS, withUserErrors } from './errors.ts';
 import { parseU32, type Violation } from './validation/rules.ts';
 
 /**
@@ -98,26 +97,9 @@ export function orderHistoryFilters(args: {
   });
 }
 
-/**
- * Endpoints the exchange serves only to logged-in web sessions (API-key signatures get 401): the gateway cannot sign
- * them with API keys, so it says so instead of making a call that is bound to fail.
- */
-export function assertApiKeyCallable(name: EndpointName): void {
-  const def = endpoints[name];
-  if (def.auth.kind === 'session') {
-    throw new ExchangeRejected(
-      `${def.method} ${def.path} is only available to logged-in Backpack web sessions; API keys cannot call it.`,
-      { endpoint: `${def.method} ${def.path}` },
-    );
-  }
-}
-
-/** Whether a single-item GET failed because the item is not there (404, RESOURCE_NOT_FOUND, "… not found"). */
+/** Whether a single-item GET failed because the item is not there (the REST client's `notFound` kind). */
 export function isNotFound(error: unknown): boolean {
-  return (
-    error instanceof ExchangeError &&
-    (error.status === 404 || error.code === 'RESOURCE_NOT_FOUND' || /not found/i.test(error.message))
-  );
+  return error instanceof ExchangeError && error.kind === 'notFound';
 }
 
 /** A single-item lookup where "not found" is an answer (null), not an error. */

@@ -13,8 +13,9 @@ import {
   WithdrawalStatusEnum,
 } from './enums.ts';
 import { exchangePage, pageArgs, pageOf, pageWindow, timeRangeArgs, timeRangeParams } from './pagination.ts';
-import { assertApiKeyCallable, compact, mutate, reject, reread, resultOf } from './private.ts';
+import { compact, mutate, reject, reread, resultOf } from './private.ts';
 import { time } from './scalars.ts';
+import { isRecoveredWithdrawal, requestWithdrawal } from './withdrawalOutcome.ts';
 import { firstViolation, maxLength, positiveDecimal, violation } from './validation/rules.ts';
 
 const decimal = (description: string) => ({ type: 'Decimal' as const, description });
@@ -178,10 +179,7 @@ builder.objectFields(AccountRef, (t) => ({
     type: WithdrawalDelayRef,
     description:
       'The configured withdrawal delay. The exchange serves it to web sessions only, so API keys get an error.',
-    resolve: (_, __, ctx) => {
-      assertApiKeyCallable('getWithdrawalDelay');
-      return ctx.exchange.call('getWithdrawalDelay', {});
-    },
+    resolve: (_, __, ctx) => ctx.exchange.call('getWithdrawalDelay', {}),
   }),
 }));
 
@@ -216,8 +214,24 @@ builder.mutationFields((t) => ({
   requestWithdrawal: t.field({
     authScopes: { withdraw: true },
     type: WithdrawalRef,
-    description: 'Requests a withdrawal. Never retried: check `account.withdrawals` before trying again.',
-    errors: resultOf('RequestWithdrawal', 'withdrawal', 'The withdrawal as the exchange recorded it.'),
+    description:
+      'Requests a withdrawal. Never retried blindly: it is sent with a clientId (a random one when none is given) ' +
+      'and, when the answer is lost, looked up in the withdrawal history: found is a success flagged `recovered`, ' +
+      'surely absent is RequestNotApplied, otherwise OutcomeUnknown (check `account.withdrawals`).',
+    errors: {
+      ...resultOf('RequestWithdrawal', 'withdrawal', 'The withdrawal as the exchange recorded it.'),
+      result: {
+        name: 'RequestWithdrawalSuccess',
+        description: 'RequestWithdrawal succeeded.',
+        fields: (r) => ({
+          recovered: r.boolean({
+            description:
+              "True when the exchange's answer was lost and the withdrawal was found in the history by clientId.",
+            resolve: (withdrawal) => isRecoveredWithdrawal(withdrawal),
+          }),
+        }),
+      },
+    },
     args: { input: t.arg({ type: WithdrawalInput, required: true, description: 'What to withdraw and where.' }) },
     resolve: (_, { input }, ctx) =>
       mutate(ctx, async () => {
@@ -229,7 +243,7 @@ builder.mutationFields((t) => ({
           ),
         );
         const { asset, ...rest } = input;
-        return ctx.exchange.call('requestWithdrawal', {
+        return requestWithdrawal(ctx, {
           ...compact(rest),
           symbol: asset,
           quantity: input.quantity,
@@ -253,7 +267,6 @@ builder.mutationFields((t) => ({
     resolve: (_, { input }, ctx) =>
       mutate(ctx, async () => {
         const payload = delayPayload(input);
-        assertApiKeyCallable('createWithdrawalDelay');
         await ctx.exchange.call('createWithdrawalDelay', payload);
         return reread(() => ctx.exchange.call('getWithdrawalDelay', {}));
       }),
@@ -268,7 +281,6 @@ builder.mutationFields((t) => ({
     resolve: (_, { input }, ctx) =>
       mutate(ctx, async () => {
         const payload = delayPayload(input);
-        assertApiKeyCallable('updateWithdrawalDelay');
         return ctx.exchange.call('updateWithdrawalDelay', payload);
       }),
   }),

@@ -1,7 +1,7 @@
 // createGatewayHub(): the gateway's StreamHub, built from its configuration: which keys may sign private streams, fresh
-// order-book snapshots from the uncached REST client, and the exchange clock for signed SUBSCRIBE frames.
+// order-book snapshots from the uncached REST client, and the gateway's shared clock for signed SUBSCRIBE frames.
 import type { Config } from '../config.ts';
-import { ClockSync } from '../exchange/clock.ts';
+import type { SigningClock } from '../exchange/clock.ts';
 import type { BackpackRest } from '../exchange/rest.ts';
 import type { SigningKey } from '../exchange/sign.ts';
 import type { BackpackStreamOptions, StreamLogger } from '../exchange/stream.ts';
@@ -17,22 +17,10 @@ export interface GatewayHubDeps {
   readonly logger?: StreamLogger;
   /** GATEWAY_SUBSCRIPTION_BUFFER, GATEWAY_ORDERBOOK_CONFLATE_MS (default process.env). */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The gateway's shared signing clock (none when clock sync is off or there are no keys). */
+  readonly clock?: SigningClock;
   /** Exchange-socket options: reconnect timings and an injected WebSocket constructor in tests. */
   readonly streamOptions?: Partial<BackpackStreamOptions>;
-}
-
-/**
- * Server time minus local time for private SUBSCRIBE signatures, which expire with their signing window: measured at
- * startup when there are keys and re-measured in the background when due. Signing itself never waits for it.
- */
-function signingClock(config: Config, rest: BackpackRest, hasKeys: boolean): () => number {
-  if (!config.clockSync || !hasKeys) return () => 0;
-  const clock = new ClockSync({ fetchServerTime: () => rest.serverTime() });
-  void clock.sync();
-  return () => {
-    void clock.timestamp(); // resyncs only when due
-    return clock.offset;
-  };
 }
 
 export function createGatewayHub(deps: GatewayHubDeps): StreamHub {
@@ -47,8 +35,8 @@ export function createGatewayHub(deps: GatewayHubDeps): StreamHub {
     bufferCapacity: settings.bufferCapacity,
     orderBookConflateMs: settings.orderBookConflateMs,
     windowMs: config.windowMs,
-    clockOffsetMs: signingClock(config, rest, keys.length > 0),
     ...(logger !== undefined ? { logger } : {}),
-    ...(deps.streamOptions !== undefined ? { streamOptions: deps.streamOptions } : {}),
+    // Private SUBSCRIBE frames sign with the gateway's one clock, the same the REST clients use.
+    streamOptions: { ...deps.streamOptions, ...(deps.clock !== undefined ? { clock: deps.clock } : {}) },
   });
 }

@@ -236,7 +236,7 @@ describe('signing on the wire', () => {
 });
 
 describe('retries', () => {
-  it('sends a POST answered 503 exactly once', async () => {
+  it('sends a POST answered 503 exactly once and reports its outcome as unknown', async () => {
     stub.route('POST /api/v1/order', {
       instruction: 'orderExecute',
       replies: [{ status: 503, json: { code: 'MAINTENANCE', message: 'Under maintenance' } }],
@@ -245,11 +245,12 @@ describe('retries', () => {
       client().request(executeOrder, { symbol: 'SOL_USDC', side: 'Ask', orderType: 'Market', quantity: '1' }),
     );
     expect(stub.hitsFor('POST /api/v1/order')).toHaveLength(1);
+    expect(error.expiresAt).toBeGreaterThan(0);
+    expect(error.message).toContain('Under maintenance');
     expect(error).toMatchObject({
-      kind: 'http',
+      kind: 'outcomeUnknown',
       status: 503,
       code: 'MAINTENANCE',
-      message: 'Under maintenance',
       endpoint: 'POST /api/v1/order',
       retryable: false,
     });
@@ -317,7 +318,7 @@ describe('clock skew', () => {
     expect(stub.hitsFor('GET /api/v1/time')).toHaveLength(0);
   });
 
-  it('resyncs once and re-signs a GET rejected for its timestamp, but never re-sends a POST', async () => {
+  it('resyncs once and re-signs any request rejected for its timestamp (the exchange did not act on it)', async () => {
     stub.skewMs = 0;
     stub.route('POST /api/v1/order', { instruction: 'orderExecute', replies: [{ json: { id: '1' } }] });
     const rest = client();
@@ -328,11 +329,10 @@ describe('clock skew', () => {
     expect(stub.hitsFor('GET /api/v1/orders').map((h) => h.auth)).toEqual(['valid', 'expired', 'valid']);
 
     stub.skewMs = -30_000;
-    await rejection(rest.request(executeOrder, { symbol: 'S', side: 'Bid', orderType: 'Market', quantity: '1' }));
-    expect(stub.hitsFor('POST /api/v1/order')).toHaveLength(1);
     await expect(
       rest.request(executeOrder, { symbol: 'S', side: 'Bid', orderType: 'Market', quantity: '1' }),
     ).resolves.toEqual({ id: '1' });
+    expect(stub.hitsFor('POST /api/v1/order').map((h) => h.auth)).toEqual(['expired', 'valid']);
     expect(stub.hitsFor('GET /api/v1/time')).toHaveLength(3);
   });
 });
@@ -388,7 +388,7 @@ describe('transport failures', () => {
     expect(error).toMatchObject({ kind: 'timeout', endpoint: 'GET /api/v1/ticker', retryable: true });
   });
 
-  it('reports a refused connection as a network error, retrying GETs', async () => {
+  it('reports a refused connection as not sent, retrying GETs', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const { port } = closed.address() as AddressInfo;
@@ -397,11 +397,11 @@ describe('transport failures', () => {
     const error = await rejection(
       client({ baseUrl: `http://127.0.0.1:${port}`, maxRetries: 1 }).request(getTicker, { symbol: 'S' }),
     );
-    expect(error.kind).toBe('network');
+    expect(error.kind).toBe('notSent');
     expect(error.message).toContain('ECONNREFUSED');
     expect(calls.map((c) => [c.attempt, c.error])).toEqual([
-      [1, 'network'],
-      [2, 'network'],
+      [1, 'notSent'],
+      [2, 'notSent'],
     ]);
   });
 
@@ -460,9 +460,13 @@ describe('requests refused before the network', () => {
     ],
     ['a web-session-only endpoint', () => client().request(liquidationPrice, {}), /web sessions/],
   ];
-  it.each(cases)('refuses %s without calling the exchange', async (_name, call, message) => {
+  it.each(cases)('refuses %s without calling the exchange', async (name, call, message) => {
     const error = await rejection(call());
-    expect(error.kind).toBe('invalidRequest');
+    const kinds: Record<string, string> = {
+      'a signed endpoint without a key': 'noKey',
+      'a web-session-only endpoint': 'sessionOnly',
+    };
+    expect(error.kind).toBe(kinds[name] ?? 'invalidRequest');
     expect(error.message).toMatch(message);
     expect(stub.hits).toHaveLength(0);
   });

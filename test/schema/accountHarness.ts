@@ -2,7 +2,7 @@
 import { execute, parse, type ExecutionResult } from 'graphql';
 import type { EndpointName } from '../../src/exchange/endpoints.ts';
 import { CachedExchange } from '../../src/exchange/cache.ts';
-import { ExchangeError } from '../../src/exchange/errors.ts';
+import { answerKind, ExchangeError } from '../../src/exchange/errors.ts';
 import { createContext } from '../../src/schema/context.ts';
 import { schema } from '../../src/schema/index.ts';
 import { FakeUpstream, marketHandlers, type FakeHandler } from './fakeUpstream.ts';
@@ -37,7 +37,7 @@ export function harness(
 
 /** An error as the REST client raises it for an exchange error body. */
 export function exchangeError(endpoint: string, status: number, code: string | null, message: string): ExchangeError {
-  return new ExchangeError({ kind: 'http', endpoint, status, code, message });
+  return new ExchangeError({ kind: answerKind(status, code, message), endpoint, status, code, message });
 }
 
 /** Wire fixtures of the private endpoints. */

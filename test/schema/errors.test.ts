@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ExchangeError, type ExchangeErrorInit } from '../../src/exchange/errors.ts';
+import { answerKind, ExchangeError, type ExchangeErrorInit } from '../../src/exchange/errors.ts';
 import {
   ExchangeRejected,
   ExchangeUnavailable,
@@ -8,7 +8,9 @@ import {
   InvalidInput,
   InvalidOrder,
   OrderNotFound,
+  OutcomeUnknown,
   RateLimited,
+  RequestNotApplied,
   toGraphQLError,
   Unauthenticated,
   withUserErrors,
@@ -33,7 +35,7 @@ describe('ExchangeError → user-facing failure', () => {
 
   it('turns the REST client\'s "no API key configured" refusal into Unauthenticated', () => {
     const refused = new ExchangeError({
-      kind: 'invalidRequest',
+      kind: 'noKey',
       endpoint: 'GET /api/v1/account',
       message: 'no API key configured: set BACKPACK_API_SECRET (or BACKPACK_API_SECRET_FILE) to call signed endpoints',
     });
@@ -48,10 +50,27 @@ describe('ExchangeError → user-facing failure', () => {
       code: 'INVALID_CLIENT_REQUEST',
       message: 'Order not found',
     };
-    expect(fromExchangeError(order(cancel))).toBeInstanceOf(OrderNotFound);
+    expect(fromExchangeError(order({ ...cancel, kind: answerKind(400, cancel.code, cancel.message) }))).toBeInstanceOf(
+      OrderNotFound,
+    );
     expect(
       fromExchangeError(order({ endpoint: 'GET /api/v1/order', status: 404, code: 'RESOURCE_NOT_FOUND' })),
     ).toBeInstanceOf(OrderNotFound);
+  });
+
+  it('says whether a write took effect: not sent, not applied, or unknown', () => {
+    const notSent = fromExchangeError(order({ kind: 'notSent', message: 'network error: ECONNREFUSED' }));
+    expect(notSent).toBeInstanceOf(ExchangeUnavailable);
+    expect(notSent.safeToRetry).toBe(true);
+    expect(notSent.message).toContain('not sent');
+    const clock = fromExchangeError(order({ kind: 'clockRejected', status: 400, message: 'Request has expired' }));
+    expect(clock).toBeInstanceOf(RequestNotApplied);
+    expect(clock.safeToRetry).toBe(true);
+    const unknown = fromExchangeError(order({ kind: 'outcomeUnknown', status: 502 }));
+    expect(unknown).toBeInstanceOf(OutcomeUnknown);
+    expect(unknown.safeToRetry).toBe(false);
+    expect(fromExchangeError(order({ kind: 'sessionOnly' }))).toBeInstanceOf(ExchangeRejected);
+    expect(fromExchangeError(order({ kind: 'notFound', endpoint: 'GET /api/v1/order' }))).toBeInstanceOf(OrderNotFound);
   });
 
   it('names the offending order field', () => {

@@ -1,7 +1,7 @@
 // A fake REST client for schema tests: answers endpoint-table calls from fixtures and counts them per endpoint.
 import type { EndpointDef } from '../../src/exchange/endpoint.ts';
 import type { EndpointName } from '../../src/exchange/endpoints.ts';
-import type { ResponseWithMeta, PageInfo } from '../../src/exchange/rest.ts';
+import { assertCallable, type ResponseWithMeta, type PageInfo } from '../../src/exchange/rest.ts';
 import type { Upstream } from '../../src/exchange/cache.ts';
 import { ExchangeError } from '../../src/exchange/errors.ts';
 
@@ -29,6 +29,8 @@ export class FakeUpstream implements Upstream {
   }
 
   async requestWithMeta<Req, Res>(def: EndpointDef<Req, Res>, params?: Req): Promise<ResponseWithMeta<Res>> {
+    // The REST client's own refusal, so session-only endpoints fail here as they would against the exchange.
+    assertCallable(def as EndpointDef<unknown, unknown>, true);
     const record = { ...(params ?? {}) } as Record<string, unknown>;
     this.calls.push({ name: def.name, params: record });
     const handler = this.handlers[def.name as EndpointName];

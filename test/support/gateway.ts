@@ -64,6 +64,8 @@ export interface GatewayOptions {
   readonly WebSocket?: WebSocketConstructor;
   /** Load the catalogs before listening (default true, as in production). */
   readonly warmCatalog?: boolean;
+  /** The gateway's host clock (default Date.now; clock-jump tests move it). */
+  readonly now?: () => number;
 }
 
 export interface TestGateway {
@@ -207,6 +209,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<TestGa
       ...transport,
       ...(fake !== undefined ? { exchange: new CachedExchange(fake) } : {}),
       ...(options.warmCatalog !== undefined ? { warmCatalog: options.warmCatalog } : {}),
+      ...(options.now !== undefined ? { now: options.now } : {}),
     });
     gateways.push(gateway);
     return gateway;
