@@ -8,7 +8,9 @@ import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { CACHE_TTL_ENV, CachedExchange, parseCacheTtls } from './exchange/cache.ts';
 import { BackpackRest } from './exchange/rest.ts';
+import { useExecutionTimeLimit } from './execution/executionTimeLimit.ts';
 import { ResponseCache } from './execution/responseCache.ts';
+import { useResponseSizeLimit } from './execution/responseSizeLimit.ts';
 import { useSharedSubscriptionExecution } from './execution/sharedSubscriptions.ts';
 import { createContext, type GatewayContext } from './schema/context.ts';
 import { toGraphQLError } from './schema/errors.ts';
@@ -163,7 +165,13 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     ...security.yogaOptions,
     graphiql: security.limits.graphiql ? { title: 'Backpack GraphQL', defaultQuery: DEFAULT_QUERY } : false,
     maskedErrors: { maskError: maskErrorFor(logger) },
-    plugins: [...security.plugins, responses.plugin(), useSharedSubscriptionExecution()],
+    plugins: [
+      ...security.plugins,
+      responses.plugin(),
+      useSharedSubscriptionExecution(),
+      useResponseSizeLimit(security.limits.maxResponseBytes),
+      useExecutionTimeLimit(security.limits.maxExecutionMs),
+    ],
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
       info: (...args) => logger.info(args.map(String).join(' ')),

@@ -102,6 +102,9 @@ export function loadSecurity(env: Env, config: Pick<Config, 'key' | 'host'>, dep
     perMinute: limits.perMinute,
     anonymousPerMinute: limits.anonymousPerMinute,
     publicRequiresToken: limits.publicRequiresToken,
+    maxCost: limits.maxCost,
+    costPerMinute: limits.costPerMinute,
+    anonymousCostPerMinute: limits.anonymousCostPerMinute,
     ...(deps.now ? { now: deps.now } : {}),
   });
   const plugins: SecurityPlugin[] = [

@@ -1,11 +1,12 @@
-// Query and request limits with stated defaults (env-configurable): graphql-armor rules, introspection, batching, body size.
+// Query and request limits with stated defaults (env-configurable): graphql-armor rules, operation cost and its
+// per-minute budgets, response size, execution time, introspection, batching, body size.
 import type { Plugin } from '@envelop/core';
-import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
+import { ConfigError } from '../config.ts';
 import { envBoolean, envInteger, isProduction, type Env } from './env.ts';
 
 export interface Limits {
@@ -13,8 +14,19 @@ export interface Limits {
   readonly maxDepth: number;
   /** GATEWAY_MAX_ALIASES — aliases per operation (aliased `__typename` included). Default 30. */
   readonly maxAliases: number;
-  /** GATEWAY_MAX_COST — graphql-armor cost (objects 2, scalars 1, ×1.5 per level). Default 5000. */
+  /**
+   * GATEWAY_MAX_COST — estimated cost of one operation: 1 per selected field, times each list's estimated rows
+   * (src/security/cost.ts). Default 20000 (a dashboard of every market with tickers costs about 14 per market).
+   */
   readonly maxCost: number;
+  /** GATEWAY_COST_PER_MIN — estimated cost per minute per token (or the local caller). Default 200000. */
+  readonly costPerMinute: number;
+  /** GATEWAY_ANONYMOUS_COST_PER_MIN — estimated cost per minute per IP without a token. Default 100000. */
+  readonly anonymousCostPerMinute: number;
+  /** GATEWAY_MAX_RESPONSE_BYTES — largest serialized result of one operation (or subscription event). Default 5000000. */
+  readonly maxResponseBytes: number;
+  /** GATEWAY_MAX_EXECUTION_MS — longest one query or mutation may execute before it is aborted. Default 10000. */
+  readonly maxExecutionMs: number;
   /** GATEWAY_MAX_TOKENS — lexer tokens per document. Default 2000. */
   readonly maxTokens: number;
   /** GATEWAY_MAX_DIRECTIVES — directives per operation. Default 20. */
@@ -38,10 +50,15 @@ export interface Limits {
 export function loadLimits(env: Env): Limits {
   const production = isProduction(env);
   const introspection = envBoolean(env, 'GATEWAY_INTROSPECTION', !production);
+  const maxCost = envInteger(env, 'GATEWAY_MAX_COST', 20_000, 1, 1_000_000_000);
   return {
     maxDepth: envInteger(env, 'GATEWAY_MAX_DEPTH', 12, 1, 100),
     maxAliases: envInteger(env, 'GATEWAY_MAX_ALIASES', 30, 0, 1_000),
-    maxCost: envInteger(env, 'GATEWAY_MAX_COST', 5_000, 1, 1_000_000),
+    maxCost,
+    costPerMinute: costBudget(env, 'GATEWAY_COST_PER_MIN', 200_000, maxCost),
+    anonymousCostPerMinute: costBudget(env, 'GATEWAY_ANONYMOUS_COST_PER_MIN', 100_000, maxCost),
+    maxResponseBytes: envInteger(env, 'GATEWAY_MAX_RESPONSE_BYTES', 5_000_000, 1_000, 1_000_000_000),
+    maxExecutionMs: envInteger(env, 'GATEWAY_MAX_EXECUTION_MS', 10_000, 100, 3_600_000),
     maxTokens: envInteger(env, 'GATEWAY_MAX_TOKENS', 2_000, 10, 100_000),
     maxDirectives: envInteger(env, 'GATEWAY_MAX_DIRECTIVES', 20, 0, 1_000),
     maxBatch: envInteger(env, 'GATEWAY_MAX_BATCH', 10, 0, 100),
@@ -53,6 +70,13 @@ export function loadLimits(env: Env): Limits {
     graphiql: envBoolean(env, 'GATEWAY_GRAPHIQL', introspection && !production),
     publicRequiresToken: envBoolean(env, 'GATEWAY_PUBLIC_REQUIRES_TOKEN', false),
   };
+}
+
+/** A per-minute cost budget: at least one operation of the largest allowed cost must fit in it. */
+function costBudget(env: Env, name: string, fallback: number, maxCost: number): number {
+  const value = envInteger(env, name, Math.max(fallback, maxCost), 1, 1_000_000_000_000);
+  if (value < maxCost) throw new ConfigError(`${name} (${value}) must be at least GATEWAY_MAX_COST (${maxCost})`);
+  return value;
 }
 
 /** Rejects `__schema` / `__type` at validation (`__typename` stays allowed). */
@@ -73,7 +97,6 @@ export function limitPlugins(limits: Limits): Plugin[] {
     // graphql-armor exempts aliased `__typename` by default; no client needs 30 of those, so count them too.
     maxAliasesPlugin({ n: limits.maxAliases, allowList: [] }),
     maxDirectivesPlugin({ n: limits.maxDirectives }),
-    costLimitPlugin({ maxCost: limits.maxCost, ignoreIntrospection: true }),
   ];
   if (!limits.introspection) plugins.push(useNoIntrospection());
   return plugins;
