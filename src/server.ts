@@ -223,6 +223,7 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     env,
     accountKeys: security.accounts.list.map((account) => account.signingKey),
     maxPayloadBytes: security.limits.maxBodyBytes,
+    maxOperationsPerConnection: security.limits.maxSubscriptionsPerConnection,
     acceptConnection: (ctx) => security.acceptConnection(ctx),
   });
   await new Promise<void>((resolve, reject) => {

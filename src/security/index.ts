@@ -14,6 +14,7 @@ import { corsOptions, refuseUpgrade, useHttpSecurity } from './http.ts';
 import { createIdentify, identifyContext, type Identify, type IdentitySource } from './identity.ts';
 import { limitPlugins, loadLimits, yogaLimitOptions, type Limits } from './limits.ts';
 import { loadOriginPolicy, type OriginPolicy } from './origins.ts';
+import { useRequestParseErrorsWithoutText } from './requestParseErrors.ts';
 import type { Principal } from './principal.ts';
 import { loadTokensFile, type Tokens } from './tokens.ts';
 
@@ -109,6 +110,7 @@ export function loadSecurity(env: Env, config: Pick<Config, 'key' | 'host'>, dep
   });
   const plugins: SecurityPlugin[] = [
     useHttpSecurity(origins, { graphiql: limits.graphiql }),
+    useRequestParseErrorsWithoutText(),
     ...limitPlugins(limits),
     admission.plugin,
   ];

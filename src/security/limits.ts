@@ -8,6 +8,7 @@ import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { ConfigError } from '../config.ts';
 import { envBoolean, envInteger, isProduction, type Env } from './env.ts';
+import { useNoSuggestions } from './suggestions.ts';
 
 export interface Limits {
   /** GATEWAY_MAX_DEPTH — deepest field nesting (fragments flattened). Default 12. */
@@ -25,6 +26,8 @@ export interface Limits {
   readonly anonymousCostPerMinute: number;
   /** GATEWAY_MAX_RESPONSE_BYTES — largest serialized result of one operation (or subscription event). Default 5000000. */
   readonly maxResponseBytes: number;
+  /** GATEWAY_MAX_SUBSCRIPTIONS_PER_CONNECTION — operations one graphql-ws connection may run at once. Default 100. */
+  readonly maxSubscriptionsPerConnection: number;
   /** GATEWAY_MAX_EXECUTION_MS — longest one query or mutation may execute before it is aborted. Default 10000. */
   readonly maxExecutionMs: number;
   /** GATEWAY_MAX_TOKENS — lexer tokens per document. Default 2000. */
@@ -58,6 +61,7 @@ export function loadLimits(env: Env): Limits {
     costPerMinute: costBudget(env, 'GATEWAY_COST_PER_MIN', 200_000, maxCost),
     anonymousCostPerMinute: costBudget(env, 'GATEWAY_ANONYMOUS_COST_PER_MIN', 100_000, maxCost),
     maxResponseBytes: envInteger(env, 'GATEWAY_MAX_RESPONSE_BYTES', 5_000_000, 1_000, 1_000_000_000),
+    maxSubscriptionsPerConnection: envInteger(env, 'GATEWAY_MAX_SUBSCRIPTIONS_PER_CONNECTION', 100, 1, 100_000),
     maxExecutionMs: envInteger(env, 'GATEWAY_MAX_EXECUTION_MS', 10_000, 100, 3_600_000),
     maxTokens: envInteger(env, 'GATEWAY_MAX_TOKENS', 2_000, 10, 100_000),
     maxDirectives: envInteger(env, 'GATEWAY_MAX_DIRECTIVES', 20, 0, 1_000),
@@ -98,7 +102,7 @@ export function limitPlugins(limits: Limits): Plugin[] {
     maxAliasesPlugin({ n: limits.maxAliases, allowList: [] }),
     maxDirectivesPlugin({ n: limits.maxDirectives }),
   ];
-  if (!limits.introspection) plugins.push(useNoIntrospection());
+  if (!limits.introspection) plugins.push(useNoIntrospection(), useNoSuggestions());
   return plugins;
 }
 

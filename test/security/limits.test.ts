@@ -11,6 +11,7 @@ describe('limit defaults', () => {
       costPerMinute: 200_000,
       anonymousCostPerMinute: 100_000,
       maxResponseBytes: 5_000_000,
+      maxSubscriptionsPerConnection: 100,
       maxExecutionMs: 10_000,
       maxTokens: 2000,
       maxDirectives: 20,
