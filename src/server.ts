@@ -11,7 +11,9 @@ import { CachedExchange } from './exchange/cache.ts';
 import { ClockSync } from './exchange/clock.ts';
 import { BackpackRest } from './exchange/rest.ts';
 import type { WebSocketConstructor } from './exchange/stream.ts';
+import { useExecutionTimeLimit } from './execution/executionTimeLimit.ts';
 import { ResponseCache } from './execution/responseCache.ts';
+import { useResponseSizeLimit } from './execution/responseSizeLimit.ts';
 import { useSharedSubscriptionExecution } from './execution/sharedSubscriptions.ts';
 import { createRequestContext } from './requestContext.ts';
 import type { GatewayContext } from './schema/context.ts';
@@ -171,7 +173,13 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     ...security.yogaOptions,
     graphiql: security.limits.graphiql ? { title: 'Backpack GraphQL', defaultQuery: DEFAULT_QUERY } : false,
     maskedErrors: { maskError: maskErrorFor(logger) },
-    plugins: [...security.plugins, responses.plugin(), useSharedSubscriptionExecution()],
+    plugins: [
+      ...security.plugins,
+      responses.plugin(),
+      useSharedSubscriptionExecution(),
+      useResponseSizeLimit(security.limits.maxResponseBytes),
+      useExecutionTimeLimit(security.limits.maxExecutionMs),
+    ],
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
       info: (...args) => logger.info(args.map(String).join(' ')),
@@ -213,6 +221,7 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     hub: streams,
     logger,
     maxPayloadBytes: security.limits.maxBodyBytes,
+    maxOperationsPerConnection: security.limits.maxSubscriptionsPerConnection,
     acceptConnection: (ctx) => security.acceptConnection(ctx),
   });
   await new Promise<void>((resolve, reject) => {

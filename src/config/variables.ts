@@ -128,10 +128,43 @@ export const variables = {
     description: 'Aliases per operation (aliased `__typename` included)',
   }),
   GATEWAY_MAX_COST: integer({
-    default: 5_000,
+    default: 20_000,
     min: 1,
-    max: 1_000_000,
-    description: 'graphql-armor cost (objects 2, scalars 1, ×1.5 per level), checked before execution',
+    max: 1_000_000_000,
+    description:
+      'Estimated cost of one operation (each field 1, lists multiplied by their expected size: catalog size, `limit`), checked before execution; over it: `COST_LIMIT`',
+  }),
+  GATEWAY_COST_PER_MIN: integer({
+    default: 200_000,
+    min: 1,
+    max: 1_000_000_000_000,
+    description:
+      'Estimated cost per minute per token (or local caller), at least `GATEWAY_MAX_COST`; over it: `RATE_LIMITED`',
+  }),
+  GATEWAY_ANONYMOUS_COST_PER_MIN: integer({
+    default: 100_000,
+    min: 1,
+    max: 1_000_000_000_000,
+    description: 'Estimated cost per minute per IP without a token, at least `GATEWAY_MAX_COST`',
+  }),
+  GATEWAY_MAX_RESPONSE_BYTES: integer({
+    default: 5_000_000,
+    min: 1_000,
+    max: 1_000_000_000,
+    description: 'Largest JSON result of one operation or subscription event; larger: `RESPONSE_TOO_LARGE`',
+  }),
+  GATEWAY_MAX_EXECUTION_MS: integer({
+    default: 10_000,
+    min: 100,
+    max: 3_600_000,
+    description: 'Longest a query may execute, then `EXECUTION_TIMEOUT` (mutations are never cut short)',
+  }),
+  GATEWAY_MAX_SUBSCRIPTIONS_PER_CONNECTION: integer({
+    default: 100,
+    min: 1,
+    max: 100_000,
+    description:
+      'Operations one graphql-ws connection may run at once; one more is refused with `TOO_MANY_SUBSCRIPTIONS`',
   }),
   GATEWAY_MAX_TOKENS: integer({ default: 2_000, min: 10, max: 100_000, description: 'Lexer tokens per document' }),
   GATEWAY_MAX_DIRECTIVES: integer({ default: 20, min: 0, max: 1_000, description: 'Directives per operation' }),

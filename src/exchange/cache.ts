@@ -101,6 +101,12 @@ export interface ExchangeViewOptions {
   readonly recorder?: ReadRecorder;
 }
 
+/** Row counts of the market and asset catalogs. */
+export interface CatalogSizes {
+  readonly markets: number;
+  readonly assets: number;
+}
+
 export interface CachedExchangeOptions {
   /** TTL overrides by endpoint name (e.g. from `GATEWAY_CACHE_TTL_MS`). */
   readonly ttlsMs?: Partial<Record<EndpointName, number>>;
@@ -214,6 +220,17 @@ export class CachedExchange {
   /** Loads the market and asset catalogs the schema relies on for every query; failures are left to later calls. */
   async warmCatalog(): Promise<void> {
     await Promise.allSettled([this.call('getMarkets', ALL_MARKET_TYPES_PARAMS), this.call('getAssets', {})]);
+  }
+
+  /**
+   * How many markets and assets the cached catalogs list (null until they were first loaded): the cost of a query is
+   * estimated synchronously before it runs, from the same catalogs its list fields will return.
+   */
+  catalogSizes(): CatalogSizes | null {
+    const markets = this.entries.get(cacheKey('getMarkets', ALL_MARKET_TYPES_PARAMS))?.value?.data;
+    const assets = this.entries.get(cacheKey('getAssets', {}))?.value?.data;
+    if (!Array.isArray(markets) || !Array.isArray(assets)) return null;
+    return { markets: markets.length, assets: assets.length };
   }
 
   clear(): void {

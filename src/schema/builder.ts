@@ -7,17 +7,20 @@
 // - `ctx` is a GatewayContext (./context.ts): `ctx.exchange.call(name, params)`, `ctx.loaders.*`, `ctx.account`.
 // - Scalars: 'Decimal' (exact decimal strings) and 'Timestamp' (ISO UTC out, epoch ms in): see ./scalars.ts.
 // - Fields are non-null unless `nullable: true`; every type, field and argument gets a `description`.
-// - Plugin slots: scope-auth, errors (typed mutation results, ./errors.ts) and simple-objects.
+// - Plugin slots: scope-auth, errors (typed mutation results, ./errors.ts), simple-objects and complexity (list sizes
+//   for the operation cost, ./listSize.ts; a field may set its own `complexity`).
 // - Account fields say `authScopes: { read: true }`, trading mutations `{ trade: true }`, withdrawal/2FA ones
 //   `{ withdraw: true }` (src/security/principal.ts). A missing scope is a top-level GraphQLError, UNAUTHENTICATED
 //   (no token) or FORBIDDEN (token without the scope), raised before the resolver runs, so nothing reaches the exchange.
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
 import { authScopes, scopeAuthError, type GatewayAuthScopes } from '../security/authorize.ts';
 import { NO_KEYS_MESSAGE, UnauthenticatedError } from '../security/errors.ts';
 import type { GatewayContext } from './context.ts';
+import { listSizeComplexity } from './listSize.ts';
 import type { TimestampOutput } from './scalars.ts';
 
 export interface GatewaySchemaTypes {
@@ -35,7 +38,10 @@ export interface GatewaySchemaTypes {
 
 export const builder = new SchemaBuilder<GatewaySchemaTypes>({
   // Scope-auth first: a refused field never reaches the errors plugin or its resolver (no exchange call).
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, SimpleObjectsPlugin],
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, SimpleObjectsPlugin, ComplexityPlugin],
+  // Field costs and list sizes only: the whole operation is priced and refused before execution by the security
+  // layer (src/security/cost.ts), not by the plugin's own check inside the first root resolver.
+  complexity: { fieldComplexity: listSizeComplexity, disabled: true },
   scopeAuth: {
     // Subscriptions are checked once, when they start (not per event).
     authorizeOnSubscribe: true,

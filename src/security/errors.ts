@@ -35,19 +35,40 @@ export class ForbiddenError extends GraphQLError {
   }
 }
 
-/** The caller's gateway request budget is spent; `retryAfterMs` says when one more request fits. HTTP 429. */
+/**
+ * The caller's gateway budget is spent: its requests per minute, or (`budget: 'cost'`) the estimated cost per minute;
+ * `retryAfterMs` says when the next one fits. HTTP 429.
+ */
 export class RateLimitedError extends GraphQLError {
   readonly retryAfterMs: number;
-  constructor(retryAfterMs: number) {
+  constructor(retryAfterMs: number, budget: 'requests' | 'cost' = 'requests') {
     const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-    super(`Too many requests to the gateway; retry in ${seconds}s.`, {
-      extensions: {
-        code: 'RATE_LIMITED',
-        retryAfterMs,
-        http: { status: 429, headers: { 'Retry-After': String(seconds) } },
+    super(
+      budget === 'cost'
+        ? `This caller's query cost budget at the gateway is spent; retry in ${seconds}s.`
+        : `Too many requests to the gateway; retry in ${seconds}s.`,
+      {
+        extensions: {
+          code: 'RATE_LIMITED',
+          retryAfterMs,
+          ...(budget === 'cost' ? { budget } : {}),
+          http: { status: 429, headers: { 'Retry-After': String(seconds) } },
+        },
       },
-    });
+    );
     this.name = 'RateLimitedError';
     this.retryAfterMs = retryAfterMs;
+  }
+}
+
+/** The operation's estimated cost is above GATEWAY_MAX_COST: refused before anything ran. */
+export class CostLimitError extends GraphQLError {
+  constructor(cost: number, maxCost: number) {
+    super(
+      `This operation's estimated cost ${cost} is above the gateway's limit of ${maxCost}: select fewer fields or ` +
+        'fewer rows (smaller `limit`s, fewer nested lists).',
+      { extensions: { code: 'COST_LIMIT', cost, maxCost } },
+    );
+    this.name = 'CostLimitError';
   }
 }

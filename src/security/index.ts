@@ -14,6 +14,7 @@ import { corsOptions, refuseUpgrade, useHttpSecurity } from './http.ts';
 import { createIdentify, identifyContext, type Identify, type IdentitySource } from './identity.ts';
 import { limitPlugins, loadLimits, yogaLimitOptions, type Limits } from './limits.ts';
 import { loadOriginPolicy, type OriginPolicy } from './origins.ts';
+import { useRequestParseErrorsWithoutText } from './requestParseErrors.ts';
 import type { Principal } from './principal.ts';
 import { loadTokensFile, type Tokens } from './tokens.ts';
 
@@ -102,10 +103,14 @@ export function loadSecurity(env: Env, config: Pick<Config, 'key' | 'host'>, dep
     perMinute: limits.perMinute,
     anonymousPerMinute: limits.anonymousPerMinute,
     publicRequiresToken: limits.publicRequiresToken,
+    maxCost: limits.maxCost,
+    costPerMinute: limits.costPerMinute,
+    anonymousCostPerMinute: limits.anonymousCostPerMinute,
     ...(deps.now ? { now: deps.now } : {}),
   });
   const plugins: SecurityPlugin[] = [
     useHttpSecurity(origins, { graphiql: limits.graphiql }),
+    useRequestParseErrorsWithoutText(),
     ...limitPlugins(limits),
     admission.plugin,
   ];

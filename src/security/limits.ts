@@ -1,20 +1,34 @@
-// Query and request limits with stated defaults (env-configurable): graphql-armor rules, introspection, batching, body size.
+// Query and request limits with stated defaults (env-configurable): graphql-armor rules, operation cost and its
+// per-minute budgets, response size, execution time, introspection, batching, body size.
 import type { Plugin } from '@envelop/core';
-import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
-import { isProduction, readSettings, type Env } from '../config/settings.ts';
+import { ConfigError, isProduction, readSettings, type Env } from '../config/settings.ts';
+import { useNoSuggestions } from './suggestions.ts';
 
 export interface Limits {
   /** GATEWAY_MAX_DEPTH — deepest field nesting (fragments flattened). Default 12. */
   readonly maxDepth: number;
   /** GATEWAY_MAX_ALIASES — aliases per operation (aliased `__typename` included). Default 30. */
   readonly maxAliases: number;
-  /** GATEWAY_MAX_COST — graphql-armor cost (objects 2, scalars 1, ×1.5 per level). Default 5000. */
+  /**
+   * GATEWAY_MAX_COST — estimated cost of one operation: 1 per selected field, times each list's estimated rows
+   * (src/security/cost.ts). Default 20000 (a dashboard of every market with tickers costs about 14 per market).
+   */
   readonly maxCost: number;
+  /** GATEWAY_COST_PER_MIN — estimated cost per minute per token (or the local caller). Default 200000. */
+  readonly costPerMinute: number;
+  /** GATEWAY_ANONYMOUS_COST_PER_MIN — estimated cost per minute per IP without a token. Default 100000. */
+  readonly anonymousCostPerMinute: number;
+  /** GATEWAY_MAX_RESPONSE_BYTES — largest serialized result of one operation (or subscription event). Default 5000000. */
+  readonly maxResponseBytes: number;
+  /** GATEWAY_MAX_SUBSCRIPTIONS_PER_CONNECTION — operations one graphql-ws connection may run at once. Default 100. */
+  readonly maxSubscriptionsPerConnection: number;
+  /** GATEWAY_MAX_EXECUTION_MS — longest one query or mutation may execute before it is aborted. Default 10000. */
+  readonly maxExecutionMs: number;
   /** GATEWAY_MAX_TOKENS — lexer tokens per document. Default 2000. */
   readonly maxTokens: number;
   /** GATEWAY_MAX_DIRECTIVES — directives per operation. Default 20. */
@@ -43,6 +57,15 @@ export function loadLimits(env: Env): Limits {
     maxDepth: settings.GATEWAY_MAX_DEPTH,
     maxAliases: settings.GATEWAY_MAX_ALIASES,
     maxCost: settings.GATEWAY_MAX_COST,
+    costPerMinute: costBudget('GATEWAY_COST_PER_MIN', settings.GATEWAY_COST_PER_MIN, settings.GATEWAY_MAX_COST),
+    anonymousCostPerMinute: costBudget(
+      'GATEWAY_ANONYMOUS_COST_PER_MIN',
+      settings.GATEWAY_ANONYMOUS_COST_PER_MIN,
+      settings.GATEWAY_MAX_COST,
+    ),
+    maxResponseBytes: settings.GATEWAY_MAX_RESPONSE_BYTES,
+    maxSubscriptionsPerConnection: settings.GATEWAY_MAX_SUBSCRIPTIONS_PER_CONNECTION,
+    maxExecutionMs: settings.GATEWAY_MAX_EXECUTION_MS,
     maxTokens: settings.GATEWAY_MAX_TOKENS,
     maxDirectives: settings.GATEWAY_MAX_DIRECTIVES,
     maxBatch: settings.GATEWAY_MAX_BATCH,
@@ -54,6 +77,13 @@ export function loadLimits(env: Env): Limits {
     graphiql: settings.GATEWAY_GRAPHIQL ?? (introspection && !production),
     publicRequiresToken: settings.GATEWAY_PUBLIC_REQUIRES_TOKEN,
   };
+}
+
+/** A per-minute cost budget: at least one operation of the largest allowed cost must fit in it. */
+/** A per-minute cost budget smaller than one operation's cap would refuse operations the cap admits. */
+function costBudget(name: string, value: number, maxCost: number): number {
+  if (value < maxCost) throw new ConfigError(`${name} (${value}) must be at least GATEWAY_MAX_COST (${maxCost})`);
+  return value;
 }
 
 /** Rejects `__schema` / `__type` at validation (`__typename` stays allowed). */
@@ -74,9 +104,8 @@ export function limitPlugins(limits: Limits): Plugin[] {
     // graphql-armor exempts aliased `__typename` by default; no client needs 30 of those, so count them too.
     maxAliasesPlugin({ n: limits.maxAliases, allowList: [] }),
     maxDirectivesPlugin({ n: limits.maxDirectives }),
-    costLimitPlugin({ maxCost: limits.maxCost, ignoreIntrospection: true }),
   ];
-  if (!limits.introspection) plugins.push(useNoIntrospection());
+  if (!limits.introspection) plugins.push(useNoIntrospection(), useNoSuggestions());
   return plugins;
 }
 

@@ -1,4 +1,5 @@
-// Token buckets keyed by caller: each bucket holds up to `perMinute` requests and refills continuously.
+// Token buckets keyed by caller: each bucket holds up to `perMinute` units (requests, or estimated cost) and refills
+// continuously.
 
 export type Take = { readonly ok: true } | { readonly ok: false; readonly retryAfterMs: number };
 
@@ -20,8 +21,21 @@ export class TokenBuckets {
     this.perMs = perMinute / 60_000;
   }
 
-  /** Takes one request from `key`'s bucket, or says how long until one is available. */
-  take(key: string): Take {
+  /** Takes `amount` (one request, or an operation's cost) from `key`'s bucket, or says how long until it fits. */
+  take(key: string, amount = 1): Take {
+    const bucket = this.refilled(key);
+    const retryAfterMs = this.waitFor(bucket, amount);
+    if (retryAfterMs > 0) return { ok: false, retryAfterMs };
+    bucket.tokens -= amount;
+    return { ok: true };
+  }
+
+  /** How long until `amount` fits in `key`'s bucket (0: now), without taking it. */
+  wait(key: string, amount = 1): number {
+    return this.waitFor(this.refilled(key), amount);
+  }
+
+  private refilled(key: string): Bucket {
     const now = this.now();
     let bucket = this.buckets.get(key);
     if (bucket === undefined) {
@@ -31,11 +45,11 @@ export class TokenBuckets {
     }
     bucket.tokens = Math.min(this.perMinute, bucket.tokens + (now - bucket.at) * this.perMs);
     bucket.at = now;
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return { ok: true };
-    }
-    return { ok: false, retryAfterMs: Math.ceil((1 - bucket.tokens) / this.perMs) };
+    return bucket;
+  }
+
+  private waitFor(bucket: Bucket, amount: number): number {
+    return bucket.tokens >= amount ? 0 : Math.ceil((amount - bucket.tokens) / this.perMs);
   }
 
   get size(): number {

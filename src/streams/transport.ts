@@ -2,14 +2,15 @@
 // schema, context factory, plugins and error masking as HTTP); closing it also closes the gateway's StreamHub.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { GraphQLError, type ExecutionArgs, type execute } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import type { StreamLogger } from '../exchange/stream.ts';
 import type { GatewayContext } from '../schema/context.ts';
 import type { StreamHub } from './hub.ts';
+import { serveGraphQLWs } from './wsServer.ts';
 
 const CLOSE_GRACE_MS = 1_000;
+const DEFAULT_MAX_OPERATIONS_PER_CONNECTION = 100;
 const MAX_CLIENT_FRAME_BYTES = 1 << 20;
 
 type GatewayYoga = YogaServerInstance<{ req: IncomingMessage; res: ServerResponse }, GatewayContext>;
@@ -19,6 +20,8 @@ export interface SubscriptionDeps {
   readonly hub: StreamHub;
   /** Largest client frame accepted (GATEWAY_MAX_BODY_BYTES, like HTTP bodies); default 1 MiB. */
   readonly maxPayloadBytes?: number;
+  /** Operations one connection may run at once (GATEWAY_MAX_SUBSCRIPTIONS_PER_CONNECTION); default 100. */
+  readonly maxOperationsPerConnection?: number;
   /** graphql-ws `onConnect`: false refuses the connection (4403), e.g. a foreign Origin or a bad token. */
   readonly acceptConnection?: (ctx: {
     readonly connectionParams?: Readonly<Record<string, unknown>> | undefined;
@@ -34,6 +37,15 @@ export interface Subscriptions {
 }
 
 const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
+
+/** One more subscription than a connection may hold: that operation is refused, the others keep running. */
+function tooManyOperations(max: number): GraphQLError {
+  return new GraphQLError(
+    `This connection already runs ${max} subscriptions (or operations), the most the gateway allows on one ` +
+      'connection: complete one first, or open another connection.',
+    { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', max } },
+  );
+}
 
 /** The Fetch `Request` yoga's context factory reads headers from; graphql-ws only has the upgrade request. */
 function fetchRequest(upgrade: IncomingMessage, path: string): Request {
@@ -73,12 +85,15 @@ export function attachSubscriptions(
 
   type Run = (args: ExecutionArgs) => ReturnType<typeof execute>;
   type Enveloped = { execute: Run; subscribe: Run };
-  const disposable = useServer(
+  const maxOperations = deps.maxOperationsPerConnection ?? DEFAULT_MAX_OPERATIONS_PER_CONNECTION;
+  const disposable = serveGraphQLWs(
     {
       ...(deps.acceptConnection !== undefined ? { onConnect: deps.acceptConnection } : {}),
       execute: (args) => (args.rootValue as Enveloped).execute(args),
       subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
       onSubscribe: async (ctx, _id, params) => {
+        // graphql-ws has already reserved this operation's id in ctx.subscriptions.
+        if (Object.keys(ctx.subscriptions).length > maxOperations) return [tooManyOperations(maxOperations)];
         const upgrade = ctx.extra.request;
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
@@ -112,6 +127,7 @@ export function attachSubscriptions(
       },
     },
     wsServer,
+    logger ?? { warn: () => undefined },
   );
 
   return {

@@ -93,6 +93,26 @@ describe('order validation', () => {
     expect(fieldOf(market({ quantity: '1', postOnly: true }))).toBe('postOnly');
     expect(validateOrder(limit({ postOnly: true }), SPOT)).toBeNull();
   });
+  it('refuses postOnly with IOC or FOK: a post-only order rests on the book', () => {
+    expect(fieldOf(limit({ postOnly: true, timeInForce: 'IOC' }))).toBe('postOnly');
+    expect(fieldOf(limit({ postOnly: true, timeInForce: 'FOK' }))).toBe('postOnly');
+    expect(validateOrder(limit({ postOnly: true, timeInForce: 'GTC' }), SPOT)).toBeNull();
+    expect(validateOrder(limit({ timeInForce: 'IOC' }), SPOT)).toBeNull();
+  });
+  it('refuses amounts finer than the exchange reads (1e-21 scale) and slippage finer than a tick', () => {
+    expect(fieldOf(market({ quoteQuantity: '0.000000000000000000001' }))).toBe('quoteQuantity');
+    expect(validateOrder(market({ quoteQuantity: '0.000000000000000001' }), SPOT)).toBeNull();
+    expect(fieldOf(market({ quantity: '1', slippageTolerance: '0.5', slippageToleranceType: 'TickSize' }))).toBe(
+      'slippageTolerance',
+    );
+    expect(
+      validateOrder(market({ quantity: '1', slippageTolerance: '3', slippageToleranceType: 'TickSize' }), SPOT),
+    ).toBeNull();
+    expect(fieldOf(market({ quantity: '1', slippageTolerance: '100.5', slippageToleranceType: 'Percent' }))).toBe(
+      'slippageTolerance',
+    );
+    expect(fieldOf(market({ quantity: '1', slippageTolerance: '1e-21' }))).toBe('slippageTolerance');
+  });
   it('requires triggerPrice and triggerQuantity together', () => {
     expect(fieldOf(limit({ triggerPrice: '90' }))).toBe('triggerQuantity');
     expect(fieldOf(limit({ triggerQuantity: '1' }))).toBe('triggerPrice');

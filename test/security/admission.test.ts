@@ -154,3 +154,47 @@ describe('local mode on a gateway', () => {
     }
   });
 });
+
+describe('per-caller cost budget on a gateway', () => {
+  const files = tempDir();
+  const bot = mintToken('bot', 'default', ['read']);
+  let gateway: ToyGateway;
+  let now = 5_000_000;
+  beforeAll(async () => {
+    gateway = await startToyGateway(
+      {
+        GATEWAY_TOKENS_FILE: files.write('tokens.json', JSON.stringify([bot.entry])),
+        GATEWAY_MAX_COST: '100',
+        GATEWAY_COST_PER_MIN: '120',
+        GATEWAY_ANONYMOUS_COST_PER_MIN: '100',
+      },
+      undefined,
+      () => now,
+    );
+  });
+  afterAll(async () => {
+    await gateway.close();
+    files.cleanup();
+  });
+
+  // `{ markets { symbol ticker { lastPrice } } }` costs 31 (a toy list counts 10 rows); `{ whoami }` costs 1.
+  const listing = { query: '{ markets { symbol ticker { lastPrice } } }' };
+
+  it('charges each operation its estimated cost, so a few expensive ones spend what many cheap ones would not', async () => {
+    const auth = { authorization: `Bearer ${bot.token}` };
+    for (let index = 0; index < 3; index += 1) expect((await gateway.post(listing, auth)).json.errors).toBeUndefined();
+    const limited = await gateway.post(listing, auth); // 93 of 120 spent: 31 more does not fit
+    expect(limited.status).toBe(429);
+    expect(limited.json.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', budget: 'cost' });
+    // (31 − 27 left) at 120 per minute: 2 s until it fits; a cheap operation still fits now.
+    expect(limited.json.errors?.[0]?.extensions?.['retryAfterMs']).toBe(2_000);
+    expect((await gateway.post({ query: '{ whoami }' }, auth)).json.errors).toBeUndefined();
+    now += 2_500;
+    expect((await gateway.post(listing, auth)).json.errors).toBeUndefined();
+  });
+
+  it('keeps the anonymous cost budget per IP, apart from the tokens', async () => {
+    for (let index = 0; index < 3; index += 1) expect((await gateway.post(listing)).json.errors).toBeUndefined();
+    expect(codes((await gateway.post(listing)).json)).toEqual(['RATE_LIMITED']);
+  });
+});

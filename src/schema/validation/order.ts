@@ -61,6 +61,8 @@ export interface MarketRules {
 }
 
 const FUTURES: ReadonlySet<MarketType> = new Set(['PERP', 'IPERP', 'DATED']);
+/** The exchange reads decimals with at most 18 fractional digits; finer values (1e-21 scale) fail to parse upstream. */
+const MAX_FRACTION_DIGITS = 18;
 const PERCENT = /^(\d+(?:\.\d+)?)%$/;
 
 function bookState(draft: OrderDraft, market: MarketRules): Violation | null {
@@ -123,6 +125,38 @@ function triggerQuantity(draft: OrderDraft, market: MarketRules, grid: QuantityG
 
 type QuantityGrid = Parameters<typeof onGrid>[2];
 
+/** A post-only order rests on the book, so it cannot also be immediate-or-cancel or fill-or-kill. */
+function postOnlyTimeInForce(draft: OrderDraft): Violation | null {
+  return draft.postOnly && draft.timeInForce != null && draft.timeInForce !== 'GTC'
+    ? violation('postOnly', `postOnly orders rest on the book: they must be GTC, not ${draft.timeInForce}`)
+    : null;
+}
+
+/** Positive, and no finer than the exchange can read. */
+function positiveAmount(field: string, value: string | null | undefined): Violation | null {
+  const problem = positiveDecimal(field, value);
+  if (problem !== null || value == null) return problem;
+  const fraction = value.split('.')[1]?.replace(/0+$/, '') ?? '';
+  return fraction.length > MAX_FRACTION_DIGITS
+    ? violation(field, `${field} has more than ${MAX_FRACTION_DIGITS} decimal places`)
+    : null;
+}
+
+/** TickSize tolerance counts whole ticks; Percent is above 0 and at most 100 (and needs a market order). */
+function slippage(draft: OrderDraft): Violation | null {
+  const value = draft.slippageTolerance;
+  if (value == null) return null;
+  const problem = positiveAmount('slippageTolerance', value);
+  if (problem !== null) return problem;
+  if (draft.slippageToleranceType === 'TickSize' && !/^\d+(\.0*)?$/.test(value)) {
+    return violation('slippageTolerance', 'A TickSize slippageTolerance is a whole number of ticks');
+  }
+  if (draft.slippageToleranceType === 'Percent' && compareDecimal(value, '100') > 0) {
+    return violation('slippageTolerance', 'A Percent slippageTolerance is at most 100');
+  }
+  return null;
+}
+
 /** Null when the order passes every check the gateway can make without the exchange; else the first problem. */
 export function validateOrder(draft: OrderDraft, market: MarketRules | null): Violation | null {
   if (!market) return violation('symbol', `Unknown market symbol ${draft.symbol}`);
@@ -138,6 +172,7 @@ export function validateOrder(draft: OrderDraft, market: MarketRules | null): Vi
   return firstViolation(
     () => bookState(draft, market),
     () => shape(draft),
+    () => postOnlyTimeInForce(draft),
     () => together(['triggerPrice', draft.triggerPrice], ['triggerQuantity', draft.triggerQuantity]),
     () =>
       requires(
@@ -152,14 +187,14 @@ export function validateOrder(draft: OrderDraft, market: MarketRules | null): Vi
         : null,
     () => onGrid('price', draft.price, priceGrid),
     () => onGrid('quantity', draft.quantity, quantityGrid),
-    () => positiveDecimal('quoteQuantity', draft.quoteQuantity),
+    () => positiveAmount('quoteQuantity', draft.quoteQuantity),
     () => onGrid('triggerPrice', draft.triggerPrice, priceGrid),
     () => triggerQuantity(draft, market, quantityGrid),
     () => onGrid('takeProfitTriggerPrice', draft.takeProfitTriggerPrice, priceGrid),
     () => onGrid('takeProfitLimitPrice', draft.takeProfitLimitPrice, priceGrid),
     () => onGrid('stopLossTriggerPrice', draft.stopLossTriggerPrice, priceGrid),
     () => onGrid('stopLossLimitPrice', draft.stopLossLimitPrice, priceGrid),
-    () => positiveDecimal('slippageTolerance', draft.slippageTolerance),
+    () => slippage(draft),
     () => (clientId !== null && typeof clientId === 'object' ? clientId : null),
   );
 }

@@ -1,0 +1,29 @@
+// GATEWAY_MAX_RESPONSE_BYTES: a result (or one subscription event) whose JSON is larger is replaced by a typed error.
+import { handleStreamOrSingleExecutionResult, type Plugin } from '@envelop/core';
+import { GraphQLError, type ExecutionResult } from 'graphql';
+
+/** The answer would be larger than the gateway sends: its data is dropped, nothing partial is sent. */
+export class ResponseTooLargeError extends GraphQLError {
+  constructor(bytes: number, maxBytes: number) {
+    super(
+      `The result is ${bytes} bytes, above the gateway's limit of ${maxBytes}: select fewer fields or fewer rows.`,
+      { extensions: { code: 'RESPONSE_TOO_LARGE', bytes, maxBytes } },
+    );
+    this.name = 'ResponseTooLargeError';
+  }
+}
+
+/**
+ * The operation cost limit refuses what would be large before it runs; this is the backstop for estimates that were
+ * low (long strings, an exchange answer far above its estimated rows). Measured as serialized JSON, as it is sent.
+ */
+export function useResponseSizeLimit(maxBytes: number): Plugin {
+  const check = ({ result, setResult }: { result: ExecutionResult; setResult: (r: ExecutionResult) => void }) => {
+    const bytes = Buffer.byteLength(JSON.stringify(result));
+    if (bytes > maxBytes) setResult({ errors: [new ResponseTooLargeError(bytes, maxBytes)] });
+  };
+  return {
+    onExecute: () => ({ onExecuteDone: (payload) => handleStreamOrSingleExecutionResult(payload, check) }),
+    onSubscribe: () => ({ onSubscribeResult: (payload) => handleStreamOrSingleExecutionResult(payload, check) }),
+  };
+}
