@@ -183,6 +183,7 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
           account: account ? { apiKey: account.apiKey } : null,
           principal,
           authMode: security.mode,
+          wireWarnings: logger,
         },
         requestIdOf(initial),
       );

@@ -3,6 +3,7 @@ import type { EndpointDef } from './endpoint.ts';
 import { ExchangeError, isTransientStatus, parseErrorBody } from './errors.ts';
 import { endpointLabel } from './prepare.ts';
 import { parseRetryAfter } from './retry.ts';
+import { parseJsonLossless, tagOrigin } from './wireJson.ts';
 
 export interface PageInfo {
   readonly count: number;
@@ -143,7 +144,9 @@ export function readSuccess(def: EndpointDef<unknown, unknown>, raw: RawResponse
   }
   if (def.response === 'text') return { ...meta, data: raw.text };
   try {
-    return { ...meta, data: JSON.parse(raw.text) as unknown };
+    const data = parseJsonLossless(raw.text);
+    tagOrigin(data, endpointLabel(def));
+    return { ...meta, data };
   } catch {
     const message = `the exchange answered ${raw.status} with a body that is not JSON`;
     throw new ExchangeError({ kind: 'http', endpoint: endpointLabel(def), status: raw.status, message });

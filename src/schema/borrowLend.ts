@@ -14,7 +14,6 @@ import {
 } from './enums.ts';
 import { exchangePage, pageArgs, pageOf, pageWindow, sortArg, sortParams } from './pagination.ts';
 import { assertApiKeyCallable, compact, mutate, reject, reread, resultOf } from './private.ts';
-import { time } from './scalars.ts';
 import { positiveDecimal } from './validation/rules.ts';
 
 const decimal = (description: string) => ({ type: 'Decimal' as const, description });
@@ -75,7 +74,7 @@ const BorrowLendMovementRef = builder.objectRef<BorrowLendMovement>('BorrowLendM
     timestamp: t.field({
       type: 'Timestamp',
       description: 'When it happened.',
-      resolve: (m) => time.fromNaive(m.timestamp),
+      resolve: (m) => m.timestamp,
     }),
   }),
 });
@@ -98,7 +97,7 @@ const InterestPaymentRef = builder.objectRef<InterestPayment>('InterestPayment')
     timestamp: t.field({
       type: 'Timestamp',
       description: 'When it was paid.',
-      resolve: (p) => time.fromNaive(p.timestamp),
+      resolve: (p) => p.timestamp,
     }),
   }),
 });
@@ -118,7 +117,7 @@ const BorrowLendPositionHistoryRef = builder
       createdAt: t.field({
         type: 'Timestamp',
         description: 'When it was opened.',
-        resolve: (p) => time.fromNaive(p.createdAt),
+        resolve: (p) => p.createdAt,
       }),
     }),
   });

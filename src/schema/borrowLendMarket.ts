@@ -8,7 +8,6 @@ import type {
 } from '../exchange/types/borrowLend.ts';
 import { builder } from './builder.ts';
 import { BorrowLendBookStateEnum, BorrowLendHistoryIntervalEnum } from './enums.ts';
-import { time } from './scalars.ts';
 
 const dec = (description: string) => ({ type: 'Decimal' as const, description });
 
@@ -59,7 +58,7 @@ const BorrowLendMarketRef = builder.objectRef<BorrowLendMarket>('BorrowLendMarke
     timestamp: t.field({
       type: 'Timestamp',
       description: 'When these values were computed.',
-      resolve: (m) => time.fromIso(m.timestamp),
+      resolve: (m) => m.timestamp,
     }),
   }),
 });
@@ -70,7 +69,7 @@ const BorrowLendSnapshotRef = builder.objectRef<BorrowLendHistory>('BorrowLendMa
     timestamp: t.field({
       type: 'Timestamp',
       description: 'Time of the snapshot.',
-      resolve: (h) => time.fromIso(h.timestamp),
+      resolve: (h) => h.timestamp,
     }),
     borrowInterestRate: t.field({ ...dec('Borrow rate.'), resolve: (h) => h.borrowInterestRate }),
     lendInterestRate: t.field({ ...dec('Lend rate.'), resolve: (h) => h.lendInterestRate }),

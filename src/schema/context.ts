@@ -15,6 +15,7 @@ import { DEFAULT_ACCOUNT } from '../security/accounts.ts';
 import { NO_KEYS_MESSAGE } from '../security/errors.ts';
 import { ANONYMOUS, SCOPES, type Principal } from '../security/principal.ts';
 import { Unauthenticated } from './errors.ts';
+import type { WireWarnings } from './wire/decodePlugin.ts';
 
 /** The account whose keys the gateway signs with for this caller. Only the public key is here; the secret stays in the adapter. */
 export interface ConfiguredAccount {
@@ -34,6 +35,8 @@ export interface GatewayContext {
   readonly account: ConfiguredAccount | null;
   /** Correlates logs of one GraphQL request (x-request-id when the client sent a sane one). */
   readonly requestId: string;
+  /** Where a wire value the decoder cannot read is reported (the gateway's logger). */
+  readonly wireWarnings?: WireWarnings;
 }
 
 export interface ContextDeps {
@@ -43,6 +46,7 @@ export interface ContextDeps {
   /** Default: the local-mode caller with every scope when `account` is set, anonymous otherwise (tests, benches). */
   readonly principal?: Principal;
   readonly authMode?: 'local' | 'tokens';
+  readonly wireWarnings?: WireWarnings;
 }
 
 const LOCAL: Principal = Object.freeze({ kind: 'local', account: DEFAULT_ACCOUNT, scopes: SCOPES });
@@ -58,6 +62,7 @@ export function createContext(deps: ContextDeps, requestId?: string | null): Gat
     loaders: createLoaders(deps.exchange),
     account: deps.account,
     requestId: requestId && REQUEST_ID.test(requestId) ? requestId : randomUUID(),
+    ...(deps.wireWarnings ? { wireWarnings: deps.wireWarnings } : {}),
   };
 }
 

@@ -34,9 +34,9 @@ export const KlineRef = builder.objectRef<Kline>('Kline').implement({
     start: t.field({
       type: 'Timestamp',
       description: 'Start of the interval.',
-      resolve: (k) => time.fromKline(k.start),
+      resolve: (k) => k.start,
     }),
-    end: t.field({ type: 'Timestamp', description: 'End of the interval.', resolve: (k) => time.fromKline(k.end) }),
+    end: t.field({ type: 'Timestamp', description: 'End of the interval.', resolve: (k) => k.end }),
     open: t.field({ type: 'Decimal', nullable: true, description: 'First price.', resolve: (k) => k.open ?? null }),
     high: t.field({ type: 'Decimal', nullable: true, description: 'Highest price.', resolve: (k) => k.high ?? null }),
     low: t.field({ type: 'Decimal', nullable: true, description: 'Lowest price.', resolve: (k) => k.low ?? null }),

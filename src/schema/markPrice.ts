@@ -4,7 +4,6 @@ import { builder } from './builder.ts';
 import type { GatewayContext } from './context.ts';
 import { MarketTypeEnum } from './enums.ts';
 import { exchangePage, pageArgs, pageOf, pageWindow, type Page, type PageWindow } from './pagination.ts';
-import { time } from './scalars.ts';
 
 export const MarkPriceRef = builder.objectRef<MarkPrice>('MarkPrice').implement({
   description:
@@ -32,7 +31,7 @@ export const MarkPriceRef = builder.objectRef<MarkPrice>('MarkPrice').implement(
       type: 'Timestamp',
       nullable: true,
       description: 'When the next funding payment happens.',
-      resolve: (r) => (r.nextFundingTimestamp == null ? null : time.fromMillis(r.nextFundingTimestamp)),
+      resolve: (r) => (r.nextFundingTimestamp == null ? null : r.nextFundingTimestamp),
     }),
   }),
 });
@@ -50,7 +49,7 @@ export const OpenInterestRef = builder.objectRef<OpenInterest>('OpenInterest').i
     timestamp: t.field({
       type: 'Timestamp',
       description: 'When it was measured.',
-      resolve: (r) => time.fromMillis(r.timestamp),
+      resolve: (r) => r.timestamp,
     }),
   }),
 });
@@ -62,7 +61,7 @@ export const FundingRateRef = builder.objectRef<FundingIntervalRate>('FundingRat
     intervalEnd: t.field({
       type: 'Timestamp',
       description: 'End of the funding interval.',
-      resolve: (r) => time.fromNaive(r.intervalEndTimestamp),
+      resolve: (r) => r.intervalEndTimestamp,
     }),
     fundingRate: t.field({
       type: 'Decimal',

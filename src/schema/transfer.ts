@@ -14,7 +14,6 @@ import {
 } from './enums.ts';
 import { exchangePage, pageArgs, pageOf, pageWindow, timeRangeArgs, timeRangeParams } from './pagination.ts';
 import { assertApiKeyCallable, compact, mutate, reject, reread, resultOf } from './private.ts';
-import { time } from './scalars.ts';
 import { firstViolation, maxLength, positiveDecimal, violation } from './validation/rules.ts';
 
 const decimal = (description: string) => ({ type: 'Decimal' as const, description });
@@ -55,7 +54,7 @@ const DepositRef = builder.objectRef<Deposit>('Deposit').implement({
     createdAt: t.field({
       type: 'Timestamp',
       description: 'When the deposit was created.',
-      resolve: (d) => time.fromNaive(d.createdAt),
+      resolve: (d) => d.createdAt,
     }),
   }),
 });
@@ -102,13 +101,13 @@ const WithdrawalRef = builder.objectRef<Withdrawal>('Withdrawal').implement({
     createdAt: t.field({
       type: 'Timestamp',
       description: 'When it was requested.',
-      resolve: (w) => time.fromNaive(w.createdAt),
+      resolve: (w) => w.createdAt,
     }),
     triggerAt: t.field({
       type: 'Timestamp',
       nullable: true,
       description: 'When a delayed withdrawal will be sent.',
-      resolve: (w) => (w.triggerAt ? time.fromNaive(w.triggerAt) : null),
+      resolve: (w) => (w.triggerAt ? w.triggerAt : null),
     }),
   }),
 });
@@ -130,8 +129,7 @@ const WithdrawalDelayRef = builder.objectRef<WithdrawalDelay>('WithdrawalDelay')
       type: 'Timestamp',
       nullable: true,
       description: 'When the pending delay takes over.',
-      resolve: (d) =>
-        d.pendingWithdrawalDelayHoursEnabledAt ? time.fromNaive(d.pendingWithdrawalDelayHoursEnabledAt) : null,
+      resolve: (d) => (d.pendingWithdrawalDelayHoursEnabledAt ? d.pendingWithdrawalDelayHoursEnabledAt : null),
     }),
   }),
 });
