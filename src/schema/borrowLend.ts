@@ -161,7 +161,7 @@ builder.objectFields(AccountRef, (t) => ({
       const filters = compact({
         type: args.type,
         // The exchange takes several sources as one comma-separated value.
-        sources: args.sources && args.sources.length > 0 ? args.sources.join(',') : null,
+        sources: args.sources && args.sources.length > 0 ? [...new Set(args.sources)].join(',') : null,
         positionId: args.positionId == null ? null : String(args.positionId),
         symbol: args.asset,
       });

@@ -1,4 +1,5 @@
 // Mark and index prices, funding (current and history) and open interest of derivative markets.
+import { MAX_FUNDING_RATES_LIMIT } from '../exchange/limits.ts';
 import type { FundingIntervalRate, MarkPrice, OpenInterest } from '../exchange/types/marketData.ts';
 import { builder } from './builder.ts';
 import type { GatewayContext } from './context.ts';
@@ -82,7 +83,7 @@ export function loadFundingRates(
   symbol: string,
   window: PageWindow,
 ): Promise<Page<FundingIntervalRate>> {
-  return exchangePage(ctx, 'getFundingIntervalRates', { symbol }, window);
+  return exchangePage(ctx, 'getFundingIntervalRates', { symbol }, window, MAX_FUNDING_RATES_LIMIT);
 }
 
 builder.queryFields((t) => ({
@@ -116,7 +117,10 @@ builder.queryFields((t) => ({
   fundingRates: t.field({
     type: FundingRatePageRef,
     description: 'Funding rate history of one perpetual market.',
-    args: { symbol: t.arg.string({ required: true, description: 'Market symbol.' }), ...pageArgs(t.arg) },
-    resolve: (_, { symbol, ...args }, ctx) => loadFundingRates(ctx, symbol, pageWindow(args)),
+    args: {
+      symbol: t.arg.string({ required: true, description: 'Market symbol.' }),
+      ...pageArgs(t.arg, { maxLimit: MAX_FUNDING_RATES_LIMIT }),
+    },
+    resolve: (_, { symbol, ...args }, ctx) => loadFundingRates(ctx, symbol, pageWindow(args, MAX_FUNDING_RATES_LIMIT)),
   }),
 }));

@@ -1,5 +1,6 @@
 // Trading mutations: executeOrder, executeOrders (per-item results), cancelOrder, cancelOpenOrders.
 import { ExchangeError } from '../exchange/errors.ts';
+import { MAX_BATCH_ORDERS } from '../exchange/limits.ts';
 import type { BatchCommandOrderResult, Order, OrderExecutePayload } from '../exchange/types/orders.ts';
 import { builder } from './builder.ts';
 import { CancelOrderTypeEnum } from './enums.ts';
@@ -65,11 +66,20 @@ builder.mutationFields((t) => ({
       dataField: { name: 'order', description: 'The order as the exchange reports it after matching.' },
     },
     args: {
-      inputs: t.arg({ type: [ExecuteOrderInput], required: true, description: 'Orders to place, at least one.' }),
+      inputs: t.arg({
+        type: [ExecuteOrderInput],
+        required: true,
+        description: `Orders to place, 1 to ${MAX_BATCH_ORDERS}.`,
+      }),
     },
     resolve: (_, { inputs }, ctx) =>
       mutate(ctx, async () => {
         if (inputs.length === 0) throw new InvalidInput('Give at least one order', { field: 'inputs' });
+        if (inputs.length > MAX_BATCH_ORDERS) {
+          throw new InvalidInput(`The exchange takes at most ${MAX_BATCH_ORDERS} orders per batch`, {
+            field: 'inputs',
+          });
+        }
         const checked = await Promise.all(inputs.map((input) => checkedBatchItem(ctx, input)));
         const valid = checked.filter((item): item is OrderExecutePayload => !(item instanceof Error));
         const placed = valid.length > 0 ? ((await ctx.exchange.call('executeOrderBatch', valid)) ?? []) : [];
