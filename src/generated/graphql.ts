@@ -81,7 +81,7 @@ export type CancelOrderInput = {
   clientId?: string | number | null | undefined;
   /** Order id; give this or clientId. */
   id?: string | number | null | undefined;
-  /** Market symbol of the order. */
+  /** Market symbol of the order. ccxt's unified symbols are accepted too (`SOL/USDC` for `SOL_USDC`, `SOL/USDC:USDC` for `SOL_USDC_PERP`); an unknown symbol is an `UNKNOWN_SYMBOL` error with `extensions.suggestions`. */
   symbol: string;
 };
 
@@ -123,7 +123,7 @@ export type ExecuteOrderInput = {
   stopLossTriggerBy?: TriggerBy | null | undefined;
   /** Attach a stop-loss that triggers at this price. */
   stopLossTriggerPrice?: string | null | undefined;
-  /** Market symbol, e.g. `SOL_USDC`. */
+  /** Market symbol, e.g. `SOL_USDC`. ccxt's unified symbols are accepted too (`SOL/USDC` for `SOL_USDC`, `SOL/USDC:USDC` for `SOL_USDC_PERP`); an unknown symbol is an `UNKNOWN_SYMBOL` error with `extensions.suggestions`. */
   symbol: string;
   /** Limit price of the take-profit (omitted = market). */
   takeProfitLimitPrice?: string | null | undefined;

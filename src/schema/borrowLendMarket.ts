@@ -6,6 +6,7 @@ import type {
   BorrowLendMarket,
   StakingApy,
 } from '../exchange/types/borrowLend.ts';
+import { ASSET_SYMBOL } from './symbols/plugin.ts';
 import { builder } from './builder.ts';
 import { BorrowLendBookStateEnum, BorrowLendHistoryIntervalEnum } from './enums.ts';
 
@@ -117,6 +118,7 @@ builder.queryFields((t) => ({
   }),
   borrowLendMarketHistory: t.field({
     type: [BorrowLendSnapshotRef],
+    extensions: { [ASSET_SYMBOL]: true },
     description: 'Rate and utilization history of borrow-lend pools over a window.',
     args: {
       interval: t.arg({ type: BorrowLendHistoryIntervalEnum, required: true, description: 'How far back to look.' }),

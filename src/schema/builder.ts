@@ -8,7 +8,8 @@
 // - Scalars: 'Decimal' (exact decimal strings) and 'Timestamp' (ISO UTC out, epoch ms in): see ./scalars.ts.
 // - Fields are non-null unless `nullable: true`; every type, field and argument gets a `description`.
 // - Plugin slots: scope-auth, errors (typed mutation results, ./errors.ts), simple-objects and wireDecode
-//   (`Timestamp`/`Decimal`/`ID` fields return the wire value; ./wire/decode.ts turns it into the output form).
+//   (`Timestamp`/`Decimal`/`ID` fields return the wire value; ./wire/decode.ts turns it into the output form) and
+//   marketSymbol (every market `symbol` argument is checked against the catalog first: ./symbols/plugin.ts).
 // - Account fields say `authScopes: { read: true }`, trading mutations `{ trade: true }`, withdrawal/2FA ones
 //   `{ withdraw: true }` (src/security/principal.ts). A missing scope is a top-level GraphQLError, UNAUTHENTICATED
 //   (no token) or FORBIDDEN (token without the scope), raised before the resolver runs, so nothing reaches the exchange.
@@ -20,6 +21,7 @@ import { authScopes, scopeAuthError, type GatewayAuthScopes } from '../security/
 import { NO_KEYS_MESSAGE, UnauthenticatedError } from '../security/errors.ts';
 import type { GatewayContext } from './context.ts';
 import type { TimestampOutput } from './scalars.ts';
+import { marketSymbolPlugin } from './symbols/plugin.ts';
 import { wireDecodePlugin } from './wire/decodePlugin.ts';
 
 export interface GatewaySchemaTypes {
@@ -37,7 +39,7 @@ export interface GatewaySchemaTypes {
 
 export const builder = new SchemaBuilder<GatewaySchemaTypes>({
   // Scope-auth first: a refused field never reaches the errors plugin or its resolver (no exchange call).
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, SimpleObjectsPlugin, wireDecodePlugin],
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, SimpleObjectsPlugin, wireDecodePlugin, marketSymbolPlugin],
   scopeAuth: {
     // Subscriptions are checked once, when they start (not per event).
     authorizeOnSubscribe: true,

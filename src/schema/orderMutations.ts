@@ -14,6 +14,8 @@ import {
   toCancelPayload,
 } from './orderInput.ts';
 import { mutate, resultOf } from './private.ts';
+import { RESOLVER_CHECKS_SYMBOLS } from './symbols/plugin.ts';
+import { knownSymbol } from './symbols/resolve.ts';
 
 const BATCH_ENDPOINT = 'POST /api/v1/orders';
 
@@ -59,6 +61,8 @@ builder.mutationFields((t) => ({
       'Places several orders in one exchange call. Each result lines up with its input: an order, or the reason that ' +
       'item failed. Items that fail validation are not sent; the others are. Never retried.',
     errors: resultOf('ExecuteOrders', 'results', 'One result per input, in input order.'),
+    // The batch size is checked before the symbols, which may need the market catalog.
+    extensions: { [RESOLVER_CHECKS_SYMBOLS]: true },
     itemErrors: {
       types: [...MUTATION_ERRORS],
       union: { name: 'ExecuteOrdersItemResult', description: 'Outcome of one order of a batch.' },
@@ -80,6 +84,7 @@ builder.mutationFields((t) => ({
             field: 'inputs',
           });
         }
+        for (const input of inputs) input.symbol = await knownSymbol(ctx.exchange, input.symbol);
         const checked = await Promise.all(inputs.map((input) => checkedBatchItem(ctx, input)));
         const valid = checked.filter((item): item is OrderExecutePayload => !(item instanceof Error));
         const placed = valid.length > 0 ? ((await ctx.exchange.call('executeOrderBatch', valid)) ?? []) : [];

@@ -50,11 +50,11 @@ describe('source on tickers and klines', () => {
     const h = harness({ getTickers: () => [], getKlines: () => [] });
     await h.run('{ tickers(source: EXTERNAL) { symbol } }');
     await h.run(
-      '{ klines(symbol: "AAPL.US_USDC_PERP", interval: ONE_SECOND, from: "2026-01-01T00:00:00Z", source: EXTERNAL) { start } }',
+      '{ klines(symbol: "SOL_USDC", interval: ONE_SECOND, from: "2026-01-01T00:00:00Z", source: EXTERNAL) { start } }',
     );
     expect(h.paramsOf('getTickers')).toEqual([{ source: 'External' }]);
     expect(h.paramsOf('getKlines')).toEqual([
-      { symbol: 'AAPL.US_USDC_PERP', interval: '1s', startTime: 1767225600, source: 'External' },
+      { symbol: 'SOL_USDC', interval: '1s', startTime: 1767225600, source: 'External' },
     ]);
   });
 });
