@@ -3,6 +3,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { CachedExchange, ReadRecorder, Upstream } from './exchange/cache.ts';
 import { createContext, type GatewayContext } from './schema/context.ts';
+import type { WireWarnings } from './schema/wire/decodePlugin.ts';
 import type { Account } from './security/accounts.ts';
 import { endpointScopeCheck } from './security/endpointScopes.ts';
 import type { Principal } from './security/principal.ts';
@@ -28,6 +29,8 @@ export interface RequestContextDeps {
   readonly streams: StreamHub | null;
   /** The response cache's recorder when it is computing this request's response (src/execution/responseCache.ts). */
   readonly recorderFor?: (initial: InitialContext) => ReadRecorder | undefined;
+  /** Where a wire value the decoder cannot read is reported (the gateway's logger). */
+  readonly wireWarnings?: WireWarnings;
 }
 
 /**
@@ -79,6 +82,7 @@ export function createRequestContext(deps: RequestContextDeps): (initial: Initia
         principal,
         authMode: deps.authMode,
         streams: deps.streams,
+        ...(deps.wireWarnings !== undefined ? { wireWarnings: deps.wireWarnings } : {}),
       },
       requestIdOf(initial),
     );

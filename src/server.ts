@@ -196,6 +196,7 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
       authMode: security.mode,
       streams,
       recorderFor: (initial) => responses.recorderFor(initial),
+      wireWarnings: logger,
     }),
   });
 

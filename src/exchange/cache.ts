@@ -67,8 +67,14 @@ const STALE_WHILE_REVALIDATE_MS: Partial<Record<EndpointName, number>> = {
   getCollateralParameters: 10 * 60_000,
 };
 
-/** Every market type, so one `/markets` call covers the types the exchange hides by default. */
-export const ALL_MARKET_TYPES_PARAMS: GetMarketsParams = { marketType: [...MarketType] };
+/**
+ * Every market type the spec lists, so one `/markets` call covers the types the exchange hides by default. (`MONAD`,
+ * known only from a client's doc comment, is left out: a filter value the exchange refused would fail the catalog.)
+ */
+export const ALL_MARKET_TYPES_PARAMS: GetMarketsParams = { marketType: MarketType.filter((type) => type !== 'MONAD') };
+
+/** A forced catalog refresh (a symbol listed after the catalog was loaded) runs at most this often. */
+const MARKETS_REFRESH_MIN_INTERVAL_MS = 30_000;
 
 interface Entry {
   value?: ResponseWithMeta<unknown>;
@@ -147,6 +153,11 @@ function deepFreeze<T>(value: T): T {
 
 export class CachedExchange {
   private readonly entries = new Map<string, Entry>();
+  /** Shared by every view (`forAccount`, `recording`): views read it through the prototype and mutate it in place. */
+  private readonly marketsRefresh: { at: number; inflight: Promise<boolean> | null } = {
+    at: Number.NEGATIVE_INFINITY,
+    inflight: null,
+  };
   private readonly ttls: Partial<Record<EndpointName, number>>;
   private readonly defaultTtlMs: number;
   private readonly maxEntries: number;
@@ -215,6 +226,29 @@ export class CachedExchange {
 
   ttlFor(name: EndpointName): number {
     return this.ttls[name] ?? this.defaultTtlMs;
+  }
+
+  /**
+   * Refetches the market catalog now, unless one was forced within the last 30 s (then the current one stands);
+   * concurrent callers share one call. Resolves false when nothing new was fetched.
+   */
+  refreshMarkets(): Promise<boolean> {
+    const state = this.marketsRefresh;
+    if (state.inflight) return state.inflight;
+    const now = this.now();
+    if (now - state.at < MARKETS_REFRESH_MIN_INTERVAL_MS) return Promise.resolve(false);
+    state.at = now;
+    const def = endpoints.getMarkets as EndpointDef<unknown, unknown>;
+    const key = cacheKey('getMarkets', ALL_MARKET_TYPES_PARAMS);
+    const entry = this.entries.get(key) ?? { freshUntil: 0, staleUntil: 0 };
+    const inflight = (entry.inflight ?? this.fetch('getMarkets', def, ALL_MARKET_TYPES_PARAMS, key, entry)).then(
+      () => true,
+      () => false,
+    );
+    state.inflight = inflight.finally(() => {
+      state.inflight = null;
+    });
+    return state.inflight;
   }
 
   /** Loads the market and asset catalogs the schema relies on for every query; failures are left to later calls. */

@@ -3,6 +3,7 @@ import type { EndpointDef } from './endpoint.ts';
 import { answerKind, ExchangeError, isNotSentCode, isTransientStatus, parseErrorBody } from './errors.ts';
 import { endpointLabel } from './prepare.ts';
 import { parseRetryAfter } from './retry.ts';
+import { parseJsonLossless, tagOrigin } from './wireJson.ts';
 
 export interface PageInfo {
   readonly count: number;
@@ -153,7 +154,9 @@ export function readSuccess(def: EndpointDef<unknown, unknown>, raw: RawResponse
   }
   if (def.response === 'text') return { ...meta, data: raw.text };
   try {
-    return { ...meta, data: JSON.parse(raw.text) as unknown };
+    const data = parseJsonLossless(raw.text);
+    tagOrigin(data, endpointLabel(def));
+    return { ...meta, data };
   } catch {
     // Truncated or corrupt: transient for reads (retried like a 5xx); for a write, the answer is lost.
     const message = `the exchange answered ${raw.status} with a body that is not JSON`;

@@ -1,4 +1,5 @@
 // Backpack WebSocket frames: lossless JSON parsing, frame classification and stream-name rules.
+import { parseJsonLossless, tagOrigin } from './wireJson.ts';
 
 /** A parsed stream payload (single-letter wire keys). */
 export type StreamPayload = { readonly [key: string]: unknown };
@@ -19,23 +20,6 @@ export type Frame =
   | { readonly kind: 'data'; readonly message: StreamMessage }
   | { readonly kind: 'error'; readonly error: StreamError }
   | { readonly kind: 'unknown'; readonly reason: string };
-
-// Strings first so digits inside them are skipped; then whole JSON number tokens.
-const TOKENS = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
-const LONG_DIGIT_RUN = /\d{16}/;
-
-/**
- * JSON.parse that keeps integers beyond 2^53 exact by turning them into strings (RFQ ids `R`/`u`, old order ids,
- * sent as bare JSON numbers). Safe integers and decimals are untouched; digits inside strings are never rewritten.
- */
-export function parseJsonLossless(text: string): unknown {
-  if (!LONG_DIGIT_RUN.test(text)) return JSON.parse(text);
-  const quoted = text.replace(TOKENS, (token) => {
-    if (token.charCodeAt(0) === 34 /* " */ || !/^-?\d+$/.test(token)) return token;
-    return Number.isSafeInteger(Number(token)) ? token : `"${token}"`;
-  });
-  return JSON.parse(quoted);
-}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -61,6 +45,7 @@ export function parseFrame(text: string): Frame {
         if (typeof id === 'number') data[key] = String(id);
       }
     }
+    tagOrigin(data, `stream ${stream}`);
     return { kind: 'data', message: Object.freeze({ stream, data }) };
   }
   if (isRecord(error)) {

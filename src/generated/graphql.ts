@@ -38,6 +38,8 @@ export type Blockchain =
   | 'HYPERLIQUID'
   /** Wire value `HyperEVM`. */
   | 'HYPER_EVM'
+  /** Wire value `Internal`. */
+  | 'INTERNAL'
   /** Wire value `Linea`. */
   | 'LINEA'
   /** Wire value `Litecoin`. */
@@ -79,7 +81,7 @@ export type CancelOrderInput = {
   clientId?: string | number | null | undefined;
   /** Order id; give this or clientId. */
   id?: string | number | null | undefined;
-  /** Market symbol of the order. */
+  /** Market symbol of the order. ccxt's unified symbols are accepted too (`SOL/USDC` for `SOL_USDC`, `SOL/USDC:USDC` for `SOL_USDC_PERP`); an unknown symbol is an `UNKNOWN_SYMBOL` error with `extensions.suggestions`. */
   symbol: string;
 };
 
@@ -121,7 +123,7 @@ export type ExecuteOrderInput = {
   stopLossTriggerBy?: TriggerBy | null | undefined;
   /** Attach a stop-loss that triggers at this price. */
   stopLossTriggerPrice?: string | null | undefined;
-  /** Market symbol, e.g. `SOL_USDC`. */
+  /** Market symbol, e.g. `SOL_USDC`. ccxt's unified symbols are accepted too (`SOL/USDC` for `SOL_USDC`, `SOL/USDC:USDC` for `SOL_USDC_PERP`); an unknown symbol is an `UNKNOWN_SYMBOL` error with `extensions.suggestions`. */
   symbol: string;
   /** Limit price of the take-profit (omitted = market). */
   takeProfitLimitPrice?: string | null | undefined;
@@ -157,6 +159,8 @@ export type KlineInterval =
   | 'ONE_MINUTE'
   /** Wire value `1month`. */
   | 'ONE_MONTH'
+  /** Wire value `1s`. */
+  | 'ONE_SECOND'
   /** Wire value `1w`. */
   | 'ONE_WEEK'
   /** Wire value `6h`. */
@@ -180,6 +184,8 @@ export type MarketType =
   | 'DATED'
   /** Index perpetual. Wire value `IPERP`. */
   | 'IPERP'
+  /** Named by the official Rust client without explanation. Wire value `MONAD`. */
+  | 'MONAD'
   /** Perpetual future. Wire value `PERP`. */
   | 'PERP'
   /** Prediction market. Wire value `PREDICTION`. */
@@ -203,6 +209,8 @@ export type OrderStatus =
   | 'NEW'
   /** Wire value `PartiallyFilled`. */
   | 'PARTIALLY_FILLED'
+  /** Wire value `Triggered`. */
+  | 'TRIGGERED'
   /** Wire value `TriggerFailed`. */
   | 'TRIGGER_FAILED'
   /** Wire value `TriggerPending`. */
@@ -241,6 +249,8 @@ export type RequestWithdrawalInput = {
 
 /** What happens when an order would trade against the same account. Open: unknown wire values are served as UNKNOWN. */
 export type SelfTradePrevention =
+  /** Wire value `Allow`. */
+  | 'ALLOW'
   /** Wire value `RejectBoth`. */
   | 'REJECT_BOTH'
   /** Wire value `RejectMaker`. */
@@ -303,7 +313,11 @@ export type WithdrawalStatus =
   /** Wire value `recipientInformationRequired`. */
   | 'RECIPIENT_INFORMATION_REQUIRED'
   /** A value the exchange sent that this gateway does not know yet (output only). */
-  | 'UNKNOWN';
+  | 'UNKNOWN'
+  /** Wire value `verifying`. */
+  | 'VERIFYING'
+  /** Wire value `void`. */
+  | 'VOID';
 
 export type BalancesQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -6,6 +6,7 @@ import type {
   MarketAsset,
   Token,
 } from '../exchange/types/assets.ts';
+import { ASSET_SYMBOL } from './symbols/plugin.ts';
 import { builder } from './builder.ts';
 import { BlockchainEnum, CollateralFunctionKindEnum, MarginFunctionTypeEnum } from './enums.ts';
 
@@ -149,6 +150,7 @@ builder.queryFields((t) => ({
   asset: t.field({
     type: AssetRef,
     nullable: true,
+    extensions: { [ASSET_SYMBOL]: true },
     description: 'One asset by symbol (case-sensitive); null when unknown.',
     args: { symbol: t.arg.string({ required: true, description: 'Asset symbol, e.g. `SOL`.' }) },
     resolve: (_, { symbol }, ctx) => ctx.loaders.asset.load(symbol),

@@ -75,7 +75,7 @@ const BorrowLendMovementRef = builder.objectRef<BorrowLendMovement>('BorrowLendM
     timestamp: t.field({
       type: 'Timestamp',
       description: 'When it happened.',
-      resolve: (m) => time.fromNaive(m.timestamp),
+      resolve: (m) => m.timestamp,
     }),
   }),
 });
@@ -98,7 +98,7 @@ const InterestPaymentRef = builder.objectRef<InterestPayment>('InterestPayment')
     timestamp: t.field({
       type: 'Timestamp',
       description: 'When it was paid.',
-      resolve: (p) => time.fromNaive(p.timestamp),
+      resolve: (p) => p.timestamp,
     }),
   }),
 });
@@ -118,7 +118,7 @@ const BorrowLendPositionHistoryRef = builder
       createdAt: t.field({
         type: 'Timestamp',
         description: 'When it was opened.',
-        resolve: (p) => time.fromNaive(p.createdAt),
+        resolve: (p) => p.createdAt,
       }),
     }),
   });
@@ -162,7 +162,7 @@ builder.objectFields(AccountRef, (t) => ({
       const filters = compact({
         type: args.type,
         // The exchange takes several sources as one comma-separated value.
-        sources: args.sources && args.sources.length > 0 ? args.sources.join(',') : null,
+        sources: args.sources && args.sources.length > 0 ? [...new Set(args.sources)].join(',') : null,
         positionId: args.positionId == null ? null : String(args.positionId),
         symbol: args.asset,
       });

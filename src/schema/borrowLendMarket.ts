@@ -6,9 +6,9 @@ import type {
   BorrowLendMarket,
   StakingApy,
 } from '../exchange/types/borrowLend.ts';
+import { ASSET_SYMBOL } from './symbols/plugin.ts';
 import { builder } from './builder.ts';
 import { BorrowLendBookStateEnum, BorrowLendHistoryIntervalEnum } from './enums.ts';
-import { time } from './scalars.ts';
 
 const dec = (description: string) => ({ type: 'Decimal' as const, description });
 
@@ -59,7 +59,7 @@ const BorrowLendMarketRef = builder.objectRef<BorrowLendMarket>('BorrowLendMarke
     timestamp: t.field({
       type: 'Timestamp',
       description: 'When these values were computed.',
-      resolve: (m) => time.fromIso(m.timestamp),
+      resolve: (m) => m.timestamp,
     }),
   }),
 });
@@ -70,7 +70,7 @@ const BorrowLendSnapshotRef = builder.objectRef<BorrowLendHistory>('BorrowLendMa
     timestamp: t.field({
       type: 'Timestamp',
       description: 'Time of the snapshot.',
-      resolve: (h) => time.fromIso(h.timestamp),
+      resolve: (h) => h.timestamp,
     }),
     borrowInterestRate: t.field({ ...dec('Borrow rate.'), resolve: (h) => h.borrowInterestRate }),
     lendInterestRate: t.field({ ...dec('Lend rate.'), resolve: (h) => h.lendInterestRate }),
@@ -118,6 +118,7 @@ builder.queryFields((t) => ({
   }),
   borrowLendMarketHistory: t.field({
     type: [BorrowLendSnapshotRef],
+    extensions: { [ASSET_SYMBOL]: true },
     description: 'Rate and utilization history of borrow-lend pools over a window.',
     args: {
       interval: t.arg({ type: BorrowLendHistoryIntervalEnum, required: true, description: 'How far back to look.' }),

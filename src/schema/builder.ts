@@ -7,8 +7,10 @@
 // - `ctx` is a GatewayContext (./context.ts): `ctx.exchange.call(name, params)`, `ctx.loaders.*`, `ctx.account`.
 // - Scalars: 'Decimal' (exact decimal strings) and 'Timestamp' (ISO UTC out, epoch ms in): see ./scalars.ts.
 // - Fields are non-null unless `nullable: true`; every type, field and argument gets a `description`.
-// - Plugin slots: scope-auth, errors (typed mutation results, ./errors.ts), simple-objects and complexity (list sizes
-//   for the operation cost, ./listSize.ts; a field may set its own `complexity`).
+// - Plugin slots: scope-auth, errors (typed mutation results, ./errors.ts), simple-objects, complexity (list sizes
+//   for the operation cost, ./listSize.ts; a field may set its own `complexity`), wireDecode (`Timestamp`/`Decimal`/`ID`
+//   fields return the wire value; ./wire/decode.ts turns it into the output form) and marketSymbol (every market
+//   `symbol` argument is checked against the catalog first: ./symbols/plugin.ts).
 // - Account fields say `authScopes: { read: true }`, trading mutations `{ trade: true }`, withdrawal/2FA ones
 //   `{ withdraw: true }` (src/security/principal.ts). A missing scope is a top-level GraphQLError, UNAUTHENTICATED
 //   (no token) or FORBIDDEN (token without the scope), raised before the resolver runs, so nothing reaches the exchange.
@@ -22,14 +24,16 @@ import { NO_KEYS_MESSAGE, UnauthenticatedError } from '../security/errors.ts';
 import type { GatewayContext } from './context.ts';
 import { listSizeComplexity } from './listSize.ts';
 import type { TimestampOutput } from './scalars.ts';
+import { marketSymbolPlugin } from './symbols/plugin.ts';
+import { wireDecodePlugin } from './wire/decodePlugin.ts';
 
 export interface GatewaySchemaTypes {
   Context: GatewayContext;
   AuthScopes: GatewayAuthScopes;
   Scalars: {
-    /** Exact decimal string in, wire string out. */
-    Decimal: { Input: string; Output: string };
-    /** Epoch milliseconds in (resolvers receive a number); ISO-8601 UTC string (or Date) out. */
+    /** Exact decimal string in; out, the wire value as a string or number (decoded by ./wire/decode.ts). */
+    Decimal: { Input: string; Output: string | number | bigint };
+    /** Epoch milliseconds in (resolvers receive a number); out, any wire form (decoded by ./wire/decode.ts). */
     Timestamp: { Input: number; Output: TimestampOutput };
     /** Ids are opaque strings; the exchange's numeric ids are converted losslessly before they get here. */
     ID: { Input: string; Output: string | number | bigint };
@@ -38,7 +42,7 @@ export interface GatewaySchemaTypes {
 
 export const builder = new SchemaBuilder<GatewaySchemaTypes>({
   // Scope-auth first: a refused field never reaches the errors plugin or its resolver (no exchange call).
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, SimpleObjectsPlugin, ComplexityPlugin],
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, SimpleObjectsPlugin, ComplexityPlugin, wireDecodePlugin, marketSymbolPlugin],
   // Field costs and list sizes only: the whole operation is priced and refused before execution by the security
   // layer (src/security/cost.ts), not by the plugin's own check inside the first root resolver.
   complexity: { fieldComplexity: listSizeComplexity, disabled: true },

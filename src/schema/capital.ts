@@ -6,7 +6,6 @@ import { AssetRef } from './asset.ts';
 import { builder } from './builder.ts';
 import { exchangePage, pageArgs, pageOf, pageWindow, sortArg, sortParams } from './pagination.ts';
 import { compact, intIdArg, mutate, reread, resultOf } from './private.ts';
-import { time } from './scalars.ts';
 import { addDecimals } from './validation/decimal.ts';
 
 /** `/capital` is an object keyed by asset; each entry becomes a row that knows its asset. */
@@ -99,7 +98,7 @@ const DustConversionRef = builder.objectRef<DustConversion>('DustConversion').im
     timestamp: t.field({
       type: 'Timestamp',
       description: 'When it was converted.',
-      resolve: (d) => time.fromNaive(d.timestamp),
+      resolve: (d) => d.timestamp,
     }),
   }),
 });

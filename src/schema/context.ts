@@ -18,6 +18,7 @@ import { NO_KEYS_MESSAGE } from '../security/errors.ts';
 import { ANONYMOUS, principalLabel, SCOPES, type Principal } from '../security/principal.ts';
 import type { StreamHub } from '../streams/hub.ts';
 import { Unauthenticated } from './errors.ts';
+import type { WireWarnings } from './wire/decodePlugin.ts';
 
 /** The account whose keys the gateway signs with for this caller. Only the public key is here; the secret stays in the adapter. */
 export interface ConfiguredAccount {
@@ -44,6 +45,8 @@ export interface GatewayContext {
   readonly streams: StreamHub | null;
   /** Correlates logs of one GraphQL request (x-request-id when the client sent a sane one). */
   readonly requestId: string;
+  /** Where a wire value the decoder cannot read is reported (the gateway's logger). */
+  readonly wireWarnings?: WireWarnings;
 }
 
 export interface ContextDeps {
@@ -55,6 +58,7 @@ export interface ContextDeps {
   readonly authMode?: 'local' | 'tokens';
   /** Default: none (subscription fields then answer SUBSCRIPTIONS_UNAVAILABLE). */
   readonly streams?: StreamHub | null;
+  readonly wireWarnings?: WireWarnings;
 }
 
 const LOCAL: Principal = Object.freeze({ kind: 'local', account: DEFAULT_ACCOUNT, scopes: SCOPES });
@@ -73,6 +77,7 @@ export function createContext(deps: ContextDeps, requestId?: string | null): Gat
     caller: `${principalLabel(principal)}@${deps.account?.apiKey ?? ''}`,
     streams: deps.streams ?? null,
     requestId: requestId && REQUEST_ID.test(requestId) ? requestId : randomUUID(),
+    ...(deps.wireWarnings ? { wireWarnings: deps.wireWarnings } : {}),
   };
 }
 

@@ -4,7 +4,6 @@ import type { Depth, DepthLevel } from '../exchange/types/marketData.ts';
 import { builder } from './builder.ts';
 import type { GatewayContext } from './context.ts';
 import { badUserInput } from './errors.ts';
-import { time } from './scalars.ts';
 
 export interface OrderBook {
   readonly symbol: string;
@@ -66,7 +65,7 @@ export const OrderBookRef = builder.objectRef<OrderBook>('OrderBook').implement(
     timestamp: t.field({
       type: 'Timestamp',
       description: 'Engine time of the snapshot (microsecond precision).',
-      resolve: (book) => time.fromMicros(book.depth.timestamp),
+      resolve: (book) => book.depth.timestamp,
     }),
   }),
 });

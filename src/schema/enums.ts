@@ -33,7 +33,15 @@ const NUMBER_WORDS: Record<string, string> = {
   '15': 'FIFTEEN',
   '30': 'THIRTY',
 };
-const UNITS: Record<string, string> = { m: 'MINUTE', h: 'HOUR', d: 'DAY', w: 'WEEK', month: 'MONTH', year: 'YEAR' };
+const UNITS: Record<string, string> = {
+  s: 'SECOND',
+  m: 'MINUTE',
+  h: 'HOUR',
+  d: 'DAY',
+  w: 'WEEK',
+  month: 'MONTH',
+  year: 'YEAR',
+};
 /** Wire spellings whose mechanical conversion reads badly. */
 const NAME_OVERRIDES: Record<string, string> = { xRP: 'XRP' };
 
@@ -41,7 +49,7 @@ const NAME_OVERRIDES: Record<string, string> = { xRP: 'XRP' };
 export function graphqlValueName(value: string): string {
   const override = NAME_OVERRIDES[value];
   if (override) return override;
-  const interval = /^(\d+)(m|h|d|w|month|year)$/.exec(value);
+  const interval = /^(\d+)(s|m|h|d|w|month|year)$/.exec(value);
   if (interval) {
     const [, count = '', unit = ''] = interval;
     const word = NUMBER_WORDS[count];
@@ -181,6 +189,7 @@ export const MarketTypeEnum = wireEnum('MarketType', wire.MarketType, 'Kind of m
   DATED: 'Dated future.',
   PREDICTION: 'Prediction market.',
   RFQ: 'Request-for-quote market.',
+  MONAD: 'Named by the official Rust client without explanation.',
 });
 export const RwaMarketTypeEnum = wireEnum('RwaMarketType', wire.RwaMarketType, 'Real-world-asset class of a market.');
 export const OrderBookStateEnum = wireEnum(
@@ -203,7 +212,7 @@ export const TickerIntervalEnum = wireEnum(
 export const TickerSourceEnum = wireEnum(
   'TickerSource',
   wire.TickerSource,
-  'Alternative ticker source (stock markets only).',
+  'Where prices come from: trades on the exchange itself (default) or an external feed (stock markets only).',
 );
 export const BorrowLendHistoryIntervalEnum = wireEnum(
   'BorrowLendHistoryInterval',

@@ -17,7 +17,6 @@ import {
   timeRangeParams,
 } from './pagination.ts';
 import { compact, orderHistoryFilters } from './private.ts';
-import { time } from './scalars.ts';
 
 export const FillRef = builder.objectRef<OrderFill>('Fill').implement({
   description:
@@ -58,7 +57,7 @@ export const FillRef = builder.objectRef<OrderFill>('Fill').implement({
     timestamp: t.field({
       type: 'Timestamp',
       description: 'When the fill happened.',
-      resolve: (f) => time.fromNaive(f.timestamp),
+      resolve: (f) => f.timestamp,
     }),
   }),
 });

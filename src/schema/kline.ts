@@ -1,10 +1,10 @@
 // Candlesticks (klines) of one market.
 import type { ArgBuilder } from '@pothos/core';
-import type { KlineInterval, KlinePriceType } from '../exchange/types/enums.ts';
+import type { KlineInterval, KlinePriceType, TickerSource } from '../exchange/types/enums.ts';
 import type { Kline } from '../exchange/types/marketData.ts';
 import { builder, type BuilderTypes } from './builder.ts';
 import type { GatewayContext } from './context.ts';
-import { KlineIntervalEnum, KlinePriceTypeEnum } from './enums.ts';
+import { KlineIntervalEnum, KlinePriceTypeEnum, TickerSourceEnum } from './enums.ts';
 import { badUserInput } from './errors.ts';
 import { time } from './scalars.ts';
 
@@ -13,6 +13,7 @@ export interface KlineArgs {
   readonly from: number;
   readonly to?: number | null;
   readonly priceType?: KlinePriceType | null;
+  readonly source?: TickerSource | null;
 }
 
 /** Klines between two epoch-ms instants; the exchange wants epoch seconds. */
@@ -24,6 +25,7 @@ export async function loadKlines(ctx: GatewayContext, symbol: string, args: Klin
     startTime: time.toSeconds(args.from),
     ...(args.to != null ? { endTime: time.toSeconds(args.to) } : {}),
     ...(args.priceType ? { priceType: args.priceType } : {}),
+    ...(args.source ? { source: args.source } : {}),
   });
   return [...(rows ?? [])];
 }
@@ -34,9 +36,9 @@ export const KlineRef = builder.objectRef<Kline>('Kline').implement({
     start: t.field({
       type: 'Timestamp',
       description: 'Start of the interval.',
-      resolve: (k) => time.fromKline(k.start),
+      resolve: (k) => k.start,
     }),
-    end: t.field({ type: 'Timestamp', description: 'End of the interval.', resolve: (k) => time.fromKline(k.end) }),
+    end: t.field({ type: 'Timestamp', description: 'End of the interval.', resolve: (k) => k.end }),
     open: t.field({ type: 'Decimal', nullable: true, description: 'First price.', resolve: (k) => k.open ?? null }),
     high: t.field({ type: 'Decimal', nullable: true, description: 'Highest price.', resolve: (k) => k.high ?? null }),
     low: t.field({ type: 'Decimal', nullable: true, description: 'Lowest price.', resolve: (k) => k.low ?? null }),
@@ -53,6 +55,7 @@ export const klineArgs = (arg: ArgBuilder<BuilderTypes>) => ({
   from: arg({ type: 'Timestamp', required: true, description: 'Start of the range (second precision).' }),
   to: arg({ type: 'Timestamp', description: 'End of the range; default now.' }),
   priceType: arg({ type: KlinePriceTypeEnum, description: 'Price series; default LAST.' }),
+  source: arg({ type: TickerSourceEnum, description: 'Price source; omitted = the exchange default (venue).' }),
 });
 
 builder.queryField('klines', (t) =>

@@ -1,10 +1,10 @@
 // Mark and index prices, funding (current and history) and open interest of derivative markets.
+import { MAX_FUNDING_RATES_LIMIT } from '../exchange/limits.ts';
 import type { FundingIntervalRate, MarkPrice, OpenInterest } from '../exchange/types/marketData.ts';
 import { builder } from './builder.ts';
 import type { GatewayContext } from './context.ts';
 import { MarketTypeEnum } from './enums.ts';
 import { exchangePage, pageArgs, pageOf, pageWindow, type Page, type PageWindow } from './pagination.ts';
-import { time } from './scalars.ts';
 
 export const MarkPriceRef = builder.objectRef<MarkPrice>('MarkPrice').implement({
   description:
@@ -32,7 +32,7 @@ export const MarkPriceRef = builder.objectRef<MarkPrice>('MarkPrice').implement(
       type: 'Timestamp',
       nullable: true,
       description: 'When the next funding payment happens.',
-      resolve: (r) => (r.nextFundingTimestamp == null ? null : time.fromMillis(r.nextFundingTimestamp)),
+      resolve: (r) => (r.nextFundingTimestamp == null ? null : r.nextFundingTimestamp),
     }),
   }),
 });
@@ -50,7 +50,7 @@ export const OpenInterestRef = builder.objectRef<OpenInterest>('OpenInterest').i
     timestamp: t.field({
       type: 'Timestamp',
       description: 'When it was measured.',
-      resolve: (r) => time.fromMillis(r.timestamp),
+      resolve: (r) => r.timestamp,
     }),
   }),
 });
@@ -62,7 +62,7 @@ export const FundingRateRef = builder.objectRef<FundingIntervalRate>('FundingRat
     intervalEnd: t.field({
       type: 'Timestamp',
       description: 'End of the funding interval.',
-      resolve: (r) => time.fromNaive(r.intervalEndTimestamp),
+      resolve: (r) => r.intervalEndTimestamp,
     }),
     fundingRate: t.field({
       type: 'Decimal',
@@ -83,7 +83,7 @@ export function loadFundingRates(
   symbol: string,
   window: PageWindow,
 ): Promise<Page<FundingIntervalRate>> {
-  return exchangePage(ctx, 'getFundingIntervalRates', { symbol }, window);
+  return exchangePage(ctx, 'getFundingIntervalRates', { symbol }, window, MAX_FUNDING_RATES_LIMIT);
 }
 
 builder.queryFields((t) => ({
@@ -117,7 +117,10 @@ builder.queryFields((t) => ({
   fundingRates: t.field({
     type: FundingRatePageRef,
     description: 'Funding rate history of one perpetual market.',
-    args: { symbol: t.arg.string({ required: true, description: 'Market symbol.' }), ...pageArgs(t.arg) },
-    resolve: (_, { symbol, ...args }, ctx) => loadFundingRates(ctx, symbol, pageWindow(args)),
+    args: {
+      symbol: t.arg.string({ required: true, description: 'Market symbol.' }),
+      ...pageArgs(t.arg, { maxLimit: MAX_FUNDING_RATES_LIMIT }),
+    },
+    resolve: (_, { symbol, ...args }, ctx) => loadFundingRates(ctx, symbol, pageWindow(args, MAX_FUNDING_RATES_LIMIT)),
   }),
 }));

@@ -15,7 +15,6 @@ import { MarketTypeEnum, OrderBookStateEnum, RwaMarketTypeEnum, TickerIntervalEn
 import { klineArgs, KlineRef, loadKlines } from './kline.ts';
 import { FundingRatePageRef, loadFundingRates, MarkPriceRef, OpenInterestRef } from './markPrice.ts';
 import { pageArgs, pageWindow } from './pagination.ts';
-import { time } from './scalars.ts';
 import { TickerRef } from './ticker.ts';
 import { DEFAULT_RECENT_TRADES, loadRecentTrades, loadTradeHistory, TradePageRef, TradeRef } from './trade.ts';
 
@@ -142,7 +141,7 @@ export const MarketRef = builder.objectRef<Market>('Market').implement({
     createdAt: t.field({
       type: 'Timestamp',
       description: 'Listing time.',
-      resolve: (m) => time.fromNaive(m.createdAt),
+      resolve: (m) => m.createdAt,
     }),
     filters: t.field({
       type: MarketFiltersRef,

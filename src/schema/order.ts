@@ -20,8 +20,8 @@ import { FillRef, orderFillsLoader } from './fill.ts';
 import { MarketRef } from './market.ts';
 import { exchangePage, pageArgs, pageOf, pageWindow, sortArg, sortParams } from './pagination.ts';
 import { compact, orNull, orderHistoryFilters } from './private.ts';
-import { time } from './scalars.ts';
 import { exactlyOne, parseU32 } from './validation/rules.ts';
+import { decodeTimestamp } from './wire/decode.ts';
 
 /** Open orders (`/orders`, ms `createdAt`) and history rows (`/history/orders`, naive `createdAt`) share one type. */
 export type OrderRow = Order | OrderHistory;
@@ -31,8 +31,8 @@ const pick = <K extends string>(row: OrderRow, key: K): unknown => (row as unkno
 const optionalDecimal = (description: string) => ({ type: 'Decimal' as const, nullable: true as const, description });
 
 function createdAtMs(row: OrderRow): number | null {
-  if (typeof row.createdAt === 'number') return row.createdAt;
-  const ms = Date.parse(time.fromNaive(row.createdAt));
+  const iso = decodeTimestamp(row.createdAt);
+  const ms = typeof iso === 'string' ? Date.parse(iso) : Number.NaN;
   return Number.isNaN(ms) ? null : ms;
 }
 
@@ -117,7 +117,7 @@ export const OrderRef = builder.objectRef<OrderRow>('Order').implement({
       description: 'When the trigger fired.',
       resolve: (o) => {
         const at = pick(o, 'triggeredAt');
-        return typeof at === 'number' ? time.fromMillis(at) : null;
+        return typeof at === 'number' || typeof at === 'string' ? at : null;
       },
     }),
     takeProfitTriggerPrice: t.field({
@@ -183,7 +183,7 @@ export const OrderRef = builder.objectRef<OrderRow>('Order').implement({
     createdAt: t.field({
       type: 'Timestamp',
       description: 'When the order was placed.',
-      resolve: (o) => (typeof o.createdAt === 'number' ? time.fromMillis(o.createdAt) : time.fromNaive(o.createdAt)),
+      resolve: (o) => o.createdAt,
     }),
     fills: t.field({
       type: [FillRef],

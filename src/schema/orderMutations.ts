@@ -1,5 +1,6 @@
 // Trading mutations: executeOrder, executeOrders (per-item results), cancelOrder, cancelOpenOrders.
 import { ExchangeError } from '../exchange/errors.ts';
+import { MAX_BATCH_ORDERS } from '../exchange/limits.ts';
 import type { BatchCommandOrderResult, Order, OrderExecutePayload } from '../exchange/types/orders.ts';
 import { builder } from './builder.ts';
 import { CancelOrderTypeEnum } from './enums.ts';
@@ -23,6 +24,8 @@ import {
   type PlacedOrder,
 } from './orderOutcome.ts';
 import { mutate, resultOf } from './private.ts';
+import { RESOLVER_CHECKS_SYMBOLS } from './symbols/plugin.ts';
+import { knownSymbol } from './symbols/resolve.ts';
 
 const BATCH_ENDPOINT = 'POST /api/v1/orders';
 
@@ -110,6 +113,8 @@ builder.mutationFields((t) => ({
       'item failed. Items that fail validation are not sent; the others are. Never retried blindly: every order ' +
       'carries a clientId and, when the answer is lost, each is looked up by it (see executeOrder).',
     errors: resultOf('ExecuteOrders', 'results', 'One result per input, in input order.'),
+    // The batch size is checked before the symbols, which may need the market catalog.
+    extensions: { [RESOLVER_CHECKS_SYMBOLS]: true },
     itemErrors: {
       types: [...MUTATION_ERRORS, OrderOutcomeUnknown],
       union: { name: 'ExecuteOrdersItemResult', description: 'Outcome of one order of a batch.' },
@@ -127,11 +132,21 @@ builder.mutationFields((t) => ({
       dataField: { name: 'order', description: 'The order as the exchange reports it after matching.' },
     },
     args: {
-      inputs: t.arg({ type: [ExecuteOrderInput], required: true, description: 'Orders to place, at least one.' }),
+      inputs: t.arg({
+        type: [ExecuteOrderInput],
+        required: true,
+        description: `Orders to place, 1 to ${MAX_BATCH_ORDERS}.`,
+      }),
     },
     resolve: (_, { inputs }, ctx) =>
       mutate(ctx, async () => {
         if (inputs.length === 0) throw new InvalidInput('Give at least one order', { field: 'inputs' });
+        if (inputs.length > MAX_BATCH_ORDERS) {
+          throw new InvalidInput(`The exchange takes at most ${MAX_BATCH_ORDERS} orders per batch`, {
+            field: 'inputs',
+          });
+        }
+        for (const input of inputs) input.symbol = await knownSymbol(ctx.exchange, input.symbol);
         const checked = await Promise.all(inputs.map((input) => checkedBatchItem(ctx, input)));
         const valid = checked.filter((item): item is OrderExecutePayload => !(item instanceof Error));
         const sent = valid.map(withClientId);

@@ -12,13 +12,13 @@
 // another page exists and drops the extra row. For non-exchange sources use `loadPage(window, fetch)`.
 import type { ArgBuilder } from '@pothos/core';
 import type { EndpointName, ParamsOf, ResultOf } from '../exchange/cache.ts';
+import { MAX_PAGE_LIMIT } from '../exchange/limits.ts';
 import type { SortDirection } from '../exchange/types/enums.ts';
 import { builder, type BuilderTypes } from './builder.ts';
 import type { GatewayContext } from './context.ts';
 import { SortDirectionEnum } from './enums.ts';
 import { badUserInput } from './errors.ts';
 
-export const MAX_PAGE_LIMIT = 1000;
 export const DEFAULT_PAGE_LIMIT = 100;
 
 export interface PageWindow {

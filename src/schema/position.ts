@@ -10,10 +10,8 @@ import { MarketRef } from './market.ts';
 import { MarkPriceRef } from './markPrice.ts';
 import { exchangePage, pageArgs, pageOf, pageWindow, sortArg, sortParams } from './pagination.ts';
 import { compact } from './private.ts';
-import { time } from './scalars.ts';
 
 const decimal = (description: string) => ({ type: 'Decimal' as const, description });
-const optionalTime = (value: string | null | undefined) => (value ? time.fromNaive(value) : null);
 
 export const PositionRef = builder.objectRef<FuturePositionWithMargin>('Position').implement({
   description: 'An open futures position of the account.',
@@ -110,13 +108,13 @@ const PositionHistoryRowRef = builder.objectRef<PositionHistoryRow>('PositionHis
       type: 'Timestamp',
       nullable: true,
       description: 'When it was opened.',
-      resolve: (p) => optionalTime(p.openedAt),
+      resolve: (p) => p.openedAt,
     }),
     closedAt: t.field({
       type: 'Timestamp',
       nullable: true,
       description: 'When it was closed.',
-      resolve: (p) => optionalTime(p.closedAt),
+      resolve: (p) => p.closedAt,
     }),
   }),
 });
@@ -136,7 +134,7 @@ const FundingPaymentRef = builder.objectRef<FundingPayment>('FundingPayment').im
     intervalEnd: t.field({
       type: 'Timestamp',
       description: 'End of the funding interval.',
-      resolve: (f) => time.fromNaive(f.intervalEndTimestamp),
+      resolve: (f) => f.intervalEndTimestamp,
     }),
   }),
 });
@@ -154,7 +152,7 @@ const SettlementRef = builder.objectRef<Settlement>('Settlement').implement({
     timestamp: t.field({
       type: 'Timestamp',
       description: 'When it was settled.',
-      resolve: (s) => time.fromNaive(s.timestamp),
+      resolve: (s) => s.timestamp,
     }),
   }),
 });

@@ -11,9 +11,8 @@ import { builder } from './builder.ts';
 import { ResolutionConditionTypeEnum, SeriesRecurrenceEnum } from './enums.ts';
 import { MarketRef } from './market.ts';
 import { exchangePage, pageArgs, pageOf, pageWindow } from './pagination.ts';
-import { time } from './scalars.ts';
 
-const naive = (value: string | null | undefined): string | null => (value ? time.fromNaive(value) : null);
+const naive = (value: string | null | undefined): string | null => (value ? value : null);
 
 const PredictionTagRef = builder.objectRef<PredictionTag>('PredictionTag').implement({
   description: 'A topic grouping prediction events.',

@@ -13,13 +13,11 @@ import { OrderStatusEnum, RfqExecutionModeEnum, RfqFillTypeEnum, SideEnum, Syste
 import { MarketRef } from './market.ts';
 import { exchangePage, pageArgs, pageOf, pageWindow, sortArg, sortParams } from './pagination.ts';
 import { compact } from './private.ts';
-import { time } from './scalars.ts';
 
 /** Live RFQs carry ms timestamps, history rows naive datetimes; one type serves both. */
 export type RfqRow = RequestForQuote | RequestForQuoteHistorical;
 export type QuoteRow = Quote | QuoteHistorical;
 
-const at = (value: number | string) => (typeof value === 'number' ? time.fromMillis(value) : time.fromNaive(value));
 const optionalDecimal = (description: string) => ({ type: 'Decimal' as const, nullable: true as const, description });
 const decimal = (description: string) => ({ type: 'Decimal' as const, description });
 const idText = (value: string | number | null | undefined) => (value == null ? null : String(value));
@@ -58,10 +56,10 @@ export const RfqRef = builder.objectRef<RfqRow>('Rfq').implement({
     submissionTime: t.field({
       type: 'Timestamp',
       description: 'Deadline for quotes.',
-      resolve: (r) => at(r.submissionTime),
+      resolve: (r) => r.submissionTime,
     }),
-    expiryTime: t.field({ type: 'Timestamp', description: 'When the RFQ expires.', resolve: (r) => at(r.expiryTime) }),
-    createdAt: t.field({ type: 'Timestamp', description: 'When it was submitted.', resolve: (r) => at(r.createdAt) }),
+    expiryTime: t.field({ type: 'Timestamp', description: 'When the RFQ expires.', resolve: (r) => r.expiryTime }),
+    createdAt: t.field({ type: 'Timestamp', description: 'When it was submitted.', resolve: (r) => r.createdAt }),
   }),
 });
 
@@ -74,7 +72,7 @@ export const QuoteRef = builder.objectRef<QuoteRow>('Quote').implement({
     bidPrice: t.field({ ...decimal('Price you buy at.'), resolve: (q) => q.bidPrice }),
     askPrice: t.field({ ...decimal('Price you sell at.'), resolve: (q) => q.askPrice }),
     status: t.field({ type: OrderStatusEnum, description: 'Lifecycle state.', resolve: (q) => q.status }),
-    createdAt: t.field({ type: 'Timestamp', description: 'When it was submitted.', resolve: (q) => at(q.createdAt) }),
+    createdAt: t.field({ type: 'Timestamp', description: 'When it was submitted.', resolve: (q) => q.createdAt }),
   }),
 });
 
@@ -98,12 +96,12 @@ const RfqFillRef = builder.objectRef<RequestForQuoteFillHistorical>('RfqFill').i
     createdAt: t.field({
       type: 'Timestamp',
       description: 'When the RFQ was created.',
-      resolve: (f) => time.fromNaive(f.createdAt),
+      resolve: (f) => f.createdAt,
     }),
     filledAt: t.field({
       type: 'Timestamp',
       description: 'When it filled.',
-      resolve: (f) => time.fromNaive(f.filledAt),
+      resolve: (f) => f.filledAt,
     }),
   }),
 });
@@ -123,12 +121,12 @@ const QuoteFillRef = builder.objectRef<QuoteFillHistorical>('QuoteFill').impleme
     createdAt: t.field({
       type: 'Timestamp',
       description: 'When the quote was created.',
-      resolve: (f) => time.fromNaive(f.createdAt),
+      resolve: (f) => f.createdAt,
     }),
     filledAt: t.field({
       type: 'Timestamp',
       description: 'When it filled.',
-      resolve: (f) => time.fromNaive(f.filledAt),
+      resolve: (f) => f.filledAt,
     }),
   }),
 });

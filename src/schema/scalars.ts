@@ -1,16 +1,17 @@
-// The gateway's custom scalars: `Decimal` (exact decimal strings) and `Timestamp` (ISO-8601 UTC), plus the time helpers.
+// The gateway's custom scalars: `Decimal` (exact decimal strings) and `Timestamp` (ISO-8601 UTC).
 //
 // How to use (domain files):
-//   t.field({ type: 'Decimal', resolve: (row) => row.price })            // pass the wire string through
-//   t.field({ type: 'Timestamp', resolve: (row) => time.fromMillis(row.timestamp) })
-//   t.arg({ type: 'Decimal', required: true })                           // arrives as the exact string
-//   t.arg({ type: 'Timestamp' })                                         // arrives as epoch ms (number)
-// The exchange uses five time encodings (listed below; naive strings have no zone and are UTC); convert with the
-// matching `time.from*` helper:
-//   ms → fromMillis · µs → fromMicros (keeps the µs digits) · s → fromSeconds
-//   naive `2025-07-27T17:39:00.092` (UTC) → fromNaive · kline `2026-09-01 17:34:00` → fromKline
+//   t.field({ type: 'Decimal', resolve: (row) => row.price })         // the wire value, string or number
+//   t.field({ type: 'Timestamp', resolve: (row) => row.createdAt })   // the wire value, in any of its forms
+//   t.arg({ type: 'Decimal', required: true })                        // arrives as the exact string
+//   t.arg({ type: 'Timestamp' })                                      // arrives as epoch ms (number)
+// Output fields return wire values as they arrived; the one decoder (./wire/decode.ts, applied to every
+// `Timestamp`/`Decimal`/`ID` field by ./wire/decodePlugin.ts) turns each form into the output form.
 import { GraphQLError, Kind, type ValueNode } from 'graphql';
 import { builder } from './builder.ts';
+import { expandExponent } from './wire/decode.ts';
+
+export { expandExponent };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Decimal
@@ -32,35 +33,6 @@ export function parseDecimal(value: unknown): string {
     throw badInput(`Decimal must look like "123", "-0.5" or "0.0001"; got ${JSON.stringify(value.slice(0, 40))}`);
   }
   return value;
-}
-
-/**
- * Rewrites `1.5e-7` as `0.00000015` by moving the decimal point in the digit string (no floats involved).
- * The exchange sends plain strings; this only guards output against an upstream that switches notation.
- */
-export function expandExponent(value: string): string | null {
-  const match = /^(-?)(\d+)(?:\.(\d+))?[eE]([+-]?\d+)$/.exec(value);
-  if (!match) return null;
-  const [, sign = '', intPart = '', fracPart = '', expText = '0'] = match;
-  const exponent = Number(expText);
-  if (!Number.isSafeInteger(exponent) || Math.abs(exponent) > 400) return null;
-  const digits = intPart + fracPart;
-  const point = intPart.length + exponent;
-  let whole: string;
-  let frac: string;
-  if (point <= 0) {
-    whole = '0';
-    frac = '0'.repeat(-point) + digits;
-  } else if (point >= digits.length) {
-    whole = digits + '0'.repeat(point - digits.length);
-    frac = '';
-  } else {
-    whole = digits.slice(0, point);
-    frac = digits.slice(point);
-  }
-  whole = whole.replace(/^0+(?=\d)/, '');
-  frac = frac.replace(/0+$/, '');
-  return `${sign}${whole}${frac ? `.${frac}` : ''}`;
 }
 
 /** Multiplies an exact decimal string by 10^exponent (`scaleDecimal("-0.029032", 2)` → `"-2.9032"`). */
@@ -100,63 +72,13 @@ builder.scalarType('Decimal', {
 // ---------------------------------------------------------------------------------------------------------------
 // Timestamp
 
-/** What `Timestamp` fields return: an ISO-8601 UTC string ending in `Z` (from `time.*`) or a Date. */
-export type TimestampOutput = string | Date;
+/** What `Timestamp` field resolvers return: the wire value in any of its forms (or a Date). */
+export type TimestampOutput = string | number | bigint | Date;
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
 const ISO_INPUT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
-const NAIVE = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(\.\d{1,9})?$/;
-
-function invalidTime(what: string, value: unknown): Error {
-  return new Error(`Invalid ${what} timestamp: ${JSON.stringify(String(value).slice(0, 40))}`);
-}
-
-function integerText(value: number | string | bigint, what: string): bigint {
-  if (typeof value === 'bigint') return value;
-  if (typeof value === 'number' && Number.isSafeInteger(value)) return BigInt(value);
-  if (typeof value === 'string' && /^-?\d{1,20}$/.test(value)) return BigInt(value);
-  throw invalidTime(what, value);
-}
-
-function isoFromMillis(ms: bigint, extraDigits = ''): string {
-  const date = new Date(Number(ms));
-  if (Number.isNaN(date.getTime())) throw invalidTime('ms', ms);
-  return date.toISOString().replace('Z', `${extraDigits}Z`);
-}
-
-function fromNaiveParts(value: string, what: string): string {
-  const match = NAIVE.exec(value);
-  if (!match) throw invalidTime(what, value);
-  const [, day = '', clock = '', fraction = ''] = match;
-  const iso = `${day}T${clock}${fraction}Z`;
-  if (Number.isNaN(Date.parse(`${day}T${clock}Z`))) throw invalidTime(what, value);
-  return iso;
-}
-
-/** Converters from each of the exchange's time encodings to the `Timestamp` output form. */
+/** Converters for `Timestamp` arguments. */
 export const time = {
-  /** Epoch milliseconds (trades, `/time`, open orders' `createdAt`, `nextFundingTimestamp`). */
-  fromMillis: (ms: number | string | bigint): string => isoFromMillis(integerText(ms, 'ms')),
-  /** Epoch microseconds (depth `timestamp`, WS `E`/`T`); the sub-millisecond digits are kept. */
-  fromMicros: (us: number | string | bigint): string => {
-    const micros = integerText(us, 'µs');
-    const rest = ((micros % 1000n) + 1000n) % 1000n;
-    return isoFromMillis((micros - rest) / 1000n, rest.toString().padStart(3, '0'));
-  },
-  /** Epoch seconds (kline query parameters). */
-  fromSeconds: (s: number | string | bigint): string => isoFromMillis(integerText(s, 's') * 1000n),
-  /** Naive UTC `2025-07-27T17:39:00.092` (history rows, markets' `createdAt`, funding `intervalEndTimestamp`). */
-  fromNaive: (value: string): string => fromNaiveParts(value, 'naive'),
-  /** REST kline `start`/`end`: `2026-09-01 17:34:00` (UTC, space separator). */
-  fromKline: (value: string): string => fromNaiveParts(value, 'kline'),
-  /** RFC 3339 strings with a zone (vault history, borrow-lend rows) normalised to UTC `Z`. */
-  fromIso: (value: string): string => {
-    if (ISO_UTC.test(value)) return value;
-    if (NAIVE.test(value)) return fromNaiveParts(value, 'naive');
-    const ms = Date.parse(value);
-    if (!ISO_INPUT.test(value) || Number.isNaN(ms)) throw invalidTime('ISO', value);
-    return new Date(ms).toISOString();
-  },
   /** A `Timestamp` argument (epoch ms) as epoch seconds, for the klines endpoint. */
   toSeconds: (ms: number): number => Math.floor(ms / 1000),
 };
@@ -183,7 +105,7 @@ export function serializeTimestamp(value: unknown): string {
     return value.toISOString();
   }
   if (typeof value === 'string' && ISO_UTC.test(value)) return value;
-  // Resolvers must convert wire encodings explicitly (time.*); guessing the unit of a bare number is how bugs hide.
+  // Wire forms were decoded by the field's decoder (./wire/decode.ts); anything left here is a bug.
   throw new GraphQLError(`Timestamp cannot represent ${JSON.stringify(String(value).slice(0, 40))}`);
 }
 

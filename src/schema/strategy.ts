@@ -18,7 +18,6 @@ import { badUserInput } from './errors.ts';
 import { MarketRef } from './market.ts';
 import { exchangePage, pageArgs, pageOf, pageWindow, sortArg, sortParams } from './pagination.ts';
 import { compact, mutate, orNull, reject, resultOf, u32Arg } from './private.ts';
-import { time } from './scalars.ts';
 import { exactlyOne, firstViolation, onGrid, positiveDecimal, violation, type Violation } from './validation/rules.ts';
 
 /** Active strategies (ms `createdAt`) and history rows (naive `createdAt`) share one type. */
@@ -97,7 +96,7 @@ const StrategyRef = builder.objectRef<StrategyRow>('Strategy').implement({
     createdAt: t.field({
       type: 'Timestamp',
       description: 'When it was created.',
-      resolve: (s) => (typeof s.createdAt === 'number' ? time.fromMillis(s.createdAt) : time.fromNaive(s.createdAt)),
+      resolve: (s) => s.createdAt,
     }),
   }),
 });

@@ -3,7 +3,6 @@ import type { Blockchain } from '../exchange/types/enums.ts';
 import type { StatusAndMessage, WalletResponse } from '../exchange/types/system.ts';
 import { builder } from './builder.ts';
 import { BlockchainEnum, SystemStateEnum } from './enums.ts';
-import { time } from './scalars.ts';
 
 const SystemStatus = builder.objectRef<StatusAndMessage>('SystemStatus').implement({
   description: 'Whether the exchange is operating normally.',
@@ -42,7 +41,7 @@ builder.queryFields((t) => ({
   serverTime: t.field({
     type: 'Timestamp',
     description: "The exchange's clock (useful to check client clock skew).",
-    resolve: async (_, __, ctx) => time.fromMillis(String(await ctx.exchange.call('getTime', {})).trim()),
+    resolve: async (_, __, ctx) => String(await ctx.exchange.call('getTime', {})).trim(),
   }),
   wallets: t.field({
     type: [Wallet],

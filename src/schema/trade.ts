@@ -5,7 +5,6 @@ import type { GatewayContext } from './context.ts';
 import { SideEnum } from './enums.ts';
 import { badUserInput } from './errors.ts';
 import { exchangePage, pageArgs, pageOf, pageWindow, type Page, type PageWindow } from './pagination.ts';
-import { time } from './scalars.ts';
 
 export const DEFAULT_RECENT_TRADES = 100;
 
@@ -33,7 +32,7 @@ export const TradeRef = builder.objectRef<Trade>('Trade').implement({
     timestamp: t.field({
       type: 'Timestamp',
       description: 'When the trade happened.',
-      resolve: (r) => time.fromMillis(r.timestamp),
+      resolve: (r) => r.timestamp,
     }),
     isBuyerMaker: t.exposeBoolean('isBuyerMaker', { description: 'Whether the buyer was the resting (maker) order.' }),
     takerSide: t.field({

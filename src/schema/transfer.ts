@@ -56,7 +56,7 @@ const DepositRef = builder.objectRef<Deposit>('Deposit').implement({
     createdAt: t.field({
       type: 'Timestamp',
       description: 'When the deposit was created.',
-      resolve: (d) => time.fromNaive(d.createdAt),
+      resolve: (d) => d.createdAt,
     }),
   }),
 });
@@ -103,13 +103,13 @@ const WithdrawalRef = builder.objectRef<Withdrawal>('Withdrawal').implement({
     createdAt: t.field({
       type: 'Timestamp',
       description: 'When it was requested.',
-      resolve: (w) => time.fromNaive(w.createdAt),
+      resolve: (w) => w.createdAt,
     }),
     triggerAt: t.field({
       type: 'Timestamp',
       nullable: true,
       description: 'When a delayed withdrawal will be sent.',
-      resolve: (w) => (w.triggerAt ? time.fromNaive(w.triggerAt) : null),
+      resolve: (w) => (w.triggerAt ? w.triggerAt : null),
     }),
   }),
 });
@@ -131,8 +131,7 @@ const WithdrawalDelayRef = builder.objectRef<WithdrawalDelay>('WithdrawalDelay')
       type: 'Timestamp',
       nullable: true,
       description: 'When the pending delay takes over.',
-      resolve: (d) =>
-        d.pendingWithdrawalDelayHoursEnabledAt ? time.fromNaive(d.pendingWithdrawalDelayHoursEnabledAt) : null,
+      resolve: (d) => (d.pendingWithdrawalDelayHoursEnabledAt ? d.pendingWithdrawalDelayHoursEnabledAt : null),
     }),
   }),
 });

@@ -3,7 +3,6 @@ import type { Vault, VaultHistory } from '../exchange/types/vaults.ts';
 import { builder } from './builder.ts';
 import { VaultHistoryIntervalEnum } from './enums.ts';
 import { badUserInput } from './errors.ts';
-import { time } from './scalars.ts';
 
 export const VaultRef = builder.objectRef<Vault>('Vault').implement({
   description: 'A vault: deposit an asset, receive vault tokens that track its NAV.',
@@ -47,7 +46,7 @@ const VaultSnapshotRef = builder.objectRef<VaultHistory>('VaultSnapshot').implem
     timestamp: t.field({
       type: 'Timestamp',
       description: 'Time of the snapshot.',
-      resolve: (h) => time.fromIso(h.timestamp),
+      resolve: (h) => h.timestamp,
     }),
     nav: t.field({
       type: 'Decimal',

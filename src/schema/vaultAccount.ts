@@ -7,7 +7,6 @@ import type { GatewayContext } from './context.ts';
 import { VaultRedeemStatusEnum } from './enums.ts';
 import { exchangePage, pageArgs, pageOf, pageWindow } from './pagination.ts';
 import { compact, mutate, reject, resultOf, u32Arg } from './private.ts';
-import { time } from './scalars.ts';
 import { VaultRef } from './vault.ts';
 import { compareDecimal } from './validation/decimal.ts';
 import { firstViolation, positiveDecimal, violation } from './validation/rules.ts';
@@ -28,7 +27,7 @@ const VaultMintRef = builder.objectRef<VaultMint>('VaultMint').implement({
     timestamp: t.field({
       type: 'Timestamp',
       description: 'When it was minted.',
-      resolve: (m) => time.fromMillis(m.timestamp),
+      resolve: (m) => m.timestamp,
     }),
   }),
 });
@@ -52,7 +51,7 @@ const VaultRedeemRef = builder.objectRef<VaultRedeem>('VaultRedeem').implement({
     timestamp: t.field({
       type: 'Timestamp',
       description: 'Last change.',
-      resolve: (r) => time.fromMillis(r.timestamp),
+      resolve: (r) => r.timestamp,
     }),
   }),
 });
@@ -62,7 +61,7 @@ interface VaultNavRow {
   readonly vaultId: string | null;
   readonly vaultToken: string | null;
   readonly nav: string | null;
-  readonly timestampMs: number | null;
+  readonly timestamp: number | string | null;
 }
 
 function navRows(data: unknown): VaultNavRow[] {
@@ -73,7 +72,7 @@ function navRows(data: unknown): VaultNavRow[] {
       vaultId: row['vaultId'] == null ? null : String(row['vaultId']),
       vaultToken: typeof row['vaultToken'] === 'string' ? row['vaultToken'] : null,
       nav: typeof row['nav'] === 'string' ? row['nav'] : null,
-      timestampMs: typeof row['timestamp'] === 'number' ? row['timestamp'] : null,
+      timestamp: typeof row['timestamp'] === 'number' || typeof row['timestamp'] === 'string' ? row['timestamp'] : null,
     }));
 }
 
@@ -87,7 +86,7 @@ const VaultNavRef = builder.objectRef<VaultNavRow>('VaultNav').implement({
       type: 'Timestamp',
       nullable: true,
       description: 'When it was computed.',
-      resolve: (n) => (n.timestampMs === null ? null : time.fromMillis(n.timestampMs)),
+      resolve: (n) => n.timestamp,
     }),
   }),
 });

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadSigningKey } from '../../src/exchange/sign.ts';
 import { BackpackStream, reconnectDelay } from '../../src/exchange/stream.ts';
 import type { BackpackStreamOptions, StreamError, StreamMessage, StreamState } from '../../src/exchange/stream.ts';
-import { parseFrame, parseJsonLossless } from '../../src/exchange/streamFrame.ts';
+import { parseFrame } from '../../src/exchange/streamFrame.ts';
+import { parseJsonLossless } from '../../src/exchange/wireJson.ts';
 import { StubStreamServer } from '../support/stubStreamServer.ts';
 import { until } from '../support/until.ts';
 

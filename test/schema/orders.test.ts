@@ -61,7 +61,7 @@ describe('executeOrder', () => {
   it('rejects unknown symbols and missing combinations before calling the exchange', async () => {
     const h = harness();
     const unknown = await h.run(EXECUTE, { input: { ...limit, symbol: 'NOPE_USDC' } });
-    expect(unknown.data.executeOrder).toMatchObject({ __typename: 'InvalidOrder', field: 'symbol' });
+    expect(unknown.errors?.[0]?.extensions?.['code']).toBe('UNKNOWN_SYMBOL');
     const market = await h.run(EXECUTE, { input: { symbol: 'SOL_USDC', side: 'ASK', orderType: 'MARKET' } });
     expect(market.data.executeOrder).toMatchObject({ __typename: 'InvalidOrder', field: 'quantity' });
     const trigger = await h.run(EXECUTE, { input: { ...limit, triggerPrice: '90' } });

@@ -69,23 +69,6 @@ describe('Decimal', () => {
 });
 
 describe('Timestamp', () => {
-  it("converts the exchange's five time encodings to ISO UTC", () => {
-    expect(time.fromMillis(1788285151083)).toBe('2026-09-01T17:52:31.083Z');
-    expect(time.fromMillis('1788285151083')).toBe('2026-09-01T17:52:31.083Z');
-    expect(time.fromMicros(1788285151254895)).toBe('2026-09-01T17:52:31.254895Z');
-    expect(time.fromSeconds(1788285151)).toBe('2026-09-01T17:52:31.000Z');
-    expect(time.fromNaive('2025-07-27T17:39:00.092')).toBe('2025-07-27T17:39:00.092Z');
-    expect(time.fromNaive('2025-01-21T06:34:54.691858')).toBe('2025-01-21T06:34:54.691858Z');
-    expect(time.fromKline('2026-09-01 17:34:00')).toBe('2026-09-01T17:34:00Z');
-    expect(time.fromIso('2026-09-01T19:34:00+02:00')).toBe('2026-09-01T17:34:00.000Z');
-  });
-
-  it('rejects malformed wire times instead of guessing', () => {
-    expect(() => time.fromNaive('yesterday')).toThrow();
-    expect(() => time.fromKline('2026-13-45 99:00:00')).toThrow();
-    expect(() => time.fromMillis(1.5)).toThrow();
-  });
-
   it('accepts ISO-8601 with a zone or epoch ms as input, giving epoch ms', () => {
     expect(parseTimestamp('2025-07-27T17:39:00Z')).toBe(Date.UTC(2025, 6, 27, 17, 39));
     expect(parseTimestamp('2025-07-27T19:39:00+02:00')).toBe(Date.UTC(2025, 6, 27, 17, 39));

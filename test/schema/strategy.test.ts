@@ -61,12 +61,13 @@ describe('strategies', () => {
       [{ price: '100.255' }, 'price'],
       [{ intervalMs: 7_200_000 }, 'intervalMs'],
       [{ durationMs: 1.5 }, 'durationMs'],
-      [{ symbol: 'NOPE_USDC' }, 'symbol'],
     ];
     for (const [change, field] of cases) {
       const result = await h.run(CREATE, { input: { ...input, ...change } });
       expect(result.data.createStrategy).toEqual({ __typename: 'InvalidOrder', field });
     }
+    const unknown = await h.run(CREATE, { input: { ...input, symbol: 'NOPE_USDC' } });
+    expect(unknown.errors?.[0]?.extensions?.['code']).toBe('UNKNOWN_SYMBOL');
     expect(h.upstream.count('strategyCreate')).toBe(0);
   });
 

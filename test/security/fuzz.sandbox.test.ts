@@ -667,7 +667,10 @@ describe('fuzzing the gateway over graphql-ws', () => {
         socket.close();
       }
     }
-    expect(s.sandbox.stats.requests()).toEqual(before);
+    // Unknown symbols may force one (rate-limited) market catalog refresh; nothing else reaches the exchange.
+    const after = s.sandbox.stats.requests();
+    expect((after['getMarkets'] ?? 0) - (before['getMarkets'] ?? 0)).toBeLessThanOrEqual(1);
+    expect({ ...after, getMarkets: 0 }).toEqual({ ...before, getMarkets: 0 });
     expect(leaks(s.logs, [...s.accountSecrets, ...Object.values(s.tokens), ...s.signatures])).toEqual([]);
   }, 60_000);
 });

@@ -100,7 +100,7 @@ describe('subscription transport', () => {
     }
   });
 
-  it('rejects unknown markets and out-of-range depths as BAD_USER_INPUT instead of a silent subscription', async () => {
+  it('rejects unknown markets (UNKNOWN_SYMBOL) and out-of-range depths (BAD_USER_INPUT) instead of a silent subscription', async () => {
     const client = wsClient(env.wsUrl);
     try {
       const unknown = collect(client, 'subscription { trades(symbol: "NOPE_USDC") { tradeId } }', 'trades');
@@ -111,7 +111,9 @@ describe('subscription transport', () => {
       );
       await until(() => unknown.completed && deep.completed, 'both subscriptions to end');
       expect(unknown.errors).toMatchObject([
-        { message: 'Unknown market "NOPE_USDC"', extensions: { code: 'BAD_USER_INPUT', field: 'symbol' } },
+        {
+          extensions: { code: 'UNKNOWN_SYMBOL', suggestions: expect.arrayContaining([expect.any(String)]) as unknown },
+        },
       ]);
       expect(deep.errors).toMatchObject([{ extensions: { code: 'BAD_USER_INPUT', field: 'depth' } }]);
       expect(env.sandbox.stats.ws().subscribes['trade.NOPE_USDC']).toBeUndefined();

@@ -56,6 +56,8 @@ import { PUBLIC, REQ, pageParams, query, queryEnum } from './params.ts';
 
 const symbol = query('symbol', 'string', { ...REQ, description: 'Market symbol, e.g. SOL_USDC.' });
 
+/** `source` of tickers and klines (not in the OpenAPI spec; bbgo's Backpack client sends it). */
+const SOURCE = { description: 'Venue (default) or External (stock markets only).' };
 export const marketEndpoints = {
   // System
   getStatus: endpoint<NoParams, StatusAndMessage>({
@@ -177,8 +179,8 @@ export const marketEndpoints = {
     params: [
       symbol,
       queryEnum('interval', TickerInterval, { description: 'Summary window; omitted = rolling 24 h.' }),
-      // Deviation from OpenAPI: `source` comes from the reference text (third-party, unverified); stock markets only.
-      queryEnum('source', TickerSource, { description: 'Price source for stock markets (unverified).' }),
+      // Not in the OpenAPI spec: `source` as bbgo's Backpack client sends it.
+      queryEnum('source', TickerSource, SOURCE),
     ],
     body: 'none',
     response: 'json',
@@ -192,7 +194,10 @@ export const marketEndpoints = {
     method: 'GET',
     path: '/api/v1/tickers',
     auth: PUBLIC,
-    params: [queryEnum('interval', TickerInterval, { description: 'Summary window; omitted = rolling 24 h.' })],
+    params: [
+      queryEnum('interval', TickerInterval, { description: 'Summary window; omitted = rolling 24 h.' }),
+      queryEnum('source', TickerSource, SOURCE),
+    ],
     body: 'none',
     response: 'json',
     responseType: 'Ticker[]',
@@ -224,6 +229,7 @@ export const marketEndpoints = {
       query('startTime', 'integer', { ...REQ, description: 'Epoch seconds (not ms).' }),
       query('endTime', 'integer', { description: 'Epoch seconds; default now.' }),
       queryEnum('priceType', KlinePriceType, { description: 'Price series; default Last.' }),
+      queryEnum('source', TickerSource, SOURCE),
     ],
     body: 'none',
     response: 'json',

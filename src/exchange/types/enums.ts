@@ -11,7 +11,8 @@ export type OrderTypeEnum = (typeof OrderTypeEnum)[number];
 export const TimeInForce = ['GTC', 'IOC', 'FOK'] as const;
 export type TimeInForce = (typeof TimeInForce)[number];
 
-export const SelfTradePrevention = ['RejectTaker', 'RejectMaker', 'RejectBoth'] as const;
+/** `Allow` (no prevention) is in the official Rust client, not in the spec. */
+export const SelfTradePrevention = ['RejectTaker', 'RejectMaker', 'RejectBoth', 'Allow'] as const;
 export type SelfTradePrevention = (typeof SelfTradePrevention)[number];
 
 export const OrderStatus = [
@@ -22,6 +23,8 @@ export const OrderStatus = [
   'PartiallyFilled',
   'TriggerPending',
   'TriggerFailed',
+  // A conditional order whose trigger fired (official Rust client; not in the spec).
+  'Triggered',
 ] as const;
 export type OrderStatus = (typeof OrderStatus)[number];
 
@@ -126,7 +129,8 @@ export const OrderUpdateOrigin = [
 export type OrderUpdateOrigin = (typeof OrderUpdateOrigin)[number];
 
 // Markets and market data
-export const MarketType = ['SPOT', 'PERP', 'IPERP', 'DATED', 'PREDICTION', 'RFQ'] as const;
+/** `MONAD` is named by the official Rust client's Market docs (not in the spec); meaning unexplained. */
+export const MarketType = ['SPOT', 'PERP', 'IPERP', 'DATED', 'PREDICTION', 'RFQ', 'MONAD'] as const;
 export type MarketType = (typeof MarketType)[number];
 
 export const RwaMarketType = ['STOCK', 'INDEX', 'COMMODITY', 'FX'] as const;
@@ -135,7 +139,9 @@ export type RwaMarketType = (typeof RwaMarketType)[number];
 export const OrderBookState = ['Open', 'Closed', 'CancelOnly', 'LimitOnly', 'PostOnly'] as const;
 export type OrderBookState = (typeof OrderBookState)[number];
 
+/** `1s` is in bbgo's Backpack client, not in the spec. */
 export const KlineInterval = [
+  '1s',
   '1m',
   '3m',
   '5m',
@@ -160,8 +166,11 @@ export type KlinePriceType = (typeof KlinePriceType)[number];
 export const TickerInterval = ['1d', '1w'] as const;
 export type TickerInterval = (typeof TickerInterval)[number];
 
-/** `/ticker?source=`: stock markets only; from third-party code, unverified. Not in the OpenAPI spec. */
-export const TickerSource = ['External'] as const;
+/**
+ * `source=` on `/ticker`, `/tickers` and `/klines`: the venue's own trades or an external price (stock markets only).
+ * Spelled as bbgo's Backpack client sends it; not in the spec.
+ */
+export const TickerSource = ['Venue', 'External'] as const;
 export type TickerSource = (typeof TickerSource)[number];
 
 /** A string enum on the wire; any other value gets a plain-text 400. */
@@ -213,6 +222,7 @@ export const Blockchain = [
   'Fogo',
   'HyperEVM',
   'Hyperliquid',
+  'Internal',
   'Linea',
   'Litecoin',
   'Monad',
@@ -268,6 +278,7 @@ export const DepositSource = [
   'equalsMoney',
   'banxa',
   'internal',
+  'nuvei',
 ] as const;
 export type DepositSource = (typeof DepositSource)[number];
 
@@ -291,6 +302,9 @@ export const WithdrawalStatus = [
   'pending',
   'recipientInformationProvided',
   'recipientInformationRequired',
+  // In the official Rust client, not in the spec.
+  'verifying',
+  'void',
 ] as const;
 export type WithdrawalStatus = (typeof WithdrawalStatus)[number];
 

@@ -89,6 +89,7 @@ export interface GetTickerParams {
 
 export interface GetTickersParams {
   interval?: TickerInterval;
+  source?: TickerSource;
 }
 
 export interface GetDepthParams {
@@ -102,6 +103,7 @@ export interface GetKlinesParams {
   startTime: EpochSeconds;
   endTime?: EpochSeconds;
   priceType?: KlinePriceType;
+  source?: TickerSource;
 }
 
 export interface GetMarkPricesParams {

@@ -1,5 +1,5 @@
 // Public market-data handlers: assets, collateral parameters, markets, tickers, depth, klines, mark prices, trades.
-import { KlineInterval, KlinePriceType, MarketType, TickerInterval } from '../../exchange/types/enums.ts';
+import { KlineInterval, KlinePriceType, MarketType, TickerInterval, TickerSource } from '../../exchange/types/enums.ts';
 import { reply } from '../http/handler.ts';
 import { SandboxError } from '../engine/errors.ts';
 import type { HandlerRequest, HandlerTable } from '../http/handler.ts';
@@ -41,6 +41,17 @@ function tradeLimit(params: Params): number {
 
 const DEPTH_LIMITS = ['5', '10', '20', '50', '100', '500', '1000'] as const;
 
+/**
+ * `source` of tickers and klines: `Venue` (the default) is the market's own trades; `External` exists only for stock
+ * markets. The sandbox has no external feed, so an accepted `External` serves the venue's numbers.
+ */
+function requireSource(params: Params, symbol: string, services: Parameters<HandlerTable['getKlines']>[1]): void {
+  if (optionalEnum(params, 'source', TickerSource) !== 'External') return;
+  if (services.markets.require(symbol).rwaMarketType !== 'STOCK') {
+    throw new SandboxError(400, 'INVALID_CLIENT_REQUEST', 'External source is only available for stock markets');
+  }
+}
+
 export const marketDataHandlers = {
   getAssets: (_request, services) => services.markets.assetsWire(),
 
@@ -55,18 +66,16 @@ export const marketDataHandlers = {
   getTicker: (request, services) => {
     const symbol = requiredString(request.params, 'symbol');
     const interval = optionalEnum(request.params, 'interval', TickerInterval);
-    if (optionalString(request.params, 'source') !== undefined) {
-      const market = services.markets.require(symbol);
-      if (market.rwaMarketType !== 'STOCK') {
-        throw new SandboxError(400, 'INVALID_CLIENT_REQUEST', 'External source is only available for stock markets');
-      }
-    }
+    requireSource(request.params, symbol, services);
     const ticker = services.engine.marketData.ticker(symbol, interval);
     return ticker ?? reply({ status: 204 });
   },
 
-  getTickers: (request, services) =>
-    services.engine.marketData.tickers(optionalEnum(request.params, 'interval', TickerInterval)),
+  getTickers: (request, services) => {
+    const tickers = services.engine.marketData.tickers(optionalEnum(request.params, 'interval', TickerInterval));
+    if (optionalEnum(request.params, 'source', TickerSource) !== 'External') return tickers;
+    return tickers.filter((ticker) => services.markets.get(ticker.symbol)?.rwaMarketType === 'STOCK');
+  },
 
   getDepth: (request, services) => {
     const limit = optionalEnum(request.params, 'limit', DEPTH_LIMITS);
@@ -77,14 +86,19 @@ export const marketDataHandlers = {
     );
   },
 
-  getKlines: (request, services) =>
-    services.engine.marketData.klines(
+  getKlines: (request, services) => {
+    requireSource(request.params, requiredString(request.params, 'symbol'), services);
+    const interval = requiredEnum(request.params, 'interval', KlineInterval);
+    // Candles roll up from 1-minute buckets here, so second candles cannot be built: say so rather than mislabel.
+    if (interval === '1s') throw new SandboxError(400, 'INVALID_CLIENT_REQUEST', 'The sandbox keeps no 1s candles');
+    return services.engine.marketData.klines(
       requiredString(request.params, 'symbol'),
-      requiredEnum(request.params, 'interval', KlineInterval),
+      interval,
       requiredInteger(request.params, 'startTime'),
       optionalInteger(request.params, 'endTime'),
       optionalEnum(request.params, 'priceType', KlinePriceType),
-    ),
+    );
+  },
 
   getMarkPrices: (request, services) =>
     services.engine.marketData.markPrices(

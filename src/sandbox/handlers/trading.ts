@@ -6,6 +6,7 @@ import {
   Side,
   SettlementSourceFilter,
 } from '../../exchange/types/enums.ts';
+import { MAX_BATCH_ORDERS } from '../../exchange/limits.ts';
 import * as D from '../engine/decimal.ts';
 import type { HistoryFilter } from '../engine/accountQueries.ts';
 import type { OrderRef, OrderRequest } from '../engine/engine.ts';
@@ -160,8 +161,13 @@ export const tradingHandlers = {
   cancelOrder: (request, services) =>
     services.engine.cancelOrder(accountOf(request), requiredString(request.params, 'symbol'), orderRef(request.params)),
 
-  executeOrderBatch: (request, services) =>
-    services.engine.executeOrders(accountOf(request), request.items.map(orderRequestFrom)),
+  executeOrderBatch: (request, services) => {
+    // The whole batch is refused, before any order is placed, when it is over the exchange's cap.
+    if (request.items.length > MAX_BATCH_ORDERS) {
+      throw new SandboxError(400, 'INVALID_CLIENT_REQUEST', `Batch exceeds the maximum of ${MAX_BATCH_ORDERS} orders`);
+    }
+    return services.engine.executeOrders(accountOf(request), request.items.map(orderRequestFrom));
+  },
 
   getOpenOrders: (request, services) =>
     services.engine.openOrders(

@@ -13,7 +13,7 @@ import type {
 } from '../../exchange/types/enums.ts';
 import type { StreamPayload } from '../../exchange/stream.ts';
 import { wireValue } from '../enums.ts';
-import { decimal, flag, fromScreamingSnake, id, micros, millis, requiredText, text } from './wire.ts';
+import { decimal, flag, fromScreamingSnake, id, requiredText, text, timestamp } from './wire.ts';
 
 export const ORDER_UPDATE_EVENTS = [
   'orderAccepted',
@@ -152,8 +152,8 @@ const eventText = <T extends string>(d: StreamPayload, fallback?: T): T => {
 export function toOrderUpdate(d: StreamPayload): OrderUpdate {
   return Object.freeze({
     eventType: eventText<OrderUpdateEvent>(d),
-    eventTime: micros(d, 'E'),
-    engineTime: micros(d, 'T'),
+    eventTime: timestamp(d, 'E'),
+    engineTime: timestamp(d, 'T'),
     symbol: requiredText(d, 's'),
     orderId: requiredText(d, 'i'),
     clientId: id(d, 'c'),
@@ -194,8 +194,8 @@ export function toOrderUpdate(d: StreamPayload): OrderUpdate {
 export function toPositionUpdate(d: StreamPayload): PositionUpdate {
   return Object.freeze({
     eventType: eventText<PositionUpdateEvent>(d, 'positionSnapshot'),
-    eventTime: micros(d, 'E'),
-    engineTime: micros(d, 'T'),
+    eventTime: timestamp(d, 'E'),
+    engineTime: timestamp(d, 'T'),
     symbol: requiredText(d, 's'),
     positionId: id(d, 'i'),
     breakEvenPrice: decimal(d, 'b'),
@@ -214,8 +214,8 @@ export function toPositionUpdate(d: StreamPayload): PositionUpdate {
 export function toRfqUpdate(d: StreamPayload): RfqUpdate {
   return Object.freeze({
     eventType: eventText<RfqUpdateEvent>(d),
-    eventTime: micros(d, 'E'),
-    engineTime: micros(d, 'T'),
+    eventTime: timestamp(d, 'E'),
+    engineTime: timestamp(d, 'T'),
     symbol: requiredText(d, 's'),
     rfqId: id(d, 'R'),
     quoteId: id(d, 'u'),
@@ -224,8 +224,8 @@ export function toRfqUpdate(d: StreamPayload): RfqUpdate {
     quantity: decimal(d, 'q'),
     quoteQuantity: decimal(d, 'Q'),
     price: decimal(d, 'p'),
-    submissionDeadline: millis(d, 'w'),
-    expiryTime: millis(d, 'W'),
+    submissionDeadline: timestamp(d, 'w'),
+    expiryTime: timestamp(d, 'W'),
     status: enumText(wire.OrderStatus, d, 'X'),
     systemOrderType: enumText(wire.SystemOrderType, d, 'o'),
   });
@@ -233,8 +233,8 @@ export function toRfqUpdate(d: StreamPayload): RfqUpdate {
 
 export function toBalanceUpdate(d: StreamPayload): BalanceUpdate {
   return Object.freeze({
-    eventTime: micros(d, 'E'),
-    engineTime: micros(d, 'T'),
+    eventTime: timestamp(d, 'E'),
+    engineTime: timestamp(d, 'T'),
     asset: requiredText(d, 'a'),
     available: decimal(d, 'A'),
     locked: decimal(d, 'L'),

@@ -6,7 +6,7 @@ import type { StreamPayload } from '../../exchange/stream.ts';
 import { Side } from '../../exchange/types/enums.ts';
 import type { KlineInterval } from '../../exchange/types/enums.ts';
 import { wireValue } from '../enums.ts';
-import { decimal, flag, id, integer, levels, micros, millis, naive, requiredText, text } from './wire.ts';
+import { decimal, flag, id, integer, levels, requiredText, text, timestamp } from './wire.ts';
 
 export interface TickerUpdate {
   readonly symbol: string;
@@ -106,7 +106,7 @@ const sideOf = (raw: string | null): Side | null => (raw === null ? null : (wire
 export function toTicker(d: StreamPayload): TickerUpdate {
   return Object.freeze({
     symbol: requiredText(d, 's'),
-    eventTime: micros(d, 'E'),
+    eventTime: timestamp(d, 'E'),
     firstPrice: decimal(d, 'o'),
     lastPrice: decimal(d, 'c'),
     high: decimal(d, 'h'),
@@ -120,8 +120,8 @@ export function toTicker(d: StreamPayload): TickerUpdate {
 export function toBookTicker(d: StreamPayload): BookTickerUpdate {
   return Object.freeze({
     symbol: requiredText(d, 's'),
-    eventTime: micros(d, 'E'),
-    engineTime: micros(d, 'T'),
+    eventTime: timestamp(d, 'E'),
+    engineTime: timestamp(d, 'T'),
     bestBidPrice: decimal(d, 'b'),
     bestBidQuantity: decimal(d, 'B'),
     bestAskPrice: decimal(d, 'a'),
@@ -137,8 +137,8 @@ export function toDepthUpdate(d: StreamPayload): DepthUpdate | null {
   if (first === null || last === null) return null;
   return Object.freeze({
     symbol: requiredText(d, 's'),
-    eventTime: micros(d, 'E'),
-    engineTime: micros(d, 'T'),
+    eventTime: timestamp(d, 'E'),
+    engineTime: timestamp(d, 'T'),
     firstUpdateId: first,
     lastUpdateId: last,
     bids: levels(d, 'b'),
@@ -149,8 +149,8 @@ export function toDepthUpdate(d: StreamPayload): DepthUpdate | null {
 export function toTrade(d: StreamPayload): TradeEvent {
   return Object.freeze({
     symbol: requiredText(d, 's'),
-    eventTime: micros(d, 'E'),
-    engineTime: micros(d, 'T'),
+    eventTime: timestamp(d, 'E'),
+    engineTime: timestamp(d, 'T'),
     tradeId: id(d, 't'),
     price: decimal(d, 'p'),
     quantity: decimal(d, 'q'),
@@ -167,9 +167,9 @@ export function toKline(d: StreamPayload, stream: string): KlineUpdate {
   return Object.freeze({
     symbol: requiredText(d, 's'),
     interval,
-    eventTime: micros(d, 'E'),
-    start: naive(d, 't'),
-    end: naive(d, 'T'),
+    eventTime: timestamp(d, 'E'),
+    start: timestamp(d, 't'),
+    end: timestamp(d, 'T'),
     open: decimal(d, 'o'),
     high: decimal(d, 'h'),
     low: decimal(d, 'l'),
@@ -183,20 +183,20 @@ export function toKline(d: StreamPayload, stream: string): KlineUpdate {
 export function toMarkPrice(d: StreamPayload): MarkPriceUpdate {
   return Object.freeze({
     symbol: requiredText(d, 's'),
-    eventTime: micros(d, 'E'),
-    engineTime: micros(d, 'T'),
+    eventTime: timestamp(d, 'E'),
+    engineTime: timestamp(d, 'T'),
     markPrice: decimal(d, 'p'),
     indexPrice: decimal(d, 'i'),
     fundingRate: decimal(d, 'f'),
-    nextFundingTime: millis(d, 'n'),
+    nextFundingTime: timestamp(d, 'n'),
   });
 }
 
 export function toLiquidation(d: StreamPayload): LiquidationEvent {
   return Object.freeze({
     symbol: requiredText(d, 's'),
-    eventTime: micros(d, 'E'),
-    engineTime: micros(d, 'T'),
+    eventTime: timestamp(d, 'E'),
+    engineTime: timestamp(d, 'T'),
     side: sideOf(text(d, 'S')),
     price: decimal(d, 'p'),
     quantity: decimal(d, 'q'),
@@ -204,7 +204,7 @@ export function toLiquidation(d: StreamPayload): LiquidationEvent {
 }
 
 export function toOpenInterest(d: StreamPayload): OpenInterestUpdate {
-  return Object.freeze({ symbol: requiredText(d, 's'), eventTime: micros(d, 'E'), openInterest: decimal(d, 'o') });
+  return Object.freeze({ symbol: requiredText(d, 's'), eventTime: timestamp(d, 'E'), openInterest: decimal(d, 'o') });
 }
 
 /** The book's top is already best-first and frozen; only the symbol is added. */

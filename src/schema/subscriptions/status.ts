@@ -8,10 +8,9 @@ import type {
   UpstreamStreamStatus,
 } from '../../streams/hub.ts';
 import { builder } from '../builder.ts';
-import { time } from '../scalars.ts';
 import { hubFor } from './shared.ts';
 
-const msOrNull = (ms: number | undefined): string | null => (ms === undefined ? null : time.fromMillis(ms));
+const msOrNull = (ms: number | undefined): number | null => ms ?? null;
 
 const ConnectionKindEnum = builder.enumType('UpstreamConnectionKind', {
   description: "Which exchange socket: the shared public one, or an account's private one.",

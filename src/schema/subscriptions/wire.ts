@@ -2,7 +2,7 @@
 // Mapping runs once per upstream message, so a value that is not what the reference says becomes null (or the
 // message is skipped) instead of failing a field for every subscriber.
 import type { StreamPayload } from '../../exchange/stream.ts';
-import { time } from '../scalars.ts';
+import { decodeDecimal, decodeId, decodeTimestamp, UNDECODABLE, type Decoded } from '../wire/decode.ts';
 
 /** A string value, or null when absent / not a string. */
 export function text(data: StreamPayload, key: string): string | null {
@@ -17,19 +17,14 @@ export function requiredText(data: StreamPayload, key: string): string {
   return value;
 }
 
-/** Decimal strings pass through as the exchange printed them (never via floats). */
+/** Decimals as strings or numbers, kept as the exchange printed them (never via floats). */
 export function decimal(data: StreamPayload, key: string): string | null {
-  const value = data[key];
-  if (typeof value === 'string') return value;
-  // Some documented samples show bare JSON numbers; only exact integers survive without a float round trip.
-  return typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : null;
+  return decodedOrText(data[key], decodeDecimal);
 }
 
-/** Ids are opaque strings; numbers (trade ids, position ids) are converted, big RFQ ids already arrive as strings. */
+/** Ids are opaque strings; numbers (trade ids, position ids) are converted, big ids already arrive as strings. */
 export function id(data: StreamPayload, key: string): string | null {
-  const value = data[key];
-  if (typeof value === 'string') return value;
-  return typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : null;
+  return decodedOrText(data[key], decodeId);
 }
 
 export function integer(data: StreamPayload, key: string): number | null {
@@ -43,22 +38,17 @@ export function flag(data: StreamPayload, key: string): boolean | null {
   return typeof value === 'boolean' ? value : null;
 }
 
-/** `E` / `T`: integer microseconds (JSON numbers, sometimes strings) → ISO-8601 with the µs digits. */
-export function micros(data: StreamPayload, key: string): string | null {
-  const value = data[key];
-  return typeof value === 'number' || typeof value === 'string' ? time.fromMicros(value) : null;
+/**
+ * Any timestamp key (`E`/`T` µs, markPrice `n` and RFQ `w`/`W` ms, kline `t`/`T` naive) → ISO-8601 via the one
+ * decoder. An undecodable value is kept as text so the field's decoder reports it (warning) and answers null.
+ */
+export function timestamp(data: StreamPayload, key: string): string | null {
+  return decodedOrText(data[key], decodeTimestamp);
 }
 
-/** markPrice `n`, RFQ `w` / `W`: integer milliseconds. */
-export function millis(data: StreamPayload, key: string): string | null {
-  const value = data[key];
-  return typeof value === 'number' || typeof value === 'string' ? time.fromMillis(value) : null;
-}
-
-/** kline `t` / `T`: naive UTC ISO strings. */
-export function naive(data: StreamPayload, key: string): string | null {
-  const value = text(data, key);
-  return value === null ? null : time.fromNaive(value);
+function decodedOrText(value: unknown, decode: (value: unknown) => Decoded<string>): string | null {
+  const decoded = decode(value);
+  return decoded === UNDECODABLE ? String(value) : decoded;
 }
 
 /** `[price, size][]` levels; anything else is an empty side. */
