@@ -8,7 +8,7 @@ import { WebSocketServer } from 'ws';
 import type { Config } from '../config.ts';
 import { ClockSync } from '../exchange/clock.ts';
 import type { BackpackStreamOptions, StreamLogger } from '../exchange/stream.ts';
-import type { BackpackRest } from '../exchange/rest.ts';
+import { BackpackRest } from '../exchange/rest.ts';
 import type { SigningKey } from '../exchange/sign.ts';
 import type { GatewayContext } from '../schema/context.ts';
 import { loadSubscriptionConfig } from './config.ts';
@@ -97,6 +97,8 @@ export function attachSubscriptions(
     keys,
     // §5.9: 1000 levels (the documented maximum); never the cached client, whose copy may be behind the deltas.
     fetchDepth: (symbol) => rest.call('getDepth', { symbol, limit: '1000' }),
+    // Gap filling needs current state: uncached clients, one per account key (signed reads of its own history).
+    readerFor: (key) => (key === undefined ? rest : BackpackRest.fromConfig(config, { key })),
     bufferCapacity: settings.bufferCapacity,
     orderBookConflateMs: settings.orderBookConflateMs,
     windowMs: config.windowMs,
