@@ -1,5 +1,5 @@
 // Events lost across exchange-socket kills: `npx tsx bench/streamGaps.ts [runs]`. Runs the issue's scenario (a relay
-// killing the gateway's exchange socket every 1.6 s and refusing reconnects for 0.7 s, ~68 orders and the trades
+// killing the gateway's exchange socket every 4 s and refusing reconnects for 1 s, ~68 orders and the trades
 // they make) and prints, per run, the orders whose final state `orderUpdates` never delivered and the trade ids
 // `trades` never delivered, next to duplicates and in-band gap notices.
 import { runStreamGapScenario } from '../test/support/streamGapScenario.ts';

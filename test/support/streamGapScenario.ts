@@ -13,10 +13,10 @@ import { waitFor } from './waitFor.ts';
 import { startWsRelay } from './wsRelay.ts';
 
 export interface ScenarioOptions {
-  /** Orders placed, one every `stepMs` (default 68 and 150). */
+  /** Orders placed, one every `stepMs` (default 68 and 200). */
   readonly orders?: number;
   readonly stepMs?: number;
-  /** The relay kills the exchange sockets this often and keeps them down this long (default 3000 / 1000). */
+  /** The relay kills the exchange sockets this often and keeps them down this long (default 4000 / 1000). */
   readonly killEveryMs?: number;
   readonly downMs?: number;
 }
@@ -87,7 +87,7 @@ function inOrder(events: readonly OrderEvent[]): boolean {
 const enumName = (wire: string): string => wire.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
 
 export async function runStreamGapScenario(options: ScenarioOptions = {}): Promise<ScenarioResult> {
-  const { orders = 68, stepMs = 150, killEveryMs = 3000, downMs = 1000 } = options;
+  const { orders = 68, stepMs = 200, killEveryMs = 4000, downMs = 1000 } = options;
   const sandbox = await startSandbox({ port: 0, seed: 7 });
   const relay = await startWsRelay(sandbox.wsUrl);
   const demo = sandbox.accountsByName['demo'];

@@ -49,7 +49,7 @@ const TradeEventRef = builder.objectRef<TradeEvent>('TradeEvent').implement({
 const LiquidationEventRef = builder.objectRef<LiquidationEvent>('LiquidationEvent').implement({
   description: 'A liquidation on a market.',
   fields: (t) => ({
-    symbol: t.exposeString('symbol', { description: 'Market symbol.' }),
+    symbol: t.exposeString('symbol', { description: 'Market symbol; empty on an all-markets gap notice.' }),
     market: marketLink(t),
     eventTime: t.expose('eventTime', {
       type: 'Timestamp',
@@ -69,6 +69,7 @@ const LiquidationEventRef = builder.objectRef<LiquidationEvent>('LiquidationEven
     }),
     price: t.expose('price', { type: 'Decimal', nullable: true, description: 'Price.' }),
     quantity: t.expose('quantity', { type: 'Decimal', nullable: true, description: 'Liquidated base quantity.' }),
+    gap: gapField(t),
   }),
 });
 
@@ -125,19 +126,30 @@ builder.subscriptionFields((t) => ({
   }),
   liquidations: t.field({
     type: LiquidationEventRef,
-    description: 'Liquidations of one market, or of every market when `symbol` is omitted. Lossless (see `trades`).',
+    description:
+      'Liquidations of one market, or of every market when `symbol` is omitted. Guarantee: lossless with gap ' +
+      'notices. Liquidations made while the exchange connection was down are not recovered: each interruption is ' +
+      'delivered as an event with `gap` set. A client that falls more than the buffer behind gets a ' +
+      'SUBSCRIPTION_OVERFLOW error.',
     args: { symbol: t.arg.string({ description: 'Market symbol; omitted = all markets.' }) },
     subscribe: async (_, { symbol }, ctx) => {
       const market = await optionalMarketSymbol(ctx, symbol);
       const stream = market === null ? 'liquidation' : `liquidation.${market}`;
-      return hubFor(ctx).subscribePublic({ stream, map: toLiquidation, policy: { kind: 'lossless' } });
+      return hubFor(ctx).subscribePublic({
+        stream,
+        map: toLiquidation,
+        policy: { kind: 'lossless' },
+        gaps: { event: (gap) => asGapNotice(toLiquidation({ E: gap.to * 1000, s: market ?? '' }), gap) },
+      });
     },
     resolve: (payload) => unwrap(payload),
   }),
   klines: t.field({
     type: KlineUpdateRef,
     description:
-      'Live candles of one market. A slow client receives the latest state of each candle (a closed candle is never skipped).',
+      'Live candles of one market. Guarantee: latest state per candle. A slow client receives the latest state of ' +
+      'each candle (a closed candle is never skipped); a candle that closed while the exchange connection was down ' +
+      'is not replayed (query `klines`).',
     args: {
       symbol: t.arg.string({ required: true, description: 'Market symbol, e.g. `SOL_USDC`.' }),
       interval: t.arg({ type: KlineIntervalEnum, required: true, description: 'Candle length.' }),
