@@ -6,11 +6,14 @@ import { pino } from 'pino';
 import { loadConfig } from '../../src/config.ts';
 import { BackpackRest } from '../../src/exchange/rest.ts';
 import { startSandbox } from '../../src/sandbox/index.ts';
+import type { SandboxHandle } from '../../src/sandbox/index.ts';
 import { createGateway } from '../../src/server.ts';
+import type { Gateway } from '../../src/server.ts';
 import { hubOf } from '../../src/streams/hub.ts';
 import { collect, wsClient } from '../subscriptions/fixture.ts';
 import { waitFor } from './waitFor.ts';
 import { startWsRelay } from './wsRelay.ts';
+import type { WsRelay } from './wsRelay.ts';
 
 export interface ScenarioOptions {
   /** Orders placed, one every `stepMs` (default 68 and 200). */
@@ -86,8 +89,18 @@ function inOrder(events: readonly OrderEvent[]): boolean {
 /** `PartiallyFilled` → `PARTIALLY_FILLED`, as the GraphQL enum serves it. */
 const enumName = (wire: string): string => wire.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
 
-export async function runStreamGapScenario(options: ScenarioOptions = {}): Promise<ScenarioResult> {
-  const { orders = 68, stepMs = 200, killEveryMs = 4000, downMs = 1000 } = options;
+export interface RelayedGateway {
+  readonly sandbox: SandboxHandle;
+  /** Between the gateway and the sandbox's WebSocket; the gateway's REST calls go straight to the sandbox. */
+  readonly relay: WsRelay;
+  readonly gateway: Gateway;
+  /** The demo account's REST client (orders placed behind the gateway's back). */
+  readonly demoRest: BackpackRest;
+  close(): Promise<void>;
+}
+
+/** The sandbox, a relay in front of its WebSocket, and a gateway with the demo account's keys behind the relay. */
+export async function startRelayedGateway(): Promise<RelayedGateway> {
   const sandbox = await startSandbox({ port: 0, seed: 7 });
   const relay = await startWsRelay(sandbox.wsUrl);
   const demo = sandbox.accountsByName['demo'];
@@ -103,7 +116,22 @@ export async function runStreamGapScenario(options: ScenarioOptions = {}): Promi
     logger: pino({ level: process.env.SCENARIO_LOG ?? 'silent' }),
     env,
   });
-  const demoRest = BackpackRest.fromConfig(loadConfig(env));
+  return {
+    sandbox,
+    relay,
+    gateway,
+    demoRest: BackpackRest.fromConfig(loadConfig(env)),
+    close: async () => {
+      await gateway.close();
+      await relay.close();
+      await sandbox.close();
+    },
+  };
+}
+
+export async function runStreamGapScenario(options: ScenarioOptions = {}): Promise<ScenarioResult> {
+  const { orders = 68, stepMs = 200, killEveryMs = 4000, downMs = 1000 } = options;
+  const { relay, gateway, demoRest, close } = await startRelayedGateway();
   const client = wsClient(gateway.url.replace(/^http/, 'ws'));
   const orderEvents = collect<OrderEvent>(client, ORDER_QUERY, 'orderUpdates');
   const tradeEvents = collect<TradeEvent>(client, TRADE_QUERY, 'trades');
@@ -231,8 +259,6 @@ export async function runStreamGapScenario(options: ScenarioOptions = {}): Promi
     orderEvents.stop();
     tradeEvents.stop();
     await client.dispose();
-    await gateway.close();
-    await relay.close();
-    await sandbox.close();
+    await close();
   }
 }
