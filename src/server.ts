@@ -157,6 +157,7 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     env,
     accountKeys: security.accounts.list.map((account) => account.signingKey),
     ...(clock && security.accounts.list.length > 0 ? { clock } : {}),
+    ...(deps.fetch !== undefined ? { fetch: deps.fetch } : {}),
     ...(deps.WebSocket !== undefined ? { streamOptions: { WebSocket: deps.WebSocket } } : {}),
   });
 

@@ -7,10 +7,10 @@ import type { SigningClock } from './clock.ts';
 import { isPrivateStream, parseFrame, streamsBlamedFor } from './streamFrame.ts';
 import type { StreamError } from './streamFrame.ts';
 import { StreamRegistry } from './streamRegistry.ts';
-import type { StreamListener, StreamUsage, SubscribeOptions } from './streamRegistry.ts';
+import type { StreamInterruption, StreamListener, StreamUsage, SubscribeOptions } from './streamRegistry.ts';
 
 export type { StreamError, StreamMessage, StreamPayload } from './streamFrame.ts';
-export type { StreamListener, StreamUsage, SubscribeOptions } from './streamRegistry.ts';
+export type { StreamInterruption, StreamListener, StreamUsage, SubscribeOptions } from './streamRegistry.ts';
 
 export type StreamState = 'connecting' | 'open' | 'reconnecting' | 'closed';
 
@@ -262,6 +262,9 @@ export class BackpackStream {
   private handleClose(code: number, reason: string): void {
     this.clearTimers();
     this.socket = undefined;
+    // Whatever the exchange sent after the last frame we saw is lost: the streams learn the interval on resubscribe.
+    const why = `exchange connection closed (code ${code}${reason === '' ? '' : `: ${reason}`})`;
+    for (const stream of this.upstream) this.registry.markInterrupted(stream, this.lastSeenAt, why);
     this.upstream.clear();
     this.connectedSince = undefined;
     if (this.state === 'closed') return;
@@ -326,12 +329,14 @@ export class BackpackStream {
     const publicStreams: string[] = [];
     const signedStreams: string[] = [];
     const unsubscribe: string[] = [];
+    const resumed: [string, StreamInterruption][] = [];
     const now = this.now();
     for (const stream of this.registry.streams()) {
       if (this.upstream.has(stream)) continue;
       (isPrivateStream(stream) ? signedStreams : publicStreams).push(stream);
       this.upstream.add(stream);
-      this.registry.markSubscribed(stream, now);
+      const interruption = this.registry.markSubscribed(stream, now);
+      if (interruption !== undefined) resumed.push([stream, interruption]);
     }
     for (const stream of this.upstream) {
       if (this.registry.has(stream)) continue;
@@ -344,6 +349,7 @@ export class BackpackStream {
     // UNSUBSCRIBE is unsigned even for private streams.
     if (unsubscribe.length > 0) this.send(socket, { method: 'UNSUBSCRIBE', params: unsubscribe });
     if (publicStreams.length > 0 || signedStreams.length > 0) this.recentSubscribes = { publicStreams, signedStreams };
+    for (const [stream, interruption] of resumed) this.registry.deliverResume(stream, interruption);
   }
 
   /** A fresh signature per frame: it expires with its window, so every (re)subscribe signs anew. */

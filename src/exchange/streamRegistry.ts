@@ -9,6 +9,20 @@ export interface SubscribeOptions {
   /** Watchdog (the exchange silently ignores unknown symbols): called once when no data arrived for this long. */
   readonly silentAfterMs?: number;
   readonly onSilent?: (stream: string, silentForMs: number) => void;
+  /**
+   * The stream is subscribed again after an interruption (socket lost, subscription re-signed): messages sent between
+   * `from` and `to` may never have arrived. Called once per resubscription, after the SUBSCRIBE frame left.
+   */
+  readonly onResume?: (interruption: StreamInterruption) => void;
+}
+
+/** An interval in which a stream was not subscribed upstream, so the exchange's messages of it may be lost. */
+export interface StreamInterruption {
+  /** ms epoch of the last frame seen from the exchange before the interruption. */
+  readonly from: number;
+  /** ms epoch at which the stream was subscribed again. */
+  readonly to: number;
+  readonly reason: string;
 }
 
 export interface StreamUsage {
@@ -28,6 +42,8 @@ interface StreamEntry {
   lastMessageAt?: number;
   /** When the current connection subscribed it: the watchdog's start while no data came yet. */
   upstreamSince?: number;
+  /** Set while an earlier subscription of it is lost and not yet replaced. */
+  interrupted?: { readonly from: number; readonly reason: string };
 }
 
 /** Calls a listener; a throwing one must not starve the others or kill the socket. */
@@ -76,12 +92,33 @@ export class StreamRegistry {
     return this.entries.size;
   }
 
-  /** The stream was (re)subscribed upstream at `now`: restart its watchdog. */
-  markSubscribed(stream: string, now: number): void {
+  /** The stream was (re)subscribed upstream at `now`: restart its watchdog. Returns the interruption it ends, if any. */
+  markSubscribed(stream: string, now: number): StreamInterruption | undefined {
     const entry = this.entries.get(stream);
-    if (entry === undefined) return;
+    if (entry === undefined) return undefined;
     entry.upstreamSince = now;
     for (const subscriber of entry.subscribers) subscriber.silentNotified = false;
+    const interrupted = entry.interrupted;
+    entry.interrupted = undefined;
+    return interrupted === undefined ? undefined : { ...interrupted, to: now };
+  }
+
+  /**
+   * The stream's upstream subscription is gone (socket closed, subscription rejected for a stale signature) since
+   * `from`; its next `markSubscribed` reports the interval. An earlier, still open interruption keeps its start.
+   */
+  markInterrupted(stream: string, from: number, reason: string): void {
+    const entry = this.entries.get(stream);
+    if (entry === undefined || entry.interrupted !== undefined) return;
+    entry.interrupted = { from, reason };
+  }
+
+  /** Tells the stream's listeners that it is subscribed again after `interruption`. */
+  deliverResume(stream: string, interruption: StreamInterruption): void {
+    for (const subscriber of this.entries.get(stream)?.subscribers ?? []) {
+      const { onResume } = subscriber.options;
+      if (onResume !== undefined) this.guarded(() => onResume(interruption), stream);
+    }
   }
 
   /** Hands the one parsed message to every listener of its stream; false when nobody listens (late frame). */

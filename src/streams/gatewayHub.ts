@@ -1,8 +1,8 @@
 // createGatewayHub(): the gateway's StreamHub, built from its configuration: which keys may sign private streams, fresh
 // order-book snapshots from the uncached REST client, and the gateway's shared clock for signed SUBSCRIBE frames.
 import type { Config } from '../config.ts';
-import type { SigningClock } from '../exchange/clock.ts';
-import type { BackpackRest } from '../exchange/rest.ts';
+import type { ClockSync } from '../exchange/clock.ts';
+import { BackpackRest } from '../exchange/rest.ts';
 import type { SigningKey } from '../exchange/sign.ts';
 import type { BackpackStreamOptions, StreamLogger } from '../exchange/stream.ts';
 import { loadSubscriptionConfig } from './config.ts';
@@ -17,8 +17,10 @@ export interface GatewayHubDeps {
   readonly logger?: StreamLogger;
   /** GATEWAY_SUBSCRIPTION_BUFFER, GATEWAY_ORDERBOOK_CONFLATE_MS (default process.env). */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The fetch of the gap-filling REST readers (tests inject it; default globalThis.fetch). */
+  readonly fetch?: typeof fetch;
   /** The gateway's shared signing clock (none when clock sync is off or there are no keys). */
-  readonly clock?: SigningClock;
+  readonly clock?: ClockSync;
   /** Exchange-socket options: reconnect timings and an injected WebSocket constructor in tests. */
   readonly streamOptions?: Partial<BackpackStreamOptions>;
 }
@@ -32,6 +34,15 @@ export function createGatewayHub(deps: GatewayHubDeps): StreamHub {
     keys,
     // 1000 levels is the documented maximum depth; never the cached client, whose copy may be behind the deltas.
     fetchDepth: (symbol) => rest.call('getDepth', { symbol, limit: '1000' }),
+    // Gap filling needs current state: uncached clients, one per account key (signed reads of its own history).
+    readerFor: (key) =>
+      key === undefined
+        ? rest
+        : BackpackRest.fromConfig(config, {
+            key,
+            ...(deps.fetch !== undefined ? { fetch: deps.fetch } : {}),
+            ...(deps.clock !== undefined ? { clock: deps.clock } : {}),
+          }),
     bufferCapacity: settings.bufferCapacity,
     orderBookConflateMs: settings.orderBookConflateMs,
     windowMs: config.windowMs,

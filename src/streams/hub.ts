@@ -9,6 +9,7 @@ import type { SigningKey } from '../exchange/sign.ts';
 import { connectionStatus } from './hubStatus.ts';
 import type { ClientSocketStatus, HubStatus, Upstream } from './hubStatus.ts';
 import { SubscriptionQueue } from './queue.ts';
+import type { ExchangeReader } from './reconcile/types.ts';
 import { Topic } from './topic.ts';
 import type { TopicCounters, TopicSpec } from './topic.ts';
 
@@ -33,6 +34,11 @@ export interface StreamHubOptions {
   readonly windowMs?: number;
   readonly clockOffsetMs?: () => number;
   readonly logger?: StreamLogger;
+  /**
+   * REST reads that fill gaps in lossless streams after a reconnect: `undefined` for public streams, else the
+   * account's key. Absent: every gap is reported to subscribers as a gap event.
+   */
+  readonly readerFor?: (key: SigningKey | undefined) => ExchangeReader;
   /** Extra BackpackStream options (reconnect timings in tests). */
   readonly streamOptions?: Partial<BackpackStreamOptions>;
 }
@@ -163,6 +169,7 @@ export class StreamHub {
           if (upstream.topics.get(spec.stream) === created) upstream.topics.delete(spec.stream);
         },
         this.options.logger,
+        upstream.reader,
       );
       upstream.topics.set(spec.stream, created as Topic<unknown>);
       topic = created;
@@ -183,7 +190,12 @@ export class StreamHub {
 
   private publicSide(): Upstream {
     this.assertOpen();
-    this.publicUpstream ??= { kind: 'public', stream: this.createStream(undefined), topics: new Map() };
+    this.publicUpstream ??= {
+      kind: 'public',
+      stream: this.createStream(undefined),
+      topics: new Map(),
+      ...this.readerOf(undefined),
+    };
     return this.publicUpstream;
   }
 
@@ -193,7 +205,7 @@ export class StreamHub {
     if (upstream === undefined) {
       const key = this.options.keys.find((candidate) => candidate.apiKey === apiKey);
       if (key === undefined) throw new AccountKeyMissingError('The gateway holds no signing key for this account.');
-      upstream = { kind: 'account', stream: this.createStream(key), topics: new Map() };
+      upstream = { kind: 'account', stream: this.createStream(key), topics: new Map(), ...this.readerOf(key) };
       this.accountUpstreams.set(apiKey, upstream);
     }
     return upstream;
@@ -209,6 +221,11 @@ export class StreamHub {
       this.feeds.set(symbol, feed);
     }
     return feed;
+  }
+
+  private readerOf(key: SigningKey | undefined): { reader?: ExchangeReader } {
+    const reader = this.options.readerFor?.(key);
+    return reader === undefined ? {} : { reader };
   }
 
   private createStream(key: SigningKey | undefined): BackpackStream {

@@ -1,6 +1,7 @@
 // What `StreamHub.status()` reports (and `streamStatus` serves): exchange sockets, their streams, books, client queues.
 import type { BackpackStream, StreamState } from '../exchange/stream.ts';
 import type { OrderBookFeed, OrderBookFeedStatus } from '../exchange/orderBookStream.ts';
+import type { ExchangeReader } from './reconcile/types.ts';
 import type { Topic } from './topic.ts';
 
 export type ConnectionKind = 'public' | 'account';
@@ -51,6 +52,8 @@ export interface HubStatus {
 export interface Upstream {
   readonly kind: ConnectionKind;
   readonly stream: BackpackStream;
+  /** REST reads that fill gaps in this socket's lossless streams (signed with the account's key for `account`). */
+  readonly reader?: ExchangeReader;
   readonly topics: Map<string, Topic<unknown>>;
 }
 

@@ -1,7 +1,15 @@
 // Topic: one upstream stream mapped ONCE per message and fanned out to every client subscription's bounded queue.
-import type { StreamError, StreamLogger, StreamMessage, StreamPayload } from '../exchange/stream.ts';
+import type {
+  StreamError,
+  StreamInterruption,
+  StreamLogger,
+  StreamMessage,
+  StreamPayload,
+} from '../exchange/stream.ts';
 import { SubscriptionQueue } from './queue.ts';
 import type { QueuePolicy } from './queue.ts';
+import { GapRecovery } from './reconcile/recovery.ts';
+import type { ExchangeReader, GapHandling } from './reconcile/types.ts';
 
 /** Which upstream stream a topic carries and how its payloads become client-facing values. */
 export interface TopicSpec<T> {
@@ -15,6 +23,8 @@ export interface TopicSpec<T> {
    * the exchange sends only to the first SUBSCRIBE). `keep` false forgets the key (a closed position); `asSnapshot`
    * relabels the value for replay (once per message, not per subscriber).
    */
+  /** Lossless topics: how an upstream interruption is filled or reported in band (see ./reconcile). */
+  readonly gaps?: GapHandling<T>;
   readonly retain?: {
     readonly key: (value: T) => unknown;
     readonly keep?: (value: T) => boolean;
@@ -37,7 +47,7 @@ export class UpstreamStreamError extends Error {
 export type TopicSource = (
   stream: string,
   listener: (message: StreamMessage) => void,
-  options: { onError: (error: StreamError) => void },
+  options: { onError: (error: StreamError) => void; onResume: (interruption: StreamInterruption) => void },
 ) => () => void;
 
 export interface TopicCounters {
@@ -50,6 +60,7 @@ export class Topic<T> {
   private readonly queues = new Set<SubscriptionQueue<T>>();
   private readonly retained = new Map<unknown, T>();
   private unsubscribeUpstream: (() => void) | undefined;
+  private recovery: GapRecovery<T> | undefined;
 
   constructor(
     private readonly spec: TopicSpec<T>,
@@ -58,6 +69,8 @@ export class Topic<T> {
     /** Called when the last queue left (the owner forgets the topic). */
     private readonly onIdle: () => void,
     private readonly logger?: StreamLogger,
+    /** REST access for filling gaps (the public client, or the account's for private streams). */
+    private readonly reader?: ExchangeReader,
   ) {}
 
   get subscribers(): number {
@@ -88,9 +101,26 @@ export class Topic<T> {
     if (this.unsubscribeUpstream === undefined) {
       // Throws for private streams without a key; the caller turns that into a GraphQL error.
       try {
-        this.unsubscribeUpstream = this.source(this.spec.stream, (message) => this.onMessage(message), {
-          onError: (error) => this.onUpstreamError(error),
-        });
+        const { gaps } = this.spec;
+        const recovery =
+          gaps === undefined
+            ? undefined
+            : new GapRecovery<T>(
+                this.spec.stream,
+                gaps,
+                this.reader,
+                { deliver: (message) => this.onMessage(message), deliverValue: (value) => this.fanOut(value) },
+                this.logger,
+              );
+        this.recovery = recovery;
+        this.unsubscribeUpstream = this.source(
+          this.spec.stream,
+          (message) => (recovery === undefined ? this.onMessage(message) : recovery.offer(message)),
+          {
+            onError: (error) => this.onUpstreamError(error),
+            onResume: (interruption) => recovery?.resume(interruption),
+          },
+        );
       } catch (error) {
         this.queues.delete(queue);
         void queue.return();
@@ -121,7 +151,11 @@ export class Topic<T> {
       if (retain.keep?.(value) === false) this.retained.delete(key);
       else this.retained.set(key, retain.asSnapshot ? retain.asSnapshot(value) : value);
     }
-    // The same (frozen) value goes to every queue: no per-subscriber copies or re-parsing.
+    this.fanOut(value);
+  }
+
+  /** The same (frozen) value goes to every queue: no per-subscriber copies or re-parsing. */
+  private fanOut(value: T): void {
     for (const queue of this.queues) {
       queue.push(value);
       this.counters.delivered += 1;
@@ -137,6 +171,8 @@ export class Topic<T> {
     if (!this.queues.delete(queue) || this.queues.size > 0) return;
     this.unsubscribeUpstream?.();
     this.unsubscribeUpstream = undefined;
+    this.recovery?.dispose();
+    this.recovery = undefined;
     this.retained.clear();
     this.onIdle();
   }

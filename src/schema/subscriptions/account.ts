@@ -9,7 +9,10 @@ import {
   toRfqUpdate,
 } from './accountPayloads.ts';
 import type { BalanceUpdate, PositionUpdate, RfqUpdate } from './accountPayloads.ts';
+import { balanceReconciler } from '../../streams/reconcile/balances.ts';
+import { positionReconciler } from '../../streams/reconcile/positions.ts';
 import { marketLink } from './links.ts';
+import { asGapNotice, gapField } from './streamGap.ts';
 import { hubFor, optionalMarketSymbol, subscriptionAccount, unwrap } from './shared.ts';
 
 const PositionUpdateEventTypeEnum = wireEnum(
@@ -22,10 +25,18 @@ const PositionUpdateEventTypeEnum = wireEnum(
     positionClosed: 'It was closed.',
     positionSnapshot:
       'Its current state, sent when the subscription starts (or the exchange connection was re-established).',
+    streamGap: 'Not a position event: the notice that events may be missing (see `gap`).',
   },
 );
 
-const RfqUpdateEventTypeEnum = wireEnum('RfqUpdateEventType', RFQ_UPDATE_EVENTS, 'What happened to an RFQ or a quote.');
+const RfqUpdateEventTypeEnum = wireEnum(
+  'RfqUpdateEventType',
+  RFQ_UPDATE_EVENTS,
+  'What happened to an RFQ or a quote.',
+  {
+    streamGap: 'Not an RFQ event: the notice that events may be missing (see `gap`).',
+  },
+);
 
 const PositionUpdateRef = builder.objectRef<PositionUpdate>('PositionUpdate').implement({
   description: 'The state of one futures position of the account after a change.',
@@ -90,6 +101,7 @@ const PositionUpdateRef = builder.objectRef<PositionUpdate>('PositionUpdate').im
       nullable: true,
       description: 'Unrealised profit and loss.',
     }),
+    gap: gapField(t),
   }),
 });
 
@@ -146,6 +158,7 @@ const RfqUpdateRef = builder.objectRef<RfqUpdate>('RfqUpdate').implement({
       description: 'Why the system created the RFQ, for system-initiated ones.',
       resolve: (r) => r.systemOrderType,
     }),
+    gap: gapField(t),
   }),
 });
 
@@ -162,10 +175,11 @@ const BalanceUpdateRef = builder.objectRef<BalanceUpdate>('BalanceUpdate').imple
       nullable: true,
       description: 'When the engine made the change.',
     }),
-    asset: t.exposeString('asset', { description: 'Asset symbol, e.g. `USDC`.' }),
+    asset: t.exposeString('asset', { description: 'Asset symbol, e.g. `USDC`; empty on a gap notice.' }),
     available: t.expose('available', { type: 'Decimal', nullable: true, description: 'Available quantity.' }),
     locked: t.expose('locked', { type: 'Decimal', nullable: true, description: 'Quantity locked in open orders.' }),
     staked: t.expose('staked', { type: 'Decimal', nullable: true, description: 'Staked quantity.' }),
+    gap: gapField(t),
   }),
 });
 
@@ -177,20 +191,30 @@ builder.subscriptionFields((t) => ({
     authScopes: { read: true },
     type: PositionUpdateRef,
     description:
-      "Changes to the account's futures positions, starting with the open ones (`POSITION_SNAPSHOT`). Lossless; " +
-      'requires API keys.',
+      "Changes to the account's futures positions, starting with the open ones (`POSITION_SNAPSHOT`); requires API " +
+      'keys. Guarantee: state reconciled. When the exchange connection drops, the gateway reads the positions over ' +
+      'REST and delivers the current state of each (`POSITION_SNAPSHOT`, or `POSITION_CLOSED` for one closed ' +
+      'meanwhile); adjustments in between are superseded, not replayed. If REST fails, an event with ' +
+      '`eventType: STREAM_GAP` and `gap` set is delivered instead. Lossless otherwise (SUBSCRIPTION_OVERFLOW for a ' +
+      'client that falls behind).',
     args: { symbol: t.arg.string({ description: symbolFilter }) },
     subscribe: async (_, { symbol }, ctx) => {
       const apiKey = subscriptionAccount(ctx);
-      const stream = streamFor('account.positionUpdate', await optionalMarketSymbol(ctx, symbol));
+      const market = await optionalMarketSymbol(ctx, symbol);
+      const stream = streamFor('account.positionUpdate', market);
       return hubFor(ctx).subscribeAccount(apiKey, {
         stream,
         map: toPositionUpdate,
         policy: { kind: 'lossless' },
+        gaps: {
+          event: (gap) => asGapNotice(toPositionUpdate({ e: 'streamGap', E: gap.to * 1000, s: market ?? '' }), gap),
+          reconciler: positionReconciler(market),
+        },
         // The exchange sends open positions only after the first SUBSCRIBE; later subscribers get them from here.
         retain: {
           key: (position: PositionUpdate) => position.symbol,
-          keep: (position: PositionUpdate) => position.eventType !== 'positionClosed',
+          keep: (position: PositionUpdate) =>
+            position.eventType !== 'positionClosed' && position.eventType !== 'streamGap',
           asSnapshot: (position: PositionUpdate) =>
             position.eventType === 'positionSnapshot'
               ? position
@@ -203,24 +227,44 @@ builder.subscriptionFields((t) => ({
   rfqUpdates: t.field({
     authScopes: { read: true },
     type: RfqUpdateRef,
-    description: 'Changes to RFQs the account requested and quotes it submitted. Lossless; requires API keys.',
+    description:
+      'Changes to RFQs the account requested and quotes it submitted; requires API keys. Guarantee: lossless with ' +
+      'gap notices. Events missed while the exchange connection was down are not recovered: each interruption is ' +
+      'delivered as an event with `eventType: STREAM_GAP` and `gap` set (query `rfqs` / RFQ history to catch up). ' +
+      'A client that falls more than the buffer behind gets a SUBSCRIPTION_OVERFLOW error.',
     args: { symbol: t.arg.string({ description: symbolFilter }) },
     subscribe: async (_, { symbol }, ctx) => {
       const apiKey = subscriptionAccount(ctx);
-      const stream = streamFor('account.rfqUpdate', await optionalMarketSymbol(ctx, symbol));
-      return hubFor(ctx).subscribeAccount(apiKey, { stream, map: toRfqUpdate, policy: { kind: 'lossless' } });
+      const market = await optionalMarketSymbol(ctx, symbol);
+      return hubFor(ctx).subscribeAccount(apiKey, {
+        stream: streamFor('account.rfqUpdate', market),
+        map: toRfqUpdate,
+        policy: { kind: 'lossless' },
+        gaps: {
+          event: (gap) => asGapNotice(toRfqUpdate({ e: 'streamGap', E: gap.to * 1000, s: market ?? '' }), gap),
+        },
+      });
     },
     resolve: (payload) => unwrap(payload),
   }),
   balanceUpdates: t.field({
     authScopes: { read: true },
     type: BalanceUpdateRef,
-    description: "Changes to the account's balances (any asset). Lossless; requires API keys.",
+    description:
+      "Changes to the account's balances (any asset), as absolute values; requires API keys. Guarantee: state " +
+      'reconciled. When the exchange connection drops, the gateway reads the balances over REST and delivers the ' +
+      'current balance of every asset that differs from the last one delivered; changes in between are superseded, ' +
+      'not replayed. If REST fails, an event with `gap` set (and an empty `asset`) is delivered instead. Lossless ' +
+      'otherwise (SUBSCRIPTION_OVERFLOW for a client that falls behind).',
     subscribe: (_, _args, ctx) =>
       hubFor(ctx).subscribeAccount(subscriptionAccount(ctx), {
         stream: 'account.balanceUpdate',
         map: toBalanceUpdate,
         policy: { kind: 'lossless' },
+        gaps: {
+          event: (gap) => asGapNotice(toBalanceUpdate({ E: gap.to * 1000, a: '' }), gap),
+          reconciler: balanceReconciler,
+        },
       }),
     resolve: (payload) => unwrap(payload),
   }),

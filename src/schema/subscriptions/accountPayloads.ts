@@ -12,6 +12,7 @@ import type {
   TriggerBy,
 } from '../../exchange/types/enums.ts';
 import type { StreamPayload } from '../../exchange/stream.ts';
+import type { StreamGap } from '../../streams/reconcile/types.ts';
 import { wireValue } from '../enums.ts';
 import { decimal, flag, fromScreamingSnake, id, requiredText, text, timestamp } from './wire.ts';
 
@@ -23,6 +24,8 @@ export const ORDER_UPDATE_EVENTS = [
   'orderModified',
   'triggerPlaced',
   'triggerFailed',
+  // The gateway's own: the notice of an interval that may have lost events (see StreamGap).
+  'streamGap',
 ] as const;
 
 /** `positionSnapshot` is the gateway's name for the open positions sent on subscribe (they carry no `e`). */
@@ -33,6 +36,7 @@ export const POSITION_UPDATE_EVENTS = [
   'positionAdjusted',
   'positionClosed',
   'positionSnapshot',
+  'streamGap',
 ] as const;
 export type PositionUpdateEvent = (typeof POSITION_UPDATE_EVENTS)[number];
 
@@ -46,10 +50,13 @@ export const RFQ_UPDATE_EVENTS = [
   'quoteAccepted',
   'quoteCancelled',
   'rfqAcceptedBinding',
+  'streamGap',
 ] as const;
 export type RfqUpdateEvent = (typeof RFQ_UPDATE_EVENTS)[number];
 
 export interface OrderUpdate {
+  /** Only on a gap notice. */
+  readonly gap?: StreamGap;
   readonly eventType: OrderUpdateEvent;
   readonly eventTime: string | null;
   readonly engineTime: string | null;
@@ -90,6 +97,8 @@ export interface OrderUpdate {
 }
 
 export interface PositionUpdate {
+  /** Only on a gap notice. */
+  readonly gap?: StreamGap;
   readonly eventType: PositionUpdateEvent;
   readonly eventTime: string | null;
   readonly engineTime: string | null;
@@ -108,6 +117,8 @@ export interface PositionUpdate {
 }
 
 export interface RfqUpdate {
+  /** Only on a gap notice. */
+  readonly gap?: StreamGap;
   readonly eventType: RfqUpdateEvent;
   readonly eventTime: string | null;
   readonly engineTime: string | null;
@@ -126,6 +137,8 @@ export interface RfqUpdate {
 }
 
 export interface BalanceUpdate {
+  /** Only on a gap notice. */
+  readonly gap?: StreamGap;
   readonly eventTime: string | null;
   readonly engineTime: string | null;
   readonly asset: string;

@@ -3,6 +3,7 @@
 // ./market.ts and ./orderBook.ts only expose its properties (no per-subscriber work beyond serialisation).
 import type { BookLevel, BookTop } from '../../exchange/orderBook.ts';
 import type { StreamPayload } from '../../exchange/stream.ts';
+import type { StreamGap } from '../../streams/reconcile/types.ts';
 import { Side } from '../../exchange/types/enums.ts';
 import type { KlineInterval } from '../../exchange/types/enums.ts';
 import { wireValue } from '../enums.ts';
@@ -32,6 +33,8 @@ export interface BookTickerUpdate {
 }
 
 export interface DepthUpdate {
+  /** Only on a gap notice. */
+  readonly gap?: StreamGap;
   readonly symbol: string;
   readonly eventTime: string | null;
   readonly engineTime: string | null;
@@ -42,6 +45,8 @@ export interface DepthUpdate {
 }
 
 export interface TradeEvent {
+  /** Only on a gap notice. */
+  readonly gap?: StreamGap;
   readonly symbol: string;
   readonly eventTime: string | null;
   readonly engineTime: string | null;
@@ -79,6 +84,8 @@ export interface MarkPriceUpdate {
 }
 
 export interface LiquidationEvent {
+  /** Only on a gap notice. */
+  readonly gap?: StreamGap;
   readonly symbol: string;
   readonly eventTime: string | null;
   readonly engineTime: string | null;

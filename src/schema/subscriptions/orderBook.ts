@@ -3,7 +3,9 @@
 import type { BookLevel } from '../../exchange/orderBook.ts';
 import { builder } from '../builder.ts';
 import { badUserInput } from '../errors.ts';
+import { time } from '../scalars.ts';
 import { marketLink } from './links.ts';
+import { gapField } from './streamGap.ts';
 import { toDepthUpdate, toOrderBook } from './marketPayloads.ts';
 import type { DepthUpdate, OrderBookUpdate } from './marketPayloads.ts';
 import { hubFor, marketSymbol, unwrap } from './shared.ts';
@@ -58,8 +60,12 @@ const DepthUpdateRef = builder.objectRef<DepthUpdate>('DepthUpdate').implement({
       nullable: true,
       description: 'Engine time of the last change included.',
     }),
-    firstUpdateId: t.exposeString('firstUpdateId', { description: 'First book update id in this message.' }),
-    lastUpdateId: t.exposeString('lastUpdateId', { description: 'Last book update id in this message.' }),
+    firstUpdateId: t.exposeString('firstUpdateId', {
+      description: 'First book update id in this message; empty on a gap notice.',
+    }),
+    lastUpdateId: t.exposeString('lastUpdateId', {
+      description: 'Last book update id in this message; empty on a gap notice.',
+    }),
     bids: t.field({
       type: [PriceLevelRef],
       description: 'Changed buy levels (in no particular order).',
@@ -70,6 +76,7 @@ const DepthUpdateRef = builder.objectRef<DepthUpdate>('DepthUpdate').implement({
       description: 'Changed sell levels (in no particular order).',
       resolve: (update) => update.asks,
     }),
+    gap: gapField(t),
   }),
 });
 
@@ -86,9 +93,9 @@ builder.subscriptionFields((t) => ({
   orderBook: t.field({
     type: OrderBookUpdateRef,
     description:
-      "Live top-of-book snapshots from the gateway's local book (REST snapshot + deltas, resynchronised on gaps). " +
-      'At most one per GATEWAY_ORDERBOOK_CONFLATE_MS; the current book first when it is already live. A slow ' +
-      'client receives only the latest snapshot.',
+      "Live top-of-book snapshots from the gateway's local book (REST snapshot + deltas, resynchronised on gaps and " +
+      'reconnects). Guarantee: conflated book, always consistent. At most one per GATEWAY_ORDERBOOK_CONFLATE_MS; ' +
+      'the current book first when it is already live. A slow client receives only the latest snapshot.',
     args: {
       symbol: t.arg.string({ required: true, description: 'Market symbol, e.g. `SOL_USDC`.' }),
       depth: t.arg.int({ defaultValue: DEFAULT_DEPTH, description: `Levels per side, 1 to ${MAX_DEPTH}.` }),
@@ -105,8 +112,10 @@ builder.subscriptionFields((t) => ({
   depthUpdates: t.field({
     type: DepthUpdateRef,
     description:
-      "The exchange's book deltas for one market, in order. Lossless: a client that falls more than the buffer " +
-      'behind gets a SUBSCRIPTION_OVERFLOW error (and must resynchronise) instead of a silent gap.',
+      "The exchange's book deltas for one market, in order. Guarantee: lossless with gap notices. Deltas sent while " +
+      'the exchange connection was down are not recovered: each interruption is delivered as an event with `gap` ' +
+      'set (resynchronise from `orderBook`, or use the `orderBook` subscription, which does it for you). A client ' +
+      'that falls more than the buffer behind gets a SUBSCRIPTION_OVERFLOW error instead of a silent gap.',
     args: {
       symbol: t.arg.string({ required: true, description: 'Market symbol, e.g. `SOL_USDC`.' }),
       window: t.arg({
@@ -117,7 +126,24 @@ builder.subscriptionFields((t) => ({
     subscribe: async (_, { symbol, window }, ctx) => {
       const market = await marketSymbol(ctx, symbol);
       const stream = window ? `depth.${window}.${market}` : `depth.${market}`;
-      return hubFor(ctx).subscribePublic({ stream, map: toDepthUpdate, policy: { kind: 'lossless' } });
+      return hubFor(ctx).subscribePublic({
+        stream,
+        map: toDepthUpdate,
+        policy: { kind: 'lossless' },
+        gaps: {
+          event: (gap) =>
+            Object.freeze({
+              symbol: market,
+              eventTime: new Date(gap.to).toISOString(),
+              engineTime: null,
+              firstUpdateId: '',
+              lastUpdateId: '',
+              bids: [],
+              asks: [],
+              gap,
+            }),
+        },
+      });
     },
     resolve: (payload) => unwrap(payload),
   }),

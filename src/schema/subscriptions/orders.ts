@@ -14,7 +14,9 @@ import {
 } from '../enums.ts';
 import { ORDER_UPDATE_EVENTS, toOrderUpdate } from './accountPayloads.ts';
 import type { OrderUpdate } from './accountPayloads.ts';
+import { orderReconciler } from '../../streams/reconcile/orders.ts';
 import { marketLink } from './links.ts';
+import { asGapNotice, gapField } from './streamGap.ts';
 import { hubFor, optionalMarketSymbol, subscriptionAccount, unwrap } from './shared.ts';
 
 export const OrderUpdateEventTypeEnum = wireEnum(
@@ -29,12 +31,13 @@ export const OrderUpdateEventTypeEnum = wireEnum(
     orderModified: 'A resting reduce-only order was reduced so it cannot flip the position.',
     triggerPlaced: 'A conditional order was registered.',
     triggerFailed: 'A conditional order could not be placed when it triggered.',
+    streamGap: 'Not an order event: the notice that events may be missing (see `gap`).',
   },
 );
 
 type Fields = PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, OrderUpdate>;
 type DecimalKey = {
-  [K in keyof OrderUpdate]: OrderUpdate[K] extends string | null ? K : never;
+  [K in keyof OrderUpdate]-?: OrderUpdate[K] extends string | null ? K : never;
 }[keyof OrderUpdate];
 
 const decimal = (t: Fields, key: DecimalKey, description: string) =>
@@ -149,6 +152,7 @@ const OrderUpdateRef = builder.objectRef<OrderUpdate>('OrderUpdate').implement({
       description: "The order this one belongs to (e.g. a take-profit's parent).",
     }),
     strategyId: t.exposeID('strategyId', { nullable: true, description: 'Strategy that placed it, if any.' }),
+    gap: gapField(t),
   }),
 });
 
@@ -157,14 +161,26 @@ builder.subscriptionField('orderUpdates', (t) =>
     authScopes: { read: true },
     type: OrderUpdateRef,
     description:
-      "Changes to the account's orders, in order (requires API keys). Lossless: a client that falls more than " +
-      'the buffer behind gets a SUBSCRIPTION_OVERFLOW error instead of missing a fill.',
+      "Changes to the account's orders, in order (requires API keys). Guarantee: lossless with reconciliation. " +
+      'When the exchange connection drops, the gateway reads open orders, order history and fills over REST and ' +
+      'delivers the missed events (accepted, fills, cancelled/expired) in order and exactly once before live events ' +
+      'resume; if the exchange cannot tell everything, an event with `eventType: STREAM_GAP` and `gap` set says ' +
+      'which interval may be incomplete. A client that falls more than the buffer behind gets a ' +
+      'SUBSCRIPTION_OVERFLOW error instead of missing a fill.',
     args: { symbol: t.arg.string({ description: 'Only this market; omitted = all markets.' }) },
     subscribe: async (_, { symbol }, ctx) => {
       const apiKey = subscriptionAccount(ctx);
       const market = await optionalMarketSymbol(ctx, symbol);
       const stream = market === null ? 'account.orderUpdate' : `account.orderUpdate.${market}`;
-      return hubFor(ctx).subscribeAccount(apiKey, { stream, map: toOrderUpdate, policy: { kind: 'lossless' } });
+      return hubFor(ctx).subscribeAccount(apiKey, {
+        stream,
+        map: toOrderUpdate,
+        policy: { kind: 'lossless' },
+        gaps: {
+          event: (gap) => asGapNotice(toOrderUpdate({ e: 'streamGap', E: gap.to * 1000, s: market ?? '', i: '' }), gap),
+          reconciler: orderReconciler(market),
+        },
+      });
     },
     resolve: (payload) => unwrap(payload),
   }),

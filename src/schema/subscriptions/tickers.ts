@@ -134,7 +134,9 @@ const OpenInterestUpdateRef = builder.objectRef<OpenInterestUpdate>('OpenInteres
 builder.subscriptionFields((t) => ({
   ticker: t.field({
     type: TickerUpdateRef,
-    description: 'Live 24 h ticker of one market (every second). A slow client receives only the latest value.',
+    description:
+      'Live 24 h ticker of one market (every second). Guarantee: snapshot-latest: a slow client, or one behind a ' +
+      'reconnect, receives only the latest value.',
     args: { symbol: t.arg.string({ required: true, description: 'Market symbol, e.g. `SOL_USDC`.' }) },
     subscribe: async (_, { symbol }, ctx) =>
       hubFor(ctx).subscribePublic(snapshotSpec(`ticker.${await marketSymbol(ctx, symbol)}`, toTicker)),
@@ -142,7 +144,9 @@ builder.subscriptionFields((t) => ({
   }),
   bookTicker: t.field({
     type: BookTickerUpdateRef,
-    description: 'Live best bid and ask of one market. A slow client receives only the latest value.',
+    description:
+      'Live best bid and ask of one market. Guarantee: snapshot-latest: a slow client, or one behind a reconnect, ' +
+      'receives only the latest value.',
     args: { symbol: t.arg.string({ required: true, description: 'Market symbol, e.g. `SOL_USDC`.' }) },
     subscribe: async (_, { symbol }, ctx) =>
       hubFor(ctx).subscribePublic(snapshotSpec(`bookTicker.${await marketSymbol(ctx, symbol)}`, toBookTicker)),
@@ -151,7 +155,8 @@ builder.subscriptionFields((t) => ({
   markPrice: t.field({
     type: MarkPriceUpdateRef,
     description:
-      'Live mark price and funding estimate of a derivative market (every second). Conflated for slow clients.',
+      'Live mark price and funding estimate of a derivative market (every second). Guarantee: snapshot-latest ' +
+      '(conflated for slow clients and across reconnects).',
     args: { symbol: t.arg.string({ required: true, description: 'Market symbol, e.g. `SOL_USDC_PERP`.' }) },
     subscribe: async (_, { symbol }, ctx) =>
       hubFor(ctx).subscribePublic(snapshotSpec(`markPrice.${await marketSymbol(ctx, symbol)}`, toMarkPrice)),
@@ -160,7 +165,8 @@ builder.subscriptionFields((t) => ({
   openInterest: t.field({
     type: OpenInterestUpdateRef,
     description:
-      'Live open interest of a derivative market (every minute; the latest value at once when already known).',
+      'Live open interest of a derivative market (every minute; the latest value at once when already known). ' +
+      'Guarantee: snapshot-latest.',
     args: { symbol: t.arg.string({ required: true, description: 'Market symbol, e.g. `SOL_USDC_PERP`.' }) },
     subscribe: async (_, { symbol }, ctx) =>
       hubFor(ctx).subscribePublic(snapshotSpec(`openInterest.${await marketSymbol(ctx, symbol)}`, toOpenInterest)),

@@ -2,7 +2,9 @@
 // error, never a silent gap) and `klines` (the pending update of a candle is replaced by a newer one of the same candle).
 import { builder } from '../builder.ts';
 import { KlineIntervalEnum, SideEnum } from '../enums.ts';
+import { tradeReconciler } from '../../streams/reconcile/trades.ts';
 import { marketLink } from './links.ts';
+import { asGapNotice, gapField } from './streamGap.ts';
 import { toKline, toLiquidation, toTrade } from './marketPayloads.ts';
 import type { KlineUpdate, LiquidationEvent, TradeEvent } from './marketPayloads.ts';
 import { hubFor, marketSymbol, optionalMarketSymbol, unwrap } from './shared.ts';
@@ -22,7 +24,10 @@ const TradeEventRef = builder.objectRef<TradeEvent>('TradeEvent').implement({
       nullable: true,
       description: 'When the engine matched it.',
     }),
-    tradeId: t.exposeID('tradeId', { nullable: true, description: 'Trade id (sequential per market).' }),
+    tradeId: t.exposeID('tradeId', {
+      nullable: true,
+      description: 'Trade id (sequential per market); null on a gap notice.',
+    }),
     price: t.expose('price', { type: 'Decimal', nullable: true, description: 'Trade price.' }),
     quantity: t.expose('quantity', { type: 'Decimal', nullable: true, description: 'Traded base quantity.' }),
     buyerOrderId: t.exposeID('buyerOrderId', { nullable: true, description: 'Order id of the buying side.' }),
@@ -37,13 +42,14 @@ const TradeEventRef = builder.objectRef<TradeEvent>('TradeEvent').implement({
       description: 'Side of the aggressor: BID when the buyer took liquidity, ASK when the seller did.',
       resolve: (trade) => (trade.buyerIsMaker === null ? null : trade.buyerIsMaker ? 'Ask' : 'Bid'),
     }),
+    gap: gapField(t),
   }),
 });
 
 const LiquidationEventRef = builder.objectRef<LiquidationEvent>('LiquidationEvent').implement({
   description: 'A liquidation on a market.',
   fields: (t) => ({
-    symbol: t.exposeString('symbol', { description: 'Market symbol.' }),
+    symbol: t.exposeString('symbol', { description: 'Market symbol; empty on an all-markets gap notice.' }),
     market: marketLink(t),
     eventTime: t.expose('eventTime', {
       type: 'Timestamp',
@@ -63,6 +69,7 @@ const LiquidationEventRef = builder.objectRef<LiquidationEvent>('LiquidationEven
     }),
     price: t.expose('price', { type: 'Decimal', nullable: true, description: 'Price.' }),
     quantity: t.expose('quantity', { type: 'Decimal', nullable: true, description: 'Liquidated base quantity.' }),
+    gap: gapField(t),
   }),
 });
 
@@ -97,32 +104,52 @@ builder.subscriptionFields((t) => ({
   trades: t.field({
     type: TradeEventRef,
     description:
-      'Every trade of one market, in order. Lossless: a client that falls more than the buffer behind gets a ' +
-      'SUBSCRIPTION_OVERFLOW error instead of a silent gap.',
+      'Every trade of one market, in order of trade id. Guarantee: lossless with reconciliation. When the exchange ' +
+      'connection drops, the trades made meanwhile are read from REST recent trades and delivered by trade id, in ' +
+      'order and exactly once, before live trades resume; if they cannot all be recovered, an event with `gap` set ' +
+      '(and no trade id) says which interval may be incomplete. A client that falls more than the buffer behind gets ' +
+      'a SUBSCRIPTION_OVERFLOW error instead of a silent gap.',
     args: { symbol: t.arg.string({ required: true, description: 'Market symbol, e.g. `SOL_USDC`.' }) },
-    subscribe: async (_, { symbol }, ctx) =>
-      hubFor(ctx).subscribePublic({
-        stream: `trade.${await marketSymbol(ctx, symbol)}`,
+    subscribe: async (_, { symbol }, ctx) => {
+      const market = await marketSymbol(ctx, symbol);
+      return hubFor(ctx).subscribePublic({
+        stream: `trade.${market}`,
         map: toTrade,
         policy: { kind: 'lossless' },
-      }),
+        gaps: {
+          event: (gap) => asGapNotice(toTrade({ e: 'trade', E: gap.to * 1000, s: market }), gap),
+          reconciler: tradeReconciler(market),
+        },
+      });
+    },
     resolve: (payload) => unwrap(payload),
   }),
   liquidations: t.field({
     type: LiquidationEventRef,
-    description: 'Liquidations of one market, or of every market when `symbol` is omitted. Lossless (see `trades`).',
+    description:
+      'Liquidations of one market, or of every market when `symbol` is omitted. Guarantee: lossless with gap ' +
+      'notices. Liquidations made while the exchange connection was down are not recovered: each interruption is ' +
+      'delivered as an event with `gap` set. A client that falls more than the buffer behind gets a ' +
+      'SUBSCRIPTION_OVERFLOW error.',
     args: { symbol: t.arg.string({ description: 'Market symbol; omitted = all markets.' }) },
     subscribe: async (_, { symbol }, ctx) => {
       const market = await optionalMarketSymbol(ctx, symbol);
       const stream = market === null ? 'liquidation' : `liquidation.${market}`;
-      return hubFor(ctx).subscribePublic({ stream, map: toLiquidation, policy: { kind: 'lossless' } });
+      return hubFor(ctx).subscribePublic({
+        stream,
+        map: toLiquidation,
+        policy: { kind: 'lossless' },
+        gaps: { event: (gap) => asGapNotice(toLiquidation({ E: gap.to * 1000, s: market ?? '' }), gap) },
+      });
     },
     resolve: (payload) => unwrap(payload),
   }),
   klines: t.field({
     type: KlineUpdateRef,
     description:
-      'Live candles of one market. A slow client receives the latest state of each candle (a closed candle is never skipped).',
+      'Live candles of one market. Guarantee: latest state per candle. A slow client receives the latest state of ' +
+      'each candle (a closed candle is never skipped); a candle that closed while the exchange connection was down ' +
+      'is not replayed (query `klines`).',
     args: {
       symbol: t.arg.string({ required: true, description: 'Market symbol, e.g. `SOL_USDC`.' }),
       interval: t.arg({ type: KlineIntervalEnum, required: true, description: 'Candle length.' }),
