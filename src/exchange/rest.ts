@@ -52,7 +52,10 @@ export interface BackpackRestOptions {
   /** X-Window in ms (the exchange caps it at 60000). */
   readonly windowMs?: number;
   readonly timeoutMs?: number;
-  /** Extra attempts for GETs after a 429, 5xx, network error or timeout. Other methods are never retried. */
+  /**
+   * Extra attempts for GETs after a 429, 5xx, network error, timeout or unreadable 2xx. Other methods are re-sent
+   * only after a timestamp rejection (once, after a clock resync): the exchange refused those before acting.
+   */
   readonly maxRetries?: number;
   /** Budgets for the limiter this instance creates; ignored when `limiter` is given. */
   readonly rateLimit?: {

@@ -6,7 +6,8 @@
 //     resolve: (_, { input }, ctx) => mutate(ctx, () => { reject(check(input), 'order'); return ctx.exchange.call(…) }),
 //   }));
 // `mutate` checks that keys are configured and maps exchange failures to the typed union members; it never retries
-// (the adapter sends non-GETs exactly once). `reject` throws InvalidOrder / InvalidInput naming the input field.
+// (the adapter re-sends a non-GET only after the exchange refused its timestamp, once). `reject` throws InvalidOrder /
+// InvalidInput naming the input field.
 import type { MarketType } from '../exchange/types/enums.ts';
 import { ExchangeError } from '../exchange/errors.ts';
 import { requireAccount, type GatewayContext } from './context.ts';
