@@ -35,6 +35,24 @@ export interface Config {
   readonly port: number;
   /** `HOST` — interface the gateway binds. Default 127.0.0.1 (loopback only). */
   readonly host: string;
+  /**
+   * `GATEWAY_REQUEST_DEADLINE_MS` — all upstream work of one query or mutation (limiter waits, attempts, backoff) ends
+   * within this; past it the field fails with EXCHANGE_TIMEOUT. Default 8000.
+   */
+  readonly requestDeadlineMs: number;
+  /** `GATEWAY_SHUTDOWN_GRACE_MS` — on SIGTERM/SIGINT, how long in-flight operations may still finish. Default 10000. */
+  readonly shutdownGraceMs: number;
+  /** `GATEWAY_READY_PROBE_MS` — how often /ready probes the exchange (GET /api/v1/time). Default 5000. */
+  readonly readyProbeMs: number;
+  /** `GATEWAY_METRICS_PORT` — also serve /metrics on this loopback port (any caller there). Default: off. */
+  readonly metricsPort: number | undefined;
+  /** `GATEWAY_APQ` — automatic persisted queries (register by sha256 hash, then send the hash only). Default true. */
+  readonly apq: boolean;
+  /**
+   * `GATEWAY_PERSISTED_DOCUMENTS` — a graphql-codegen `persisted-documents.json` manifest (hash → document); when set,
+   * only those documents run (trusted documents). Default: off.
+   */
+  readonly persistedDocuments: string | undefined;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -52,6 +70,10 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   const value = Number(text);
   if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}`);
   return value;
+}
+
+function optionalInteger(env: Env, name: string, min: number, max: number): number | undefined {
+  return read(env, name) === undefined ? undefined : integer(env, name, 0, min, max);
 }
 
 function boolean(env: Env, name: string, fallback: boolean): boolean {
@@ -133,5 +155,11 @@ export function loadConfig(env: Env = process.env): Config {
     clockSync: boolean(env, 'BACKPACK_CLOCK_SYNC', true),
     port: integer(env, 'PORT', 4_000, 0, 65_535),
     host: read(env, 'HOST') ?? '127.0.0.1',
+    requestDeadlineMs: integer(env, 'GATEWAY_REQUEST_DEADLINE_MS', 8_000, 1, 600_000),
+    shutdownGraceMs: integer(env, 'GATEWAY_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    readyProbeMs: integer(env, 'GATEWAY_READY_PROBE_MS', 5_000, 100, 600_000),
+    metricsPort: optionalInteger(env, 'GATEWAY_METRICS_PORT', 0, 65_535),
+    apq: boolean(env, 'GATEWAY_APQ', true),
+    persistedDocuments: read(env, 'GATEWAY_PERSISTED_DOCUMENTS'),
   };
 }

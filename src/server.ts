@@ -10,6 +10,7 @@ import { CACHE_TTL_ENV, CachedExchange, parseCacheTtls } from './exchange/cache.
 import { BackpackRest } from './exchange/rest.ts';
 import { ResponseCache } from './execution/responseCache.ts';
 import { useSharedSubscriptionExecution } from './execution/sharedSubscriptions.ts';
+import { useRequestDeadline } from './operations/useRequestDeadline.ts';
 import { createContext, type GatewayContext } from './schema/context.ts';
 import { toGraphQLError } from './schema/errors.ts';
 import { schema } from './schema/index.ts';
@@ -163,7 +164,12 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     ...security.yogaOptions,
     graphiql: security.limits.graphiql ? { title: 'Backpack GraphQL', defaultQuery: DEFAULT_QUERY } : false,
     maskedErrors: { maskError: maskErrorFor(logger) },
-    plugins: [...security.plugins, responses.plugin(), useSharedSubscriptionExecution()],
+    plugins: [
+      ...security.plugins,
+      responses.plugin(),
+      useSharedSubscriptionExecution(),
+      useRequestDeadline({ deadlineMs: config.requestDeadlineMs }),
+    ],
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
       info: (...args) => logger.info(args.map(String).join(' ')),

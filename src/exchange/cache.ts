@@ -11,7 +11,9 @@
 //   so public reads stay coalesced across every caller.
 import type { EndpointDef, RequestOf, ResponseOf } from './endpoint.ts';
 import { endpoints, type EndpointName } from './endpoints.ts';
-import type { ResponseWithMeta } from './rest.ts';
+import { awaitWithin } from './deadline.ts';
+import { endpointLabel } from './prepare.ts';
+import type { RequestOptions, ResponseWithMeta } from './rest.ts';
 import { MarketType } from './types/enums.ts';
 import type { GetMarketsParams } from './types/markets.ts';
 
@@ -22,7 +24,11 @@ export type ResultOf<N extends EndpointName> = ResponseOf<Endpoints[N]>;
 
 /** What the cache needs from the REST client (BackpackRest satisfies it; tests pass fakes). */
 export interface Upstream {
-  requestWithMeta<Req, Res>(def: EndpointDef<Req, Res>, params?: Req): Promise<ResponseWithMeta<Res>>;
+  requestWithMeta<Req, Res>(
+    def: EndpointDef<Req, Res>,
+    params?: Req,
+    options?: RequestOptions,
+  ): Promise<ResponseWithMeta<Res>>;
 }
 
 export const CACHE_TTL_ENV = 'GATEWAY_CACHE_TTL_MS';
@@ -158,6 +164,8 @@ export class CachedExchange {
   private readonly signer: Upstream;
   /** Set only on the per-operation views `recording()` makes (src/execution/responseCache.ts). */
   private readonly recorder: ReadRecorder | undefined;
+  /** Set only on the per-operation views `bounded()` makes: the operation's deadline and abort signal. */
+  private readonly requestOptions: (() => RequestOptions) | undefined;
 
   constructor(
     private readonly upstream: Upstream,
@@ -180,7 +188,9 @@ export class CachedExchange {
     const def = endpoints[name] as EndpointDef<unknown, unknown>;
     if (def.method !== 'GET' || def.auth.kind !== 'public') {
       this.recorder?.uncacheable();
-      return this.signer.requestWithMeta(def, params) as Promise<ResponseWithMeta<ResultOf<N>>>;
+      return this.signer.requestWithMeta(def, params, this.requestOptions?.()) as Promise<
+        ResponseWithMeta<ResultOf<N>>
+      >;
     }
     return this.cached(name, def, params) as Promise<ResponseWithMeta<ResultOf<N>>>;
   }
@@ -203,6 +213,17 @@ export class CachedExchange {
   recording(recorder: ReadRecorder): CachedExchange {
     const view = Object.create(this) as CachedExchange;
     Object.defineProperty(view, 'recorder', { value: recorder, enumerable: false, writable: false });
+    return view;
+  }
+
+  /**
+   * This exchange bounded by one operation's deadline and abort signal (read at each call): its own calls carry them
+   * to the REST client; shared cached fetches are waited on no longer than they allow. A prototype view like
+   * `recording`.
+   */
+  bounded(options: () => RequestOptions): CachedExchange {
+    const view = Object.create(this) as CachedExchange;
+    Object.defineProperty(view, 'requestOptions', { value: options, enumerable: false, writable: false });
     return view;
   }
 
@@ -243,7 +264,12 @@ export class CachedExchange {
       if (!entry.inflight) this.fetch(name, def, params, key, entry).catch(() => undefined);
       return Promise.resolve(entry.value);
     }
-    const pending = entry?.inflight ?? this.fetch(name, def, params, key, entry ?? { freshUntil: 0, staleUntil: 0 });
+    const options = this.requestOptions?.() ?? {};
+    const shared =
+      entry?.inflight ??
+      // The fetch serves every request that joins it: it keeps the first caller's deadline, never its abort signal.
+      this.fetch(name, def, params, key, entry ?? { freshUntil: 0, staleUntil: 0 }, options.deadline);
+    const pending = awaitWithin(shared, options, endpointLabel(def), this.now);
     if (recorder === undefined) return pending;
     return pending.then(
       (value) => {
@@ -270,8 +296,10 @@ export class CachedExchange {
     params: unknown,
     key: string,
     entry: Entry,
+    deadline?: number,
   ): Promise<ResponseWithMeta<unknown>> {
-    const inflight = this.upstream.requestWithMeta(def, params).then(
+    const options = deadline === undefined ? undefined : { deadline };
+    const inflight = this.upstream.requestWithMeta(def, params, options).then(
       (response) => {
         const ttl = this.ttlFor(name);
         const stored = { ...response, data: deepFreeze(response.data) };

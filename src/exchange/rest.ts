@@ -1,6 +1,7 @@
 // BackpackRest: sends endpoint-table requests (signed when needed) with timeouts, GET-only retries, limiter and clock sync.
 import type { Config } from '../config.ts';
 import { ClockSync } from './clock.ts';
+import { deadlineError, deadlineSignal } from './deadline.ts';
 import type { EndpointDef, RequestOf, ResponseOf } from './endpoint.ts';
 import { endpoints, type EndpointName, type EndpointOf } from './endpoints.ts';
 import { ExchangeError, type ExchangeErrorKind } from './errors.ts';
@@ -52,6 +53,11 @@ export interface BackpackRestOptions {
 
 export interface RequestOptions {
   readonly signal?: AbortSignal;
+  /**
+   * Epoch ms by which the whole call (limiter wait, every attempt, backoff) must be over; past it the call fails
+   * with kind `timeout` (`network` when every attempt was refused) instead of starting another wait.
+   */
+  readonly deadline?: number;
 }
 
 /** Retry-After values beyond this are not waited out: the error goes to the caller instead. */
@@ -168,7 +174,7 @@ export class BackpackRest {
     params?: Req,
     options: RequestOptions = {},
   ): Promise<ResponseWithMeta<Res>> {
-    return this.execute(def as EndpointDef<unknown, unknown>, params, options.signal, this.maxRetries) as Promise<
+    return this.execute(def as EndpointDef<unknown, unknown>, params, options, this.maxRetries) as Promise<
       ResponseWithMeta<Res>
     >;
   }
@@ -187,7 +193,7 @@ export class BackpackRest {
 
   /** One unretried /time call: a retried one would measure the backoff, not the clock. */
   private async fetchServerTime(): Promise<number> {
-    const { data } = await this.execute(timeEndpoint, undefined, undefined, 0);
+    const { data } = await this.execute(timeEndpoint, undefined, {}, 0);
     return this.parseTime(data as string);
   }
 
@@ -213,9 +219,10 @@ export class BackpackRest {
   private async execute(
     def: EndpointDef<unknown, unknown>,
     params: unknown,
-    signal: AbortSignal | undefined,
+    options: RequestOptions,
     maxRetries: number,
   ): Promise<ResponseWithMeta<unknown>> {
+    const { signal, deadline } = options;
     this.checkAuth(def);
     const prepared = prepareRequest(def, params);
     const label = endpointLabel(def);
@@ -224,14 +231,19 @@ export class BackpackRest {
     const idempotent = def.method === 'GET';
     const retries = idempotent ? maxRetries : 0;
     let resynced = false;
+    const callStarted = this.now();
+    const overdue = (attempts: number, last?: ExchangeError): ExchangeError =>
+      deadlineError(label, this.now() - callStarted, attempts, last);
     for (let attempt = 1, retry = 0; ; attempt++) {
-      await this.limiter.acquire(def.rateClass, label, signal);
+      await this.acquireBefore(def, label, signal, deadline, () => overdue(attempt - 1));
       // Signed after the wait for budget, so the timestamp is fresh for every attempt.
       const headers = await this.headersFor(def, prepared);
       const started = this.now();
       let outcome: RawResponse | ExchangeError;
       try {
-        outcome = await sendOnce({ fetch: this.fetchFn, def, url, headers, body, timeoutMs: this.timeoutMs, signal });
+        const timeoutMs =
+          deadline === undefined ? this.timeoutMs : Math.max(1, Math.min(this.timeoutMs, deadline - started));
+        outcome = await sendOnce({ fetch: this.fetchFn, def, url, headers, body, timeoutMs, signal });
       } catch (error) {
         if (!(error instanceof ExchangeError)) throw error; // the caller aborted
         outcome = error;
@@ -256,11 +268,35 @@ export class BackpackRest {
           continue;
         }
       }
+      const pastDeadline = deadline !== undefined && this.now() >= deadline;
+      if (pastDeadline && (error.kind === 'timeout' || error.kind === 'network')) throw overdue(attempt, error);
       if (!error.retryable || !idempotent || retry >= retries) throw error;
       const retryAfter = error.retryAfterMs;
       if (retryAfter !== undefined && retryAfter > MAX_RETRY_AFTER_MS) throw error;
-      await this.sleep(retryAfter ?? backoffDelay(retry, this.backoff), signal);
+      const delay = retryAfter ?? backoffDelay(retry, this.backoff);
+      // A retry that could only start after the deadline is not worth the wait.
+      if (deadline !== undefined && this.now() + delay >= deadline) throw overdue(attempt, error);
+      await this.sleep(delay, signal);
       retry++;
+    }
+  }
+
+  /** The limiter's wait, cut short by the deadline (then `overdue()` is thrown). */
+  private async acquireBefore(
+    def: EndpointDef<unknown, unknown>,
+    label: string,
+    signal: AbortSignal | undefined,
+    deadline: number | undefined,
+    overdue: () => ExchangeError,
+  ): Promise<void> {
+    if (deadline !== undefined && this.now() >= deadline) throw overdue();
+    const bounded = deadlineSignal(signal, deadline, this.now());
+    try {
+      await this.limiter.acquire(def.rateClass, label, bounded.signal);
+    } catch (error) {
+      throw bounded.expired() ? overdue() : error;
+    } finally {
+      bounded.dispose();
     }
   }
 

@@ -10,14 +10,19 @@
 //   throw `new InvalidOrder(message, { field: 'price' })` yourself for gateway-side validation.
 //   Queries: just let errors propagate. The server's error masking (`toGraphQLError`) turns these classes and
 //   ExchangeErrors into GraphQLErrors with `extensions.code` UNAUTHENTICATED | EXCHANGE_ERROR | RATE_LIMITED |
-//   EXCHANGE_UNAVAILABLE | BAD_USER_INPUT (+ exchangeCode, endpoint); anything else is masked.
+//   EXCHANGE_UNAVAILABLE | EXCHANGE_TIMEOUT | BAD_USER_INPUT (+ exchangeCode, endpoint); anything else is masked.
 //   Private fields: call `requireAccount(ctx)` (./context.ts); it throws `Unauthenticated` when no keys are set.
 import { GraphQLError } from 'graphql';
 import { ExchangeError } from '../exchange/errors.ts';
 import { builder } from './builder.ts';
 
 export type QueryErrorCode =
-  'UNAUTHENTICATED' | 'EXCHANGE_ERROR' | 'RATE_LIMITED' | 'EXCHANGE_UNAVAILABLE' | 'BAD_USER_INPUT';
+  | 'UNAUTHENTICATED'
+  | 'EXCHANGE_ERROR'
+  | 'RATE_LIMITED'
+  | 'EXCHANGE_UNAVAILABLE'
+  | 'EXCHANGE_TIMEOUT'
+  | 'BAD_USER_INPUT';
 
 interface UserErrorInit {
   /** The exchange's error code (`INSUFFICIENT_FUNDS` …) when the exchange produced the failure. */
@@ -81,8 +86,14 @@ export class RateLimited extends UserError {
 }
 
 export class ExchangeUnavailable extends UserError {
-  override readonly name = 'ExchangeUnavailable';
-  readonly queryCode = 'EXCHANGE_UNAVAILABLE';
+  override readonly name: string = 'ExchangeUnavailable';
+  readonly queryCode: QueryErrorCode = 'EXCHANGE_UNAVAILABLE';
+}
+
+/** No answer in time (per attempt or before the request deadline); on mutations it is an ExchangeUnavailable member. */
+export class ExchangeTimeout extends ExchangeUnavailable {
+  override readonly name = 'ExchangeTimeout';
+  override readonly queryCode = 'EXCHANGE_TIMEOUT';
 }
 
 export class Unauthenticated extends UserError {
@@ -155,7 +166,8 @@ export function fromExchangeError(error: ExchangeError): UserError {
   if (error.kind === 'rateLimited' || status === 429 || code === 'TOO_MANY_REQUESTS') {
     return new RateLimited(message, init);
   }
-  if (error.kind === 'network' || error.kind === 'timeout' || status >= 500 || (code && UNAVAILABLE_CODES.has(code))) {
+  if (error.kind === 'timeout') return new ExchangeTimeout(message, init);
+  if (error.kind === 'network' || status >= 500 || (code && UNAVAILABLE_CODES.has(code))) {
     return new ExchangeUnavailable(message, init);
   }
   // The REST client refuses signed calls without keys before sending; that is "configure keys", not bad input.

@@ -1,0 +1,39 @@
+// Deadlines: each query's and mutation's upstream work ends within GATEWAY_REQUEST_DEADLINE_MS, and a query's
+// in-flight exchange calls are aborted when its HTTP client goes away.
+import { getOperationAST } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { CachedExchange } from '../exchange/cache.ts';
+import type { RequestOptions } from '../exchange/rest.ts';
+import { createLoaders } from '../loaders.ts';
+import type { GatewayContext } from '../schema/context.ts';
+import { withScopeGuard } from '../security/index.ts';
+import { hubOf, registerHub } from '../streams/hub.ts';
+
+export interface RequestDeadlineOptions {
+  /** Budget of one operation, from the start of its execution. */
+  readonly deadlineMs: number;
+  readonly now?: () => number;
+}
+
+/**
+ * Re-scopes the operation's exchange (and the loaders built on it) to a deadline view. Subscriptions are left
+ * alone: they live as long as the client wants. Mutations keep the deadline but are not aborted on disconnect, so
+ * a write already sent still has its outcome read and logged.
+ */
+export function useRequestDeadline(options: RequestDeadlineOptions): Plugin<GatewayContext> {
+  const now = options.now ?? Date.now;
+  return {
+    onExecute({ args, extendContext }) {
+      const ctx = args.contextValue as GatewayContext & { readonly request?: Request };
+      const operation = getOperationAST(args.document, args.operationName)?.operation;
+      const deadline = now() + options.deadlineMs;
+      const signal = operation === 'query' ? ctx.request?.signal : undefined;
+      const requestOptions: RequestOptions = signal === undefined ? { deadline } : { deadline, signal };
+      const bounded = ctx.exchange.bounded(() => requestOptions);
+      const exchange: CachedExchange = withScopeGuard(bounded, ctx.principal);
+      const hub = hubOf(ctx.exchange);
+      if (hub !== undefined) registerHub(exchange, hub);
+      extendContext({ exchange, loaders: createLoaders(exchange) });
+    },
+  };
+}
