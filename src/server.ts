@@ -6,10 +6,11 @@ import { GraphQLError } from 'graphql';
 import { createYoga, maskError as defaultMaskError, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
-import { CACHE_TTL_ENV, CachedExchange, parseCacheTtls } from './exchange/cache.ts';
+import { ALL_MARKET_TYPES_PARAMS, CACHE_TTL_ENV, CachedExchange, parseCacheTtls } from './exchange/cache.ts';
 import { BackpackRest } from './exchange/rest.ts';
 import { ResponseCache } from './execution/responseCache.ts';
 import { useSharedSubscriptionExecution } from './execution/sharedSubscriptions.ts';
+import { Readiness } from './operations/readiness.ts';
 import { useRequestDeadline } from './operations/useRequestDeadline.ts';
 import { createContext, type GatewayContext } from './schema/context.ts';
 import { toGraphQLError } from './schema/errors.ts';
@@ -23,7 +24,7 @@ import {
   type Security,
 } from './security/index.ts';
 import { principalLabel } from './security/principal.ts';
-import { hubOf, registerHub } from './streams/hub.ts';
+import { hubOf, registerHub, type StreamHub } from './streams/hub.ts';
 import { attachSubscriptions } from './streams/transport.ts';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -76,6 +77,8 @@ export interface Gateway {
   readonly security: Security;
   /** Memoized public-query responses (hit and miss counts). */
   readonly responses: ResponseCache;
+  /** What /ready reports; shutdown marks it first. */
+  readonly readiness: Readiness;
   close(): Promise<void>;
 }
 
@@ -158,6 +161,14 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     admit: (req) => security.admit({ req }),
   });
 
+  let hub: StreamHub | undefined;
+  const readiness = new Readiness({
+    probe: (deadline) => exchange.bounded(() => ({ deadline })).call('getTime', {}),
+    loadCatalog: (deadline) => exchange.bounded(() => ({ deadline })).call('getMarkets', ALL_MARKET_TYPES_PARAMS),
+    streams: () => hub?.status(),
+    intervalMs: config.readyProbeMs,
+  });
+
   const yoga = createYoga<{ req: IncomingMessage; res: ServerResponse }, GatewayContext>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
@@ -169,6 +180,7 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
       responses.plugin(),
       useSharedSubscriptionExecution(),
       useRequestDeadline({ deadlineMs: config.requestDeadlineMs }),
+      readiness.plugin(),
     ],
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
@@ -223,6 +235,7 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     maxPayloadBytes: security.limits.maxBodyBytes,
     acceptConnection: (ctx) => security.acceptConnection(ctx),
   });
+  hub = subscriptions.hub;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => {
@@ -235,6 +248,7 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
   const url = `http://${host}:${address.port}${GRAPHQL_PATH}`;
   for (const message of security.startupMessages) logger.info(message);
   logger.info({ url, mode: security.mode, accounts: security.accounts.list.length }, 'gateway listening');
+  readiness.start();
 
   return {
     url,
@@ -243,7 +257,9 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     exchange,
     security,
     responses,
+    readiness,
     close: async () => {
+      readiness.stop();
       await subscriptions.close();
       server.closeAllConnections();
       await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
