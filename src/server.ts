@@ -10,6 +10,7 @@ import { ALL_MARKET_TYPES_PARAMS, CACHE_TTL_ENV, CachedExchange, parseCacheTtls 
 import { BackpackRest } from './exchange/rest.ts';
 import { ResponseCache } from './execution/responseCache.ts';
 import { useSharedSubscriptionExecution } from './execution/sharedSubscriptions.ts';
+import { GatewayMetrics } from './operations/metrics.ts';
 import { Readiness } from './operations/readiness.ts';
 import { useRequestDeadline } from './operations/useRequestDeadline.ts';
 import { createContext, type GatewayContext } from './schema/context.ts';
@@ -23,7 +24,7 @@ import {
   type Principal,
   type Security,
 } from './security/index.ts';
-import { principalLabel } from './security/principal.ts';
+import { hasScope, principalLabel } from './security/principal.ts';
 import { hubOf, registerHub, type StreamHub } from './streams/hub.ts';
 import { attachSubscriptions } from './streams/transport.ts';
 
@@ -146,13 +147,21 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
   // Throws ConfigError (bad accounts/tokens files, keys without tokens on a non-loopback HOST …) before anything listens.
   const security = loadSecurity(env, config, deps.logger ? { logger: deps.logger } : {});
   const logger = security.logger;
-  const publicRest = deps.rest ?? BackpackRest.fromConfig({ ...config, key: undefined });
-  const exchange = deps.exchange ?? new CachedExchange(publicRest, parseCacheTtls(env[CACHE_TTL_ENV]));
+  const metrics = new GatewayMetrics();
+  const onRequest = metrics.onUpstreamRequest;
+  const publicRest = deps.rest ?? BackpackRest.fromConfig({ ...config, key: undefined }, { onRequest });
+  metrics.watchLimiter('public', publicRest);
+  const exchange =
+    deps.exchange ??
+    new CachedExchange(publicRest, { ...parseCacheTtls(env[CACHE_TTL_ENV]), onLookup: metrics.onCacheLookup });
   // Injected fakes answer every account's calls; otherwise each account gets a client holding only its own key.
   const injected = deps.rest !== undefined || deps.exchange !== undefined;
-  const clientFor = exchangeClients(exchange, (account) =>
-    injected ? exchange : exchange.forAccount(BackpackRest.fromConfig(config, { key: account.signingKey })),
-  );
+  const clientFor = exchangeClients(exchange, (account) => {
+    if (injected) return exchange;
+    const rest = BackpackRest.fromConfig(config, { key: account.signingKey, onRequest });
+    metrics.watchLimiter(account.name, rest);
+    return exchange.forAccount(rest);
+  });
 
   // Public market queries answered from memory while the cached exchange data they read is fresh (charged to budgets).
   const responses = new ResponseCache({
@@ -181,6 +190,10 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
       useSharedSubscriptionExecution(),
       useRequestDeadline({ deadlineMs: config.requestDeadlineMs }),
       readiness.plugin(),
+      ...metrics.plugins(),
+      metrics.endpointPlugin({
+        allowed: (request) => hasScope(security.identify({ headers: request.headers }), 'metrics'),
+      }),
     ],
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
@@ -236,6 +249,9 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     acceptConnection: (ctx) => security.acceptConnection(ctx),
   });
   hub = subscriptions.hub;
+  metrics.watchStreams(() => hub?.status());
+  const metricsServer =
+    config.metricsPort === undefined ? undefined : await metrics.listen(config.metricsPort, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => {
@@ -260,6 +276,8 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     readiness,
     close: async () => {
       readiness.stop();
+      metricsServer?.closeAllConnections();
+      metricsServer?.close();
       await subscriptions.close();
       server.closeAllConnections();
       await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));

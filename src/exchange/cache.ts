@@ -103,7 +103,12 @@ export interface CachedExchangeOptions {
   /** Bound on distinct cached keys (klines with arbitrary ranges would otherwise grow without end). */
   readonly maxEntries?: number;
   readonly now?: () => number;
+  /** Sees how each public GET was answered (the cache metric). */
+  readonly onLookup?: (name: EndpointName, result: CacheLookup) => void;
 }
+
+/** `hit`: fresh entry; `stale`: served stale while refreshing; `coalesced`: joined an in-flight fetch; `miss`: fetched. */
+export type CacheLookup = 'hit' | 'stale' | 'coalesced' | 'miss';
 
 /** Parses GATEWAY_CACHE_TTL_MS; throws a message naming the variable on any malformed entry. */
 export function parseCacheTtls(text: string | undefined): {
@@ -160,6 +165,7 @@ export class CachedExchange {
   private readonly defaultTtlMs: number;
   private readonly maxEntries: number;
   private readonly now: () => number;
+  private readonly onLookup: ((name: EndpointName, result: CacheLookup) => void) | undefined;
   /** Where uncached (signed, non-GET) calls go: `upstream`, or an account's client in a `forAccount` view. */
   private readonly signer: Upstream;
   /** Set only on the per-operation views `recording()` makes (src/execution/responseCache.ts). */
@@ -176,6 +182,7 @@ export class CachedExchange {
     this.defaultTtlMs = options.defaultTtlMs ?? DEFAULT_TTL_MS;
     this.maxEntries = options.maxEntries ?? 5_000;
     this.now = options.now ?? Date.now;
+    this.onLookup = options.onLookup;
   }
 
   /** The parsed body of one call (null for empty successes, as the REST client returns it). */
@@ -256,15 +263,18 @@ export class CachedExchange {
     const entry = this.entries.get(key);
     const recorder = this.recorder;
     if (entry?.value && now < entry.freshUntil) {
+      this.onLookup?.(name, 'hit');
       recorder?.read(entry.freshUntil);
       return Promise.resolve(entry.value);
     }
     if (entry?.value && now < entry.staleUntil) {
+      this.onLookup?.(name, 'stale');
       recorder?.uncacheable();
       if (!entry.inflight) this.fetch(name, def, params, key, entry).catch(() => undefined);
       return Promise.resolve(entry.value);
     }
     const options = this.requestOptions?.() ?? {};
+    this.onLookup?.(name, entry?.inflight ? 'coalesced' : 'miss');
     const shared =
       entry?.inflight ??
       // The fetch serves every request that joins it: it keeps the first caller's deadline, never its abort signal.

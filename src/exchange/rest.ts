@@ -2,7 +2,7 @@
 import type { Config } from '../config.ts';
 import { ClockSync } from './clock.ts';
 import { deadlineError, deadlineSignal } from './deadline.ts';
-import type { EndpointDef, RequestOf, ResponseOf } from './endpoint.ts';
+import type { EndpointDef, RateClass, RequestOf, ResponseOf } from './endpoint.ts';
 import { endpoints, type EndpointName, type EndpointOf } from './endpoints.ts';
 import { ExchangeError, type ExchangeErrorKind } from './errors.ts';
 import { defaultSleep, httpError, readSuccess, sendOnce, type RawResponse, type ResponseWithMeta } from './http.ts';
@@ -133,6 +133,11 @@ export class BackpackRest {
   /** The API key (public) this client signs with, if any. */
   get apiKey(): string | undefined {
     return this.key?.apiKey;
+  }
+
+  /** Requests of one rate class waiting in this client's limiter. */
+  queueDepth(rateClass: RateClass): number {
+    return this.limiter.pendingIn(rateClass);
   }
 
   /** Current clock offset to the exchange in ms (0 when clock sync is off or has not run). */
