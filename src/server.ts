@@ -12,6 +12,7 @@ import { ResponseCache } from './execution/responseCache.ts';
 import { useSharedSubscriptionExecution } from './execution/sharedSubscriptions.ts';
 import { GatewayMetrics } from './operations/metrics.ts';
 import { Readiness } from './operations/readiness.ts';
+import { useOperationLog } from './operations/useOperationLog.ts';
 import { useRequestDeadline } from './operations/useRequestDeadline.ts';
 import { createContext, type GatewayContext } from './schema/context.ts';
 import { toGraphQLError } from './schema/errors.ts';
@@ -178,6 +179,9 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     intervalMs: config.readyProbeMs,
   });
 
+  const deadline = useRequestDeadline({ deadlineMs: config.requestDeadlineMs });
+  const operationLog = useOperationLog({ logger, upstreamCallsOf: deadline.upstreamCallsOf });
+
   const yoga = createYoga<{ req: IncomingMessage; res: ServerResponse }, GatewayContext>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
@@ -188,7 +192,8 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
       ...security.plugins,
       responses.plugin(),
       useSharedSubscriptionExecution(),
-      useRequestDeadline({ deadlineMs: config.requestDeadlineMs }),
+      deadline.plugin,
+      operationLog.plugin,
       readiness.plugin(),
       ...metrics.plugins(),
       metrics.endpointPlugin({
@@ -215,7 +220,7 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
           principal,
           authMode: security.mode,
         },
-        requestIdOf(initial),
+        operationLog.requestIdOf(initial.request) ?? requestIdOf(initial),
       );
     },
   });
