@@ -12,6 +12,7 @@ import { ResponseCache } from './execution/responseCache.ts';
 import { useSharedSubscriptionExecution } from './execution/sharedSubscriptions.ts';
 import { GatewayMetrics } from './operations/metrics.ts';
 import { Readiness } from './operations/readiness.ts';
+import { GracefulShutdown } from './operations/shutdown.ts';
 import { useOperationLog } from './operations/useOperationLog.ts';
 import { useRequestDeadline } from './operations/useRequestDeadline.ts';
 import { createContext, type GatewayContext } from './schema/context.ts';
@@ -31,6 +32,7 @@ import { attachSubscriptions } from './streams/transport.ts';
 
 export const GRAPHQL_PATH = '/graphql';
 const WARM_CATALOG_MAX_WAIT_MS = 5_000;
+const SSE_DRAIN_MS = 2_000;
 
 const DEFAULT_QUERY = `# Backpack Exchange through GraphQL. Try: markets with live tickers, then one order book.
 query MarketsAndBook {
@@ -82,6 +84,11 @@ export interface Gateway {
   /** What /ready reports; shutdown marks it first. */
   readonly readiness: Readiness;
   close(): Promise<void>;
+  /**
+   * SIGTERM/SIGINT: /ready 503, new operations refused, in-flight ones finish (up to GATEWAY_SHUTDOWN_GRACE_MS),
+   * subscriptions completed, graphql-ws closed with 1001, exchange sockets closed; each step logged.
+   */
+  shutdown(reason: string): Promise<void>;
 }
 
 /** The client's x-request-id: from the fetch Request over HTTP, from the upgrade request over graphql-ws. */
@@ -182,6 +189,8 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
   const deadline = useRequestDeadline({ deadlineMs: config.requestDeadlineMs });
   const operationLog = useOperationLog({ logger, upstreamCallsOf: deadline.upstreamCallsOf });
 
+  const shutdown = new GracefulShutdown(logger);
+
   const yoga = createYoga<{ req: IncomingMessage; res: ServerResponse }, GatewayContext>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
@@ -189,6 +198,7 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     graphiql: security.limits.graphiql ? { title: 'Backpack GraphQL', defaultQuery: DEFAULT_QUERY } : false,
     maskedErrors: { maskError: maskErrorFor(logger) },
     plugins: [
+      shutdown.plugin(),
       ...security.plugins,
       responses.plugin(),
       useSharedSubscriptionExecution(),
@@ -271,6 +281,17 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
   logger.info({ url, mode: security.mode, accounts: security.accounts.list.length }, 'gateway listening');
   readiness.start();
 
+  const closeHttp = async (): Promise<void> => {
+    readiness.stop();
+    metricsServer?.closeAllConnections();
+    metricsServer?.close();
+    server.closeAllConnections();
+    await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+  };
+  const close = async (): Promise<void> => {
+    await subscriptions.close();
+    await closeHttp();
+  };
   return {
     url,
     server,
@@ -279,13 +300,28 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     security,
     responses,
     readiness,
-    close: async () => {
-      readiness.stop();
-      metricsServer?.closeAllConnections();
-      metricsServer?.close();
-      await subscriptions.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
-    },
+    close,
+    shutdown: (reason) =>
+      shutdown.run({
+        reason,
+        graceMs: config.shutdownGraceMs,
+        markNotReady: () => readiness.markShuttingDown(),
+        // Idle keep-alive connections would hold server.close() open; busy ones close once their answer is sent.
+        stopListening: () => server.closeIdleConnections(),
+        closeSockets: () => subscriptions.close(),
+        // Completed SSE responses end on their own; give them a moment before cutting what is left.
+        closeServer: async () => {
+          const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+          server.closeIdleConnections();
+          const idle = setInterval(() => server.closeIdleConnections(), 50);
+          await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, SSE_DRAIN_MS))]);
+          clearInterval(idle);
+          readiness.stop();
+          metricsServer?.closeAllConnections();
+          metricsServer?.close();
+          server.closeAllConnections();
+          await drained;
+        },
+      }),
   };
 }
