@@ -10,6 +10,7 @@ import { ALL_MARKET_TYPES_PARAMS, CACHE_TTL_ENV, CachedExchange, parseCacheTtls 
 import { BackpackRest } from './exchange/rest.ts';
 import { ResponseCache } from './execution/responseCache.ts';
 import { useSharedSubscriptionExecution } from './execution/sharedSubscriptions.ts';
+import { checkKeys } from './operations/keyCheck.ts';
 import { GatewayMetrics } from './operations/metrics.ts';
 import { Readiness } from './operations/readiness.ts';
 import { GracefulShutdown } from './operations/shutdown.ts';
@@ -280,6 +281,17 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
   for (const message of security.startupMessages) logger.info(message);
   logger.info({ url, mode: security.mode, accounts: security.accounts.list.length }, 'gateway listening');
   readiness.start();
+  if (!injected && security.accounts.list.length > 0) {
+    // In the background: an exchange that is down must not hold up the start.
+    const targets = security.accounts.list.map((account) => ({
+      name: account.name,
+      signedRead: (deadline: number) =>
+        clientFor({ kind: 'local', account: account.name, scopes: ['read'] }, account)
+          .bounded(() => ({ deadline }))
+          .call('getAccount', {}),
+    }));
+    void checkKeys(targets, logger, config.requestDeadlineMs).then((problem) => readiness.reportKeys(problem));
+  }
 
   const closeHttp = async (): Promise<void> => {
     readiness.stop();
