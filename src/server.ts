@@ -12,6 +12,7 @@ import { ResponseCache } from './execution/responseCache.ts';
 import { useSharedSubscriptionExecution } from './execution/sharedSubscriptions.ts';
 import { checkKeys } from './operations/keyCheck.ts';
 import { GatewayMetrics } from './operations/metrics.ts';
+import { persistedOperationPlugins } from './operations/persistedOperations.ts';
 import { Readiness } from './operations/readiness.ts';
 import { GracefulShutdown } from './operations/shutdown.ts';
 import { useOperationLog } from './operations/useOperationLog.ts';
@@ -200,6 +201,7 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     maskedErrors: { maskError: maskErrorFor(logger) },
     plugins: [
       shutdown.plugin(),
+      ...persistedOperationPlugins({ apq: config.apq, manifest: config.persistedDocuments }),
       ...security.plugins,
       responses.plugin(),
       useSharedSubscriptionExecution(),
