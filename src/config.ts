@@ -35,6 +35,24 @@ export interface Config {
   readonly port: number;
   /** `HOST` — interface the gateway binds. Default 127.0.0.1 (loopback only). */
   readonly host: string;
+  /**
+   * `GATEWAY_REQUEST_DEADLINE_MS` — all upstream work of one query or mutation (limiter waits, attempts, backoff) ends
+   * within this; past it the field fails with EXCHANGE_TIMEOUT. Default 8000.
+   */
+  readonly requestDeadlineMs: number;
+  /** `GATEWAY_SHUTDOWN_GRACE_MS` — on SIGTERM/SIGINT, how long in-flight operations may still finish. Default 10000. */
+  readonly shutdownGraceMs: number;
+  /** `GATEWAY_READY_PROBE_MS` — how often /ready probes the exchange (GET /api/v1/time). Default 5000. */
+  readonly readyProbeMs: number;
+  /** `GATEWAY_METRICS_PORT` — also serve /metrics on this loopback port (any caller there). Default: off. */
+  readonly metricsPort: number | undefined;
+  /** `GATEWAY_APQ` — automatic persisted queries (register by sha256 hash, then send the hash only). Default true. */
+  readonly apq: boolean;
+  /**
+   * `GATEWAY_PERSISTED_DOCUMENTS` — a graphql-codegen `persisted-documents.json` manifest (hash → document); when set,
+   * only those documents run (trusted documents). Default: off.
+   */
+  readonly persistedDocuments: string | undefined;
 }
 
 /** The secret's text and where it came from, for error messages that point at the right variable. */
@@ -114,5 +132,11 @@ export function loadConfig(env: Env = process.env): Config {
     clockSync: settings.BACKPACK_CLOCK_SYNC,
     port: settings.PORT,
     host: settings.HOST,
+    requestDeadlineMs: settings.GATEWAY_REQUEST_DEADLINE_MS,
+    shutdownGraceMs: settings.GATEWAY_SHUTDOWN_GRACE_MS,
+    readyProbeMs: settings.GATEWAY_READY_PROBE_MS,
+    metricsPort: settings.GATEWAY_METRICS_PORT,
+    apq: settings.GATEWAY_APQ,
+    persistedDocuments: settings.GATEWAY_PERSISTED_DOCUMENTS,
   };
 }

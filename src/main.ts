@@ -9,15 +9,24 @@ function exchangePort(): number {
   return readSetting(process.env, 'EXCHANGE_PORT');
 }
 
-/** Serves until SIGINT/SIGTERM, then closes cleanly (in the order given). */
-function closeOnSignal(...handles: readonly { close(): Promise<void> }[]): void {
-  const stop = (): void => {
+/** Serves until SIGINT/SIGTERM, then shuts down gracefully where it can (in the order given) and exits 0. */
+function closeOnSignal(
+  ...handles: readonly { close(): Promise<void>; shutdown?(reason: string): Promise<void> }[]
+): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    // Ignored once shutdown has begun: tsx relays the terminal's signal, so the app sees it twice.
+    if (stopping) return;
+    stopping = true;
     void handles
-      .reduce((done, handle) => done.then(() => handle.close()), Promise.resolve())
+      .reduce(
+        (done, handle) => done.then(() => (handle.shutdown ? handle.shutdown(signal) : handle.close())),
+        Promise.resolve(),
+      )
       .then(() => process.exit(0));
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 /** The sandbox is loaded only by the commands that run it: `start` never loads its ten thousand lines. */

@@ -31,6 +31,8 @@ export interface RequestContextDeps {
   readonly recorderFor?: (initial: InitialContext) => ReadRecorder | undefined;
   /** Where a wire value the decoder cannot read is reported (the gateway's logger). */
   readonly wireWarnings?: WireWarnings;
+  /** The request id the operation log echoes (x-request-id or a fresh one); default: the client's sane header. */
+  readonly requestIdOf?: (initial: InitialContext) => string | undefined;
 }
 
 /**
@@ -84,7 +86,7 @@ export function createRequestContext(deps: RequestContextDeps): (initial: Initia
         streams: deps.streams,
         ...(deps.wireWarnings !== undefined ? { wireWarnings: deps.wireWarnings } : {}),
       },
-      requestIdOf(initial),
+      deps.requestIdOf?.(initial) ?? requestIdOf(initial),
     );
   };
 }

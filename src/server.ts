@@ -7,7 +7,7 @@ import { createYoga, maskError as defaultMaskError, type YogaServerInstance } fr
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { readSetting } from './config/settings.ts';
-import { CachedExchange } from './exchange/cache.ts';
+import { ALL_MARKET_TYPES_PARAMS, CachedExchange } from './exchange/cache.ts';
 import { ClockSync } from './exchange/clock.ts';
 import { BackpackRest } from './exchange/rest.ts';
 import type { WebSocketConstructor } from './exchange/stream.ts';
@@ -15,17 +15,26 @@ import { useExecutionTimeLimit } from './execution/executionTimeLimit.ts';
 import { ResponseCache } from './execution/responseCache.ts';
 import { useResponseSizeLimit } from './execution/responseSizeLimit.ts';
 import { useSharedSubscriptionExecution } from './execution/sharedSubscriptions.ts';
+import { checkKeys } from './operations/keyCheck.ts';
+import { GatewayMetrics } from './operations/metrics.ts';
+import { persistedOperationPlugins } from './operations/persistedOperations.ts';
+import { Readiness } from './operations/readiness.ts';
+import { GracefulShutdown } from './operations/shutdown.ts';
+import { useOperationLog } from './operations/useOperationLog.ts';
+import { useRequestDeadline } from './operations/useRequestDeadline.ts';
 import { createRequestContext } from './requestContext.ts';
 import type { GatewayContext } from './schema/context.ts';
 import { toGraphQLError } from './schema/errors.ts';
 import { schema } from './schema/index.ts';
 import { loadSecurity, withBodyLimit, type Account, type Security } from './security/index.ts';
+import { hasScope } from './security/principal.ts';
 import { createGatewayHub } from './streams/gatewayHub.ts';
 import type { StreamHub } from './streams/hub.ts';
 import { attachSubscriptions } from './streams/transport.ts';
 
 export const GRAPHQL_PATH = '/graphql';
 const WARM_CATALOG_MAX_WAIT_MS = 5_000;
+const SSE_DRAIN_MS = 2_000;
 
 const DEFAULT_QUERY = `# Backpack Exchange through GraphQL. Try: markets with live tickers, then one order book.
 query MarketsAndBook {
@@ -82,7 +91,14 @@ export interface Gateway {
   readonly responses: ResponseCache;
   /** The exchange-stream hub behind the Subscription fields (`status()` is what `streamStatus` shows). */
   readonly streams: StreamHub;
+  /** What /ready reports; shutdown marks it first. */
+  readonly readiness: Readiness;
   close(): Promise<void>;
+  /**
+   * SIGTERM/SIGINT: /ready 503, new operations refused, in-flight ones finish (up to GATEWAY_SHUTDOWN_GRACE_MS),
+   * subscriptions completed, graphql-ws closed with 1001, exchange sockets closed; each step logged.
+   */
+  shutdown(reason: string): Promise<void>;
 }
 
 /** Known failures become coded GraphQLErrors; everything else is masked (no stack, no message, no secrets). */
@@ -115,14 +131,18 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
   // Throws ConfigError (bad accounts/tokens files, keys without tokens on a non-loopback HOST …) before anything listens.
   const security = loadSecurity(env, config, deps.logger ? { logger: deps.logger } : {});
   const logger = security.logger;
+  const metrics = new GatewayMetrics();
+  const onRequest = metrics.onUpstreamRequest;
   const transport = deps.fetch !== undefined ? { fetch: deps.fetch } : {};
-  const publicRest = deps.rest ?? BackpackRest.fromConfig({ ...config, key: undefined }, transport);
+  const publicRest = deps.rest ?? BackpackRest.fromConfig({ ...config, key: undefined }, { ...transport, onRequest });
+  metrics.watchLimiter('public', publicRest);
   const ttls = readSetting(env, 'GATEWAY_CACHE_TTL_MS');
   const exchange =
     deps.exchange ??
     new CachedExchange(publicRest, {
       ttlsMs: ttls.byName,
       ...(ttls.default === undefined ? {} : { defaultTtlMs: ttls.default }),
+      onLookup: metrics.onCacheLookup,
     });
   // Injected fakes answer every account's calls; otherwise each account gets a client holding only its own key (one
   // per account for the gateway's life: its rate limiter and clock belong to that account).
@@ -143,8 +163,10 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
         ...transport,
         key: account.signingKey,
         now,
+        onRequest,
         ...(clock ? { clock } : {}),
       });
+      metrics.watchLimiter(account.name, client);
       accountClients.set(account.name, client);
     }
     return client;
@@ -168,6 +190,16 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     admit: (req) => security.admit({ req }),
   });
 
+  const readiness = new Readiness({
+    probe: (deadline) => exchange.bounded(() => ({ deadline })).call('getTime', {}),
+    loadCatalog: (deadline) => exchange.bounded(() => ({ deadline })).call('getMarkets', ALL_MARKET_TYPES_PARAMS),
+    streams: () => streams.status(),
+    intervalMs: config.readyProbeMs,
+  });
+  const deadline = useRequestDeadline({ deadlineMs: config.requestDeadlineMs });
+  const operationLog = useOperationLog({ logger, upstreamCallsOf: deadline.upstreamCallsOf });
+  const shutdown = new GracefulShutdown(logger);
+
   const yoga = createYoga<{ req: IncomingMessage; res: ServerResponse }, GatewayContext>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
@@ -175,11 +207,20 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     graphiql: security.limits.graphiql ? { title: 'Backpack GraphQL', defaultQuery: DEFAULT_QUERY } : false,
     maskedErrors: { maskError: maskErrorFor(logger) },
     plugins: [
+      shutdown.plugin(),
+      ...persistedOperationPlugins({ apq: config.apq, manifest: config.persistedDocuments }),
       ...security.plugins,
       responses.plugin(),
       useSharedSubscriptionExecution(),
       useResponseSizeLimit(security.limits.maxResponseBytes),
       useExecutionTimeLimit(security.limits.maxExecutionMs),
+      deadline.plugin,
+      operationLog.plugin,
+      readiness.plugin(),
+      ...metrics.plugins(),
+      metrics.endpointPlugin({
+        allowed: (request) => hasScope(security.identify({ headers: request.headers }), 'metrics'),
+      }),
     ],
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
@@ -198,6 +239,7 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
       streams,
       recorderFor: (initial) => responses.recorderFor(initial),
       wireWarnings: logger,
+      requestIdOf: (initial) => operationLog.requestIdOf(initial.request),
     }),
   });
 
@@ -226,6 +268,9 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     maxOperationsPerConnection: security.limits.maxSubscriptionsPerConnection,
     acceptConnection: (ctx) => security.acceptConnection(ctx),
   });
+  metrics.watchStreams(() => streams.status());
+  const metricsServer =
+    config.metricsPort === undefined ? undefined : await metrics.listen(config.metricsPort, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => {
@@ -238,6 +283,28 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
   const url = `http://${host}:${address.port}${GRAPHQL_PATH}`;
   for (const message of security.startupMessages) logger.info(message);
   logger.info({ url, mode: security.mode, accounts: security.accounts.list.length }, 'gateway listening');
+  readiness.start();
+  if (!injected && security.accounts.list.length > 0) {
+    // In the background: an exchange that is down must not hold up the start.
+    const targets = security.accounts.list.map((account) => ({
+      name: account.name,
+      signedRead: (deadline: number) =>
+        exchange
+          .view({ ...(signerFor(account) ? { signer: signerFor(account) } : {}) })
+          .bounded(() => ({ deadline }))
+          .call('getAccount', {}),
+    }));
+    void checkKeys(targets, logger, config.requestDeadlineMs).then((problem) => readiness.reportKeys(problem));
+  }
+
+  const close = async (): Promise<void> => {
+    await subscriptions.close();
+    readiness.stop();
+    metricsServer?.closeAllConnections();
+    metricsServer?.close();
+    server.closeAllConnections();
+    await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+  };
 
   return {
     url,
@@ -247,10 +314,29 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     security,
     responses,
     streams,
-    close: async () => {
-      await subscriptions.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
-    },
+    readiness,
+    close,
+    shutdown: (reason) =>
+      shutdown.run({
+        reason,
+        graceMs: config.shutdownGraceMs,
+        markNotReady: () => readiness.markShuttingDown(),
+        // Idle keep-alive connections would hold server.close() open; busy ones close once their answer is sent.
+        stopListening: () => server.closeIdleConnections(),
+        closeSockets: () => subscriptions.close(),
+        // Completed SSE responses end on their own; give them a moment before cutting what is left.
+        closeServer: async () => {
+          const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+          server.closeIdleConnections();
+          const idle = setInterval(() => server.closeIdleConnections(), 50);
+          await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, SSE_DRAIN_MS))]);
+          clearInterval(idle);
+          readiness.stop();
+          metricsServer?.closeAllConnections();
+          metricsServer?.close();
+          server.closeAllConnections();
+          await drained;
+        },
+      }),
   };
 }

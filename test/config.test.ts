@@ -35,6 +35,12 @@ describe('loadConfig', () => {
       historicalRateLimitPerMin: 30,
       rateLimitMaxWaitMs: 30000,
       clockSync: true,
+      requestDeadlineMs: 8000,
+      shutdownGraceMs: 10000,
+      readyProbeMs: 5000,
+      metricsPort: undefined,
+      apq: true,
+      persistedDocuments: undefined,
       port: 4000,
       host: '127.0.0.1',
     });

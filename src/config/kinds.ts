@@ -38,6 +38,24 @@ export function integer(options: Documented & { default: number; min: number; ma
   };
 }
 
+/** A whole number in [min, max], or absent (undefined) when unset. */
+export function optionalInteger(options: Documented & { min: number; max: number }): Variable<number | undefined> {
+  const { min, max } = options;
+  const range = {
+    error: (issue: { input?: unknown }) => `must be between ${min} and ${max}, got ${String(issue.input)}`,
+  };
+  return {
+    schema: text
+      .regex(/^\d+$/, { error: (issue) => `must be a whole number, got "${String(issue.input)}"` })
+      .transform(Number)
+      .pipe(z.number().min(min, range).max(max, range))
+      .optional(),
+    shownDefault: options.shownDefault ?? 'none',
+    range: `${min}..${max}`,
+    description: options.description,
+  };
+}
+
 const TRUE = ['true', '1', 'yes', 'on'];
 const FALSE = ['false', '0', 'no', 'off'];
 

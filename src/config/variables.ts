@@ -5,7 +5,7 @@
 // as `readSettings(env).NAME` (typed from this table) where it is used; the README's configuration table row comes from
 // `npm run config:table` and test/readme.test.ts fails until the README matches this table.
 import { endpoints } from '../exchange/endpoints.ts';
-import { choice, durationsByName, flag, integer, optionalFlag, textValue, url } from './kinds.ts';
+import { choice, durationsByName, flag, integer, optionalFlag, optionalInteger, textValue, url } from './kinds.ts';
 
 const endpointNames = Object.keys(endpoints) as (keyof typeof endpoints)[];
 
@@ -108,6 +108,40 @@ export const variables = {
   NODE_ENV: textValue({
     description:
       '`production` turns introspection and GraphiQL off by default and drops the loopback-origin CORS allowance',
+  }),
+  GATEWAY_REQUEST_DEADLINE_MS: integer({
+    default: 8_000,
+    min: 1,
+    max: 600_000,
+    description:
+      'All upstream work of one query or mutation (limiter waits, attempts, backoff) ends within this; past it the field fails with `EXCHANGE_TIMEOUT`',
+  }),
+  GATEWAY_READY_PROBE_MS: integer({
+    default: 5_000,
+    min: 100,
+    max: 600_000,
+    description:
+      '`/ready` probes the exchange (`GET /api/v1/time`) this often; a result older than two intervals fails it',
+  }),
+  GATEWAY_SHUTDOWN_GRACE_MS: integer({
+    default: 10_000,
+    min: 0,
+    max: 600_000,
+    description: 'On SIGTERM/SIGINT, how long in-flight operations may still finish',
+  }),
+  GATEWAY_METRICS_PORT: optionalInteger({
+    min: 0,
+    max: 65_535,
+    description:
+      'Also serve `/metrics` on this port of `HOST` (any caller there); otherwise loopback or a `metrics` token',
+  }),
+  GATEWAY_APQ: flag({
+    default: true,
+    description: 'Automatic persisted queries (register by sha256 hash, then send the hash only)',
+  }),
+  GATEWAY_PERSISTED_DOCUMENTS: textValue({
+    description:
+      'A graphql-codegen `persisted-documents.json` manifest (hash → document); when set, only those documents run (trusted documents)',
   }),
   GATEWAY_TOKENS_FILE: textValue({
     description: 'JSON array of `{ name, sha256, account, scopes }`; enables token mode (see Security)',

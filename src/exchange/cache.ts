@@ -12,7 +12,9 @@
 //   across every caller). The gateway's context factory makes one per operation (src/requestContext.ts).
 import type { EndpointDef, RequestOf, ResponseOf } from './endpoint.ts';
 import { endpoints, type EndpointName } from './endpoints.ts';
-import type { ResponseWithMeta } from './rest.ts';
+import { awaitWithin } from './deadline.ts';
+import { endpointLabel } from './prepare.ts';
+import type { RequestOptions, ResponseWithMeta } from './rest.ts';
 import { MarketType } from './types/enums.ts';
 import type { GetMarketsParams } from './types/markets.ts';
 
@@ -23,7 +25,11 @@ export type ResultOf<N extends EndpointName> = ResponseOf<Endpoints[N]>;
 
 /** What the cache needs from the REST client (BackpackRest satisfies it; tests pass fakes). */
 export interface Upstream {
-  requestWithMeta<Req, Res>(def: EndpointDef<Req, Res>, params?: Req): Promise<ResponseWithMeta<Res>>;
+  requestWithMeta<Req, Res>(
+    def: EndpointDef<Req, Res>,
+    params?: Req,
+    options?: RequestOptions,
+  ): Promise<ResponseWithMeta<Res>>;
 }
 
 /** Freshness per endpoint, in ms; below the exchange's own CDN ages (tickers up to 20 s old, markets up to 5 min). */
@@ -121,7 +127,12 @@ export interface CachedExchangeOptions {
   /** Bound on distinct cached keys (klines with arbitrary ranges would otherwise grow without end). */
   readonly maxEntries?: number;
   readonly now?: () => number;
+  /** Sees how each public GET was answered (the cache metric). */
+  readonly onLookup?: (name: EndpointName, result: CacheLookup) => void;
 }
+
+/** `hit`: fresh entry; `stale`: served stale while refreshing; `coalesced`: joined an in-flight fetch; `miss`: fetched. */
+export type CacheLookup = 'hit' | 'stale' | 'coalesced' | 'miss';
 
 /** Key of a request: endpoint + params with sorted keys, no null/undefined, primitive arrays as sets. */
 export function cacheKey(name: string, params: unknown): string {
@@ -163,10 +174,13 @@ export class CachedExchange {
   private readonly maxEntries: number;
   private readonly now: () => number;
   /** Where uncached (signed, non-GET) calls go: `upstream`, or an account's client in a per-caller `view`. */
+  private readonly onLookup: ((name: EndpointName, result: CacheLookup) => void) | undefined;
   private readonly signer: Upstream;
   /** Set only on per-operation views (`view`): the caller's endpoint check and the response cache's recorder. */
   private readonly check: EndpointCheck | undefined;
   private readonly recorder: ReadRecorder | undefined;
+  /** Set only on the per-operation views `bounded()` makes: the operation's deadline and abort signal. */
+  private readonly requestOptions: (() => RequestOptions) | undefined;
 
   constructor(
     private readonly upstream: Upstream,
@@ -177,6 +191,7 @@ export class CachedExchange {
     this.defaultTtlMs = options.defaultTtlMs ?? DEFAULT_TTL_MS;
     this.maxEntries = options.maxEntries ?? 5_000;
     this.now = options.now ?? Date.now;
+    this.onLookup = options.onLookup;
   }
 
   /** The parsed body of one call (null for empty successes, as the REST client returns it). */
@@ -194,7 +209,9 @@ export class CachedExchange {
     }
     if (def.method !== 'GET' || def.auth.kind !== 'public') {
       this.recorder?.uncacheable();
-      return this.signer.requestWithMeta(def, params) as Promise<ResponseWithMeta<ResultOf<N>>>;
+      return this.signer.requestWithMeta(def, params, this.requestOptions?.()) as Promise<
+        ResponseWithMeta<ResultOf<N>>
+      >;
     }
     return this.cached(name, def, params) as Promise<ResponseWithMeta<ResultOf<N>>>;
   }
@@ -216,6 +233,17 @@ export class CachedExchange {
   /** `view({ recorder })`: this exchange (with its signer and check) reporting each call of one operation. */
   recording(recorder: ReadRecorder): CachedExchange {
     return this.view({ recorder });
+  }
+
+  /**
+   * This exchange bounded by one operation's deadline and abort signal (read at each call): its own calls carry them
+   * to the REST client; shared cached fetches are waited on no longer than they allow. A prototype view like
+   * `recording`.
+   */
+  bounded(options: () => RequestOptions): CachedExchange {
+    const view = Object.create(this) as CachedExchange;
+    Object.defineProperty(view, 'requestOptions', { value: options, enumerable: false, writable: false });
+    return view;
   }
 
   /** Whether `name` is answered from the shared cache (public GET). */
@@ -281,15 +309,23 @@ export class CachedExchange {
     const entry = this.entries.get(key);
     const recorder = this.recorder;
     if (entry?.value && now < entry.freshUntil) {
+      this.onLookup?.(name, 'hit');
       recorder?.read(entry.freshUntil);
       return Promise.resolve(entry.value);
     }
     if (entry?.value && now < entry.staleUntil) {
+      this.onLookup?.(name, 'stale');
       recorder?.uncacheable();
       if (!entry.inflight) this.fetch(name, def, params, key, entry).catch(() => undefined);
       return Promise.resolve(entry.value);
     }
-    const pending = entry?.inflight ?? this.fetch(name, def, params, key, entry ?? { freshUntil: 0, staleUntil: 0 });
+    const options = this.requestOptions?.() ?? {};
+    this.onLookup?.(name, entry?.inflight ? 'coalesced' : 'miss');
+    const shared =
+      entry?.inflight ??
+      // The fetch serves every request that joins it: it keeps the first caller's deadline, never its abort signal.
+      this.fetch(name, def, params, key, entry ?? { freshUntil: 0, staleUntil: 0 }, options.deadline);
+    const pending = awaitWithin(shared, options, endpointLabel(def), this.now);
     if (recorder === undefined) return pending;
     return pending.then(
       (value) => {
@@ -316,8 +352,10 @@ export class CachedExchange {
     params: unknown,
     key: string,
     entry: Entry,
+    deadline?: number,
   ): Promise<ResponseWithMeta<unknown>> {
-    const inflight = this.upstream.requestWithMeta(def, params).then(
+    const options = deadline === undefined ? undefined : { deadline };
+    const inflight = this.upstream.requestWithMeta(def, params, options).then(
       (response) => {
         const ttl = this.ttlFor(name);
         const stored = { ...response, data: deepFreeze(response.data) };

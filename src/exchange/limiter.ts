@@ -62,6 +62,11 @@ export class RateLimiter {
     return this.queues.standard.length + this.queues.historical.length;
   }
 
+  /** Requests of one rate class waiting for budget (the queue-depth metric). */
+  pendingIn(rateClass: RateClass): number {
+    return this.queues[rateClass].length;
+  }
+
   /** Resolves when the request may be sent; rejects with kind `rateLimited` after `maxWaitMs`. */
   acquire(rateClass: RateClass, endpoint: string, signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) return Promise.reject(signal.reason);

@@ -1,7 +1,8 @@
 // BackpackRest: sends endpoint-table requests (signed when needed) with timeouts, GET-only retries, limiter and clock sync.
 import type { Config } from '../config.ts';
 import { ClockSync } from './clock.ts';
-import type { EndpointDef, RequestOf, ResponseOf } from './endpoint.ts';
+import { deadlineError, deadlineSignal } from './deadline.ts';
+import type { EndpointDef, RateClass, RequestOf, ResponseOf } from './endpoint.ts';
 import { endpoints, type EndpointName, type EndpointOf } from './endpoints.ts';
 import { asWriteFailure, ExchangeError, type ExchangeErrorKind } from './errors.ts';
 import { defaultSleep, httpError, readSuccess, sendOnce, type RawResponse, type ResponseWithMeta } from './http.ts';
@@ -82,6 +83,11 @@ export interface BackpackRestOptions {
 
 export interface RequestOptions {
   readonly signal?: AbortSignal;
+  /**
+   * Epoch ms by which the whole call (limiter wait, every attempt, backoff) must be over; past it the call fails
+   * with kind `timeout` (`network` when every attempt was refused) instead of starting another wait.
+   */
+  readonly deadline?: number;
 }
 
 /** Retry-After values beyond this are not waited out: the error goes to the caller instead. */
@@ -157,6 +163,11 @@ export class BackpackRest {
     return this.key?.apiKey;
   }
 
+  /** Requests of one rate class waiting in this client's limiter. */
+  queueDepth(rateClass: RateClass): number {
+    return this.limiter.pendingIn(rateClass);
+  }
+
   /** Current clock offset to the exchange in ms (0 when clock sync is off or has not run). */
   get clockOffsetMs(): number {
     return this.clock?.offset ?? 0;
@@ -196,7 +207,7 @@ export class BackpackRest {
     params?: Req,
     options: RequestOptions = {},
   ): Promise<ResponseWithMeta<Res>> {
-    return this.execute(def as EndpointDef<unknown, unknown>, params, options.signal, this.maxRetries) as Promise<
+    return this.execute(def as EndpointDef<unknown, unknown>, params, options, this.maxRetries) as Promise<
       ResponseWithMeta<Res>
     >;
   }
@@ -215,16 +226,17 @@ export class BackpackRest {
 
   /** One unretried /time call: a retried one would measure the backoff, not the clock. */
   async fetchServerTime(): Promise<number> {
-    const { data } = await this.execute(timeEndpoint, undefined, undefined, 0);
+    const { data } = await this.execute(timeEndpoint, undefined, {}, 0);
     return this.parseTime(data as string);
   }
 
   private async execute(
     def: EndpointDef<unknown, unknown>,
     params: unknown,
-    signal: AbortSignal | undefined,
+    options: RequestOptions,
     maxRetries: number,
   ): Promise<ResponseWithMeta<unknown>> {
+    const { signal, deadline } = options;
     assertCallable(def, this.key !== undefined);
     const prepared = prepareRequest(def, params);
     const label = endpointLabel(def);
@@ -233,14 +245,19 @@ export class BackpackRest {
     const idempotent = def.method === 'GET';
     const retries = idempotent ? maxRetries : 0;
     let resynced = false;
+    const callStarted = this.now();
+    const overdue = (attempts: number, last?: ExchangeError): ExchangeError =>
+      deadlineError(label, this.now() - callStarted, attempts, last);
     for (let attempt = 1, retry = 0; ; attempt++) {
-      await this.limiter.acquire(def.rateClass, label, signal);
+      await this.acquireBefore(def, label, signal, deadline, () => overdue(attempt - 1));
       // Signed after the wait for budget, so the timestamp is fresh for every attempt.
       const headers = await this.headersFor(def, prepared);
       const started = this.now();
       let outcome: RawResponse | ExchangeError;
       try {
-        outcome = await sendOnce({ fetch: this.fetchFn, def, url, headers, body, timeoutMs: this.timeoutMs, signal });
+        const timeoutMs =
+          deadline === undefined ? this.timeoutMs : Math.max(1, Math.min(this.timeoutMs, deadline - started));
+        outcome = await sendOnce({ fetch: this.fetchFn, def, url, headers, body, timeoutMs, signal });
       } catch (error) {
         if (!(error instanceof ExchangeError)) throw error; // the caller aborted
         outcome = error;
@@ -273,12 +290,36 @@ export class BackpackRest {
         await this.clock.resync();
         continue;
       }
+      const pastDeadline = deadline !== undefined && this.now() >= deadline;
       if (!idempotent) throw asWriteFailure(error, started + this.windowMs);
+      if (pastDeadline && (error.kind === 'timeout' || error.kind === 'network')) throw overdue(attempt, error);
       if (!error.retryable || retry >= retries) throw error;
       const retryAfter = error.retryAfterMs;
       if (retryAfter !== undefined && retryAfter > MAX_RETRY_AFTER_MS) throw error;
-      await this.sleep(retryAfter ?? backoffDelay(retry, this.backoff), signal);
+      const delay = retryAfter ?? backoffDelay(retry, this.backoff);
+      // A retry that could only start after the deadline is not worth the wait.
+      if (deadline !== undefined && this.now() + delay >= deadline) throw overdue(attempt, error);
+      await this.sleep(delay, signal);
       retry++;
+    }
+  }
+
+  /** The limiter's wait, cut short by the deadline (then `overdue()` is thrown). */
+  private async acquireBefore(
+    def: EndpointDef<unknown, unknown>,
+    label: string,
+    signal: AbortSignal | undefined,
+    deadline: number | undefined,
+    overdue: () => ExchangeError,
+  ): Promise<void> {
+    if (deadline !== undefined && this.now() >= deadline) throw overdue();
+    const bounded = deadlineSignal(signal, deadline, this.now());
+    try {
+      await this.limiter.acquire(def.rateClass, label, bounded.signal);
+    } catch (error) {
+      throw bounded.expired() ? overdue() : error;
+    } finally {
+      bounded.dispose();
     }
   }
 

@@ -10,14 +10,19 @@
 //   throw `new InvalidOrder(message, { field: 'price' })` yourself for gateway-side validation.
 //   Queries: just let errors propagate. The server's error masking (`toGraphQLError`) turns these classes and
 //   ExchangeErrors into GraphQLErrors with `extensions.code` UNAUTHENTICATED | EXCHANGE_ERROR | RATE_LIMITED |
-//   EXCHANGE_UNAVAILABLE | BAD_USER_INPUT (+ exchangeCode, endpoint); anything else is masked.
+//   EXCHANGE_UNAVAILABLE | EXCHANGE_TIMEOUT | BAD_USER_INPUT (+ exchangeCode, endpoint); anything else is masked.
 //   Private fields: call `requireAccount(ctx)` (./context.ts); it throws `Unauthenticated` when no keys are set.
 import { GraphQLError } from 'graphql';
 import { ExchangeError } from '../exchange/errors.ts';
 import { builder } from './builder.ts';
 
 export type QueryErrorCode =
-  'UNAUTHENTICATED' | 'EXCHANGE_ERROR' | 'RATE_LIMITED' | 'EXCHANGE_UNAVAILABLE' | 'BAD_USER_INPUT';
+  | 'UNAUTHENTICATED'
+  | 'EXCHANGE_ERROR'
+  | 'RATE_LIMITED'
+  | 'EXCHANGE_UNAVAILABLE'
+  | 'EXCHANGE_TIMEOUT'
+  | 'BAD_USER_INPUT';
 
 interface UserErrorInit {
   /** The exchange's error code (`INSUFFICIENT_FUNDS` …) when the exchange produced the failure. */
@@ -85,9 +90,15 @@ export class RateLimited extends UserError {
 
 /** Nothing reached the exchange (connection refused, a read that kept failing): nothing changed. */
 export class ExchangeUnavailable extends UserError {
-  override readonly name = 'ExchangeUnavailable';
-  readonly queryCode = 'EXCHANGE_UNAVAILABLE';
+  override readonly name: string = 'ExchangeUnavailable';
+  readonly queryCode: QueryErrorCode = 'EXCHANGE_UNAVAILABLE';
   override readonly safeToRetry = true;
+}
+
+/** No answer in time to a read (per attempt or before the request deadline): nothing changed, a retry may succeed. */
+export class ExchangeTimeout extends ExchangeUnavailable {
+  override readonly name = 'ExchangeTimeout';
+  override readonly queryCode = 'EXCHANGE_TIMEOUT';
 }
 
 /** The exchange saw the request and did not act on it (a refused timestamp, or a look-up found nothing). */
@@ -168,8 +179,9 @@ export function fromExchangeError(error: ExchangeError): UserError {
       return new RateLimited(message, init);
     case 'notSent':
       return new ExchangeUnavailable(`${message}; the request was not sent, nothing changed`, init);
-    case 'network':
     case 'timeout':
+      return new ExchangeTimeout(message, init);
+    case 'network':
     case 'unreadable':
       return new ExchangeUnavailable(message, init);
     case 'outcomeUnknown':

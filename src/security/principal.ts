@@ -4,9 +4,10 @@
  * - `read`: account data (balances, orders, fills, positions, history, addresses, settings) and account streams.
  * - `trade`: orders, RFQ, strategies, borrow-lend, vaults and account settings mutations.
  * - `withdraw`: withdrawals, the withdrawal delay and 2FA.
+ * - `metrics`: the Prometheus text at /metrics from off loopback (operators' scrapers).
  * Scopes are independent: `trade` and `withdraw` do not imply `read` (mint `read trade` for a bot that also reads).
  */
-export const SCOPES = ['read', 'trade', 'withdraw'] as const;
+export const SCOPES = ['read', 'trade', 'withdraw', 'metrics'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 export function isScope(value: unknown): value is Scope {

@@ -495,6 +495,11 @@ async function send(c: Case): Promise<Outcome> {
   }
 }
 
+/** Calls per endpoint, without /ready's periodic GET /api/v1/time probe (it runs whatever the clients send). */
+function exchangeCalls(counts: Readonly<Record<string, number>>): Record<string, number> {
+  return Object.fromEntries(Object.entries(counts).filter(([name]) => name !== 'getTime'));
+}
+
 describe('fuzzing the gateway over HTTP', () => {
   it(`answers ${CASES} malformed or hostile requests without a 5xx or an exchange call, and keeps serving`, async () => {
     const valid = await post(s, '{ markets { symbol } }');
@@ -507,7 +512,7 @@ describe('fuzzing the gateway over HTTP', () => {
       const name = names[index % names.length] as string; // every kind, evenly
       return (generators[name] as Gen)(random, s.tokens);
     });
-    const before = s.sandbox.stats.requests();
+    const before = exchangeCalls(s.sandbox.stats.requests());
     const statuses = new Map<string, Map<number, number>>();
     const serverErrors: string[] = [];
     const accepted: string[] = [];
@@ -523,10 +528,13 @@ describe('fuzzing the gateway over HTTP', () => {
         if (!refused) accepted.push(`#${start + offset} ${c.kind}`);
       });
     }
-    const after = s.sandbox.stats.requests();
+    const after = exchangeCalls(s.sandbox.stats.requests());
 
     expect(serverErrors).toEqual([]);
-    expect(after).toEqual(before);
+    // The market catalog may refresh (its 60 s freshness, or an unknown symbol's rate-limited re-check): at most twice
+    // in a run; nothing else reaches the exchange.
+    expect((after['getMarkets'] ?? 0) - (before['getMarkets'] ?? 0)).toBeLessThanOrEqual(2);
+    expect({ ...after, getMarkets: 0 }).toEqual({ ...before, getMarkets: 0 });
     // Every kind was exercised, and each case was refused (a 4xx, or GraphQL errors in every result) — except names
     // padded with characters GraphQL ignores (BOM, whitespace), which are the valid `{ markets { symbol } }`.
     expect([...statuses.keys()].sort()).toEqual([...names].sort());
@@ -620,7 +628,7 @@ describe('fuzzing the gateway over graphql-ws', () => {
         kinds.push(kind);
       }
     }
-    const before = s.sandbox.stats.requests();
+    const before = exchangeCalls(s.sandbox.stats.requests());
     for (const token of [undefined, s.tokens.aliceReadTrade]) {
       const { socket, frames, closed } = await wsConnection(token);
       try {
@@ -668,7 +676,7 @@ describe('fuzzing the gateway over graphql-ws', () => {
       }
     }
     // Unknown symbols may force one (rate-limited) market catalog refresh; nothing else reaches the exchange.
-    const after = s.sandbox.stats.requests();
+    const after = exchangeCalls(s.sandbox.stats.requests());
     expect((after['getMarkets'] ?? 0) - (before['getMarkets'] ?? 0)).toBeLessThanOrEqual(1);
     expect({ ...after, getMarkets: 0 }).toEqual({ ...before, getMarkets: 0 });
     expect(leaks(s.logs, [...s.accountSecrets, ...Object.values(s.tokens), ...s.signatures])).toEqual([]);

@@ -72,7 +72,7 @@ describe('identity', () => {
     expect(createIdentify({ mode: 'local', account: 'default' })({ headers: new Headers() })).toEqual({
       kind: 'local',
       account: 'default',
-      scopes: ['read', 'trade', 'withdraw'],
+      scopes: ['read', 'trade', 'withdraw', 'metrics'],
     });
     expect(createIdentify({ mode: 'local', account: null })({ headers: new Headers() })).toBe(ANONYMOUS);
   });

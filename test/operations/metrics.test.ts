@@ -1,0 +1,103 @@
+// /metrics end to end against the sandbox: after a query and a subscription the gateway's own metric names are there
+// with plausible values, next to yoga's GraphQL metrics; labels name accounts, never keys.
+import { createClient } from 'graphql-ws';
+import { pino } from 'pino';
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { isLoopback } from '../../src/operations/metrics.ts';
+import { startSandbox, type SandboxHandle } from '../../src/sandbox/index.ts';
+import { createGateway, type Gateway } from '../../src/server.ts';
+
+let sandbox: SandboxHandle;
+let gateway: Gateway;
+let apiKey = '';
+
+async function scrape(url: string): Promise<string> {
+  const response = await fetch(url);
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+  return response.text();
+}
+
+/** The value of one sample line, e.g. `sample(text, 'backpack_ws_connected{socket="public"}')`. */
+function sample(text: string, series: string): number | undefined {
+  const line = text.split('\n').find((candidate) => candidate.startsWith(`${series} `));
+  return line === undefined ? undefined : Number(line.slice(series.length + 1));
+}
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, seed: 5 });
+  const demo = sandbox.accountsByName['demo'];
+  if (!demo) throw new Error('no demo account');
+  apiKey = demo.apiKey;
+  const config = loadConfig({
+    PORT: '0',
+    BACKPACK_API_URL: sandbox.restUrl,
+    BACKPACK_WS_URL: sandbox.wsUrl,
+    BACKPACK_API_SECRET: demo.apiSecret,
+    BACKPACK_CLOCK_SYNC: 'false',
+    GATEWAY_METRICS_PORT: '0',
+  });
+  gateway = await createGateway(config, { logger: pino({ level: 'silent' }), env: {} });
+});
+
+afterAll(async () => {
+  await gateway?.close();
+  await sandbox?.close();
+});
+
+describe('/metrics', () => {
+  it('reports upstream calls, cache lookups, limiter queues, sockets, subscriptions and GraphQL operations', async () => {
+    const query = '{ markets { symbol } account { balances { symbol } } }';
+    for (let i = 0; i < 2; i++) {
+      const response = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, operationName: null }),
+      });
+      expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();
+    }
+
+    const client = createClient({
+      url: gateway.url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+    });
+    const received: unknown[] = [];
+    const unsubscribe = client.subscribe(
+      { query: 'subscription { orderBook(symbol: "SOL_USDC", depth: 5) { lastUpdateId } }' },
+      { next: (value) => void received.push(value), error: () => undefined, complete: () => undefined },
+    );
+    try {
+      await vi.waitFor(() => expect(received.length).toBeGreaterThan(0), { timeout: 10_000 });
+      const text = await scrape(new URL('/metrics', gateway.url).toString());
+
+      expect(sample(text, 'backpack_upstream_requests_total{endpoint="GET /api/v1/capital",status="200"}')).toBe(2);
+      expect(text).toMatch(
+        /^backpack_upstream_request_duration_seconds_count\{endpoint="GET \/api\/v1\/capital"\} 2$/m,
+      );
+      expect(sample(text, 'backpack_cache_requests_total{endpoint="getMarkets",result="hit"}')).toBeGreaterThan(0);
+      expect(sample(text, 'backpack_rate_limiter_queue_depth{account="default",class="standard"}')).toBe(0);
+      expect(sample(text, 'backpack_ws_connected{socket="public"}')).toBe(1);
+      expect(sample(text, 'backpack_ws_reconnects_total{socket="public"}')).toBe(0);
+      expect(sample(text, 'backpack_subscriptions_active{field="orderBook"}')).toBe(1);
+      expect(text).toMatch(/^# TYPE backpack_orderbook_resyncs_total counter$/m);
+      expect(text).toMatch(/^graphql_envelop_request_duration_count\{.*operationType="query".*\} 2$/m);
+      // Account names, never keys.
+      expect(text).not.toContain(apiKey);
+    } finally {
+      unsubscribe();
+      await client.dispose();
+    }
+    await vi.waitFor(async () => {
+      const after = await scrape(new URL('/metrics', gateway.url).toString());
+      expect(sample(after, 'backpack_subscriptions_active{field="orderBook"}')).toBe(0);
+    });
+  });
+
+  it('only answers loopback peers (or a token with the metrics scope)', () => {
+    expect(['127.0.0.1', '::1', '::ffff:127.0.0.1'].map(isLoopback)).toEqual([true, true, true]);
+    expect(['10.0.0.5', '::ffff:192.168.1.2', undefined].map(isLoopback)).toEqual([false, false, false]);
+  });
+});

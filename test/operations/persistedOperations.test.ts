@@ -1,0 +1,70 @@
+// Persisted operations over HTTP: APQ register/lookup with the standard errors, and trusted-documents mode refusing
+// anything outside its manifest.
+import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { createGateway, type Gateway } from '../../src/server.ts';
+
+const QUERY = 'query Hello { __typename }';
+const HASH = createHash('sha256').update(QUERY).digest('hex');
+const gateways: Gateway[] = [];
+
+async function start(env: Record<string, string>): Promise<Gateway> {
+  const config = loadConfig({
+    PORT: '0',
+    BACKPACK_API_URL: 'http://127.0.0.1:9',
+    BACKPACK_WS_URL: 'ws://127.0.0.1:9',
+    ...env,
+  });
+  const gateway = await createGateway(config, { logger: pino({ level: 'silent' }), env: {}, warmCatalog: false });
+  gateways.push(gateway);
+  return gateway;
+}
+
+async function post(gateway: Gateway, body: unknown) {
+  const response = await fetch(gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return (await response.json()) as { data?: unknown; errors?: { message: string }[] };
+}
+
+const hashOnly = { extensions: { persistedQuery: { version: 1, sha256Hash: HASH } } };
+
+afterAll(async () => {
+  await Promise.all(gateways.map((gateway) => gateway.close()));
+});
+
+describe('persisted operations', () => {
+  it('APQ: an unknown hash is PersistedQueryNotFound, a registration runs and stores it, then the hash alone runs', async () => {
+    const gateway = await start({});
+    expect((await post(gateway, hashOnly)).errors?.[0]?.message).toBe('PersistedQueryNotFound');
+    expect(await post(gateway, { query: QUERY, ...hashOnly })).toEqual({ data: { __typename: 'Query' } });
+    expect(await post(gateway, hashOnly)).toEqual({ data: { __typename: 'Query' } });
+    const forged = { query: '{ __schema { types { name } } }', ...hashOnly };
+    expect((await post(gateway, forged)).errors?.[0]?.message).toBe('provided sha does not match query');
+  });
+
+  it('APQ off: a hash-only request is PersistedQueryNotSupported', async () => {
+    const gateway = await start({ GATEWAY_APQ: 'false' });
+    expect((await post(gateway, hashOnly)).errors?.[0]?.message).toBe('PersistedQueryNotSupported');
+  });
+
+  it('trusted documents: manifest hashes run, arbitrary and unknown documents are refused', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'persisted-'));
+    const manifest = join(dir, 'persisted-documents.json');
+    writeFileSync(manifest, JSON.stringify({ [HASH]: QUERY }));
+    const gateway = await start({ GATEWAY_PERSISTED_DOCUMENTS: manifest });
+    expect(await post(gateway, hashOnly)).toEqual({ data: { __typename: 'Query' } });
+    const arbitrary = await post(gateway, { query: QUERY });
+    expect(arbitrary.data).toBeUndefined();
+    expect(arbitrary.errors?.[0]?.message).toMatch(/trusted documents only/);
+    const unknown = await post(gateway, { extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } });
+    expect(unknown.errors?.[0]?.message).toBe('PersistedQueryNotFound');
+  });
+});
