@@ -9,6 +9,7 @@ import type { Config } from './config.ts';
 import { CACHE_TTL_ENV, CachedExchange, parseCacheTtls } from './exchange/cache.ts';
 import { BackpackRest } from './exchange/rest.ts';
 import { ResponseCache } from './execution/responseCache.ts';
+import { dashboardEnabled, withDashboard } from './http/dashboard.ts';
 import { useSharedSubscriptionExecution } from './execution/sharedSubscriptions.ts';
 import { createContext, type GatewayContext } from './schema/context.ts';
 import { toGraphQLError } from './schema/errors.ts';
@@ -201,9 +202,12 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
 
   // Oversized bodies are refused (413) from Content-Length before yoga reads them; yoga also caps streamed bodies.
   const server = createServer(
-    withBodyLimit(
-      responses.handler((req, res) => void yoga(req, res)),
-      security.limits.maxBodyBytes,
+    withDashboard(
+      withBodyLimit(
+        responses.handler((req, res) => void yoga(req, res)),
+        security.limits.maxBodyBytes,
+      ),
+      { enabled: dashboardEnabled(env, security.limits.graphiql) },
     ),
   );
   // graphql-ws on the same server and path, plus the exchange-stream hub behind the Subscription fields.

@@ -1,0 +1,59 @@
+// The dashboard's layout: header, markets, the selected market (chart, book, tape), order form and account panels.
+import { useQuery } from '@urql/preact';
+import { AccountFeed } from './account/AccountFeed.tsx';
+import { Balances, Fills, Positions } from './account/AccountTables.tsx';
+import { OpenOrders } from './account/OpenOrders.tsx';
+import { DashboardMarketsDocument } from './generated/graphql.ts';
+import { Chart } from './market/Chart.tsx';
+import { MarketHeader } from './market/MarketHeader.tsx';
+import { OrderBook } from './market/OrderBook.tsx';
+import { TradeTape } from './market/TradeTape.tsx';
+import { MarketList } from './markets/MarketList.tsx';
+import { selectedSymbol } from './state.ts';
+import { ConnectionStatus } from './status/ConnectionStatus.tsx';
+import { OrderForm } from './trade/OrderForm.tsx';
+
+export function App() {
+  const [{ data, error }] = useQuery({ query: DashboardMarketsDocument });
+  const markets = data?.markets ?? [];
+  const market = markets.find((row) => row.symbol === selectedSymbol.value) ?? markets[0];
+  const symbol = market?.symbol ?? '';
+  return (
+    <div class="layout">
+      <header class="topbar">
+        <div class="brand">
+          <span class="logo" aria-hidden="true">
+            ◆
+          </span>
+          Backpack GraphQL
+          <span class="muted"> · live dashboard</span>
+        </div>
+        <nav class="links">
+          <a href="/graphql">GraphiQL</a>
+        </nav>
+        <ConnectionStatus />
+      </header>
+      <MarketList markets={markets} />
+      {market === undefined ? (
+        <main class="loading">{error ? `The gateway answered: ${error.message}` : 'Loading markets…'}</main>
+      ) : (
+        <>
+          <MarketHeader key={`h${symbol}`} market={market} />
+          <Chart key={`c${symbol}`} market={market} />
+          <OrderBook key={`b${symbol}`} market={market} />
+          <TradeTape key={`t${symbol}`} market={market} />
+          <div class="side">
+            <OrderForm market={market} />
+            <Balances />
+          </div>
+        </>
+      )}
+      <div class="account">
+        <AccountFeed />
+        <OpenOrders />
+        <Fills />
+        <Positions />
+      </div>
+    </div>
+  );
+}
