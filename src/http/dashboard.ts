@@ -6,7 +6,7 @@ import { envBoolean, type Env } from '../security/env.ts';
 
 /** Where the build lands; ui/vite.config.ts builds here with the same asset prefix. */
 export const DASHBOARD_DIST = resolve(import.meta.dirname, '../../ui/dist');
-export const DASHBOARD_ASSETS = '/dashboard/';
+const DASHBOARD_ASSETS = '/dashboard/';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -56,7 +56,13 @@ function send(res: ServerResponse, status: number, type: string, body: Buffer | 
 function fileFor(pathname: string, dist: string): string | null {
   if (pathname === '/' || pathname === '/index.html') return resolve(dist, 'index.html');
   if (!pathname.startsWith(DASHBOARD_ASSETS)) return null;
-  const file = resolve(dist, decodeURIComponent(pathname.slice(DASHBOARD_ASSETS.length)));
+  let name: string;
+  try {
+    name = decodeURIComponent(pathname.slice(DASHBOARD_ASSETS.length));
+  } catch {
+    return null; // malformed percent-encoding: not one of our file names
+  }
+  const file = resolve(dist, name);
   // `..` in the path must not leave the build directory.
   return file.startsWith(dist + sep) ? file : null;
 }

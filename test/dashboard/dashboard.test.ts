@@ -84,7 +84,11 @@ afterAll(async () => {
 describe('dashboard in headless Chromium', () => {
   it('loads with live markets, a two-sided book that keeps changing, a chart and a connected status', async () => {
     const started = Date.now();
+    // When each thing a person waits for was on screen (printed at the end; measured, never asserted).
+    const timeline: string[] = [];
+    const reached = (what: string): number => timeline.push(`${what} ${Date.now() - started} ms`);
     await page.goto(`${running.origin}/`);
+    reached('loaded');
 
     const rows = page.getByTestId('market-list').getByTestId('market-row');
     const markets = await running.graphql<{ markets: { symbol: string }[] }>(
@@ -93,6 +97,7 @@ describe('dashboard in headless Chromium', () => {
     const symbols = (markets.data?.markets ?? []).map((market) => market.symbol);
     expect(symbols).toContain('SOL_USDC');
     await waitUntil(async () => (await rows.count()) === symbols.length, 'every market in the list');
+    reached('market list');
     // Each row shows a last price from its ticker.
     const solRow = page.locator('[data-testid="market-row"][data-symbol="SOL_USDC"]');
     expect(await solRow.innerText()).toMatch(/SOL\s*\/USDC[\s\S]*\d+\.\d+/);
@@ -106,6 +111,7 @@ describe('dashboard in headless Chromium', () => {
       'five book levels per side',
       { timeoutMs: 10_000 },
     );
+    reached('book 5x5');
     const firstBookMs = await page.evaluate(
       () => performance.getEntriesByName('orderbook-first-render')[0]?.startTime ?? -1,
     );
@@ -115,26 +121,31 @@ describe('dashboard in headless Chromium', () => {
     const bestAsk = await page.getByTestId('orderbook-ask').last().locator('.price').innerText();
     expect(Number(bestBid)).toBeLessThan(Number(bestAsk));
     await bookChangesFrom(await bookLevels(), 'the book to change while the flow trades');
+    reached('book changed');
 
     const chart = page.getByTestId('chart');
     await waitUntil(async () => Number(await chart.getAttribute('data-candles')) > 0, 'candles on the chart');
     const canvas = await chart.locator('canvas').first().boundingBox();
     expect(canvas?.width ?? 0).toBeGreaterThan(100);
     expect(canvas?.height ?? 0).toBeGreaterThan(100);
+    reached('chart');
 
     await waitUntil(
       async () => (await page.getByTestId('trades').getByTestId('trade').count()) > 0,
       'trades on the tape',
     );
+    reached('tape');
     await waitUntil(async () => (await statusText()) === 'connected', 'the status to say connected');
+    reached('connected');
     await waitUntil(async () => (await page.getByTestId('balances').innerText()).includes('USDC'), 'the demo balances');
+    reached('balances');
 
     expect(pageErrors).toEqual([]);
     const hosts = new Set(requests.map((request) => new URL(request.url()).host));
     expect([...hosts]).toEqual([new URL(running.origin).host]);
     console.info(
       `dashboard: first order-book render ${Math.round(firstBookMs)} ms after navigation start; ` +
-        `page ready (5+ levels, chart, tape, connected) in ${Date.now() - started} ms; ${requests.length} requests`,
+        `${requests.length} requests; reached: ${timeline.join(', ')}`,
     );
   });
 

@@ -103,7 +103,7 @@ export async function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
-    viewport: { width: 1600, height: 1000 },
+    viewport: { width: 1600, height: 900 },
   });
   return {
     context,

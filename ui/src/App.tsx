@@ -9,15 +9,15 @@ import { MarketHeader } from './market/MarketHeader.tsx';
 import { OrderBook } from './market/OrderBook.tsx';
 import { TradeTape } from './market/TradeTape.tsx';
 import { MarketList } from './markets/MarketList.tsx';
-import { selectedSymbol } from './state.ts';
+import { marketFromSymbol, selectedSymbol } from './state.ts';
 import { ConnectionStatus } from './status/ConnectionStatus.tsx';
 import { OrderForm } from './trade/OrderForm.tsx';
 
 export function App() {
   const [{ data, error }] = useQuery({ query: DashboardMarketsDocument });
   const markets = data?.markets ?? [];
-  const market = markets.find((row) => row.symbol === selectedSymbol.value) ?? markets[0];
-  const symbol = market?.symbol ?? '';
+  const symbol = selectedSymbol.value;
+  const market = markets.find((row) => row.symbol === symbol) ?? marketFromSymbol(symbol);
   return (
     <div class="layout">
       <header class="topbar">
@@ -33,21 +33,15 @@ export function App() {
         </nav>
         <ConnectionStatus />
       </header>
-      <MarketList markets={markets} />
-      {market === undefined ? (
-        <main class="loading">{error ? `The gateway answered: ${error.message}` : 'Loading markets…'}</main>
-      ) : (
-        <>
-          <MarketHeader key={`h${symbol}`} market={market} />
-          <Chart key={`c${symbol}`} market={market} />
-          <OrderBook key={`b${symbol}`} market={market} />
-          <TradeTape key={`t${symbol}`} market={market} />
-          <div class="side">
-            <OrderForm market={market} />
-            <Balances />
-          </div>
-        </>
-      )}
+      <MarketList markets={markets} problem={error?.message ?? null} />
+      <MarketHeader key={`h${symbol}`} market={market} />
+      <Chart key={`c${symbol}`} market={market} />
+      <OrderBook key={`b${symbol}`} market={market} />
+      <TradeTape key={`t${symbol}`} market={market} />
+      <div class="side">
+        <OrderForm market={market} />
+        <Balances />
+      </div>
       <div class="account">
         <AccountFeed />
         <OpenOrders />

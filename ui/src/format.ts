@@ -34,7 +34,10 @@ export function changePercent(first: string | null | undefined, last: string | n
 
 export function formatPercent(percent: number | null): string {
   if (percent === null) return '–';
-  return `${percent >= 0 ? '+' : ''}${percent.toFixed(2)}%`;
+  const fixed = percent.toFixed(2);
+  // A change that rounds to zero reads 0.00%, never -0.00%.
+  if (Number(fixed) === 0) return '0.00%';
+  return `${percent > 0 ? '+' : ''}${fixed}%`;
 }
 
 /** Compact volume: 1234567 → 1.23M. */

@@ -10,3 +10,20 @@ export const selectedSymbol = signal(DEFAULT_SYMBOL);
 
 /** Set when a book level is clicked; the order form copies it into its price field. */
 export const pickedPrice = signal<{ price: string } | null>(null);
+
+/**
+ * What the symbol alone says about a market (`SOL_USDC_PERP` → SOL, USDC, PERP), so that the selected market's live
+ * panels subscribe at once instead of waiting for the market list; the list's rules and ticker replace it on arrival.
+ */
+export function marketFromSymbol(symbol: string): MarketInfo {
+  const [base = symbol, quote = ''] = symbol.split('_');
+  const perp = symbol.endsWith('_PERP');
+  return {
+    symbol,
+    marketType: perp ? 'PERP' : 'SPOT',
+    baseSymbol: base,
+    quoteSymbol: quote,
+    filters: null,
+    ticker: null,
+  };
+}

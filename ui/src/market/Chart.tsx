@@ -82,7 +82,7 @@ export function Chart({ market }: { market: MarketInfo }) {
       },
       grid: { vertLines: { color: '#1d2230' }, horzLines: { color: '#1d2230' } },
       rightPriceScale: { borderColor: '#262c3b' },
-      timeScale: { borderColor: '#262c3b', timeVisible: true, secondsVisible: false },
+      timeScale: { borderColor: '#262c3b', timeVisible: true, secondsVisible: false, barSpacing: 10, rightOffset: 4 },
       crosshair: { mode: 0 },
     });
     candles.current = created.addSeries(CandlestickSeries, {
@@ -92,7 +92,12 @@ export function Chart({ market }: { market: MarketInfo }) {
       wickUpColor: UP,
       wickDownColor: DOWN,
     });
-    volumes.current = created.addSeries(HistogramSeries, { priceScaleId: 'volume', priceFormat: { type: 'volume' } });
+    volumes.current = created.addSeries(HistogramSeries, {
+      priceScaleId: 'volume',
+      priceFormat: { type: 'volume' },
+      lastValueVisible: false,
+      priceLineVisible: false,
+    });
     created.priceScale('volume').applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } });
     chart.current = created;
     return () => {

@@ -5,9 +5,9 @@ import { decimalsOf, toDecimals, trimDecimal } from '../format.ts';
 import { OrderBookLiveDocument } from '../generated/graphql.ts';
 import { pickedPrice, type MarketInfo } from '../state.ts';
 
-const LEVELS = 12;
+const LEVELS = 10;
 /** Marked once per page load: how long the first book took to reach the screen (read by the browser tests). */
-export const FIRST_BOOK_MARK = 'orderbook-first-render';
+const FIRST_BOOK_MARK = 'orderbook-first-render';
 
 interface Level {
   readonly price: string;

@@ -21,8 +21,12 @@ function MarketRow({ market }: { market: MarketInfo }) {
     >
       <td class="symbol">
         {market.baseSymbol}
-        <span class="muted">/{market.quoteSymbol}</span>
-        {market.marketType === 'PERP' ? <span class="tag">PERP</span> : null}
+        {/* Backpack's own naming: SOL/USDC for spot, SOL-PERP for the perpetual. */}
+        {market.marketType === 'PERP' ? (
+          <span class="perp">-PERP</span>
+        ) : (
+          <span class="muted">/{market.quoteSymbol}</span>
+        )}
       </td>
       <td class="num">{trimDecimal(ticker.lastPrice)}</td>
       <td class={`num ${percent === null ? '' : percent >= 0 ? 'up' : 'down'}`}>{formatPercent(percent)}</td>
@@ -31,7 +35,7 @@ function MarketRow({ market }: { market: MarketInfo }) {
   );
 }
 
-export function MarketList({ markets }: { markets: readonly MarketInfo[] }) {
+export function MarketList({ markets, problem }: { markets: readonly MarketInfo[]; problem: string | null }) {
   return (
     <section class="panel markets" data-testid="market-list">
       <h2>Markets</h2>
@@ -50,6 +54,7 @@ export function MarketList({ markets }: { markets: readonly MarketInfo[] }) {
           ))}
         </tbody>
       </table>
+      {markets.length === 0 ? <p class="empty">{problem ?? 'Loading markets…'}</p> : null}
     </section>
   );
 }
