@@ -82,6 +82,8 @@ export function ensureDashboardBuilt(): void {
   execFileSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--config', 'ui/vite.config.ts'], {
     cwd: ROOT,
     stdio: 'pipe',
+    // Vitest runs with NODE_ENV=test, which would make Vite bundle Preact's debug build.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
 }
 
