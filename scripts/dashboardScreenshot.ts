@@ -34,6 +34,7 @@ try {
   const bestBid = Number(await page.getByTestId('orderbook-bid').first().locator('.price').innerText());
   await placeOrder(page, 'limit', '2.5', (Math.floor(bestBid * 0.97 * 100) / 100).toFixed(2));
   await placeOrder(page, 'market', '1.2');
+  await page.getByTestId('type-limit').click();
   await page.waitForTimeout(SETTLE_MS);
   await page.screenshot({ path: OUTPUT });
   process.stdout.write(`${OUTPUT}\n`);

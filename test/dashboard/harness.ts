@@ -120,7 +120,7 @@ export async function launchChromium(): Promise<Browser> {
 export async function waitUntil(
   condition: () => Promise<boolean>,
   what: string,
-  { timeoutMs = 5_000, intervalMs = 50 }: { timeoutMs?: number; intervalMs?: number } = {},
+  { timeoutMs = 15_000, intervalMs = 50 }: { timeoutMs?: number; intervalMs?: number } = {},
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {

@@ -4,7 +4,7 @@ import { AccountFeed } from './account/AccountFeed.tsx';
 import { Balances, Fills, Positions } from './account/AccountTables.tsx';
 import { OpenOrders } from './account/OpenOrders.tsx';
 import { DashboardMarketsDocument } from './generated/graphql.ts';
-import { Chart } from './market/Chart.tsx';
+import { LazyChart } from './market/LazyChart.tsx';
 import { MarketHeader } from './market/MarketHeader.tsx';
 import { OrderBook } from './market/OrderBook.tsx';
 import { TradeTape } from './market/TradeTape.tsx';
@@ -35,7 +35,7 @@ export function App() {
       </header>
       <MarketList markets={markets} problem={error?.message ?? null} />
       <MarketHeader key={`h${symbol}`} market={market} />
-      <Chart key={`c${symbol}`} market={market} />
+      <LazyChart key={`c${symbol}`} market={market} />
       <OrderBook key={`b${symbol}`} market={market} />
       <TradeTape key={`t${symbol}`} market={market} />
       <div class="side">
