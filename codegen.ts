@@ -1,34 +1,46 @@
-// graphql-codegen (client preset): typed documents for the example operations in schema/operations/. `npm run codegen`.
+// graphql-codegen (client preset): typed documents for the example operations in schema/operations/ and for the
+// dashboard's operations in ui/operations/ (subscriptions included). `npm run codegen`.
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
-/** Where the committed output lives; the codegen-current test regenerates elsewhere and compares. */
+/** Where the committed output lives; the codegen-current test regenerates in memory and compares. */
 export const CODEGEN_OUTPUT = 'src/generated/';
+/** The dashboard's typed documents (its own operations only, so each app's output holds what it uses). */
+export const DASHBOARD_CODEGEN_OUTPUT = 'ui/src/generated/';
 
-/** The config, with the output directory as a parameter so that tests can generate into a temp directory. */
-export function codegenConfig(output: string = CODEGEN_OUTPUT): CodegenConfig {
+/** Client-preset output for one set of operation documents. */
+function typedDocuments(documents: string): CodegenConfig['generates'][string] {
+  return {
+    documents: [documents],
+    preset: 'client',
+    // No React components here: plain result types read better than masked fragments.
+    presetConfig: { fragmentMasking: false, gqlTagName: 'graphql' },
+    config: {
+      // Our tsconfig: verbatimModuleSyntax and explicit `.ts` import paths.
+      useTypeImports: true,
+      importExtension: '.ts',
+      enumType: 'string-literal',
+      strictScalars: true,
+      // Decimals are exact strings end to end; timestamps are ISO strings out, ISO strings or epoch ms in.
+      scalars: {
+        Decimal: 'string',
+        Timestamp: { input: 'string | number', output: 'string' },
+      },
+    },
+  };
+}
+
+/** The config, with the output directories as parameters so that tests can generate elsewhere. */
+export function codegenConfig(
+  output: string = CODEGEN_OUTPUT,
+  dashboardOutput = DASHBOARD_CODEGEN_OUTPUT,
+): CodegenConfig {
   return {
     schema: 'schema/schema.graphql',
-    documents: ['schema/operations/*.graphql'],
     ignoreNoDocuments: false,
     silent: true,
     generates: {
-      [output]: {
-        preset: 'client',
-        // No React components here: plain result types read better than masked fragments.
-        presetConfig: { fragmentMasking: false, gqlTagName: 'graphql' },
-        config: {
-          // Our tsconfig: verbatimModuleSyntax and explicit `.ts` import paths.
-          useTypeImports: true,
-          importExtension: '.ts',
-          enumType: 'string-literal',
-          strictScalars: true,
-          // Decimals are exact strings end to end; timestamps are ISO strings out, ISO strings or epoch ms in.
-          scalars: {
-            Decimal: 'string',
-            Timestamp: { input: 'string | number', output: 'string' },
-          },
-        },
-      },
+      [output]: typedDocuments('schema/operations/*.graphql'),
+      [dashboardOutput]: typedDocuments('ui/operations/*.graphql'),
     },
   };
 }

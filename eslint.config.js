@@ -3,7 +3,9 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'coverage/', 'src/generated/', 'ui/dist/', 'bench/.diag/'] },
+  {
+    ignores: ['node_modules/', 'dist/', 'coverage/', 'src/generated/', 'ui/dist/', 'ui/src/generated/', 'bench/.diag/'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -13,6 +13,7 @@ import { BackpackRest } from './exchange/rest.ts';
 import type { WebSocketConstructor } from './exchange/stream.ts';
 import { useExecutionTimeLimit } from './execution/executionTimeLimit.ts';
 import { ResponseCache } from './execution/responseCache.ts';
+import { dashboardEnabled, withDashboard } from './http/dashboard.ts';
 import { useResponseSizeLimit } from './execution/responseSizeLimit.ts';
 import { useSharedSubscriptionExecution } from './execution/sharedSubscriptions.ts';
 import { checkKeys } from './operations/keyCheck.ts';
@@ -255,9 +256,12 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
 
   // Oversized bodies are refused (413) from Content-Length before yoga reads them; yoga also caps streamed bodies.
   const server = createServer(
-    withBodyLimit(
-      responses.handler((req, res) => void yoga(req, res)),
-      security.limits.maxBodyBytes,
+    withDashboard(
+      withBodyLimit(
+        responses.handler((req, res) => void yoga(req, res)),
+        security.limits.maxBodyBytes,
+      ),
+      { enabled: dashboardEnabled(env, security.limits.graphiql) },
     ),
   );
   // graphql-ws on the same server and path, feeding the Subscription fields from `streams`.

@@ -234,6 +234,10 @@ export const variables = {
     shownDefault: 'follows `GATEWAY_INTROSPECTION` (off with `NODE_ENV=production`)',
     description: 'Serve GraphiQL at `GET /graphql` (it needs introspection)',
   }),
+  GATEWAY_DASHBOARD: optionalFlag({
+    shownDefault: 'follows `GATEWAY_GRAPHIQL`',
+    description: 'Serve the live trading dashboard at `/` (assets under `/dashboard/`)',
+  }),
   GATEWAY_PUBLIC_REQUIRES_TOKEN: flag({
     default: false,
     description: 'Refuse even public market data to callers without a token',

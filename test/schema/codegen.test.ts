@@ -1,29 +1,31 @@
-// The committed typed documents (src/generated/) match what `npm run codegen` produces from the SDL and operations.
+// The committed typed documents (src/generated/, ui/src/generated/) match what `npm run codegen` produces from the SDL and operations.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { generate } from '@graphql-codegen/cli';
 import { describe, expect, it } from 'vitest';
-import { CODEGEN_OUTPUT, codegenConfig } from '../../codegen.ts';
+import { CODEGEN_OUTPUT, DASHBOARD_CODEGEN_OUTPUT, codegenConfig } from '../../codegen.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
 describe('codegen output', () => {
-  it('is current: regenerating gives exactly the committed src/generated/ files (else run `npm run codegen`)', async () => {
+  it('is current: regenerating gives exactly the committed generated files (else run `npm run codegen`)', async () => {
     // Generated in memory (saveToFile = false) with the very config the npm script uses.
     const outputs = (await generate({ ...codegenConfig(), cwd: ROOT }, false)) as {
       filename: string;
       content: string;
     }[];
     const generated = new Map(outputs.map((file) => [relative(ROOT, resolve(ROOT, file.filename)), file.content]));
-    const committedDir = join(ROOT, CODEGEN_OUTPUT);
     const committed = new Map(
-      readdirSync(committedDir).map((name) => [
-        relative(ROOT, join(committedDir, name)),
-        readFileSync(join(committedDir, name), 'utf8'),
-      ]),
+      [CODEGEN_OUTPUT, DASHBOARD_CODEGEN_OUTPUT].flatMap((output) => {
+        const committedDir = join(ROOT, output);
+        return readdirSync(committedDir).map((name) => [
+          relative(ROOT, join(committedDir, name)),
+          readFileSync(join(committedDir, name), 'utf8'),
+        ]);
+      }),
     );
 
-    const hint = 'src/generated/ is stale: run `npm run codegen` and commit the result';
+    const hint = 'the generated documents are stale: run `npm run codegen` and commit the result';
     expect([...committed.keys()].sort(), hint).toEqual([...generated.keys()].sort());
     for (const [file, content] of generated) {
       expect(committed.get(file), `${file}: ${hint}`).toBe(content);
