@@ -29,6 +29,3 @@ export function findEndpoint(method: string, path: string): EndpointDef | undefi
   return byRoute.get(`${method.toUpperCase()} ${path}`);
 }
 
-export function isEndpointName(name: string): name is EndpointName {
-  return Object.hasOwn(endpoints, name);
-}

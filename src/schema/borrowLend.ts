@@ -14,7 +14,6 @@ import {
 } from './enums.ts';
 import { exchangePage, pageArgs, pageOf, pageWindow, sortArg, sortParams } from './pagination.ts';
 import { compact, mutate, reject, reread, resultOf } from './private.ts';
-import { time } from './scalars.ts';
 import { positiveDecimal } from './validation/rules.ts';
 
 const decimal = (description: string) => ({ type: 'Decimal' as const, description });

@@ -327,7 +327,7 @@ builder.objectType(OutcomeUnknown, {
       'confirm whether it took effect. Look it up (history, balances) before doing anything; never resubmit blindly.',
   ),
 });
-export const OrderOutcomeUnknownRef = builder.objectType(OrderOutcomeUnknown, {
+builder.objectType(OrderOutcomeUnknown, {
   name: 'OrderOutcomeUnknown',
   ...described(
     'The order reached the exchange but its answer was lost, and looking it up by clientId (open orders, then ' +

@@ -14,7 +14,6 @@ import {
 } from './enums.ts';
 import { exchangePage, pageArgs, pageOf, pageWindow, timeRangeArgs, timeRangeParams } from './pagination.ts';
 import { compact, mutate, reject, reread, resultOf } from './private.ts';
-import { time } from './scalars.ts';
 import { isRecoveredWithdrawal, requestWithdrawal } from './withdrawalOutcome.ts';
 import { firstViolation, maxLength, positiveDecimal, violation } from './validation/rules.ts';
 

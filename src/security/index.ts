@@ -166,5 +166,4 @@ export type { Account, Accounts } from './accounts.ts';
 export type { GatewayAuthScopes } from './authorize.ts';
 export { requireScope } from './authorize.ts';
 export { withBodyLimit } from './bodySize.ts';
-export type { Principal, Scope } from './principal.ts';
-export { endpointScope, endpointScopeCheck } from './endpointScopes.ts';
+export type { Principal } from './principal.ts';

@@ -3,7 +3,6 @@
 import type { BookLevel } from '../../exchange/orderBook.ts';
 import { builder } from '../builder.ts';
 import { badUserInput } from '../errors.ts';
-import { time } from '../scalars.ts';
 import { marketLink } from './links.ts';
 import { gapField } from './streamGap.ts';
 import { toDepthUpdate, toOrderBook } from './marketPayloads.ts';

@@ -107,7 +107,3 @@ export function decodeId(value: unknown): Decoded<string> {
   return UNDECODABLE;
 }
 
-/** A decoded value, or null for absent and undecodable alike (stream payload mapping; the plugin warns). */
-export function orNull(decoded: Decoded<string>): string | null {
-  return decoded === UNDECODABLE ? null : decoded;
-}
