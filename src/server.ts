@@ -197,7 +197,7 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     streams: () => streams.status(),
     intervalMs: config.readyProbeMs,
   });
-  const deadline = useRequestDeadline({ deadlineMs: config.requestDeadlineMs });
+  const deadline = useRequestDeadline({ deadlineMs: config.requestDeadlineMs, now });
   const operationLog = useOperationLog({ logger, upstreamCallsOf: deadline.upstreamCallsOf });
   const shutdown = new GracefulShutdown(logger);
 

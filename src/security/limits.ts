@@ -57,8 +57,9 @@ export function loadLimits(env: Env): Limits {
     maxDepth: settings.GATEWAY_MAX_DEPTH,
     maxAliases: settings.GATEWAY_MAX_ALIASES,
     maxCost: settings.GATEWAY_MAX_COST,
-    costPerMinute: costBudget('GATEWAY_COST_PER_MIN', settings.GATEWAY_COST_PER_MIN, settings.GATEWAY_MAX_COST),
+    costPerMinute: costBudget(env, 'GATEWAY_COST_PER_MIN', settings.GATEWAY_COST_PER_MIN, settings.GATEWAY_MAX_COST),
     anonymousCostPerMinute: costBudget(
+      env,
       'GATEWAY_ANONYMOUS_COST_PER_MIN',
       settings.GATEWAY_ANONYMOUS_COST_PER_MIN,
       settings.GATEWAY_MAX_COST,
@@ -80,8 +81,17 @@ export function loadLimits(env: Env): Limits {
 }
 
 /** A per-minute cost budget: at least one operation of the largest allowed cost must fit in it. */
-/** A per-minute cost budget smaller than one operation's cap would refuse operations the cap admits. */
-function costBudget(name: string, value: number, maxCost: number): number {
+/**
+ * A per-minute cost budget: at least one operation of the largest allowed cost must fit in it, so an unset budget
+ * rises with GATEWAY_MAX_COST and a set one below it is a configuration error.
+ */
+function costBudget(
+  env: Env,
+  name: 'GATEWAY_COST_PER_MIN' | 'GATEWAY_ANONYMOUS_COST_PER_MIN',
+  value: number,
+  maxCost: number,
+): number {
+  if (!env[name]?.trim()) return Math.max(value, maxCost);
   if (value < maxCost) throw new ConfigError(`${name} (${value}) must be at least GATEWAY_MAX_COST (${maxCost})`);
   return value;
 }

@@ -10,7 +10,7 @@ export type CancelOrderInput = {
   clientId?: string | number | null | undefined;
   /** Order id; give this or clientId. */
   id?: string | number | null | undefined;
-  /** Market symbol of the order. */
+  /** Market symbol of the order. ccxt's unified symbols are accepted too (`SOL/USDC` for `SOL_USDC`, `SOL/USDC:USDC` for `SOL_USDC_PERP`); an unknown symbol is an `UNKNOWN_SYMBOL` error with `extensions.suggestions`. */
   symbol: string;
 };
 
@@ -52,7 +52,7 @@ export type ExecuteOrderInput = {
   stopLossTriggerBy?: TriggerBy | null | undefined;
   /** Attach a stop-loss that triggers at this price. */
   stopLossTriggerPrice?: string | null | undefined;
-  /** Market symbol, e.g. `SOL_USDC`. */
+  /** Market symbol, e.g. `SOL_USDC`. ccxt's unified symbols are accepted too (`SOL/USDC` for `SOL_USDC`, `SOL/USDC:USDC` for `SOL_USDC_PERP`); an unknown symbol is an `UNKNOWN_SYMBOL` error with `extensions.suggestions`. */
   symbol: string;
   /** Limit price of the take-profit (omitted = market). */
   takeProfitLimitPrice?: string | null | undefined;
@@ -88,6 +88,8 @@ export type KlineInterval =
   | 'ONE_MINUTE'
   /** Wire value `1month`. */
   | 'ONE_MONTH'
+  /** Wire value `1s`. */
+  | 'ONE_SECOND'
   /** Wire value `1w`. */
   | 'ONE_WEEK'
   /** Wire value `6h`. */
@@ -111,6 +113,8 @@ export type MarketType =
   | 'DATED'
   /** Index perpetual. Wire value `IPERP`. */
   | 'IPERP'
+  /** Named by the official Rust client without explanation. Wire value `MONAD`. */
+  | 'MONAD'
   /** Perpetual future. Wire value `PERP`. */
   | 'PERP'
   /** Prediction market. Wire value `PREDICTION`. */
@@ -134,6 +138,8 @@ export type OrderStatus =
   | 'NEW'
   /** Wire value `PartiallyFilled`. */
   | 'PARTIALLY_FILLED'
+  /** Wire value `Triggered`. */
+  | 'TRIGGERED'
   /** Wire value `TriggerFailed`. */
   | 'TRIGGER_FAILED'
   /** Wire value `TriggerPending`. */
@@ -162,6 +168,8 @@ export type OrderUpdateEventType =
   | 'ORDER_FILL'
   /** A resting reduce-only order was reduced so it cannot flip the position. Wire value `orderModified`. */
   | 'ORDER_MODIFIED'
+  /** Not an order event: the notice that events may be missing (see `gap`). Wire value `streamGap`. */
+  | 'STREAM_GAP'
   /** A conditional order could not be placed when it triggered. Wire value `triggerFailed`. */
   | 'TRIGGER_FAILED'
   /** A conditional order was registered. Wire value `triggerPlaced`. */
@@ -171,6 +179,8 @@ export type OrderUpdateEventType =
 
 /** What happens when an order would trade against the same account. Open: unknown wire values are served as UNKNOWN. */
 export type SelfTradePrevention =
+  /** Wire value `Allow`. */
+  | 'ALLOW'
   /** Wire value `RejectBoth`. */
   | 'REJECT_BOTH'
   /** Wire value `RejectMaker`. */
@@ -331,7 +341,10 @@ export type PlaceOrderMutation = { executeOrder:
     | { __typename: 'InvalidInput', message: string | null, code: string | null }
     | { __typename: 'InvalidOrder', field: string | null, message: string | null, code: string | null }
     | { __typename: 'OrderNotFound', message: string | null, code: string | null }
+    | { __typename: 'OrderOutcomeUnknown', message: string | null, code: string | null }
+    | { __typename: 'OutcomeUnknown', message: string | null, code: string | null }
     | { __typename: 'RateLimited', message: string | null, code: string | null }
+    | { __typename: 'RequestNotApplied', message: string | null, code: string | null }
     | { __typename: 'Unauthenticated', message: string | null, code: string | null }
    | null };
 
@@ -348,7 +361,9 @@ export type CancelOpenOrderMutation = { cancelOrder:
     | { __typename: 'InvalidInput', message: string | null, code: string | null }
     | { __typename: 'InvalidOrder', message: string | null, code: string | null }
     | { __typename: 'OrderNotFound', message: string | null, code: string | null }
+    | { __typename: 'OutcomeUnknown', message: string | null, code: string | null }
     | { __typename: 'RateLimited', message: string | null, code: string | null }
+    | { __typename: 'RequestNotApplied', message: string | null, code: string | null }
     | { __typename: 'Unauthenticated', message: string | null, code: string | null }
    | null };
 
