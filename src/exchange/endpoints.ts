@@ -28,4 +28,3 @@ const byRoute = new Map<string, EndpointDef>(endpointList.map((def) => [`${def.m
 export function findEndpoint(method: string, path: string): EndpointDef | undefined {
   return byRoute.get(`${method.toUpperCase()} ${path}`);
 }
-

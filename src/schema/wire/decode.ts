@@ -106,4 +106,3 @@ export function decodeId(value: unknown): Decoded<string> {
   if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
   return UNDECODABLE;
 }
-
