@@ -9,6 +9,7 @@ import type { Config } from './config.ts';
 import { ALL_MARKET_TYPES_PARAMS, CACHE_TTL_ENV, CachedExchange, parseCacheTtls } from './exchange/cache.ts';
 import { BackpackRest } from './exchange/rest.ts';
 import { ResponseCache } from './execution/responseCache.ts';
+import { graphiqlOptions, renderGraphiQL, useGraphiQLAssets } from './http/graphiql.ts';
 import { useSharedSubscriptionExecution } from './execution/sharedSubscriptions.ts';
 import { checkKeys } from './operations/keyCheck.ts';
 import { GatewayMetrics } from './operations/metrics.ts';
@@ -197,9 +198,11 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
     ...security.yogaOptions,
-    graphiql: security.limits.graphiql ? { title: 'Backpack GraphQL', defaultQuery: DEFAULT_QUERY } : false,
+    graphiql: security.limits.graphiql ? graphiqlOptions(DEFAULT_QUERY) : false,
+    renderGraphiQL,
     maskedErrors: { maskError: maskErrorFor(logger) },
     plugins: [
+      ...(security.limits.graphiql ? [useGraphiQLAssets()] : []),
       shutdown.plugin(),
       ...persistedOperationPlugins({ apq: config.apq, manifest: config.persistedDocuments }),
       ...security.plugins,
