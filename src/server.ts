@@ -2,6 +2,7 @@
 // security layer (src/security): tokens → principal → that principal's account, scopes, limits, safe bind defaults.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError as defaultMaskError, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
@@ -9,6 +10,7 @@ import type { Config } from './config.ts';
 import { ALL_MARKET_TYPES_PARAMS, CACHE_TTL_ENV, CachedExchange, parseCacheTtls } from './exchange/cache.ts';
 import { BackpackRest } from './exchange/rest.ts';
 import { ResponseCache } from './execution/responseCache.ts';
+import { withCompression } from './http/compression.ts';
 import { graphiqlOptions, renderGraphiQL, useGraphiQLAssets } from './http/graphiql.ts';
 import { useSharedSubscriptionExecution } from './execution/sharedSubscriptions.ts';
 import { checkKeys } from './operations/keyCheck.ts';
@@ -208,6 +210,8 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
       ...security.plugins,
       responses.plugin(),
       useSharedSubscriptionExecution(),
+      // @defer / @stream over multipart/mixed (and SSE), e.g. a dashboard that defers its order book.
+      useDeferStream(),
       deadline.plugin,
       operationLog.plugin,
       readiness.plugin(),
@@ -252,10 +256,13 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
   }
 
   // Oversized bodies are refused (413) from Content-Length before yoga reads them; yoga also caps streamed bodies.
+  // Compression outermost: the cache keeps plain bytes and each reply is encoded for its own client.
   const server = createServer(
-    withBodyLimit(
-      responses.handler((req, res) => void yoga(req, res)),
-      security.limits.maxBodyBytes,
+    withCompression(
+      withBodyLimit(
+        responses.handler((req, res) => void yoga(req, res)),
+        security.limits.maxBodyBytes,
+      ),
     ),
   );
   // graphql-ws on the same server and path, plus the exchange-stream hub behind the Subscription fields.
