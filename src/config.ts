@@ -53,6 +53,38 @@ export interface Config {
    * only those documents run (trusted documents). Default: off.
    */
   readonly persistedDocuments: string | undefined;
+  /** OpenTelemetry tracing from the standard `OTEL_*` variables; off unless an exporter is chosen. */
+  readonly tracing: TracingConfig;
+}
+
+export type TracesSampler =
+  | 'always_on'
+  | 'always_off'
+  | 'traceidratio'
+  | 'parentbased_always_on'
+  | 'parentbased_always_off'
+  | 'parentbased_traceidratio';
+const TRACES_SAMPLERS: readonly TracesSampler[] = [
+  'always_on',
+  'always_off',
+  'traceidratio',
+  'parentbased_always_on',
+  'parentbased_always_off',
+  'parentbased_traceidratio',
+];
+
+export interface TracingConfig {
+  /**
+   * `OTEL_TRACES_EXPORTER` — `none` (default: no tracing) or `console` (finished spans on stdout). `OTEL_SDK_DISABLED=true`
+   * forces `none`.
+   */
+  readonly exporter: 'none' | 'console';
+  /** `OTEL_TRACES_SAMPLER` — default `parentbased_always_on`. */
+  readonly sampler: TracesSampler;
+  /** `OTEL_TRACES_SAMPLER_ARG` — the ratio (0..1) of the `*traceidratio` samplers. Default 1. */
+  readonly samplerRatio: number;
+  /** `OTEL_SERVICE_NAME` — default `backpack-graphql`. */
+  readonly serviceName: string;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -141,6 +173,30 @@ function signingKey(env: Env): SigningKey | undefined {
   }
 }
 
+function tracing(env: Env): TracingConfig {
+  const exporter = read(env, 'OTEL_TRACES_EXPORTER')?.toLowerCase() ?? 'none';
+  if (exporter !== 'none' && exporter !== 'console') {
+    throw new ConfigError(
+      `OTEL_TRACES_EXPORTER must be none or console, got "${exporter}" (an OTLP exporter package is not bundled)`,
+    );
+  }
+  const sampler = read(env, 'OTEL_TRACES_SAMPLER')?.toLowerCase() ?? 'parentbased_always_on';
+  if (!TRACES_SAMPLERS.includes(sampler as TracesSampler)) {
+    throw new ConfigError(`OTEL_TRACES_SAMPLER must be one of ${TRACES_SAMPLERS.join(', ')}, got "${sampler}"`);
+  }
+  const ratioText = read(env, 'OTEL_TRACES_SAMPLER_ARG') ?? '1';
+  const samplerRatio = Number(ratioText);
+  if (!/^\d*\.?\d+$/.test(ratioText) || samplerRatio > 1) {
+    throw new ConfigError(`OTEL_TRACES_SAMPLER_ARG must be a ratio between 0 and 1, got "${ratioText}"`);
+  }
+  return {
+    exporter: boolean(env, 'OTEL_SDK_DISABLED', false) ? 'none' : exporter,
+    sampler: sampler as TracesSampler,
+    samplerRatio,
+    serviceName: read(env, 'OTEL_SERVICE_NAME') ?? 'backpack-graphql',
+  };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   return {
     apiUrl: url(env, 'BACKPACK_API_URL', 'https://api.backpack.exchange', ['http:', 'https:']),
@@ -161,5 +217,6 @@ export function loadConfig(env: Env = process.env): Config {
     metricsPort: optionalInteger(env, 'GATEWAY_METRICS_PORT', 0, 65_535),
     apq: boolean(env, 'GATEWAY_APQ', true),
     persistedDocuments: read(env, 'GATEWAY_PERSISTED_DOCUMENTS'),
+    tracing: tracing(env),
   };
 }

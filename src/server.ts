@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError as defaultMaskError, type YogaServerInstance } from 'graphql-yoga';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { ALL_MARKET_TYPES_PARAMS, CACHE_TTL_ENV, CachedExchange, parseCacheTtls } from './exchange/cache.ts';
@@ -19,6 +20,7 @@ import { persistedOperationPlugins } from './operations/persistedOperations.ts';
 import { Readiness } from './operations/readiness.ts';
 import { GracefulShutdown } from './operations/shutdown.ts';
 import { useOperationLog } from './operations/useOperationLog.ts';
+import { startTracing } from './operations/tracing.ts';
 import { useRequestDeadline } from './operations/useRequestDeadline.ts';
 import { createContext, type GatewayContext } from './schema/context.ts';
 import { toGraphQLError } from './schema/errors.ts';
@@ -72,6 +74,8 @@ export interface GatewayDeps {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Default: the security module's logger (redaction + secret scrubbing, src/log.ts). */
   readonly logger?: Logger;
+  /** Export spans here (tests: the SDK's in-memory exporter); enables tracing whatever OTEL_TRACES_EXPORTER says. */
+  readonly spanExporter?: SpanExporter;
   /** Load the market and asset catalogs before listening (default true). */
   readonly warmCatalog?: boolean;
 }
@@ -195,6 +199,7 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
   const operationLog = useOperationLog({ logger, upstreamCallsOf: deadline.upstreamCallsOf });
 
   const shutdown = new GracefulShutdown(logger);
+  const tracing = startTracing(config.tracing, deps.spanExporter);
 
   const yoga = createYoga<{ req: IncomingMessage; res: ServerResponse }, GatewayContext>({
     schema,
@@ -206,6 +211,7 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     plugins: [
       ...(security.limits.graphiql ? [useGraphiQLAssets()] : []),
       shutdown.plugin(),
+      ...(tracing ? [tracing.plugin] : []),
       ...persistedOperationPlugins({ apq: config.apq, manifest: config.persistedDocuments }),
       ...security.plugins,
       responses.plugin(),
@@ -315,6 +321,7 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
   const close = async (): Promise<void> => {
     await subscriptions.close();
     await closeHttp();
+    await tracing?.shutdown();
   };
   return {
     url,
@@ -345,6 +352,7 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
           metricsServer?.close();
           server.closeAllConnections();
           await drained;
+          await tracing?.shutdown();
         },
       }),
   };
