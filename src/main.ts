@@ -2,7 +2,8 @@
 import { loadConfig } from './config.ts';
 import { scrubSecrets } from './log.ts';
 import { startSandbox } from './sandbox/index.ts';
-import { createGateway, type Gateway } from './server.ts';
+import { gatewayOffers } from './http/graphiql.ts';
+import { createGateway } from './server.ts';
 
 function exchangePort(): number {
   const text = process.env['EXCHANGE_PORT']?.trim() || '4100';
@@ -10,13 +11,6 @@ function exchangePort(): number {
   if (!/^\d+$/.test(text) || port > 65535)
     throw new Error(`EXCHANGE_PORT must be a port number (0-65535), got "${text}"`);
   return port;
-}
-
-/** What the gateway URL offers: GraphiQL only when it is served (GATEWAY_GRAPHIQL). */
-function gatewayOffers(gateway: Gateway): string {
-  return gateway.security.limits.graphiql
-    ? '(GraphiQL in a browser; graphql-ws on the same URL)'
-    : '(GraphQL over HTTP; graphql-ws on the same URL)';
 }
 
 /** Serves until SIGINT/SIGTERM, then shuts down gracefully where it can (in the order given) and exits 0. */
@@ -64,7 +58,7 @@ async function sandbox(): Promise<void> {
   const gateway = await createGateway(config);
   process.stdout.write(
     [
-      `GraphQL gateway       ${gateway.url} ${gatewayOffers(gateway)}`,
+      `GraphQL gateway       ${gateway.url} ${gatewayOffers(gateway.security.limits.graphiql)}`,
       `Sandbox exchange REST ${handle.restUrl}`,
       `Sandbox exchange WS   ${handle.wsUrl}`,
       `Demo API key          ${demo?.apiKey ?? ''}`,
@@ -78,7 +72,7 @@ async function sandbox(): Promise<void> {
 
 async function start(): Promise<void> {
   const gateway = await createGateway(loadConfig());
-  process.stdout.write(`GraphQL gateway ${gateway.url} ${gatewayOffers(gateway)}\n`);
+  process.stdout.write(`GraphQL gateway ${gateway.url} ${gatewayOffers(gateway.security.limits.graphiql)}\n`);
   closeOnSignal(gateway);
 }
 

@@ -27,7 +27,7 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
     .some((tag) => tag === etag || tag === '*');
 }
 
-export interface CachedAnswer {
+interface CachedAnswer {
   readonly status: number;
   readonly headers: OutgoingHttpHeaders;
   /** null: no body (304). */

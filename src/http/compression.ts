@@ -5,7 +5,7 @@ import { constants, createBrotliCompress, createGzip, type BrotliCompress, type 
 import { foldWriteHeadHeaders } from './writeHead.ts';
 
 /** Smaller bodies are sent as they are: compressing them saves less than its own overhead. */
-export const MIN_COMPRESSED_BYTES = 1_024;
+const MIN_COMPRESSED_BYTES = 1_024;
 
 type Encoding = 'br' | 'gzip';
 

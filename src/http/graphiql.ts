@@ -6,7 +6,7 @@ import { Kind, parse, visit, type DocumentNode } from 'graphql';
 import type { GraphiQLOptions, Plugin } from 'graphql-yoga';
 
 /** Where the page loads its assets from (same origin; versioned so browsers may keep them). */
-export const GRAPHIQL_ASSET_PATH = '/graphiql/assets/5.24.1';
+const GRAPHIQL_ASSET_PATH = '/graphiql/assets/5.24.1';
 
 const OPERATIONS_DIR = fileURLToPath(new URL('../../schema/operations/', import.meta.url));
 // Example values for the variables the operations share, so a preset tab runs as opened.
@@ -74,6 +74,13 @@ export function exampleTabs(dir: string = OPERATIONS_DIR): Tab[] {
       ...(Object.keys(variables).length > 0 ? { variables: JSON.stringify(variables, null, 2) } : {}),
     };
   });
+}
+
+/** The startup banner's note on what the gateway URL offers: GraphiQL only when it is served (GATEWAY_GRAPHIQL). */
+export function gatewayOffers(graphiql: boolean): string {
+  return graphiql
+    ? '(GraphiQL in a browser; graphql-ws on the same URL)'
+    : '(GraphQL over HTTP and graphql-ws; GraphiQL is off)';
 }
 
 /** GraphiQL's options: the default query first, then the live-ticker subscription, then the example operations. */

@@ -4,7 +4,7 @@ import { pino } from 'pino';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { exampleTabs } from '../../src/http/graphiql.ts';
+import { exampleTabs, gatewayOffers } from '../../src/http/graphiql.ts';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/index.ts';
 import { createGateway, type Gateway } from '../../src/server.ts';
 
@@ -48,6 +48,12 @@ describe('GraphiQL without internet', () => {
       expect((await asset.arrayBuffer()).byteLength, url.href).toBeGreaterThan(0);
     }
     expect(response.headers.get('content-security-policy')).not.toMatch(/https?:/);
+  });
+
+  it('is advertised by the startup banner only when it is served', () => {
+    expect(gatewayOffers(true)).toContain('GraphiQL in a browser');
+    expect(gatewayOffers(false)).not.toContain('GraphiQL in a browser');
+    expect(gatewayOffers(false)).toContain('GraphiQL is off');
   });
 
   it('offers every example operation of schema/operations as a runnable tab, fragments included', async () => {
