@@ -53,6 +53,30 @@ export interface Config {
    * only those documents run (trusted documents). Default: off.
    */
   readonly persistedDocuments: string | undefined;
+  /** OpenTelemetry tracing from the standard `OTEL_*` variables; off unless an exporter is chosen. */
+  readonly tracing: TracingConfig;
+}
+
+export type TracesSampler =
+  | 'always_on'
+  | 'always_off'
+  | 'traceidratio'
+  | 'parentbased_always_on'
+  | 'parentbased_always_off'
+  | 'parentbased_traceidratio';
+
+export interface TracingConfig {
+  /**
+   * `OTEL_TRACES_EXPORTER` — `none` (default: no tracing) or `console` (finished spans on stdout). `OTEL_SDK_DISABLED=true`
+   * forces `none`.
+   */
+  readonly exporter: 'none' | 'console';
+  /** `OTEL_TRACES_SAMPLER` — default `parentbased_always_on`. */
+  readonly sampler: TracesSampler;
+  /** `OTEL_TRACES_SAMPLER_ARG` — the ratio (0..1) of the `*traceidratio` samplers. Default 1. */
+  readonly samplerRatio: number;
+  /** `OTEL_SERVICE_NAME` — default `backpack-graphql`. */
+  readonly serviceName: string;
 }
 
 /** The secret's text and where it came from, for error messages that point at the right variable. */
@@ -138,5 +162,11 @@ export function loadConfig(env: Env = process.env): Config {
     metricsPort: settings.GATEWAY_METRICS_PORT,
     apq: settings.GATEWAY_APQ,
     persistedDocuments: settings.GATEWAY_PERSISTED_DOCUMENTS,
+    tracing: {
+      exporter: settings.OTEL_SDK_DISABLED ? 'none' : settings.OTEL_TRACES_EXPORTER,
+      sampler: settings.OTEL_TRACES_SAMPLER,
+      samplerRatio: settings.OTEL_TRACES_SAMPLER_ARG,
+      serviceName: settings.OTEL_SERVICE_NAME,
+    },
   };
 }

@@ -3,6 +3,7 @@ import { loadConfig } from './config.ts';
 import { readSetting, readSettings } from './config/settings.ts';
 import { scrubSecrets } from './log.ts';
 import type { SandboxHandle } from './sandbox/index.ts';
+import { gatewayOffers } from './http/graphiql.ts';
 import { createGateway } from './server.ts';
 
 function exchangePort(): number {
@@ -61,7 +62,7 @@ async function sandbox(): Promise<void> {
   const gateway = await createGateway(config);
   process.stdout.write(
     [
-      `GraphQL gateway       ${gateway.url} (GraphiQL in a browser; graphql-ws on the same URL)`,
+      `GraphQL gateway       ${gateway.url} ${gatewayOffers(gateway.security.limits.graphiql)}`,
       `Sandbox exchange REST ${handle.restUrl}`,
       `Sandbox exchange WS   ${handle.wsUrl}`,
       `Demo API key          ${demo?.apiKey ?? ''}`,
@@ -75,7 +76,7 @@ async function sandbox(): Promise<void> {
 
 async function start(): Promise<void> {
   const gateway = await createGateway(loadConfig());
-  process.stdout.write(`GraphQL gateway ${gateway.url} (GraphiQL in a browser; graphql-ws on the same URL)\n`);
+  process.stdout.write(`GraphQL gateway ${gateway.url} ${gatewayOffers(gateway.security.limits.graphiql)}\n`);
   closeOnSignal(gateway);
 }
 

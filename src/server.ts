@@ -2,8 +2,10 @@
 // security layer (src/security): tokens → principal → that principal's account, scopes, limits, safe bind defaults.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError as defaultMaskError, type YogaServerInstance } from 'graphql-yoga';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { readSetting } from './config/settings.ts';
@@ -15,6 +17,8 @@ import { useExecutionTimeLimit } from './execution/executionTimeLimit.ts';
 import { ResponseCache } from './execution/responseCache.ts';
 import { dashboardEnabled, withDashboard } from './http/dashboard.ts';
 import { useResponseSizeLimit } from './execution/responseSizeLimit.ts';
+import { withCompression } from './http/compression.ts';
+import { graphiqlOptions, renderGraphiQL, useGraphiQLAssets } from './http/graphiql.ts';
 import { useSharedSubscriptionExecution } from './execution/sharedSubscriptions.ts';
 import { checkKeys } from './operations/keyCheck.ts';
 import { GatewayMetrics } from './operations/metrics.ts';
@@ -22,6 +26,7 @@ import { persistedOperationPlugins } from './operations/persistedOperations.ts';
 import { Readiness } from './operations/readiness.ts';
 import { GracefulShutdown } from './operations/shutdown.ts';
 import { useOperationLog } from './operations/useOperationLog.ts';
+import { startTracing } from './operations/tracing.ts';
 import { useRequestDeadline } from './operations/useRequestDeadline.ts';
 import { createRequestContext } from './requestContext.ts';
 import type { GatewayContext } from './schema/context.ts';
@@ -70,6 +75,8 @@ export interface GatewayDeps {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Default: the security module's logger (redaction + secret scrubbing, src/log.ts). */
   readonly logger?: Logger;
+  /** Export spans here (tests: the SDK's in-memory exporter); enables tracing whatever OTEL_TRACES_EXPORTER says. */
+  readonly spanExporter?: SpanExporter;
   /** Load the market and asset catalogs before listening (default true). */
   readonly warmCatalog?: boolean;
   /** The fetch every REST client of this gateway uses (default globalThis.fetch; tests record requests with it). */
@@ -200,21 +207,27 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
   const deadline = useRequestDeadline({ deadlineMs: config.requestDeadlineMs, now });
   const operationLog = useOperationLog({ logger, upstreamCallsOf: deadline.upstreamCallsOf });
   const shutdown = new GracefulShutdown(logger);
+  const tracing = startTracing(config.tracing, deps.spanExporter);
 
   const yoga = createYoga<{ req: IncomingMessage; res: ServerResponse }, GatewayContext>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
     ...security.yogaOptions,
-    graphiql: security.limits.graphiql ? { title: 'Backpack GraphQL', defaultQuery: DEFAULT_QUERY } : false,
+    graphiql: security.limits.graphiql ? graphiqlOptions(DEFAULT_QUERY) : false,
+    renderGraphiQL,
     maskedErrors: { maskError: maskErrorFor(logger) },
     plugins: [
+      ...(security.limits.graphiql ? [useGraphiQLAssets()] : []),
       shutdown.plugin(),
+      ...(tracing ? [tracing.plugin] : []),
       ...persistedOperationPlugins({ apq: config.apq, manifest: config.persistedDocuments }),
       ...security.plugins,
       responses.plugin(),
       useSharedSubscriptionExecution(),
       useResponseSizeLimit(security.limits.maxResponseBytes),
       useExecutionTimeLimit(security.limits.maxExecutionMs),
+      // @defer / @stream over multipart/mixed (and SSE), e.g. a dashboard that defers its order book.
+      useDeferStream(),
       deadline.plugin,
       operationLog.plugin,
       readiness.plugin(),
@@ -255,13 +268,16 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
   }
 
   // Oversized bodies are refused (413) from Content-Length before yoga reads them; yoga also caps streamed bodies.
+  // Compression outermost: the cache keeps plain bytes and each reply is encoded for its own client.
   const server = createServer(
-    withDashboard(
-      withBodyLimit(
-        responses.handler((req, res) => void yoga(req, res)),
-        security.limits.maxBodyBytes,
+    withCompression(
+      withDashboard(
+        withBodyLimit(
+          responses.handler((req, res) => void yoga(req, res)),
+          security.limits.maxBodyBytes,
+        ),
+        { enabled: dashboardEnabled(env, security.limits.graphiql) },
       ),
-      { enabled: dashboardEnabled(env, security.limits.graphiql) },
     ),
   );
   // graphql-ws on the same server and path, feeding the Subscription fields from `streams`.
@@ -308,8 +324,8 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     metricsServer?.close();
     server.closeAllConnections();
     await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+    await tracing?.shutdown();
   };
-
   return {
     url,
     server,
@@ -340,6 +356,7 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
           metricsServer?.close();
           server.closeAllConnections();
           await drained;
+          await tracing?.shutdown();
         },
       }),
   };

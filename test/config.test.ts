@@ -41,6 +41,7 @@ describe('loadConfig', () => {
       metricsPort: undefined,
       apq: true,
       persistedDocuments: undefined,
+      tracing: { exporter: 'none', sampler: 'parentbased_always_on', samplerRatio: 1, serviceName: 'backpack-graphql' },
       port: 4000,
       host: '127.0.0.1',
     });

@@ -56,6 +56,21 @@ export function optionalInteger(options: Documented & { min: number; max: number
   };
 }
 
+/** A number between 0 and 1 (a sampling ratio). */
+export function ratio(options: Documented & { default: number }): Variable<number> {
+  return {
+    schema: text
+      .regex(/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/, {
+        error: (issue) => `must be a ratio between 0 and 1, got "${String(issue.input)}"`,
+      })
+      .transform(Number)
+      .default(options.default),
+    shownDefault: options.shownDefault ?? String(options.default),
+    range: '0..1',
+    description: options.description,
+  };
+}
+
 const TRUE = ['true', '1', 'yes', 'on'];
 const FALSE = ['false', '0', 'no', 'off'];
 

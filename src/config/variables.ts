@@ -5,7 +5,17 @@
 // as `readSettings(env).NAME` (typed from this table) where it is used; the README's configuration table row comes from
 // `npm run config:table` and test/readme.test.ts fails until the README matches this table.
 import { endpoints } from '../exchange/endpoints.ts';
-import { choice, durationsByName, flag, integer, optionalFlag, optionalInteger, textValue, url } from './kinds.ts';
+import {
+  choice,
+  durationsByName,
+  flag,
+  integer,
+  optionalFlag,
+  optionalInteger,
+  ratio,
+  textValue,
+  url,
+} from './kinds.ts';
 
 const endpointNames = Object.keys(endpoints) as (keyof typeof endpoints)[];
 
@@ -143,6 +153,27 @@ export const variables = {
     description:
       'A graphql-codegen `persisted-documents.json` manifest (hash → document); when set, only those documents run (trusted documents)',
   }),
+  OTEL_TRACES_EXPORTER: choice({
+    values: ['none', 'console'],
+    default: 'none',
+    description:
+      'OpenTelemetry traces: `none` (off) or `console` (finished spans on stdout); no OTLP exporter package is bundled',
+  }),
+  OTEL_SDK_DISABLED: flag({ default: false, description: '`true` turns tracing off whatever the exporter says' }),
+  OTEL_TRACES_SAMPLER: choice({
+    values: [
+      'parentbased_always_on',
+      'always_on',
+      'always_off',
+      'traceidratio',
+      'parentbased_always_off',
+      'parentbased_traceidratio',
+    ],
+    default: 'parentbased_always_on',
+    description: 'Which operations are traced (the standard OpenTelemetry sampler names)',
+  }),
+  OTEL_TRACES_SAMPLER_ARG: ratio({ default: 1, description: 'The ratio of the `*traceidratio` samplers' }),
+  OTEL_SERVICE_NAME: textValue({ default: 'backpack-graphql', description: "Service name of the gateway's spans" }),
   GATEWAY_TOKENS_FILE: textValue({
     description: 'JSON array of `{ name, sha256, account, scopes }`; enables token mode (see Security)',
   }),

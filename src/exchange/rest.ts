@@ -10,6 +10,7 @@ import { RateLimiter } from './limiter.ts';
 import { encodeQuery, endpointLabel, prepareRequest, type PreparedRequest } from './prepare.ts';
 import { DEFAULT_BACKOFF, backoffDelay } from './retry.ts';
 import { signInstruction, type SigningKey } from './sign.ts';
+import { startUpstreamSpan } from './upstreamSpan.ts';
 
 export type { PageInfo, ResponseWithMeta } from './http.ts';
 
@@ -253,13 +254,17 @@ export class BackpackRest {
       // Signed after the wait for budget, so the timestamp is fresh for every attempt.
       const headers = await this.headersFor(def, prepared);
       const started = this.now();
+      const endSpan = startUpstreamSpan(def.method, def.path, label, attempt);
       let outcome: RawResponse | ExchangeError;
       try {
         const timeoutMs =
           deadline === undefined ? this.timeoutMs : Math.max(1, Math.min(this.timeoutMs, deadline - started));
         outcome = await sendOnce({ fetch: this.fetchFn, def, url, headers, body, timeoutMs, signal });
       } catch (error) {
-        if (!(error instanceof ExchangeError)) throw error; // the caller aborted
+        if (!(error instanceof ExchangeError)) {
+          endSpan({ error: 'aborted' });
+          throw error; // the caller aborted
+        }
         outcome = error;
       }
       const durationMs = this.now() - started;
@@ -273,6 +278,10 @@ export class BackpackRest {
           error = unreadable;
         }
       }
+      endSpan({
+        ...(outcome instanceof ExchangeError ? {} : { status: outcome.status }),
+        ...(error ? { error: error.kind } : {}),
+      });
       this.report({
         method: def.method,
         path: def.path,

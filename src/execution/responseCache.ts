@@ -11,6 +11,8 @@ import type { ExecutionArgs } from 'graphql';
 import { getOperationAST } from 'graphql';
 import type { Plugin } from '@envelop/core';
 import type { ReadRecorder } from '../exchange/cache.ts';
+import { cachedAnswer, etagOf } from '../http/cacheHeaders.ts';
+import { foldWriteHeadHeaders } from '../http/writeHead.ts';
 
 export interface ResponseCacheOptions {
   /** The GraphQL path (other paths go straight to the next handler). */
@@ -33,6 +35,7 @@ interface Stored {
   readonly status: number;
   readonly headers: Record<string, string | string[] | number>;
   readonly body: Buffer;
+  readonly etag: string;
   readonly freshUntil: number;
 }
 
@@ -45,6 +48,8 @@ const DROP_HEADERS = new Set([
   'keep-alive',
   'transfer-encoding',
   'content-length',
+  // The compression layer (outside this cache) encodes each reply for its own client.
+  'content-encoding',
   'x-request-id',
   'retry-after',
 ]);
@@ -187,8 +192,9 @@ export class ResponseCache {
       return;
     }
     this.hits += 1;
-    res.writeHead(stored.status, stored.headers);
-    res.end(stored.body);
+    const answer = cachedAnswer(req, stored, this.now());
+    res.writeHead(answer.status, answer.headers);
+    res.end(answer.body ?? undefined);
   }
 
   /** Runs the full pipeline and keeps the response if it qualifies; `lead` lets identical requests wait on it. */
@@ -207,6 +213,8 @@ export class ResponseCache {
       size += buffer.length;
       chunks.push(buffer);
     };
+    // The stored headers are read back with getHeaders(), so headers given to writeHead must land there too.
+    foldWriteHeadHeaders(res);
     const write = res.write;
     const end = res.end;
     res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
@@ -257,7 +265,7 @@ export class ResponseCache {
       if (value !== undefined && !DROP_HEADERS.has(name)) headers[name] = value;
     }
     headers['content-length'] = body.length;
-    return { status: 200, headers, body, freshUntil: recording.freshUntil };
+    return { status: 200, headers, body, etag: etagOf(body), freshUntil: recording.freshUntil };
   }
 
   private markOneOff(key: string): void {

@@ -70,15 +70,15 @@ export function refuseUpgrade(policy: OriginPolicy, request: Pick<IncomingMessag
   return null;
 }
 
-// GraphiQL (yoga's page) runs inline scripts, loads its bundle, CSS and editor workers from unpkg and its icon from GitHub.
+// GraphiQL (src/http/graphiql.ts) loads only same-origin files; Monaco's styles are inline and its fonts data: URLs.
 const GRAPHIQL_CSP = [
   "default-src 'self'",
-  "script-src 'self' 'unsafe-inline' https://unpkg.com",
-  "style-src 'self' 'unsafe-inline' https://unpkg.com",
-  "font-src 'self' data: https://unpkg.com",
-  "img-src 'self' data: https://raw.githubusercontent.com",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "font-src 'self' data:",
+  "img-src 'self' data:",
   "worker-src 'self' blob:",
-  "connect-src 'self' ws: wss: https://unpkg.com",
+  "connect-src 'self' ws: wss:",
   "frame-ancestors 'none'",
   "base-uri 'none'",
   "form-action 'none'",
@@ -117,7 +117,8 @@ export function useHttpSecurity(policy: OriginPolicy, options: { graphiql: boole
       headers.set('Referrer-Policy', 'no-referrer');
       headers.set('X-Frame-Options', 'DENY');
       headers.set('Content-Security-Policy', html && options.graphiql ? GRAPHIQL_CSP : API_CSP);
-      if (!html) headers.set('Cache-Control', 'no-store');
+      // GraphiQL's versioned assets set their own; everything else is no-store.
+      if (!html && !headers.has('Cache-Control')) headers.set('Cache-Control', 'no-store');
       // yoga stops reading an oversized (chunked) body midway; the rest must not be parsed as the next request.
       if (response.status === 413) headers.set('Connection', 'close');
     },

@@ -19,12 +19,13 @@ describe('HTTP hardening in local mode (dev)', () => {
     expect(headers.get('cache-control')).toBe('no-store');
   });
 
-  it('serves GraphiQL under a CSP that lets it load its bundle from unpkg', async () => {
+  it('serves GraphiQL under a CSP that allows only its own origin', async () => {
     const response = await fetch(gateway.url, { headers: { accept: 'text/html' } });
     expect(response.status).toBe(200);
     const csp = response.headers.get('content-security-policy') ?? '';
     expect(csp).toContain('script-src');
-    expect(csp).toContain('https://unpkg.com');
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/https?:/);
     expect(csp).toContain("frame-ancestors 'none'");
   });
 
