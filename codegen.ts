@@ -8,12 +8,17 @@ export const CODEGEN_OUTPUT = 'src/generated/';
 export const DASHBOARD_CODEGEN_OUTPUT = 'ui/src/generated/';
 
 /** Client-preset output for one set of operation documents. */
-function typedDocuments(documents: string): CodegenConfig['generates'][string] {
+function typedDocuments(documents: string, persisted = false): CodegenConfig['generates'][string] {
   return {
     documents: [documents],
     preset: 'client',
-    // No React components here: plain result types read better than masked fragments.
-    presetConfig: { fragmentMasking: false, gqlTagName: 'graphql' },
+    // No React components here: plain result types read better than masked fragments. With `persisted`, also the
+    // trusted-documents manifest (`persisted-documents.json`, sha256 → document) for GATEWAY_PERSISTED_DOCUMENTS.
+    presetConfig: {
+      fragmentMasking: false,
+      gqlTagName: 'graphql',
+      ...(persisted ? { persistedDocuments: { hashAlgorithm: 'sha256' } } : {}),
+    },
     config: {
       // Our tsconfig: verbatimModuleSyntax and explicit `.ts` import paths.
       useTypeImports: true,
@@ -39,7 +44,7 @@ export function codegenConfig(
     ignoreNoDocuments: false,
     silent: true,
     generates: {
-      [output]: typedDocuments('schema/operations/*.graphql'),
+      [output]: typedDocuments('schema/operations/*.graphql', true),
       [dashboardOutput]: typedDocuments('ui/operations/*.graphql'),
     },
   };

@@ -33,7 +33,10 @@ function loadManifest(path: string): ReadonlyMap<string, string> {
     throw new ConfigError(`GATEWAY_PERSISTED_DOCUMENTS: ${path} must map hashes to documents`);
   }
   const entries = Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
-  return new Map(entries);
+  // graphql-codegen writes `sha256:<hex>` keys (its documentId); APQ-style clients send the bare hex.
+  return new Map(
+    entries.flatMap(([key, document]) => [[key, document] as const, [key.replace(/^sha256:/, ''), document] as const]),
+  );
 }
 
 export function persistedOperationPlugins(options: PersistedOperationsOptions): Plugin[] {

@@ -1,7 +1,7 @@
 // Persisted operations over HTTP: APQ register/lookup with the standard errors, and trusted-documents mode refusing
 // anything outside its manifest.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
@@ -66,5 +66,29 @@ describe('persisted operations', () => {
     expect(arbitrary.errors?.[0]?.message).toMatch(/trusted documents only/);
     const unknown = await post(gateway, { extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } });
     expect(unknown.errors?.[0]?.message).toBe('PersistedQueryNotFound');
+  });
+
+  it('trusted documents: the manifest `npm run codegen` writes for schema/operations runs its documents by hash', async () => {
+    const path = join(import.meta.dirname, '../../src/generated/persisted-documents.json');
+    const manifest = JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>;
+    const [key, document] = Object.entries(manifest).find(([, text]) => text.startsWith('query OrderBook')) ?? [];
+    expect(key).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(
+      createHash('sha256')
+        .update(document ?? '')
+        .digest('hex'),
+    ).toBe(key?.slice('sha256:'.length));
+    const gateway = await start({ GATEWAY_PERSISTED_DOCUMENTS: path });
+    const byHash = {
+      variables: { symbol: 'SOL_USDC', limit: 5 },
+      extensions: { persistedQuery: { version: 1, sha256Hash: key?.slice(7) } },
+    };
+    // Accepted and executed (the exchange here is a closed port, so the field itself fails upstream, not as refused).
+    const answer = await post(gateway, byHash);
+    expect(answer.errors?.[0]?.message).not.toMatch(/trusted documents only|PersistedQueryNotFound/);
+    expect((answer.errors?.[0] as { extensions?: { code?: string } } | undefined)?.extensions?.code).toBe(
+      'EXCHANGE_UNAVAILABLE',
+    );
+    expect((await post(gateway, { query: document })).errors?.[0]?.message).toMatch(/trusted documents only/);
   });
 });
