@@ -15,7 +15,7 @@ import {
   firstViolation,
   onGrid,
   parseU32,
-  positiveDecimal,
+  positiveAmount,
   requires,
   together,
   violation,
@@ -61,8 +61,6 @@ export interface MarketRules {
 }
 
 const FUTURES: ReadonlySet<MarketType> = new Set(['PERP', 'IPERP', 'DATED']);
-/** The exchange reads decimals with at most 18 fractional digits; finer values (1e-21 scale) fail to parse upstream. */
-const MAX_FRACTION_DIGITS = 18;
 const PERCENT = /^(\d+(?:\.\d+)?)%$/;
 
 function bookState(draft: OrderDraft, market: MarketRules): Violation | null {
@@ -129,16 +127,6 @@ type QuantityGrid = Parameters<typeof onGrid>[2];
 function postOnlyTimeInForce(draft: OrderDraft): Violation | null {
   return draft.postOnly && draft.timeInForce != null && draft.timeInForce !== 'GTC'
     ? violation('postOnly', `postOnly orders rest on the book: they must be GTC, not ${draft.timeInForce}`)
-    : null;
-}
-
-/** Positive, and no finer than the exchange can read. */
-function positiveAmount(field: string, value: string | null | undefined): Violation | null {
-  const problem = positiveDecimal(field, value);
-  if (problem !== null || value == null) return problem;
-  const fraction = value.split('.')[1]?.replace(/0+$/, '') ?? '';
-  return fraction.length > MAX_FRACTION_DIGITS
-    ? violation(field, `${field} has more than ${MAX_FRACTION_DIGITS} decimal places`)
     : null;
 }
 
