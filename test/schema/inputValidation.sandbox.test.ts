@@ -1,4 +1,4 @@
-// RFQ, borrow-lend and withdrawal inputs the exchange would refuse for their shape are refused by the gateway,
+// RFQ, borrow-lend, withdrawal and strategy inputs the exchange would refuse for their shape are refused by the gateway,
 // naming the field, with no call to the write endpoint; a well-formed one is forwarded exactly once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type TestGateway } from '../support/gateway.ts';
@@ -131,5 +131,50 @@ describe('local withdrawal validation', () => {
       quantity: '5.000001',
     });
     expect(result).toEqual({ typename: 'RequestWithdrawalSuccess', field: null, calls: 1 });
+  });
+});
+
+const CREATE_STRATEGY = /* GraphQL */ `
+  mutation ($input: CreateStrategyInput!) {
+    createStrategy(input: $input) {
+      __typename
+      ... on InvalidOrder {
+        field
+      }
+    }
+  }
+`;
+
+describe('local strategy validation', () => {
+  const STRATEGY = { symbol: 'SOL_USDC', side: 'BID', quantity: '1', durationMs: 60_000, intervalMs: 10_000 };
+  it.each([
+    ['an RFQ market', { ...STRATEGY, symbol: 'SOL_USDC_RFQ' }, 'symbol'],
+    ['a quantity off the stepSize', { ...STRATEGY, quantity: '1.005' }, 'quantity'],
+    ['a price off the tickSize', { ...STRATEGY, price: '100.005' }, 'price'],
+    ['postOnly without a price', { ...STRATEGY, postOnly: true }, 'price'],
+    ['postOnly with IOC', { ...STRATEGY, price: '100', postOnly: true, timeInForce: 'IOC' }, 'postOnly'],
+    ['reduceOnly on a spot market', { ...STRATEGY, reduceOnly: true }, 'reduceOnly'],
+    [
+      'a fractional TickSize slippage tolerance',
+      { ...STRATEGY, slippageTolerance: '1.5', slippageToleranceType: 'TICK_SIZE' },
+      'slippageTolerance',
+    ],
+    [
+      'a slippage tolerance finer than 18 places',
+      { ...STRATEGY, slippageTolerance: TWENTY_ONE_PLACES },
+      'slippageTolerance',
+    ],
+    ['an interval longer than the duration', { ...STRATEGY, intervalMs: 120_000 }, 'intervalMs'],
+  ])('refuses %s as InvalidOrder naming the field, without calling strategyCreate', async (_, input, field) => {
+    expect(await attempt('strategyCreate', CREATE_STRATEGY, 'createStrategy', input)).toEqual({
+      typename: 'InvalidOrder',
+      field,
+      calls: 0,
+    });
+  });
+
+  it('forwards a well-formed strategy once', async () => {
+    const result = await attempt('strategyCreate', CREATE_STRATEGY, 'createStrategy', { ...STRATEGY, price: '100.01' });
+    expect(result).toEqual({ typename: 'CreateStrategySuccess', field: null, calls: 1 });
   });
 });

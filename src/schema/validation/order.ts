@@ -60,7 +60,7 @@ export interface MarketRules {
   readonly filters: Pick<MarketFilters, 'price' | 'quantity'>;
 }
 
-const FUTURES: ReadonlySet<MarketType> = new Set(['PERP', 'IPERP', 'DATED']);
+export const FUTURES: ReadonlySet<MarketType> = new Set(['PERP', 'IPERP', 'DATED']);
 const PERCENT = /^(\d+(?:\.\d+)?)%$/;
 
 function bookState(draft: OrderDraft, market: MarketRules): Violation | null {
@@ -124,14 +124,14 @@ function triggerQuantity(draft: OrderDraft, market: MarketRules, grid: QuantityG
 type QuantityGrid = Parameters<typeof onGrid>[2];
 
 /** A post-only order rests on the book, so it cannot also be immediate-or-cancel or fill-or-kill. */
-function postOnlyTimeInForce(draft: OrderDraft): Violation | null {
+export function postOnlyTimeInForce(draft: Pick<OrderDraft, 'postOnly' | 'timeInForce'>): Violation | null {
   return draft.postOnly && draft.timeInForce != null && draft.timeInForce !== 'GTC'
     ? violation('postOnly', `postOnly orders rest on the book: they must be GTC, not ${draft.timeInForce}`)
     : null;
 }
 
 /** TickSize tolerance counts whole ticks; Percent is above 0 and at most 100 (and needs a market order). */
-function slippage(draft: OrderDraft): Violation | null {
+export function slippage(draft: Pick<OrderDraft, 'slippageTolerance' | 'slippageToleranceType'>): Violation | null {
   const value = draft.slippageTolerance;
   if (value == null) return null;
   const problem = positiveAmount('slippageTolerance', value);
