@@ -169,6 +169,15 @@ export function validateOrder(draft: OrderDraft, market: MarketRules | null): Vi
       ),
     () =>
       requires(['stopLossLimitPrice', draft.stopLossLimitPrice], ['stopLossTriggerPrice', draft.stopLossTriggerPrice]),
+    // A reference price for a trigger that does not exist would be silently meaningless, so it is refused.
+    () => requires(['triggerBy', draft.triggerBy], ['triggerPrice', draft.triggerPrice]),
+    () =>
+      requires(
+        ['takeProfitTriggerBy', draft.takeProfitTriggerBy],
+        ['takeProfitTriggerPrice', draft.takeProfitTriggerPrice],
+      ),
+    () =>
+      requires(['stopLossTriggerBy', draft.stopLossTriggerBy], ['stopLossTriggerPrice', draft.stopLossTriggerPrice]),
     () =>
       draft.reduceOnly && !FUTURES.has(market.marketType)
         ? violation('reduceOnly', 'reduceOnly is only for futures markets')
