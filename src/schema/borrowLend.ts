@@ -14,7 +14,8 @@ import {
 } from './enums.ts';
 import { exchangePage, pageArgs, pageOf, pageWindow, sortArg, sortParams } from './pagination.ts';
 import { compact, mutate, reject, reread, resultOf } from './private.ts';
-import { positiveDecimal } from './validation/rules.ts';
+import { validateBorrowLend } from './validation/borrowLend.ts';
+import { positiveAmount } from './validation/rules.ts';
 
 const decimal = (description: string) => ({ type: 'Decimal' as const, description });
 
@@ -266,7 +267,9 @@ builder.mutationField('borrowLend', (t) =>
     args: { input: t.arg({ type: BorrowLendInput, required: true, description: 'What to borrow or lend.' }) },
     resolve: (_, { input }, ctx) =>
       mutate(ctx, async () => {
-        reject(positiveDecimal('quantity', input.quantity));
+        reject(positiveAmount('quantity', input.quantity));
+        const markets = (await ctx.exchange.call('getBorrowLendMarkets', {})) ?? [];
+        reject(validateBorrowLend(input.asset, input.quantity, markets));
         await ctx.exchange.call('executeBorrowLend', {
           symbol: input.asset,
           side: input.side,

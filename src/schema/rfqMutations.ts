@@ -6,7 +6,8 @@ import { RfqExecutionModeEnum, SideEnum } from './enums.ts';
 import { compact, mutate, reject, resultOf, u32Arg } from './private.ts';
 import { QuoteRef, RfqRef } from './rfq.ts';
 import { compareDecimal } from './validation/decimal.ts';
-import { exactlyOne, firstViolation, positiveDecimal, violation } from './validation/rules.ts';
+import { exactlyOne, firstViolation, positiveAmount, positiveDecimal, violation } from './validation/rules.ts';
+import { validateRfqMarket } from './validation/rfq.ts';
 
 const SubmitRfqInput = builder.inputType('SubmitRfqInput', {
   description: 'A request for quotes on an RFQ market, sized in base (quantity) or in quote (quoteQuantity).',
@@ -50,7 +51,7 @@ async function rfqPayload(
     firstViolation(
       () => exactlyOne(['quantity', input.quantity], ['quoteQuantity', input.quoteQuantity]),
       () => positiveDecimal('quantity', input.quantity),
-      () => positiveDecimal('quoteQuantity', input.quoteQuantity),
+      () => positiveAmount('quoteQuantity', input.quoteQuantity),
       () =>
         immediate && input.price == null
           ? violation('price', 'price is required with the IMMEDIATE execution mode')
@@ -63,16 +64,15 @@ async function rfqPayload(
     ),
   );
   const clientId = u32Arg('clientId', idText(input.clientId));
-  if (!(await ctx.loaders.market.load(input.symbol)))
-    reject(violation('symbol', `Unknown market symbol ${input.symbol}`));
+  reject(validateRfqMarket(input, await ctx.loaders.market.load(input.symbol)));
   return { ...compact({ ...input, clientId }), symbol: input.symbol, side: input.side };
 }
 
 function quotePayload(input: typeof SubmitQuoteInput.$inferInput): QuotePayload {
   reject(
     firstViolation(
-      () => positiveDecimal('bidPrice', input.bidPrice),
-      () => positiveDecimal('askPrice', input.askPrice),
+      () => positiveAmount('bidPrice', input.bidPrice),
+      () => positiveAmount('askPrice', input.askPrice),
       () =>
         compareDecimal(input.bidPrice, input.askPrice) > 0
           ? violation('askPrice', 'askPrice must not be below bidPrice')

@@ -18,7 +18,8 @@ import { badUserInput } from './errors.ts';
 import { MarketRef } from './market.ts';
 import { exchangePage, pageArgs, pageOf, pageWindow, sortArg, sortParams } from './pagination.ts';
 import { compact, mutate, orNull, reject, resultOf, u32Arg } from './private.ts';
-import { exactlyOne, firstViolation, onGrid, positiveDecimal, violation, type Violation } from './validation/rules.ts';
+import { exactlyOne, firstViolation, violation, type Violation } from './validation/rules.ts';
+import { validateStrategy } from './validation/strategy.ts';
 
 /** Active strategies (ms `createdAt`) and history rows (naive `createdAt`) share one type. */
 type StrategyRow = Strategy | StrategyHistory;
@@ -202,32 +203,13 @@ async function strategyPayload(
   ctx: GatewayContext,
   input: typeof CreateStrategyInput.$inferInput,
 ): Promise<StrategyCreatePayload> {
-  const market = await ctx.loaders.market.load(input.symbol);
-  if (!market) reject(violation('symbol', `Unknown market symbol ${input.symbol}`), 'order');
-  const filters = market?.filters;
+  reject(validateStrategy(input, await ctx.loaders.market.load(input.symbol)), 'order');
   reject(
     firstViolation(
-      () =>
-        filters
-          ? onGrid('quantity', input.quantity, {
-              step: filters.quantity.stepSize,
-              stepName: 'stepSize',
-              min: filters.quantity.minQuantity,
-            })
-          : null,
-      () =>
-        filters
-          ? onGrid('price', input.price, {
-              step: filters.price.tickSize,
-              stepName: 'tickSize',
-              min: filters.price.minPrice,
-            })
-          : null,
       () => wholeMs('durationMs', input.durationMs),
       () => wholeMs('intervalMs', input.intervalMs),
       () =>
         input.intervalMs > input.durationMs ? violation('intervalMs', 'intervalMs must not exceed durationMs') : null,
-      () => positiveDecimal('slippageTolerance', input.slippageTolerance),
     ),
     'order',
   );

@@ -15,7 +15,8 @@ import {
 import { exchangePage, pageArgs, pageOf, pageWindow, timeRangeArgs, timeRangeParams } from './pagination.ts';
 import { compact, mutate, reject, reread, resultOf } from './private.ts';
 import { isRecoveredWithdrawal, requestWithdrawal } from './withdrawalOutcome.ts';
-import { firstViolation, maxLength, positiveDecimal, violation } from './validation/rules.ts';
+import { firstViolation, maxLength, positiveAmount, violation } from './validation/rules.ts';
+import { validateWithdrawal } from './validation/withdrawal.ts';
 
 const decimal = (description: string) => ({ type: 'Decimal' as const, description });
 
@@ -235,11 +236,12 @@ builder.mutationFields((t) => ({
       mutate(ctx, async () => {
         reject(
           firstViolation(
-            () => positiveDecimal('quantity', input.quantity),
+            () => positiveAmount('quantity', input.quantity),
             () => (input.address.trim() === '' ? violation('address', 'address must not be empty') : null),
             () => maxLength('clientId', input.clientId, 255),
           ),
         );
+        reject(validateWithdrawal(input, await ctx.loaders.asset.load(input.asset)));
         const { asset, ...rest } = input;
         return requestWithdrawal(ctx, {
           ...compact(rest),

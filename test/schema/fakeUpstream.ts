@@ -44,6 +44,29 @@ export class FakeUpstream implements Upstream {
   }
 }
 
+/** An open borrow-lend market with a 0.000001 step (the fields the gateway's checks read, the rest neutral). */
+function borrowLendMarket(symbol: string) {
+  return {
+    symbol,
+    state: 'Open',
+    assetMarkPrice: '1',
+    borrowInterestRate: '0.05',
+    lendInterestRate: '0.04',
+    borrowedQuantity: '0',
+    lentQuantity: '0',
+    utilization: '0',
+    optimalUtilization: '0.8',
+    maxUtilization: '0.95',
+    openBorrowLendLimit: '1000000',
+    throttleUtilizationThreshold: '0.9',
+    throttleUtilizationBound: '0.95',
+    throttleUpdateFraction: '0.1',
+    fee: '0',
+    stepSize: '0.000001',
+    timestamp: '2026-01-01T00:00:00',
+  };
+}
+
 export const fixtures = {
   markets: [
     market('SOL_USDC', 'SOL', 'USDC', 'SPOT'),
@@ -82,7 +105,24 @@ export const fixtures = {
   assets: [
     { symbol: 'SOL', displayName: 'Solana', coingeckoId: 'solana', tokens: [] },
     { symbol: 'BTC', displayName: 'Bitcoin', coingeckoId: 'bitcoin', tokens: [] },
-    { symbol: 'USDC', displayName: 'USD Coin', coingeckoId: 'usd-coin', tokens: [] },
+    {
+      symbol: 'USDC',
+      displayName: 'USD Coin',
+      coingeckoId: 'usd-coin',
+      tokens: [
+        {
+          displayName: 'USD Coin',
+          blockchain: 'Solana',
+          depositEnabled: true,
+          minimumDeposit: '1',
+          withdrawEnabled: true,
+          minimumWithdrawal: '2',
+          maximumWithdrawal: null,
+          withdrawalFee: '1',
+          nativeDecimals: 6,
+        },
+      ],
+    },
   ],
 };
 
@@ -135,6 +175,7 @@ export function marketHandlers(): Partial<Record<EndpointName, FakeHandler>> {
           ? fixtures.spotMarkPrices
           : fixtures.markPrices,
     getAssets: () => fixtures.assets,
+    getBorrowLendMarkets: () => fixtures.assets.map(({ symbol }) => borrowLendMarket(symbol)),
     getOpenInterest: () => [{ symbol: 'SOL_USDC_PERP', openInterest: '1234.5', timestamp: 1788368400000 }],
   };
 }

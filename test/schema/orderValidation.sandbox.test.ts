@@ -50,6 +50,46 @@ describe('local order validation', () => {
       { orderType: 'MARKET', quantity: '1', slippageTolerance: '0.5', slippageToleranceType: 'TICK_SIZE' },
       'slippageTolerance',
     ],
+    [
+      'a triggerPrice without a triggerQuantity',
+      { orderType: 'MARKET', quantity: '1', triggerPrice: '100' },
+      'triggerQuantity',
+    ],
+    [
+      'a triggerQuantity without a triggerPrice',
+      { orderType: 'MARKET', quantity: '1', triggerQuantity: '1' },
+      'triggerPrice',
+    ],
+    [
+      'a triggerBy without a triggerPrice',
+      { orderType: 'LIMIT', price: '100', quantity: '1', triggerBy: 'MARK_PRICE' },
+      'triggerPrice',
+    ],
+    [
+      'a take-profit limit price without its trigger price',
+      { orderType: 'LIMIT', price: '100', quantity: '1', takeProfitLimitPrice: '120' },
+      'takeProfitTriggerPrice',
+    ],
+    [
+      'a stop-loss limit price without its trigger price',
+      { orderType: 'LIMIT', price: '100', quantity: '1', stopLossLimitPrice: '80' },
+      'stopLossTriggerPrice',
+    ],
+    [
+      'a take-profit triggerBy without its trigger price',
+      { orderType: 'LIMIT', price: '100', quantity: '1', takeProfitTriggerBy: 'LAST_PRICE' },
+      'takeProfitTriggerPrice',
+    ],
+    [
+      'a stop-loss triggerBy without its trigger price',
+      { orderType: 'LIMIT', price: '100', quantity: '1', stopLossTriggerBy: 'INDEX_PRICE' },
+      'stopLossTriggerPrice',
+    ],
+    [
+      'a stop-loss trigger price off the tickSize',
+      { orderType: 'LIMIT', price: '100', quantity: '1', stopLossTriggerPrice: '80.005' },
+      'stopLossTriggerPrice',
+    ],
   ])('refuses %s as InvalidOrder naming the field, before any exchange call', async (_, fields, field) => {
     const before = orderCalls();
     const body = await post(EXECUTE, { input: { symbol: 'SOL_USDC', side: 'BID', ...fields } });

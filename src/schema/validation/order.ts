@@ -15,7 +15,7 @@ import {
   firstViolation,
   onGrid,
   parseU32,
-  positiveDecimal,
+  positiveAmount,
   requires,
   together,
   violation,
@@ -60,9 +60,7 @@ export interface MarketRules {
   readonly filters: Pick<MarketFilters, 'price' | 'quantity'>;
 }
 
-const FUTURES: ReadonlySet<MarketType> = new Set(['PERP', 'IPERP', 'DATED']);
-/** The exchange reads decimals with at most 18 fractional digits; finer values (1e-21 scale) fail to parse upstream. */
-const MAX_FRACTION_DIGITS = 18;
+export const FUTURES: ReadonlySet<MarketType> = new Set(['PERP', 'IPERP', 'DATED']);
 const PERCENT = /^(\d+(?:\.\d+)?)%$/;
 
 function bookState(draft: OrderDraft, market: MarketRules): Violation | null {
@@ -126,24 +124,14 @@ function triggerQuantity(draft: OrderDraft, market: MarketRules, grid: QuantityG
 type QuantityGrid = Parameters<typeof onGrid>[2];
 
 /** A post-only order rests on the book, so it cannot also be immediate-or-cancel or fill-or-kill. */
-function postOnlyTimeInForce(draft: OrderDraft): Violation | null {
+export function postOnlyTimeInForce(draft: Pick<OrderDraft, 'postOnly' | 'timeInForce'>): Violation | null {
   return draft.postOnly && draft.timeInForce != null && draft.timeInForce !== 'GTC'
     ? violation('postOnly', `postOnly orders rest on the book: they must be GTC, not ${draft.timeInForce}`)
     : null;
 }
 
-/** Positive, and no finer than the exchange can read. */
-function positiveAmount(field: string, value: string | null | undefined): Violation | null {
-  const problem = positiveDecimal(field, value);
-  if (problem !== null || value == null) return problem;
-  const fraction = value.split('.')[1]?.replace(/0+$/, '') ?? '';
-  return fraction.length > MAX_FRACTION_DIGITS
-    ? violation(field, `${field} has more than ${MAX_FRACTION_DIGITS} decimal places`)
-    : null;
-}
-
 /** TickSize tolerance counts whole ticks; Percent is above 0 and at most 100 (and needs a market order). */
-function slippage(draft: OrderDraft): Violation | null {
+export function slippage(draft: Pick<OrderDraft, 'slippageTolerance' | 'slippageToleranceType'>): Violation | null {
   const value = draft.slippageTolerance;
   if (value == null) return null;
   const problem = positiveAmount('slippageTolerance', value);
@@ -181,6 +169,15 @@ export function validateOrder(draft: OrderDraft, market: MarketRules | null): Vi
       ),
     () =>
       requires(['stopLossLimitPrice', draft.stopLossLimitPrice], ['stopLossTriggerPrice', draft.stopLossTriggerPrice]),
+    // A reference price for a trigger that does not exist would be silently meaningless, so it is refused.
+    () => requires(['triggerBy', draft.triggerBy], ['triggerPrice', draft.triggerPrice]),
+    () =>
+      requires(
+        ['takeProfitTriggerBy', draft.takeProfitTriggerBy],
+        ['takeProfitTriggerPrice', draft.takeProfitTriggerPrice],
+      ),
+    () =>
+      requires(['stopLossTriggerBy', draft.stopLossTriggerBy], ['stopLossTriggerPrice', draft.stopLossTriggerPrice]),
     () =>
       draft.reduceOnly && !FUTURES.has(market.marketType)
         ? violation('reduceOnly', 'reduceOnly is only for futures markets')

@@ -28,6 +28,19 @@ export function positiveDecimal(field: string, value: string | null | undefined)
   return isPositiveDecimal(text) ? null : violation(field, `${field} must be greater than zero`);
 }
 
+/** The exchange reads decimals with at most 18 fractional digits; finer values (1e-21 scale) fail to parse upstream. */
+const MAX_FRACTION_DIGITS = 18;
+
+/** Positive, and no finer than the exchange can read. */
+export function positiveAmount(field: string, value: string | null | undefined): Violation | null {
+  const problem = positiveDecimal(field, value);
+  if (problem !== null || value == null) return problem;
+  const fraction = value.split('.')[1]?.replace(/0+$/, '') ?? '';
+  return fraction.length > MAX_FRACTION_DIGITS
+    ? violation(field, `${field} has more than ${MAX_FRACTION_DIGITS} decimal places`)
+    : null;
+}
+
 /** Positive, a multiple of `step`, and within [min, max] (max null = unbounded). */
 export function onGrid(
   field: string,
