@@ -1,0 +1,121 @@
+// borrowLend, vault mint/redeem and acceptQuote under lost answers: a fault proxy between the gateway and the
+// sandbox; every answer must match what the sandbox holds.
+import { pino } from 'pino';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { BackpackRest } from '../../src/exchange/rest.ts';
+import { startSandbox, type SandboxHandle } from '../../src/sandbox/index.ts';
+import { createGateway, type Gateway } from '../../src/server.ts';
+import { startFaultProxy, type FaultProxy } from '../support/faultProxy.ts';
+
+let sandbox: SandboxHandle;
+let proxy: FaultProxy;
+let gateway: Gateway;
+let exchange: BackpackRest;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, seed: 29, flow: { enabled: false } });
+  proxy = await startFaultProxy(sandbox.restUrl);
+  const demo = sandbox.accountsByName['demo'];
+  if (!demo) throw new Error('the sandbox has no demo account');
+  const env = {
+    BACKPACK_WS_URL: sandbox.wsUrl,
+    BACKPACK_API_SECRET: demo.apiSecret,
+    PORT: '0',
+    BACKPACK_CLOCK_SYNC: 'false',
+    // A short client timeout and signed window keep the look-ups after a lost answer short.
+    BACKPACK_TIMEOUT_MS: '1500',
+    BACKPACK_WINDOW_MS: '1000',
+  };
+  gateway = await createGateway(loadConfig({ ...env, BACKPACK_API_URL: proxy.url }), {
+    logger: pino({ level: 'silent' }),
+    env: {},
+  });
+  // The exchange's own view, bypassing the proxy.
+  exchange = BackpackRest.fromConfig(loadConfig({ ...env, BACKPACK_API_URL: sandbox.restUrl }));
+});
+
+afterAll(async () => {
+  await gateway?.close();
+  await proxy?.close();
+  await sandbox?.close();
+});
+
+beforeEach(() => {
+  proxy.choose(null);
+});
+
+interface Outcome {
+  readonly __typename: string;
+  readonly recovered?: boolean;
+  readonly message?: string;
+  readonly safeToRetry?: boolean;
+}
+
+async function graphql<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+  const response = await fetch(gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: unknown[] };
+  expect(body.errors).toBeUndefined();
+  if (!body.data) throw new Error('no data');
+  return body.data;
+}
+
+describe('borrowLend tells the truth when the answer is lost', () => {
+  const BORROW_LEND = { method: 'POST', path: '/api/v1/borrowLend' };
+  const lend = (
+    quantity: string,
+  ) => `mutation { borrowLend(input: { asset: "USDC", side: LEND, quantity: "${quantity}" }) {
+    __typename ... on BorrowLendSuccess { recovered execution { quantity } } ... on MutationError { message safeToRetry }
+  } }`;
+  /** The manual lends of USDC the sandbox holds, as quantities. */
+  const lends = async (): Promise<string[]> =>
+    (await exchange.call('getBorrowLendHistory', { symbol: 'USDC', type: 'Lend', sources: 'Manual' })).map(
+      (row) => row.quantity,
+    );
+
+  it('an answered lend is not flagged recovered', async () => {
+    const before = await lends();
+    const data = await graphql<{ borrowLend: Outcome }>(lend('3'));
+    expect(data.borrowLend).toMatchObject({ __typename: 'BorrowLendSuccess', recovered: false });
+    expect(await lends()).toHaveLength(before.length + 1);
+  });
+
+  it.each([
+    ['forwardThen502', '10'],
+    ['forwardThenReset', '10.5'],
+    ['forwardThenTimeout', '9.25'],
+  ] as const)('%s: the lend is found in the history and reported done', async (fault, quantity) => {
+    const before = await lends();
+    proxy.inject(fault, BORROW_LEND);
+    const data = await graphql<{ borrowLend: Outcome }>(lend(quantity));
+    expect(data.borrowLend).toMatchObject({ __typename: 'BorrowLendSuccess', recovered: true });
+    // Exactly one lend more, of this quantity: the one the caller was told about.
+    const after = await lends();
+    expect(after).toHaveLength(before.length + 1);
+    expect(after.filter((q) => q === quantity).length).toBe(before.filter((q) => q === quantity).length + 1);
+    expect(proxy.injected.at(-1)).toMatchObject({ fault, path: BORROW_LEND.path });
+  });
+
+  it('503 before forwarding: RequestNotApplied, and the sandbox holds no lend', async () => {
+    const before = await lends();
+    proxy.inject('unavailable503', BORROW_LEND);
+    const data = await graphql<{ borrowLend: Outcome }>(lend('11'));
+    expect(data.borrowLend).toMatchObject({ __typename: 'RequestNotApplied', safeToRetry: true });
+    expect(await lends()).toEqual(before);
+  });
+
+  it('a lend the look-up cannot see is OutcomeUnknown, never "safe to retry"', async () => {
+    const before = await lends();
+    proxy.inject('forwardThen502', BORROW_LEND);
+    proxy.choose((request) => (request.path === '/wapi/v1/history/borrowLend' ? 'unavailable503' : null));
+    const data = await graphql<{ borrowLend: Outcome }>(lend('12'));
+    expect(data.borrowLend).toMatchObject({ __typename: 'OutcomeUnknown', safeToRetry: false });
+    expect(data.borrowLend.message).toMatch(/never resubmit/i);
+    // The proxy forwarded it: the lend did happen, so "safe to retry" would have been a lie.
+    expect(await lends()).toHaveLength(before.length + 1);
+  });
+});
