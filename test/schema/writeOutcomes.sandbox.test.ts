@@ -26,6 +26,8 @@ beforeAll(async () => {
     // A short client timeout and signed window keep the look-ups after a lost answer short.
     BACKPACK_TIMEOUT_MS: '1500',
     BACKPACK_WINDOW_MS: '1000',
+    // Every lost answer is settled through history endpoints: room for all of this file's look-ups in one minute.
+    BACKPACK_HISTORICAL_RATE_LIMIT_PER_MIN: '600',
   };
   gateway = await createGateway(loadConfig({ ...env, BACKPACK_API_URL: proxy.url }), {
     logger: pino({ level: 'silent' }),
@@ -117,5 +119,70 @@ describe('borrowLend tells the truth when the answer is lost', () => {
     expect(data.borrowLend.message).toMatch(/never resubmit/i);
     // The proxy forwarded it: the lend did happen, so "safe to retry" would have been a lie.
     expect(await lends()).toHaveLength(before.length + 1);
+  });
+});
+
+describe('vault mints and redeem requests tell the truth when the answer is lost', () => {
+  const MINT = { method: 'POST', path: '/api/v1/vault/mint' };
+  const REDEEM = { method: 'POST', path: '/api/v1/vault/redeem' };
+  let vaultId: number;
+
+  beforeAll(async () => {
+    const vault = (await exchange.call('getVaults', {})).find((v) => v.symbol === 'USDC');
+    if (!vault) throw new Error('the sandbox has no USDC vault');
+    vaultId = vault.id;
+  });
+
+  const mint = (quantity: string) => `mutation { mintVault(vaultId: "${vaultId}", quantity: "${quantity}") {
+    __typename ... on MintVaultSuccess { recovered } ... on MutationError { message safeToRetry }
+  } }`;
+  const mints = async (): Promise<string[]> =>
+    (await exchange.call('getVaultMintHistory', { vaultId })).map((row) => row.quantity);
+
+  it.each([
+    ['forwardThen502', '100'],
+    ['forwardThenReset', '101'],
+  ] as const)('%s: the mint is found in the history and reported done', async (fault, quantity) => {
+    const before = await mints();
+    proxy.inject(fault, MINT);
+    const data = await graphql<{ mintVault: Outcome }>(mint(quantity));
+    expect(data.mintVault).toMatchObject({ __typename: 'MintVaultSuccess', recovered: true });
+    const after = await mints();
+    expect(after).toHaveLength(before.length + 1);
+    expect(after).toContain(quantity);
+  });
+
+  it('503 before forwarding: RequestNotApplied, and the sandbox holds no mint', async () => {
+    const before = await mints();
+    proxy.inject('unavailable503', MINT);
+    const data = await graphql<{ mintVault: Outcome }>(mint('102'));
+    expect(data.mintVault).toMatchObject({ __typename: 'RequestNotApplied', safeToRetry: true });
+    expect(await mints()).toEqual(before);
+  });
+
+  it('a mint the look-up cannot see is OutcomeUnknown, never "safe to retry"', async () => {
+    const before = await mints();
+    proxy.inject('forwardThen502', MINT);
+    proxy.choose((request) => (request.path === '/wapi/v1/history/vault/mint' ? 'unavailable503' : null));
+    const data = await graphql<{ mintVault: Outcome }>(mint('103'));
+    expect(data.mintVault).toMatchObject({ __typename: 'OutcomeUnknown', safeToRetry: false });
+    expect(data.mintVault.message).toMatch(/never resubmit/i);
+    expect(await mints()).toHaveLength(before.length + 1);
+  });
+
+  it('forwardThen502 on a redeem request: found pending and reported done; a refused one is RequestNotApplied', async () => {
+    const redeem = `mutation { requestVaultRedeem(vaultId: "${vaultId}") {
+      __typename ... on RequestVaultRedeemSuccess { recovered } ... on MutationError { message safeToRetry }
+    } }`;
+    proxy.inject('unavailable503', REDEEM);
+    const refused = await graphql<{ requestVaultRedeem: Outcome }>(redeem);
+    expect(refused.requestVaultRedeem).toMatchObject({ __typename: 'RequestNotApplied', safeToRetry: true });
+    expect(await exchange.call('getVaultRedeemHistory', { vaultId })).toEqual([]);
+
+    proxy.inject('forwardThen502', REDEEM);
+    const lost = await graphql<{ requestVaultRedeem: Outcome }>(redeem);
+    expect(lost.requestVaultRedeem).toMatchObject({ __typename: 'RequestVaultRedeemSuccess', recovered: true });
+    const held = await exchange.call('getVaultRedeemHistory', { vaultId });
+    expect(held.map((row) => row.status)).toEqual(['Requested']);
   });
 });
