@@ -186,3 +186,58 @@ describe('vault mints and redeem requests tell the truth when the answer is lost
     expect(held.map((row) => row.status)).toEqual(['Requested']);
   });
 });
+
+describe('acceptQuote tells the truth when the answer is lost', () => {
+  const ACCEPT = { method: 'POST', path: '/api/v1/rfq/accept' };
+  let maker: BackpackRest;
+
+  beforeAll(() => {
+    const bob = sandbox.accountsByName['bob'];
+    if (!bob) throw new Error('the sandbox has no bob account');
+    maker = BackpackRest.fromConfig(
+      loadConfig({
+        BACKPACK_API_URL: sandbox.restUrl,
+        BACKPACK_WS_URL: sandbox.wsUrl,
+        BACKPACK_API_SECRET: bob.apiSecret,
+        BACKPACK_CLOCK_SYNC: 'false',
+      }),
+    );
+  });
+
+  /** An RFQ of the gateway's account with one quote from another account on it. */
+  async function quoted(clientId: number): Promise<{ rfqId: string; quoteId: string }> {
+    const rfq = await exchange.call('submitRfq', { symbol: 'SOL_USDC_RFQ', side: 'Bid', quantity: '2', clientId });
+    const quote = await maker.call('submitQuote', { rfqId: rfq.rfqId, bidPrice: '148', askPrice: '152' });
+    return { rfqId: rfq.rfqId, quoteId: quote.quoteId };
+  }
+
+  const accept = (quoteId: string, rfqId: string) => `mutation { acceptQuote(quoteId: "${quoteId}", rfqId: "${rfqId}") {
+    __typename ... on AcceptQuoteSuccess { recovered rfq { id status } } ... on MutationError { message safeToRetry }
+  } }`;
+  const fillsOf = async (quoteId: string) => exchange.call('getRfqFillHistory', { quoteId });
+
+  it('forwardThen502: the fill is found and the RFQ reported filled', async () => {
+    const { rfqId, quoteId } = await quoted(501);
+    proxy.inject('forwardThen502', ACCEPT);
+    const data = await graphql<{ acceptQuote: Outcome & { rfq?: { id: string; status: string } } }>(
+      accept(quoteId, rfqId),
+    );
+    expect(data.acceptQuote).toMatchObject({
+      __typename: 'AcceptQuoteSuccess',
+      recovered: true,
+      rfq: { id: rfqId, status: 'FILLED' },
+    });
+    expect(await fillsOf(quoteId)).toHaveLength(1);
+  });
+
+  it('503 before forwarding: RequestNotApplied, the quote is unfilled, and the retry fills it once', async () => {
+    const { rfqId, quoteId } = await quoted(502);
+    proxy.inject('unavailable503', ACCEPT);
+    const refused = await graphql<{ acceptQuote: Outcome }>(accept(quoteId, rfqId));
+    expect(refused.acceptQuote).toMatchObject({ __typename: 'RequestNotApplied', safeToRetry: true });
+    expect(await fillsOf(quoteId)).toEqual([]);
+    const retried = await graphql<{ acceptQuote: Outcome }>(accept(quoteId, rfqId));
+    expect(retried.acceptQuote).toMatchObject({ __typename: 'AcceptQuoteSuccess', recovered: false });
+    expect(await fillsOf(quoteId)).toHaveLength(1);
+  });
+});
