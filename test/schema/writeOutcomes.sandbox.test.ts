@@ -230,6 +230,18 @@ describe('acceptQuote tells the truth when the answer is lost', () => {
     expect(await fillsOf(quoteId)).toHaveLength(1);
   });
 
+  it('an acceptance the look-up cannot see is OutcomeUnknown, never "safe to retry"', async () => {
+    const { rfqId, quoteId } = await quoted(503);
+    proxy.inject('forwardThen502', ACCEPT);
+    proxy.choose((request) => (request.path === '/wapi/v1/history/rfq/fill' ? 'unavailable503' : null));
+    const data = await graphql<{ acceptQuote: Outcome }>(accept(quoteId, rfqId));
+    expect(data.acceptQuote).toMatchObject({ __typename: 'OutcomeUnknown', safeToRetry: false });
+    expect(data.acceptQuote.message).toMatch(/never resubmit/i);
+    // The quote was in fact accepted: exactly what the caller was told to look up.
+    proxy.choose(null);
+    expect(await fillsOf(quoteId)).toHaveLength(1);
+  });
+
   it('503 before forwarding: RequestNotApplied, the quote is unfilled, and the retry fills it once', async () => {
     const { rfqId, quoteId } = await quoted(502);
     proxy.inject('unavailable503', ACCEPT);
