@@ -3,6 +3,7 @@ import type { BorrowLendPositionWithMargin, PositionEstimatedLiquidationPrice } 
 import type { BorrowLendMovement, BorrowLendPositionRow, InterestPayment } from '../exchange/types/history.ts';
 import { AccountRef } from './account.ts';
 import { AssetRef, MarginFunctionRef } from './asset.ts';
+import { executeBorrowLend } from './borrowLendOutcome.ts';
 import { builder } from './builder.ts';
 import {
   BorrowLendEventTypeEnum,
@@ -240,6 +241,8 @@ interface BorrowLendDone {
   readonly side: 'Borrow' | 'Lend';
   readonly quantity: string;
   readonly position: BorrowLendPositionWithMargin | null;
+  /** True when the answer was lost and the borrow or lend was found in the borrow-lend history. */
+  readonly recovered: boolean;
 }
 
 const BorrowLendDoneRef = builder.objectRef<BorrowLendDone>('BorrowLendExecution').implement({
@@ -262,22 +265,37 @@ builder.mutationField('borrowLend', (t) =>
     authScopes: { trade: true },
     type: BorrowLendDoneRef,
     description:
-      'Borrows or lends an asset. Never retried: a failure after the exchange accepted it is not reported as one.',
-    errors: resultOf('BorrowLend', 'execution', 'What was executed and the position afterwards.'),
+      'Borrows or lends an asset. Never retried blindly: when the answer is lost it is looked up in the borrow-lend ' +
+      'history (asset, direction, quantity, within the signed window): found is a success flagged `recovered`, ' +
+      'surely absent is RequestNotApplied, otherwise OutcomeUnknown (check `account.borrowLendHistory`).',
+    errors: {
+      ...resultOf('BorrowLend', 'execution', 'What was executed and the position afterwards.'),
+      result: {
+        name: 'BorrowLendSuccess',
+        description: 'BorrowLend succeeded.',
+        fields: (r) => ({
+          recovered: r.boolean({
+            description:
+              "True when the exchange's answer was lost and the borrow or lend was found in the borrow-lend history.",
+            resolve: (done) => done.recovered,
+          }),
+        }),
+      },
+    },
     args: { input: t.arg({ type: BorrowLendInput, required: true, description: 'What to borrow or lend.' }) },
     resolve: (_, { input }, ctx) =>
       mutate(ctx, async () => {
         reject(positiveAmount('quantity', input.quantity));
         const markets = (await ctx.exchange.call('getBorrowLendMarkets', {})) ?? [];
         reject(validateBorrowLend(input.asset, input.quantity, markets));
-        await ctx.exchange.call('executeBorrowLend', {
+        const { recovered } = await executeBorrowLend(ctx, {
           symbol: input.asset,
           side: input.side,
           quantity: input.quantity,
         });
         const positions = await reread(() => ctx.exchange.call('getBorrowLendPositions', {}));
         const position = (positions ?? []).find((p) => p.symbol === input.asset) ?? null;
-        return { asset: input.asset, side: input.side, quantity: input.quantity, position };
+        return { asset: input.asset, side: input.side, quantity: input.quantity, position, recovered };
       }),
   }),
 );

@@ -1,6 +1,7 @@
 // RFQ mutations: submitRfq, acceptQuote, refreshRfq, cancelRfq (requester) and submitQuote (maker).
 import type { QuotePayload, RequestForQuotePayload } from '../exchange/types/rfq.ts';
 import { builder } from './builder.ts';
+import { acceptQuote, isRecoveredRfq } from './rfqOutcome.ts';
 import type { GatewayContext } from './context.ts';
 import { RfqExecutionModeEnum, SideEnum } from './enums.ts';
 import { compact, mutate, reject, resultOf, u32Arg } from './private.ts';
@@ -101,8 +102,24 @@ builder.mutationFields((t) => ({
   acceptQuote: t.field({
     authScopes: { trade: true },
     type: RfqRef,
-    description: 'Accepts a quote on one of your RFQs (identified by its id or client id).',
-    errors: resultOf('AcceptQuote', 'rfq', 'The RFQ after accepting.'),
+    description:
+      'Accepts a quote on one of your RFQs (identified by its id or client id). Never retried blindly: when the ' +
+      'answer is lost the quote is looked up in the RFQ fill history: found is a success flagged `recovered`, ' +
+      'surely absent is RequestNotApplied, otherwise OutcomeUnknown (check `account.rfqFillHistory`).',
+    errors: {
+      ...resultOf('AcceptQuote', 'rfq', 'The RFQ after accepting.'),
+      result: {
+        name: 'AcceptQuoteSuccess',
+        description: 'AcceptQuote succeeded.',
+        fields: (r) => ({
+          recovered: r.boolean({
+            description:
+              "True when the exchange's answer was lost and the quote's fill was found in the RFQ fill history.",
+            resolve: (rfq) => isRecoveredRfq(rfq),
+          }),
+        }),
+      },
+    },
     args: {
       quoteId: t.arg.id({ required: true, description: 'The quote to accept.' }),
       rfqId: t.arg.id({ description: 'The RFQ; give this or clientId.' }),
@@ -112,7 +129,7 @@ builder.mutationFields((t) => ({
       mutate(ctx, () => {
         reject(exactlyOne(['rfqId', args.rfqId], ['clientId', args.clientId]));
         const clientId = u32Arg('clientId', idText(args.clientId));
-        return ctx.exchange.call('acceptQuote', {
+        return acceptQuote(ctx, {
           ...compact({ rfqId: idText(args.rfqId), clientId }),
           quoteId: String(args.quoteId),
         });

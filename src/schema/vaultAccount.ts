@@ -3,6 +3,7 @@ import type { Vault, VaultRedeem } from '../exchange/types/vaults.ts';
 import type { VaultMint } from '../exchange/types/vaults.ts';
 import { AccountRef } from './account.ts';
 import { builder } from './builder.ts';
+import { mintVault, requestVaultRedeem } from './vaultOutcome.ts';
 import type { GatewayContext } from './context.ts';
 import { VaultRedeemStatusEnum } from './enums.ts';
 import { exchangePage, pageArgs, pageOf, pageWindow } from './pagination.ts';
@@ -141,6 +142,8 @@ async function vaultFor(ctx: GatewayContext, id: string): Promise<Vault> {
 interface VaultRequest {
   readonly vault: Vault;
   readonly quantity: string | null;
+  /** True when the answer was lost and the request was found in the vault's history. */
+  readonly recovered?: boolean;
 }
 
 const VaultRequestRef = builder.objectRef<VaultRequest>('VaultRequest').implement({
@@ -161,8 +164,22 @@ builder.mutationFields((t) => ({
     authScopes: { trade: true },
     type: VaultRequestRef,
     description:
-      'Deposits an asset into a vault for vault tokens. Never retried: check `account.vaultMints` before trying again.',
-    errors: resultOf('MintVault', 'request', 'The accepted mint.'),
+      'Deposits an asset into a vault for vault tokens. Never retried blindly: when the answer is lost it is looked ' +
+      'up in the mint history (vault, quantity, within the signed window): found is a success flagged `recovered`, ' +
+      'surely absent is RequestNotApplied, otherwise OutcomeUnknown (check `account.vaultMints`).',
+    errors: {
+      ...resultOf('MintVault', 'request', 'The accepted mint.'),
+      result: {
+        name: 'MintVaultSuccess',
+        description: 'MintVault succeeded.',
+        fields: (r) => ({
+          recovered: r.boolean({
+            description: "True when the exchange's answer was lost and the request was found in the vault's history.",
+            resolve: (request) => request.recovered === true,
+          }),
+        }),
+      },
+    },
     args: {
       vaultId: t.arg.id({ required: true, description: 'The vault.' }),
       quantity: t.arg({
@@ -187,20 +204,35 @@ builder.mutationFields((t) => ({
                 : null,
           ),
         );
-        await ctx.exchange.call('vaultMint', {
+        const { recovered } = await mintVault(ctx, {
           vaultId: vault.id,
           symbol: vault.symbol,
           quantity,
           ...compact({ autoBorrow, autoLendRedeem }),
         });
-        return { vault, quantity };
+        return { vault, quantity, recovered };
       }),
   }),
   requestVaultRedeem: t.field({
     authScopes: { trade: true },
     type: VaultRequestRef,
-    description: 'Requests redemption of vault tokens; it completes after the vault redeem delay.',
-    errors: resultOf('RequestVaultRedeem', 'request', 'The accepted redeem request.'),
+    description:
+      'Requests redemption of vault tokens; it completes after the vault redeem delay. Never retried blindly: when ' +
+      'the answer is lost it is looked up in the redeem history: found is a success flagged `recovered`, surely ' +
+      'absent is RequestNotApplied, otherwise OutcomeUnknown (check `account.vaultRedeems`).',
+    errors: {
+      ...resultOf('RequestVaultRedeem', 'request', 'The accepted redeem request.'),
+      result: {
+        name: 'RequestVaultRedeemSuccess',
+        description: 'RequestVaultRedeem succeeded.',
+        fields: (r) => ({
+          recovered: r.boolean({
+            description: "True when the exchange's answer was lost and the request was found in the vault's history.",
+            resolve: (request) => request.recovered === true,
+          }),
+        }),
+      },
+    },
     args: {
       vaultId: t.arg.id({ required: true, description: 'The vault.' }),
       vaultTokenQuantity: t.arg({ type: 'Decimal', description: 'Vault tokens to redeem; omitted = all.' }),
@@ -209,8 +241,8 @@ builder.mutationFields((t) => ({
       mutate(ctx, async () => {
         reject(positiveDecimal('vaultTokenQuantity', vaultTokenQuantity));
         const vault = await vaultFor(ctx, vaultId);
-        await ctx.exchange.call('vaultRedeem', { vaultId: vault.id, ...compact({ vaultTokenQuantity }) });
-        return { vault, quantity: vaultTokenQuantity ?? null };
+        const { recovered } = await requestVaultRedeem(ctx, { vaultId: vault.id, ...compact({ vaultTokenQuantity }) });
+        return { vault, quantity: vaultTokenQuantity ?? null, recovered };
       }),
   }),
   cancelVaultRedeem: t.field({

@@ -247,24 +247,6 @@ describe('executeOrder tells the truth when the answer is lost', () => {
     expect(await exchange.call('getWithdrawals', {})).toHaveLength(before + 1);
   });
 
-  it('borrowLend: a lost answer is OutcomeUnknown, never "safe to retry"', async () => {
-    proxy.inject('forwardThen502', { method: 'POST', path: '/api/v1/borrowLend' });
-    const data = await graphql<{ borrowLend: Outcome }>(`
-      mutation {
-        borrowLend(input: { asset: "USDC", side: LEND, quantity: "10" }) {
-          __typename
-          ... on MutationError {
-            message
-            safeToRetry
-          }
-        }
-      }
-    `);
-    expect(data.borrowLend).toMatchObject({ __typename: 'OutcomeUnknown', safeToRetry: false });
-    // The proxy forwarded it: the lend did happen, so "safe to retry" would have been a lie.
-    expect(proxy.forwarded.filter((r) => r.path === '/api/v1/borrowLend')).toHaveLength(1);
-  });
-
   it('reads a truncated 200 answer to a GET as transient and retries it', async () => {
     proxy.inject('truncated200', { method: 'GET', path: '/api/v1/depth' });
     const response = await fetch(gateway.url, {
