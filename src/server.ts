@@ -152,8 +152,6 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
       ...(ttls.default === undefined ? {} : { defaultTtlMs: ttls.default }),
       onLookup: metrics.onCacheLookup,
     });
-  // Injected fakes answer every account's calls; otherwise each account gets a client holding only its own key (one
-  // per account for the gateway's life: its rate limiter and clock belong to that account).
   // One clock offset for every account's REST signing and the WebSocket signing: a rejection seen by one heals all.
   const now = deps.now ?? Date.now;
   const clock = config.clockSync
@@ -161,6 +159,8 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     : undefined;
   // Measured once up front when there is anything to sign; signing itself never waits for a due resync.
   if (clock && security.accounts.list.length > 0) void clock.sync();
+  // Injected fakes answer every account's calls; otherwise each account gets a client holding only its own key (one
+  // per account for the gateway's life: its rate limiter and clock belong to that account).
   const injected = deps.rest !== undefined || deps.exchange !== undefined;
   const accountClients = new Map<string, BackpackRest>();
   const signerFor = (account: Account): BackpackRest | undefined => {
@@ -188,6 +188,10 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     accountKeys: security.accounts.list.map((account) => account.signingKey),
     ...(clock && security.accounts.list.length > 0 ? { clock } : {}),
     ...(deps.fetch !== undefined ? { fetch: deps.fetch } : {}),
+    accountClient: (key) => {
+      const account = security.accounts.list.find((each) => each.signingKey.apiKey === key.apiKey);
+      return account === undefined ? undefined : signerFor(account);
+    },
     ...(deps.WebSocket !== undefined ? { streamOptions: { WebSocket: deps.WebSocket } } : {}),
   });
 

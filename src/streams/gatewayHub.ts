@@ -19,6 +19,11 @@ export interface GatewayHubDeps {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** The fetch of the gap-filling REST readers (tests inject it; default globalThis.fetch). */
   readonly fetch?: typeof fetch;
+  /**
+   * The account's own REST client for a key, so gap-filling history reads spend that account's budget (its limiter);
+   * default: a new client for the key.
+   */
+  readonly accountClient?: (key: SigningKey) => BackpackRest | undefined;
   /** The gateway's shared signing clock (none when clock sync is off or there are no keys). */
   readonly clock?: ClockSync;
   /** Exchange-socket options: reconnect timings and an injected WebSocket constructor in tests. */
@@ -38,11 +43,12 @@ export function createGatewayHub(deps: GatewayHubDeps): StreamHub {
     readerFor: (key) =>
       key === undefined
         ? rest
-        : BackpackRest.fromConfig(config, {
+        : (deps.accountClient?.(key) ??
+          BackpackRest.fromConfig(config, {
             key,
             ...(deps.fetch !== undefined ? { fetch: deps.fetch } : {}),
             ...(deps.clock !== undefined ? { clock: deps.clock } : {}),
-          }),
+          })),
     bufferCapacity: settings.bufferCapacity,
     orderBookConflateMs: settings.orderBookConflateMs,
     windowMs: config.windowMs,
