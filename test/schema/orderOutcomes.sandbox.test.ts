@@ -1,14 +1,12 @@
 // executeOrder under lost answers: a fault proxy between the gateway and the sandbox; every answer must be the truth.
-import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
-import { BackpackRest } from '../../src/exchange/rest.ts';
-import { startSandbox, type SandboxHandle } from '../../src/sandbox/index.ts';
-import { createGateway, type Gateway } from '../../src/server.ts';
-import { FAULTS, startFaultProxy, type Fault, type FaultProxy } from '../support/faultProxy.ts';
+import type { BackpackRest } from '../../src/exchange/rest.ts';
+import type { Gateway } from '../../src/server.ts';
+import { FAULTS, type Fault } from '../support/faultProxy.ts';
+import { startFaultedGateway, type FaultedGateway } from '../support/faultedGateway.ts';
 
-let sandbox: SandboxHandle;
-let proxy: FaultProxy;
+let env: FaultedGateway;
+let proxy: FaultedGateway['proxy'];
 let gateway: Gateway;
 let exchange: BackpackRest;
 
@@ -16,31 +14,12 @@ const SYMBOL = 'SOL_USDC';
 const ORDER_PATH = { method: 'POST', path: '/api/v1/order' };
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, seed: 23, flow: { enabled: false } });
-  proxy = await startFaultProxy(sandbox.restUrl);
-  const demo = sandbox.accountsByName['demo'];
-  if (!demo) throw new Error('the sandbox has no demo account');
-  const env = {
-    BACKPACK_WS_URL: sandbox.wsUrl,
-    BACKPACK_API_SECRET: demo.apiSecret,
-    PORT: '0',
-    BACKPACK_CLOCK_SYNC: 'false',
-    // A short client timeout and signed window keep the look-ups after a lost answer short.
-    BACKPACK_TIMEOUT_MS: '1500',
-    BACKPACK_WINDOW_MS: '1000',
-  };
-  gateway = await createGateway(loadConfig({ ...env, BACKPACK_API_URL: proxy.url }), {
-    logger: pino({ level: 'silent' }),
-    env: {},
-  });
-  // The exchange's own view, bypassing the proxy.
-  exchange = BackpackRest.fromConfig(loadConfig({ ...env, BACKPACK_API_URL: sandbox.restUrl }));
+  env = await startFaultedGateway(23);
+  ({ proxy, gateway, exchange } = env);
 });
 
 afterAll(async () => {
-  await gateway?.close();
-  await proxy?.close();
-  await sandbox?.close();
+  await env?.close();
 });
 
 beforeEach(async () => {

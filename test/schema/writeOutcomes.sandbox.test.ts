@@ -1,46 +1,28 @@
 // borrowLend, vault mint/redeem and acceptQuote under lost answers: a fault proxy between the gateway and the
 // sandbox; every answer must match what the sandbox holds.
-import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { BackpackRest } from '../../src/exchange/rest.ts';
-import { startSandbox, type SandboxHandle } from '../../src/sandbox/index.ts';
-import { createGateway, type Gateway } from '../../src/server.ts';
-import { startFaultProxy, type FaultProxy } from '../support/faultProxy.ts';
+import type { SandboxHandle } from '../../src/sandbox/index.ts';
+import type { Gateway } from '../../src/server.ts';
+import { startFaultedGateway, type FaultedGateway } from '../support/faultedGateway.ts';
 
+let env: FaultedGateway;
 let sandbox: SandboxHandle;
-let proxy: FaultProxy;
+let proxy: FaultedGateway['proxy'];
 let gateway: Gateway;
 let exchange: BackpackRest;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, seed: 29, flow: { enabled: false } });
-  proxy = await startFaultProxy(sandbox.restUrl);
-  const demo = sandbox.accountsByName['demo'];
-  if (!demo) throw new Error('the sandbox has no demo account');
-  const env = {
-    BACKPACK_WS_URL: sandbox.wsUrl,
-    BACKPACK_API_SECRET: demo.apiSecret,
-    PORT: '0',
-    BACKPACK_CLOCK_SYNC: 'false',
-    // A short client timeout and signed window keep the look-ups after a lost answer short.
-    BACKPACK_TIMEOUT_MS: '1500',
-    BACKPACK_WINDOW_MS: '1000',
+  env = await startFaultedGateway(29, {
     // Every lost answer is settled through history endpoints: room for all of this file's look-ups in one minute.
     BACKPACK_HISTORICAL_RATE_LIMIT_PER_MIN: '600',
-  };
-  gateway = await createGateway(loadConfig({ ...env, BACKPACK_API_URL: proxy.url }), {
-    logger: pino({ level: 'silent' }),
-    env: {},
   });
-  // The exchange's own view, bypassing the proxy.
-  exchange = BackpackRest.fromConfig(loadConfig({ ...env, BACKPACK_API_URL: sandbox.restUrl }));
+  ({ sandbox, proxy, gateway, exchange } = env);
 });
 
 afterAll(async () => {
-  await gateway?.close();
-  await proxy?.close();
-  await sandbox?.close();
+  await env?.close();
 });
 
 beforeEach(() => {
