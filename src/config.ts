@@ -55,6 +55,17 @@ export interface Config {
   readonly persistedDocuments: string | undefined;
   /** OpenTelemetry tracing from the standard `OTEL_*` variables; off unless an exporter is chosen. */
   readonly tracing: TracingConfig;
+  /** `GATEWAY_REDIS_URL` and friends — replica mode when set (src/redis/). Default: off (one process). */
+  readonly replicas: ReplicaConfig | undefined;
+}
+
+export interface ReplicaConfig {
+  /** `GATEWAY_REDIS_URL` — the Redis every replica shares (may hold a password: never log it). */
+  readonly redisUrl: string;
+  /** `GATEWAY_REPLICAS` — replicas sharing the budgets; each spends budget ÷ this while Redis is away. Default 2. */
+  readonly count: number;
+  /** `GATEWAY_REDIS_PREFIX` — prefix of every key and channel. Default `bpgw:`. */
+  readonly prefix: string;
 }
 
 export type TracesSampler =
@@ -168,5 +179,13 @@ export function loadConfig(env: Env = process.env): Config {
       samplerRatio: settings.OTEL_TRACES_SAMPLER_ARG,
       serviceName: settings.OTEL_SERVICE_NAME,
     },
+    replicas:
+      settings.GATEWAY_REDIS_URL === undefined
+        ? undefined
+        : {
+            redisUrl: settings.GATEWAY_REDIS_URL,
+            count: settings.GATEWAY_REPLICAS,
+            prefix: settings.GATEWAY_REDIS_PREFIX,
+          },
   };
 }

@@ -34,6 +34,7 @@ import { toGraphQLError } from './schema/errors.ts';
 import { schema } from './schema/index.ts';
 import { loadSecurity, withBodyLimit, type Account, type Security } from './security/index.ts';
 import { hasScope } from './security/principal.ts';
+import { connectReplicaLink, type ReplicaLink } from './redis/connection.ts';
 import { createGatewayHub } from './streams/gatewayHub.ts';
 import type { StreamHub } from './streams/hub.ts';
 import { attachSubscriptions } from './streams/transport.ts';
@@ -101,6 +102,8 @@ export interface Gateway {
   readonly streams: StreamHub;
   /** What /ready reports; shutdown marks it first. */
   readonly readiness: Readiness;
+  /** Replica mode (`GATEWAY_REDIS_URL`): the connection to the Redis the replicas share; undefined otherwise. */
+  readonly replica: ReplicaLink | undefined;
   close(): Promise<void>;
   /**
    * SIGTERM/SIGINT: /ready 503, new operations refused, in-flight ones finish (up to GATEWAY_SHUTDOWN_GRACE_MS),
@@ -139,6 +142,8 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
   // Throws ConfigError (bad accounts/tokens files, keys without tokens on a non-loopback HOST …) before anything listens.
   const security = loadSecurity(env, config, deps.logger ? { logger: deps.logger } : {});
   const logger = security.logger;
+  // Replica mode refuses to start without Redis (ReplicaStartError names the variable); once up, Redis may come and go.
+  const replica = config.replicas === undefined ? undefined : await connectReplicaLink(config.replicas, logger);
   const metrics = new GatewayMetrics();
   const onRequest = metrics.onUpstreamRequest;
   const transport = deps.fetch !== undefined ? { fetch: deps.fetch } : {};
@@ -206,6 +211,7 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     probe: (deadline) => exchange.bounded(() => ({ deadline })).call('getTime', {}),
     loadCatalog: (deadline) => exchange.bounded(() => ({ deadline })).call('getMarkets', ALL_MARKET_TYPES_PARAMS),
     streams: () => streams.status(),
+    ...(replica !== undefined ? { redis: () => replica.problem() } : {}),
     intervalMs: config.readyProbeMs,
   });
   const deadline = useRequestDeadline({ deadlineMs: config.requestDeadlineMs, now });
@@ -321,7 +327,7 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     void checkKeys(targets, logger, config.requestDeadlineMs).then((problem) => readiness.reportKeys(problem));
   }
 
-  const close = async (): Promise<void> => {
+  const closeOnce = async (): Promise<void> => {
     await subscriptions.close();
     readiness.stop();
     metricsServer?.closeAllConnections();
@@ -329,7 +335,11 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     server.closeAllConnections();
     await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
     await tracing?.shutdown();
+    await replica?.close();
   };
+  // Idempotent: a test (or an embedding app) may close a replica early and again at teardown.
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => (closing ??= closeOnce());
   return {
     url,
     server,
@@ -339,6 +349,7 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     responses,
     streams,
     readiness,
+    replica,
     close,
     shutdown: (reason) =>
       shutdown.run({
@@ -361,6 +372,7 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
           server.closeAllConnections();
           await drained;
           await tracing?.shutdown();
+          await replica?.close();
         },
       }),
   };

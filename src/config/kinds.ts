@@ -116,6 +116,21 @@ export function url(options: Documented & { default: string; schemes: readonly s
   };
 }
 
+/** An optional absolute URL with one of the given schemes (`undefined` when unset); credentials in it stay secret. */
+export function optionalUrl(options: Documented & { schemes: readonly string[] }): Variable<string | undefined> {
+  const { schemes } = options;
+  return {
+    schema: text
+      .refine((value) => URL.canParse(value), { error: () => 'is not a valid URL', abort: true })
+      .refine((value) => schemes.includes(new URL(value).protocol.replace(':', '')), {
+        error: () => `must use ${schemes.join(' or ')}`,
+      })
+      .optional(),
+    shownDefault: options.shownDefault ?? 'unset',
+    description: options.description,
+  };
+}
+
 /** Free text (a path, a host, a list the owning module parses); `undefined` when unset unless it has a default. */
 export function textValue(options: Documented & { default: string }): Variable<string>;
 export function textValue(options: Documented): Variable<string | undefined>;

@@ -12,6 +12,7 @@ import {
   integer,
   optionalFlag,
   optionalInteger,
+  optionalUrl,
   ratio,
   textValue,
   url,
@@ -152,6 +153,22 @@ export const variables = {
   GATEWAY_PERSISTED_DOCUMENTS: textValue({
     description:
       'A graphql-codegen `persisted-documents.json` manifest (hash → document); when set, only those documents run (trusted documents)',
+  }),
+  GATEWAY_REDIS_URL: optionalUrl({
+    schemes: ['redis', 'rediss'],
+    description:
+      'Replica mode: gateways with the same Redis (≥ 6) share the exchange budgets, the public cache and one upstream subscription per stream. Unset: one process, no Redis',
+  }),
+  GATEWAY_REPLICAS: integer({
+    default: 2,
+    min: 1,
+    max: 1_000,
+    description:
+      'Replica mode: how many replicas run; while Redis is unreachable each one spends at most the budget ÷ this',
+  }),
+  GATEWAY_REDIS_PREFIX: textValue({
+    default: 'bpgw:',
+    description: 'Replica mode: prefix of every Redis key and channel, so separate deployments can share one Redis',
   }),
   OTEL_TRACES_EXPORTER: choice({
     values: ['none', 'console'],

@@ -1,5 +1,6 @@
 // Readiness: whether this gateway should get traffic now — catalog loaded, exchange answering a cheap probe recently,
-// every exchange socket that has subscribers connected, keys accepted, not shutting down. Served at /ready.
+// every exchange socket that has subscribers connected, keys accepted, Redis reachable in replica mode, not shutting
+// down. Served at /ready.
 import { useReadinessCheck, type Plugin } from 'graphql-yoga';
 import type { HubStatus } from '../streams/hub.ts';
 
@@ -10,13 +11,15 @@ export interface ReadinessDeps {
   readonly loadCatalog: (deadline: number) => Promise<unknown>;
   /** The stream hub's state, when live subscriptions are on. */
   readonly streams?: () => HubStatus | undefined;
+  /** Replica mode: why the shared Redis is not usable now (undefined while it is). */
+  readonly redis?: () => string | undefined;
   /** Time between probes; a probe older than two intervals no longer counts. */
   readonly intervalMs: number;
   readonly now?: () => number;
 }
 
 export interface FailingCheck {
-  readonly check: 'catalog' | 'exchange' | 'streams' | 'apiKeys' | 'shutdown';
+  readonly check: 'catalog' | 'exchange' | 'streams' | 'apiKeys' | 'redis' | 'shutdown';
   readonly detail: string;
 }
 
@@ -90,6 +93,10 @@ export class Readiness {
       }
     }
     if (this.keyProblem !== undefined) failing.push({ check: 'apiKeys', detail: this.keyProblem });
+    // Not ready without Redis: this replica still serves (local cache, local budget share), but a load balancer should
+    // prefer replicas that share the cluster's budgets and streams.
+    const redisProblem = this.deps.redis?.();
+    if (redisProblem !== undefined) failing.push({ check: 'redis', detail: redisProblem });
     return failing;
   }
 

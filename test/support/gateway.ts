@@ -90,6 +90,11 @@ export interface TestGateway {
   restAs(account: string): BackpackRest;
   /** A further local-mode gateway on the same sandbox signing as another account (closed with this one). */
   gatewayAs(account: string): Promise<Gateway>;
+  /**
+   * Another gateway with this one's configuration (same exchange, accounts and tokens) plus `env`: a second replica
+   * when the environment has GATEWAY_REDIS_URL. Closed with this one (or earlier by the test, e.g. to kill a holder).
+   */
+  replica(env?: Readonly<Record<string, string>>): Promise<Gateway>;
   /** Every upstream REST request so far (the sandbox's per-endpoint counts summed, or the fake's calls). */
   upstreamCount(): number;
   close(): Promise<void>;
@@ -253,6 +258,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<TestGa
     },
     restAs,
     gatewayAs: (account) => open({ ...env, BACKPACK_API_SECRET: sandboxAccount(requireSandbox(), account).apiSecret }),
+    replica: (extra = {}) => open({ ...env, ...extra }),
     upstreamCount: () => {
       if (sandbox === undefined) return (fake as { calls?: readonly unknown[] }).calls?.length ?? 0;
       return Object.values(sandbox.stats.requests()).reduce((sum, count) => sum + count, 0);
