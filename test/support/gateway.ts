@@ -6,21 +6,24 @@
 //   const env = await startGateway({ mode: 'tokens', captureLogs: true });  // alice + bob behind TOKEN_SPECS tokens
 //   const env = await startGateway({ account: null });                      // local mode without keys (anonymous)
 //   const env = await startGateway({ upstream: new FakeUpstream({...}) });  // fake exchange (test/schema/fakeUpstream.ts)
+//   const env = await startGateway(toyGateway({ GATEWAY_TOKENS_FILE }));     // toy schema behind the real security layers
 //   await gql(env, '{ markets { symbol } }', variables, { token: 'aliceRead' })  → { status, headers, body }
 //   await gqlData(env.gateway, SomeDocument, variables)                        → typed data, no errors expected
 //   await until(() => env.streams.status().subscriptions.active === 1, 'one subscription')
 //   await restGet(env.sandbox, '/api/v1/markets')  // the sandbox's own REST answer
-//   env.sandbox / env.rest (signs as the local account) / env.restAs('bob') / env.gatewayAs('bob') / env.upstreamCount()
+//   env.sandbox / env.rest (signs as the local account) / env.restAs('bob') / env.gatewayAs('bob' | null) / env.upstreamCount()
 //   env.logs, env.signatures, env.tokens, env.accountSecrets, env.wsUrl, env.streams; always `await env.close()`.
 // Old → new: startSandboxGateway(seed) → startGateway({ sandbox: { seed, flow: { enabled: false } } }); post/run →
 // gql/gqlData; startSecureGateway(o) → startGateway({ mode: 'tokens', captureLogs: true, sandbox: { seed: 11, flow:
 // { enabled: false } }, env: o.env }) and s.post(q, v, t) → gql(s, q, v, { token: t }); subscriptions' setup(o) →
 // startGateway({ sandbox: { seed: 7, ...o.sandbox }, env: o.env, account: o.withKeys === false ? null : 'demo' }) and
-// setup.hub/status()/demoRest → env.streams/env.streams.status()/env.rest; waitFor → until.
+// setup.hub/status()/demoRest → env.streams/env.streams.status()/env.rest; waitFor → until; startToyGateway(env, _, now)
+// → startGateway(toyGateway(env, now)) (test/security/support.ts) and g.post(body, headers) → post(g, body, { headers }).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { format } from 'node:util';
+import type { GraphQLSchema } from 'graphql';
 import type { DestinationStream, Logger } from 'pino';
 import { pino } from 'pino';
 import { expect } from 'vitest';
@@ -64,8 +67,10 @@ export interface GatewayOptions {
   readonly WebSocket?: WebSocketConstructor;
   /** Load the catalogs before listening (default true, as in production). */
   readonly warmCatalog?: boolean;
-  /** The gateway's host clock (default Date.now; clock-jump tests move it). */
+  /** The gateway's host clock for signing and budgets (default Date.now; clock-jump and budget tests move it). */
   readonly now?: () => number;
+  /** Serve this schema instead of the gateway's own (the security suites' toy schema, behind the real layers). */
+  readonly schema?: GraphQLSchema;
 }
 
 export interface TestGateway {
@@ -88,8 +93,8 @@ export interface TestGateway {
   readonly rest: BackpackRest;
   /** A REST client of the sandbox signing as a built-in account. */
   restAs(account: string): BackpackRest;
-  /** A further local-mode gateway on the same sandbox signing as another account (closed with this one). */
-  gatewayAs(account: string): Promise<Gateway>;
+  /** A further local-mode gateway on the same sandbox signing as another account, or keyless (null); closed with this one. */
+  gatewayAs(account: string | null): Promise<Gateway>;
   /** Every upstream REST request so far (the sandbox's per-endpoint counts summed, or the fake's calls). */
   upstreamCount(): number;
   close(): Promise<void>;
@@ -210,6 +215,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<TestGa
       ...(fake !== undefined ? { exchange: new CachedExchange(fake) } : {}),
       ...(options.warmCatalog !== undefined ? { warmCatalog: options.warmCatalog } : {}),
       ...(options.now !== undefined ? { now: options.now } : {}),
+      ...(options.schema !== undefined ? { schema: options.schema } : {}),
     });
     gateways.push(gateway);
     return gateway;
@@ -252,7 +258,11 @@ export async function startGateway(options: GatewayOptions = {}): Promise<TestGa
       return rest;
     },
     restAs,
-    gatewayAs: (account) => open({ ...env, BACKPACK_API_SECRET: sandboxAccount(requireSandbox(), account).apiSecret }),
+    gatewayAs: (account) => {
+      const keyless = Object.fromEntries(Object.entries(env).filter(([name]) => name !== 'BACKPACK_API_SECRET'));
+      if (account === null) return open(keyless);
+      return open({ ...keyless, BACKPACK_API_SECRET: sandboxAccount(requireSandbox(), account).apiSecret });
+    },
     upstreamCount: () => {
       if (sandbox === undefined) return (fake as { calls?: readonly unknown[] }).calls?.length ?? 0;
       return Object.values(sandbox.stats.requests()).reduce((sum, count) => sum + count, 0);
