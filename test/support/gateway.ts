@@ -50,8 +50,11 @@ export const TOKEN_SPECS = {
 export type TokenName = keyof typeof TOKEN_SPECS;
 
 export interface GatewayOptions {
-  /** The exchange: a fresh sandbox (default), or a fake that answers every call (public and signed). */
-  readonly upstream?: 'sandbox' | Upstream;
+  /**
+   * The exchange: a fresh sandbox (default), a fake that answers every call (public and signed), or an exchange already
+   * listening at a URL (the stub servers of test/support; no WebSocket unless `wsUrl` is given).
+   */
+  readonly upstream?: 'sandbox' | Upstream | RemoteExchange;
   /** Sandbox options over `{ port: 0 }` (the sandbox's own defaults otherwise: seed 1, live flow on). */
   readonly sandbox?: StartSandboxOptions;
   /** `local` (default): one account, no tokens. `tokens`: alice and bob, callers present TOKEN_SPECS tokens. */
@@ -60,8 +63,8 @@ export interface GatewayOptions {
   readonly account?: string | null;
   /** Extra environment for config and security (GATEWAY_*, LOG_LEVEL …), over the harness's own. */
   readonly env?: Readonly<Record<string, string>>;
-  /** Keep every log line (level debug) and console output in `logs`; default: a silent logger. */
-  readonly captureLogs?: boolean;
+  /** Keep every log line (level debug, or the level given) and console output in `logs`; default: a silent logger. */
+  readonly captureLogs?: boolean | 'info';
   /** The fetch / WebSocket the gateway's exchange clients use under the signature recording (default: the real ones). */
   readonly fetch?: typeof fetch;
   readonly WebSocket?: WebSocketConstructor;
@@ -71,6 +74,12 @@ export interface GatewayOptions {
   readonly now?: () => number;
   /** Serve this schema instead of the gateway's own (the security suites' toy schema, behind the real layers). */
   readonly schema?: GraphQLSchema;
+}
+
+/** An exchange that is already listening. */
+export interface RemoteExchange {
+  readonly restUrl: string;
+  readonly wsUrl?: string;
 }
 
 export interface TestGateway {
@@ -153,8 +162,10 @@ function sandboxAccount(sandbox: SandboxHandle, name: string): { apiSecret: stri
 }
 
 export async function startGateway(options: GatewayOptions = {}): Promise<TestGateway> {
-  const fake = options.upstream !== undefined && options.upstream !== 'sandbox' ? options.upstream : undefined;
-  const sandbox = fake === undefined ? await startSandbox({ port: 0, ...options.sandbox }) : undefined;
+  const upstream = options.upstream ?? 'sandbox';
+  const remote = upstream !== 'sandbox' && 'restUrl' in upstream ? upstream : undefined;
+  const fake = upstream !== 'sandbox' && !('restUrl' in upstream) ? upstream : undefined;
+  const sandbox = upstream === 'sandbox' ? await startSandbox({ port: 0, ...options.sandbox }) : undefined;
   const cleanups: (() => void | Promise<void>)[] = [];
   const cleanup = async (): Promise<void> => {
     for (const step of cleanups.reverse()) await step();
@@ -163,8 +174,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<TestGa
 
   const logs: string[] = [];
   let logger: Logger = pino({ level: 'silent' });
-  if (options.captureLogs === true) {
-    logger = createLogger({ level: 'debug', destination: captureLines(logs) });
+  if (options.captureLogs !== undefined && options.captureLogs !== false) {
+    const level = options.captureLogs === true ? 'debug' : options.captureLogs;
+    logger = createLogger({ level, destination: captureLines(logs) });
     cleanups.push(captureConsole(logs));
   }
   const signatures = new Set<string>();
@@ -176,6 +188,11 @@ export async function startGateway(options: GatewayOptions = {}): Promise<TestGa
   const env: Record<string, string> = { PORT: '0', BACKPACK_CLOCK_SYNC: 'false' };
   const tokens = {} as Record<TokenName, string>;
   const accountSecrets: string[] = [];
+  if (remote !== undefined) {
+    env['BACKPACK_API_URL'] = remote.restUrl;
+    // Nothing listens on the discard port: stream subscriptions fail fast instead of reaching a real exchange.
+    env['BACKPACK_WS_URL'] = remote.wsUrl ?? 'ws://127.0.0.1:9';
+  }
   if (sandbox !== undefined) {
     env['BACKPACK_API_URL'] = sandbox.restUrl;
     env['BACKPACK_WS_URL'] = sandbox.wsUrl;
@@ -264,7 +281,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<TestGa
       return open({ ...keyless, BACKPACK_API_SECRET: sandboxAccount(requireSandbox(), account).apiSecret });
     },
     upstreamCount: () => {
-      if (sandbox === undefined) return (fake as { calls?: readonly unknown[] }).calls?.length ?? 0;
+      if (sandbox === undefined) return (fake as { calls?: readonly unknown[] } | undefined)?.calls?.length ?? 0;
       return Object.values(sandbox.stats.requests()).reduce((sum, count) => sum + count, 0);
     },
     close: async () => {
