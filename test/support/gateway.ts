@@ -94,6 +94,8 @@ export interface TestGateway {
   readonly tokens: Readonly<Record<TokenName, string>>;
   /** With `captureLogs`: every serialized log line, plus console.* output (graphql-ws prints there, past redaction). */
   readonly logs: string[];
+  /** With `captureLogs`: the log lines parsed (console output left out). */
+  logRecords(): Record<string, unknown>[];
   /** X-Signature values and signed WS SUBSCRIBE signatures the gateway sent upstream. */
   readonly signatures: Set<string>;
   /** Secrets (base64 seeds) of the accounts the gateway holds. */
@@ -268,6 +270,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<TestGa
     },
     tokens,
     logs,
+    logRecords: () =>
+      logs.filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>),
     signatures,
     accountSecrets,
     get rest() {
