@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { createYoga, maskError as defaultMaskError, type YogaServerInstance } from 'graphql-yoga';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { Logger } from 'pino';
@@ -84,8 +84,10 @@ export interface GatewayDeps {
   readonly fetch?: typeof fetch;
   /** The WebSocket constructor of the exchange-stream sockets (default `ws`; tests record frames with it). */
   readonly WebSocket?: WebSocketConstructor;
-  /** The host clock the signing clock corrects (default Date.now; tests make it jump). */
+  /** The host clock: the signing clock corrects it, per-caller budgets refill by it (default Date.now; tests move it). */
   readonly now?: () => number;
+  /** The schema served (default: the gateway's own); security tests serve a toy schema behind the same layers. */
+  readonly schema?: GraphQLSchema;
 }
 
 export interface Gateway {
@@ -140,7 +142,10 @@ function maskErrorFor(logger: Logger) {
 export async function createGateway(config: Config, deps: GatewayDeps = {}): Promise<Gateway> {
   const env = deps.env ?? process.env;
   // Throws ConfigError (bad accounts/tokens files, keys without tokens on a non-loopback HOST …) before anything listens.
-  const security = loadSecurity(env, config, deps.logger ? { logger: deps.logger } : {});
+  const security = loadSecurity(env, config, {
+    ...(deps.logger ? { logger: deps.logger } : {}),
+    ...(deps.now ? { now: deps.now } : {}),
+  });
   const logger = security.logger;
   // Replica mode refuses to start without Redis (ReplicaStartError names the variable); once up, Redis may come and go.
   const replica = config.replicas === undefined ? undefined : await connectReplicaLink(config.replicas, logger);
@@ -220,7 +225,7 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
   const tracing = startTracing(config.tracing, deps.spanExporter);
 
   const yoga = createYoga<{ req: IncomingMessage; res: ServerResponse }, GatewayContext>({
-    schema,
+    schema: deps.schema ?? schema,
     graphqlEndpoint: GRAPHQL_PATH,
     ...security.yogaOptions,
     graphiql: security.limits.graphiql ? graphiqlOptions(DEFAULT_QUERY) : false,

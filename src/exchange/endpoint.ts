@@ -47,9 +47,8 @@ export interface EndpointDef<Req = unknown, Res = unknown> {
   readonly params: readonly ParamDef[];
   /** `array`: the JSON body is an array of objects (batch orders), each signed with the instruction. */
   readonly body: 'none' | 'object' | 'array';
+  /** What a success looks like on the wire; its JSON shape is the `Res` type parameter (tests read it from there). */
   readonly response: ResponseKind;
-  /** Name of the wire response type in `types/` (documentation and coverage checks). */
-  readonly responseType: string;
   readonly rateClass: RateClass;
   /** limit/offset pagination with X-PAGE-COUNT / X-TOTAL headers. */
   readonly paginated?: boolean;

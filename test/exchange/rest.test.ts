@@ -11,7 +11,7 @@ import { startStubExchange, type StubExchange } from '../support/stubExchange.ts
 const TEST_SECRET = 'AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=';
 const key = loadSigningKey(TEST_SECRET);
 
-const common = { responseType: 'unknown', status: 'current', description: 'test row' } as const;
+const common = { status: 'current', description: 'test row' } as const;
 
 const getOrders = endpoint<{ symbol?: string; marketType?: string; limit?: number; note?: string }, unknown[]>({
   ...common,

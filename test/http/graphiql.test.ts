@@ -1,30 +1,21 @@
 // GraphiQL offline: the page and every file it loads come from the gateway; in headless chromium with every other host
 // refused, the default query runs, the example operations are tabs and a subscription streams over graphql-ws.
-import { pino } from 'pino';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
 import { exampleTabs, gatewayOffers } from '../../src/http/graphiql.ts';
-import { startSandbox, type SandboxHandle } from '../../src/sandbox/index.ts';
-import { createGateway, type Gateway } from '../../src/server.ts';
+import type { Gateway } from '../../src/server.ts';
+import { startGateway, type TestGateway } from '../support/gateway.ts';
 
-let sandbox: SandboxHandle;
+let env: TestGateway;
 let gateway: Gateway;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, seed: 7 });
-  const config = loadConfig({
-    PORT: '0',
-    BACKPACK_API_URL: sandbox.restUrl,
-    BACKPACK_WS_URL: sandbox.wsUrl,
-    BACKPACK_CLOCK_SYNC: 'false',
-  });
-  gateway = await createGateway(config, { logger: pino({ level: 'silent' }), env: {} });
+  env = await startGateway({ sandbox: { seed: 7 }, account: null });
+  gateway = env.gateway;
 });
 
 afterAll(async () => {
-  await gateway?.close();
-  await sandbox?.close();
+  await env?.close();
 });
 
 /** Every src= and href= value of the page, resolved against the page's URL. */

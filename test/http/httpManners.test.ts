@@ -2,30 +2,21 @@
 // from the response cache are cacheable (max-age = remaining freshness, ETag, 304); @defer over multipart/mixed.
 import { request } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
 import { preferredEncoding } from '../../src/http/compression.ts';
-import { startSandbox, type SandboxHandle } from '../../src/sandbox/index.ts';
-import { createGateway, type Gateway } from '../../src/server.ts';
+import type { Gateway } from '../../src/server.ts';
+import { startGateway, type TestGateway } from '../support/gateway.ts';
 
-let sandbox: SandboxHandle;
+let env: TestGateway;
 let gateway: Gateway;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, seed: 11 });
-  const config = loadConfig({
-    PORT: '0',
-    BACKPACK_API_URL: sandbox.restUrl,
-    BACKPACK_WS_URL: sandbox.wsUrl,
-    BACKPACK_CLOCK_SYNC: 'false',
-  });
-  gateway = await createGateway(config, { logger: pino({ level: 'silent' }), env: {} });
+  env = await startGateway({ sandbox: { seed: 11 }, account: null });
+  gateway = env.gateway;
 });
 
 afterAll(async () => {
-  await gateway?.close();
-  await sandbox?.close();
+  await env?.close();
 });
 
 interface Raw {

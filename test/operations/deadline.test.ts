@@ -1,30 +1,23 @@
 // Deadlines end to end: a hung exchange fails a signed read with EXCHANGE_TIMEOUT inside the request deadline, a
 // refused one with EXCHANGE_UNAVAILABLE, and a client that goes away takes its upstream request with it.
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
-import { createGateway, type Gateway } from '../../src/server.ts';
+import { startGateway, type TestGateway } from '../support/gateway.ts';
 import { startHungExchange, type HungExchange } from '../support/hungExchange.ts';
 
 const SECRET = 'AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=';
 const DEADLINE_MS = 2_000;
 
 let hung: HungExchange;
-let gateway: Gateway;
+let gateway: TestGateway;
 
-async function startGateway(apiUrl: string, deadlineMs: number): Promise<Gateway> {
-  const config = loadConfig({
-    PORT: '0',
-    BACKPACK_API_URL: apiUrl,
-    BACKPACK_WS_URL: 'ws://127.0.0.1:9',
-    BACKPACK_API_SECRET: SECRET,
-    BACKPACK_CLOCK_SYNC: 'false',
-    GATEWAY_REQUEST_DEADLINE_MS: String(deadlineMs),
+const start = (apiUrl: string, deadlineMs: number): Promise<TestGateway> =>
+  startGateway({
+    upstream: { restUrl: apiUrl },
+    warmCatalog: false,
+    env: { BACKPACK_API_SECRET: SECRET, GATEWAY_REQUEST_DEADLINE_MS: String(deadlineMs) },
   });
-  return createGateway(config, { logger: pino({ level: 'silent' }), env: {}, warmCatalog: false });
-}
 
-async function post(target: Gateway, query: string, signal?: AbortSignal) {
+async function post(target: TestGateway, query: string, signal?: AbortSignal) {
   const response = await fetch(target.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -39,7 +32,7 @@ async function post(target: Gateway, query: string, signal?: AbortSignal) {
 
 beforeAll(async () => {
   hung = await startHungExchange();
-  gateway = await startGateway(hung.url, DEADLINE_MS);
+  gateway = await start(hung.url, DEADLINE_MS);
 });
 
 afterAll(async () => {
@@ -65,7 +58,7 @@ describe('request deadline', () => {
     const refused = await startHungExchange();
     const url = refused.url;
     await refused.close(); // nothing listens there any more
-    const target = await startGateway(url, DEADLINE_MS);
+    const target = await start(url, DEADLINE_MS);
     try {
       const body = await post(target, '{ account { balances { symbol } } }');
       expect(body.errors?.[0]?.extensions).toMatchObject({
@@ -79,7 +72,7 @@ describe('request deadline', () => {
   });
 
   it('aborts the upstream request when the client goes away', async () => {
-    const patient = await startGateway(hung.url, 60_000);
+    const patient = await start(hung.url, 60_000);
     try {
       const before = hung.requests().length;
       const closedBefore = hung.closedByClient();

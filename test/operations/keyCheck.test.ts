@@ -1,49 +1,37 @@
 // Startup key check against the sandbox: a key the exchange does not know gives one warning line and a failing
 // `apiKeys` readiness check, and the gateway still starts and serves public data.
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
-import { startSandbox, type SandboxHandle } from '../../src/sandbox/index.ts';
-import { createGateway, type Gateway } from '../../src/server.ts';
+import type { Gateway } from '../../src/server.ts';
+import { startGateway, type TestGateway } from '../support/gateway.ts';
 
-let sandbox: SandboxHandle;
+let env: TestGateway;
 let gateway: Gateway;
-const lines: { level: number; msg: string }[] = [];
+const lines = (): { level: number; msg: string }[] => env.logRecords() as never;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, seed: 3, flow: { enabled: false } });
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) lines.push(JSON.parse(line) as never);
-      done();
-    },
-  });
-  const config = loadConfig({
-    PORT: '0',
-    BACKPACK_API_URL: sandbox.restUrl,
-    BACKPACK_WS_URL: sandbox.wsUrl,
+  env = await startGateway({
+    sandbox: { seed: 3, flow: { enabled: false } },
+    account: null,
+    captureLogs: 'info',
     // A well-formed key the sandbox has never issued.
-    BACKPACK_API_SECRET: 'AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=',
-    BACKPACK_CLOCK_SYNC: 'false',
+    env: { BACKPACK_API_SECRET: 'AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=' },
   });
-  gateway = await createGateway(config, { logger: pino({ level: 'info' }, sink), env: {} });
+  gateway = env.gateway;
 });
 
 afterAll(async () => {
-  await gateway?.close();
-  await sandbox?.close();
+  await env?.close();
 });
 
 describe('startup key check', () => {
   it('warns once about an unknown key, reports it on /ready, and still serves', async () => {
     await vi.waitFor(
-      () => expect(lines.filter((line) => line.msg.startsWith('API key check failed'))).toHaveLength(1),
+      () => expect(lines().filter((line) => line.msg.startsWith('API key check failed'))).toHaveLength(1),
       {
         timeout: 10_000,
       },
     );
-    const warning = lines.find((line) => line.msg.startsWith('API key check failed'));
+    const warning = lines().find((line) => line.msg.startsWith('API key check failed'));
     expect(warning?.level).toBe(40);
     expect(warning?.msg).toMatch(/account "default": the exchange rejected its API key/);
 

@@ -1,15 +1,13 @@
 // /metrics end to end against the sandbox: after a query and a subscription the gateway's own metric names are there
 // with plausible values, next to yoga's GraphQL metrics; labels name accounts, never keys.
 import { createClient } from 'graphql-ws';
-import { pino } from 'pino';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
 import { isLoopback } from '../../src/operations/metrics.ts';
-import { startSandbox, type SandboxHandle } from '../../src/sandbox/index.ts';
-import { createGateway, type Gateway } from '../../src/server.ts';
+import type { Gateway } from '../../src/server.ts';
+import { startGateway, type TestGateway } from '../support/gateway.ts';
 
-let sandbox: SandboxHandle;
+let env: TestGateway;
 let gateway: Gateway;
 let apiKey = '';
 
@@ -27,24 +25,13 @@ function sample(text: string, series: string): number | undefined {
 }
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, seed: 5 });
-  const demo = sandbox.accountsByName['demo'];
-  if (!demo) throw new Error('no demo account');
-  apiKey = demo.apiKey;
-  const config = loadConfig({
-    PORT: '0',
-    BACKPACK_API_URL: sandbox.restUrl,
-    BACKPACK_WS_URL: sandbox.wsUrl,
-    BACKPACK_API_SECRET: demo.apiSecret,
-    BACKPACK_CLOCK_SYNC: 'false',
-    GATEWAY_METRICS_PORT: '0',
-  });
-  gateway = await createGateway(config, { logger: pino({ level: 'silent' }), env: {} });
+  env = await startGateway({ sandbox: { seed: 5 }, env: { GATEWAY_METRICS_PORT: '0' } });
+  gateway = env.gateway;
+  apiKey = env.sandbox.accountsByName['demo']?.apiKey ?? '';
 });
 
 afterAll(async () => {
-  await gateway?.close();
-  await sandbox?.close();
+  await env?.close();
 });
 
 describe('/metrics', () => {

@@ -1,15 +1,11 @@
 // Operation logs and request ids over HTTP: one structured line per operation, the caller's x-request-id echoed and
 // carried in every error, user mistakes logged at info.
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
-import { createGateway, type Gateway } from '../../src/server.ts';
+import { startGateway, type TestGateway } from '../support/gateway.ts';
 import { startPausableExchange, type PausableExchange } from '../support/pausableExchange.ts';
 
 let exchange: PausableExchange;
-let gateway: Gateway;
-const lines: Record<string, unknown>[] = [];
+let gateway: TestGateway;
 
 async function post(query: string, headers: Record<string, string> = {}) {
   const response = await fetch(gateway.url, {
@@ -23,19 +19,7 @@ async function post(query: string, headers: Record<string, string> = {}) {
 
 beforeAll(async () => {
   exchange = await startPausableExchange();
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) lines.push(JSON.parse(line) as never);
-      done();
-    },
-  });
-  const config = loadConfig({
-    PORT: '0',
-    BACKPACK_API_URL: exchange.url,
-    BACKPACK_WS_URL: 'ws://127.0.0.1:9',
-    BACKPACK_CLOCK_SYNC: 'false',
-  });
-  gateway = await createGateway(config, { logger: pino({ level: 'info' }, sink), env: {} });
+  gateway = await startGateway({ upstream: { restUrl: exchange.url }, captureLogs: 'info' });
 });
 
 afterAll(async () => {
@@ -44,7 +28,7 @@ afterAll(async () => {
 });
 
 const operationLines = (requestId: string | null) =>
-  lines.filter((line) => line['msg'] === 'graphql operation' && line['requestId'] === requestId);
+  gateway.logRecords().filter((line) => line['msg'] === 'graphql operation' && line['requestId'] === requestId);
 
 describe('operation log and request ids', () => {
   it('echoes the caller’s x-request-id and logs one line for the operation', async () => {

@@ -4,28 +4,21 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
-import { createGateway, type Gateway } from '../../src/server.ts';
+import { startGateway, type TestGateway } from '../support/gateway.ts';
 
 const QUERY = 'query Hello { __typename }';
 const HASH = createHash('sha256').update(QUERY).digest('hex');
-const gateways: Gateway[] = [];
+const gateways: TestGateway[] = [];
 
-async function start(env: Record<string, string>): Promise<Gateway> {
-  const config = loadConfig({
-    PORT: '0',
-    BACKPACK_API_URL: 'http://127.0.0.1:9',
-    BACKPACK_WS_URL: 'ws://127.0.0.1:9',
-    ...env,
-  });
-  const gateway = await createGateway(config, { logger: pino({ level: 'silent' }), env: {}, warmCatalog: false });
+async function start(env: Record<string, string>): Promise<TestGateway> {
+  // Nothing listens on the discard port: these operations never need the exchange.
+  const gateway = await startGateway({ upstream: { restUrl: 'http://127.0.0.1:9' }, warmCatalog: false, env });
   gateways.push(gateway);
   return gateway;
 }
 
-async function post(gateway: Gateway, body: unknown) {
+async function post(gateway: TestGateway, body: unknown) {
   const response = await fetch(gateway.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

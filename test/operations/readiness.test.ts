@@ -1,12 +1,10 @@
 // Liveness and readiness over HTTP: /health stays 200, /ready follows the exchange going silent and coming back.
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
-import { createGateway, type Gateway } from '../../src/server.ts';
+import { startGateway, type TestGateway } from '../support/gateway.ts';
 import { startPausableExchange, type PausableExchange } from '../support/pausableExchange.ts';
 
 let exchange: PausableExchange;
-let gateway: Gateway;
+let gateway: TestGateway;
 
 async function ready(): Promise<{ status: number; body: { ready: boolean; failing: { check: string }[] } }> {
   const response = await fetch(new URL('/ready', gateway.url));
@@ -15,14 +13,7 @@ async function ready(): Promise<{ status: number; body: { ready: boolean; failin
 
 beforeAll(async () => {
   exchange = await startPausableExchange();
-  const config = loadConfig({
-    PORT: '0',
-    BACKPACK_API_URL: exchange.url,
-    BACKPACK_WS_URL: 'ws://127.0.0.1:9',
-    BACKPACK_CLOCK_SYNC: 'false',
-    GATEWAY_READY_PROBE_MS: '200',
-  });
-  gateway = await createGateway(config, { logger: pino({ level: 'silent' }), env: {} });
+  gateway = await startGateway({ upstream: { restUrl: exchange.url }, env: { GATEWAY_READY_PROBE_MS: '200' } });
 });
 
 afterAll(async () => {
@@ -48,7 +39,7 @@ describe('/health and /ready', () => {
   });
 
   it('turns 503 at once when shutdown begins', async () => {
-    gateway.readiness.markShuttingDown();
+    gateway.gateway.readiness.markShuttingDown();
     const response = await ready();
     expect(response.status).toBe(503);
     expect(response.body.failing.map((failure) => failure.check)).toContain('shutdown');

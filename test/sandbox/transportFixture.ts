@@ -18,7 +18,7 @@ export const TEST_SECRET = 'AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=';
 export const TEST_API_KEY = 'iojj3XQJ8ZX9UtstPLpdcspnCb8dlBIb83SIAbQPb1w=';
 export const TEST_ACCOUNT_ID = 7;
 
-const common = { rateClass: 'standard', status: 'current', description: 'test', responseType: 'Echo' } as const;
+const common = { rateClass: 'standard', status: 'current', description: 'test' } as const;
 const SIDES = ['Bid', 'Ask'];
 const MARKET_TYPES = ['SPOT', 'PERP', 'IPERP', 'DATED', 'PREDICTION', 'RFQ'];
 const orderFields = [

@@ -1,20 +1,49 @@
-// Checks a JSON value against a wire type of src/exchange/types, read with the TypeScript compiler: the object's keys
-// (required ⊆ present ⊆ declared), `Decimal` fields as decimal strings, literal enums, and nested objects. Arrays are
-// checked on their first element.
+// Checks a JSON answer against the response type an endpoint row declares (the `Res` of `endpoint<Req, Res>(…)` in
+// src/exchange/endpoints/), read with the TypeScript compiler: the object's keys (required ⊆ present ⊆ declared),
+// `Decimal` fields as decimal strings, literal enums, and nested objects. Arrays are checked on their first element.
 import ts from 'typescript';
 
-const TYPES_INDEX = new URL('../../src/exchange/types/index.ts', import.meta.url).pathname;
+const ENDPOINTS = new URL('../../src/exchange/endpoints.ts', import.meta.url).pathname;
+const ROWS_DIR = new URL('../../src/exchange/endpoints/', import.meta.url).pathname;
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 const MAX_DEPTH = 8;
 
+/** The response type one endpoint row declares. */
+export interface WireResponse {
+  /** As written in the row (`Market[]`). */
+  readonly text: string;
+  /** A JSON array of rows. */
+  readonly list: boolean;
+  /** Problems found (empty = the value fits). */
+  check(value: unknown): string[];
+}
+
 export interface WireShapes {
-  /** Problems found (empty = the value fits); `typeName` may end in `[]`. */
-  check(typeName: string, value: unknown): string[];
-  has(typeName: string): boolean;
+  /** The response type of the row named `endpoint` (undefined when the table has no such row). */
+  response(endpoint: string): WireResponse | undefined;
+}
+
+/** Each row's `Res` type argument, by the row's key in its area's table. */
+function responseNodes(program: ts.Program): Map<string, ts.TypeNode> {
+  const nodes = new Map<string, ts.TypeNode>();
+  const visit = (node: ts.Node): void => {
+    if (
+      ts.isPropertyAssignment(node) &&
+      ts.isCallExpression(node.initializer) &&
+      ts.isIdentifier(node.initializer.expression) &&
+      node.initializer.expression.text === 'endpoint' &&
+      node.initializer.typeArguments?.[1] !== undefined
+    ) {
+      nodes.set(node.name.getText(), node.initializer.typeArguments[1]);
+    }
+    ts.forEachChild(node, visit);
+  };
+  for (const file of program.getSourceFiles()) if (file.fileName.startsWith(ROWS_DIR)) visit(file);
+  return nodes;
 }
 
 export function loadWireShapes(): WireShapes {
-  const program = ts.createProgram([TYPES_INDEX], {
+  const program = ts.createProgram([ENDPOINTS], {
     strict: true,
     noEmit: true,
     skipLibCheck: true,
@@ -25,14 +54,7 @@ export function loadWireShapes(): WireShapes {
     types: [],
   });
   const checker = program.getTypeChecker();
-  const source = program.getSourceFile(TYPES_INDEX);
-  const moduleSymbol = source === undefined ? undefined : checker.getSymbolAtLocation(source);
-  if (moduleSymbol === undefined) throw new Error(`cannot read ${TYPES_INDEX}`);
-  const exported = new Map<string, ts.Symbol>();
-  for (const symbol of checker.getExportsOfModule(moduleSymbol)) {
-    const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
-    exported.set(symbol.name, target);
-  }
+  const responses = responseNodes(program);
 
   const isNullValue = (value: unknown): boolean => value === null || value === undefined;
 
@@ -205,30 +227,26 @@ export function loadWireShapes(): WireShapes {
     }
   }
 
-  function rootNode(name: string): ts.Symbol {
-    const symbol = exported.get(name);
-    if (symbol === undefined) throw new Error(`src/exchange/types exports no ${name}`);
-    return symbol;
-  }
-
   return {
-    has: (typeName) => exported.has(typeName.replace(/\[\]$/, '')),
-    check(typeName, value) {
-      const problems: string[] = [];
-      const list = typeName.endsWith('[]');
-      const symbol = rootNode(typeName.replace(/\[\]$/, ''));
-      let subject = value;
-      let path = '$';
-      if (list) {
-        if (!Array.isArray(value)) return [`$: expected an array of ${typeName}`];
-        subject = value[0];
-        path = '$[0]';
-      }
-      const declaration = symbol.declarations?.[0];
-      if (declaration !== undefined && ts.isTypeAliasDeclaration(declaration))
-        checkNode(subject, declaration.type, path, 0, problems);
-      else checkType(subject, checker.getDeclaredTypeOfSymbol(symbol), path, 0, problems);
-      return problems;
+    response(endpoint) {
+      const node = responses.get(endpoint);
+      if (node === undefined) return undefined;
+      const text = node.getText();
+      const list = ts.isArrayTypeNode(node);
+      return {
+        text,
+        list,
+        check(value) {
+          const problems: string[] = [];
+          if (!list) {
+            checkNode(value, node, '$', 0, problems);
+            return problems;
+          }
+          if (!Array.isArray(value)) return [`$: expected an array of ${text}`];
+          checkNode(value[0], node.elementType, '$[0]', 0, problems);
+          return problems;
+        },
+      };
     },
   };
 }

@@ -1,53 +1,30 @@
 // End to end: the private schema over HTTP against the sandbox exchange, signed with the demo account's keys.
 // Upstream requests are counted at the sandbox; balances are compared with exact decimal arithmetic.
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
-import { startSandbox, type SandboxHandle } from '../../src/sandbox/index.ts';
-import { createGateway, type Gateway } from '../../src/server.ts';
+import type { SandboxHandle } from '../../src/sandbox/index.ts';
+import type { Gateway } from '../../src/server.ts';
 import { addDecimals } from '../../src/schema/validation/decimal.ts';
+import { startGateway, type TestGateway } from '../support/gateway.ts';
+import { gql } from '../support/gql.ts';
 
+let env: TestGateway;
 let sandbox: SandboxHandle;
 let gateway: Gateway;
 let anonymous: Gateway;
 
 beforeAll(async () => {
   // No live flow: the book only changes through this test's orders.
-  sandbox = await startSandbox({ port: 0, seed: 11, flow: { enabled: false } });
-  const demo = sandbox.accountsByName['demo'];
-  if (!demo) throw new Error('the sandbox has no demo account');
-  const base = {
-    BACKPACK_API_URL: sandbox.restUrl,
-    BACKPACK_WS_URL: sandbox.wsUrl,
-    PORT: '0',
-    BACKPACK_CLOCK_SYNC: 'false',
-  };
-  const logger = pino({ level: 'silent' });
-  gateway = await createGateway(loadConfig({ ...base, BACKPACK_API_SECRET: demo.apiSecret }), { logger, env: {} });
-  anonymous = await createGateway(loadConfig(base), { logger, env: {} });
+  env = await startGateway({ sandbox: { seed: 11, flow: { enabled: false } } });
+  ({ sandbox, gateway } = env);
+  anonymous = await env.gatewayAs(null);
 });
 
 afterAll(async () => {
-  await gateway?.close();
-  await anonymous?.close();
-  await sandbox?.close();
+  await env?.close();
 });
 
-async function post(
-  target: Gateway,
-  source: string,
-  variables?: Record<string, unknown>,
-): Promise<{ status: number; body: { data?: any; errors?: any[] } }> {
-  const response = await fetch(target.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: source, variables }),
-  });
-  return { status: response.status, body: (await response.json()) as { data?: any; errors?: any[] } };
-}
-
 async function graphql(source: string, variables?: Record<string, unknown>): Promise<any> {
-  const { body } = await post(gateway, source, variables);
+  const { body } = await gql(gateway, source, variables);
   expect(body.errors).toBeUndefined();
   return body.data;
 }
@@ -272,11 +249,11 @@ describe('the account on the sandbox exchange', () => {
   });
 
   it('fails with UNAUTHENTICATED (HTTP 200, no 500) when the gateway has no keys', async () => {
-    const { status, body } = await post(anonymous, `{ account { balances { symbol } } }`);
+    const { status, body } = await gql(anonymous, `{ account { balances { symbol } } }`);
     expect(status).toBe(200);
     expect(body.data).toEqual({ account: null });
     expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const mutation = await post(anonymous, `mutation { cancelOpenOrders(symbol: "SOL_USDC") { __typename } }`);
+    const mutation = await gql(anonymous, `mutation { cancelOpenOrders(symbol: "SOL_USDC") { __typename } }`);
     // Refused by the scope check before the resolver: a top-level UNAUTHENTICATED error (src/schema/builder.ts).
     expect(mutation.body.data).toEqual({ cancelOpenOrders: null });
     expect(mutation.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');

@@ -1,60 +1,30 @@
 // End to end: every private read and the remaining mutations once against the sandbox, checking values where the
 // sandbox makes them predictable (so wire-shape mismatches show up as failures, not as production nulls).
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
-import { startSandbox, type SandboxHandle } from '../../src/sandbox/index.ts';
-import { createGateway, type Gateway } from '../../src/server.ts';
+import type { Gateway } from '../../src/server.ts';
 import { compareDecimal } from '../../src/schema/validation/decimal.ts';
+import { startGateway, type TestGateway } from '../support/gateway.ts';
+import { gql } from '../support/gql.ts';
 
-let sandbox: SandboxHandle;
+let env: TestGateway;
 let gateway: Gateway;
 /** A second account (bob) so that RFQs have a requester and a quoter. */
 let requester: Gateway;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, seed: 5, flow: { enabled: false } });
-  const alice = sandbox.accountsByName['alice'];
-  if (!alice) throw new Error('the sandbox has no alice account');
-  const config = loadConfig({
-    BACKPACK_API_URL: sandbox.restUrl,
-    BACKPACK_WS_URL: sandbox.wsUrl,
-    PORT: '0',
-    BACKPACK_CLOCK_SYNC: 'false',
-    BACKPACK_API_SECRET: alice.apiSecret,
-  });
-  gateway = await createGateway(config, { logger: pino({ level: 'silent' }), env: {} });
-  const bob = sandbox.accountsByName['bob'];
-  if (!bob) throw new Error('the sandbox has no bob account');
-  requester = await createGateway(
-    { ...config, key: loadConfig({ BACKPACK_API_SECRET: bob.apiSecret }).key },
-    { logger: pino({ level: 'silent' }), env: {} },
-  );
+  env = await startGateway({ sandbox: { seed: 5, flow: { enabled: false } }, account: 'alice' });
+  gateway = env.gateway;
+  requester = await env.gatewayAs('bob');
 });
 
 afterAll(async () => {
-  await gateway?.close();
-  await requester?.close();
-  await sandbox?.close();
+  await env?.close();
 });
 
-async function graphql(
-  source: string,
-  variables?: Record<string, unknown>,
-  target: Gateway = gateway,
-): Promise<{ data?: any; errors?: any[] }> {
-  const response = await fetch(target.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: source, variables }),
-  });
-  return (await response.json()) as { data?: any; errors?: any[] };
-}
-
 async function ok(source: string, variables?: Record<string, unknown>, target: Gateway = gateway): Promise<any> {
-  const result = await graphql(source, variables, target);
-  expect(result.errors).toBeUndefined();
-  return result.data;
+  const { body } = await gql(target, source, variables);
+  expect(body.errors).toBeUndefined();
+  return body.data;
 }
 
 const page = 'pageInfo { hasNextPage limit offset }';

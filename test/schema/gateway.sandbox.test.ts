@@ -1,50 +1,31 @@
 // End to end: GraphQL over HTTP against the gateway bound to the sandbox exchange; values are checked against the
 // sandbox's own REST answers and upstream requests are counted at the sandbox.
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
-import { startSandbox, type SandboxHandle } from '../../src/sandbox/index.ts';
-import { createGateway, type Gateway } from '../../src/server.ts';
+import type { SandboxHandle } from '../../src/sandbox/index.ts';
+import type { Gateway } from '../../src/server.ts';
+import { restGet, startGateway, type TestGateway } from '../support/gateway.ts';
+import { gql } from '../support/gql.ts';
 
+let env: TestGateway;
 let sandbox: SandboxHandle;
 let gateway: Gateway;
 
 beforeAll(async () => {
   // No live flow: REST answers and GraphQL answers must describe the same instant.
-  sandbox = await startSandbox({ port: 0, seed: 7, flow: { enabled: false } });
-  const config = loadConfig({
-    BACKPACK_API_URL: sandbox.restUrl,
-    BACKPACK_WS_URL: sandbox.wsUrl,
-    PORT: '0',
-    BACKPACK_CLOCK_SYNC: 'false',
-  });
-  gateway = await createGateway(config, { logger: pino({ level: 'silent' }), env: {} });
+  env = await startGateway({ sandbox: { seed: 7, flow: { enabled: false } }, account: null });
+  ({ sandbox, gateway } = env);
 });
 
 afterAll(async () => {
-  await gateway?.close();
-  await sandbox?.close();
+  await env?.close();
 });
 
-async function rest<T>(path: string): Promise<T> {
-  const response = await fetch(`${sandbox.restUrl}${path}`);
-  expect(response.status).toBe(200);
-  return (await response.json()) as T;
-}
+const rest = <T>(path: string): Promise<T> => restGet<T>(sandbox, path);
 
 async function graphql(source: string): Promise<any> {
-  const response = await fetch(gateway.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: source }),
-  });
-  const body = (await response.json()) as { data?: any; errors?: unknown[] };
+  const { body } = await gql(gateway, source);
   expect(body.errors).toBeUndefined();
   return body.data;
-}
-
-function upstreamRequests(): number {
-  return Object.values(sandbox.stats.requests()).reduce((sum, n) => sum + n, 0);
 }
 
 interface WireMarket {
@@ -127,7 +108,7 @@ describe('gateway on the sandbox exchange', () => {
     );
     // Read before this test's own REST calls below, which the sandbox counts too.
     const upstream = sandbox.stats.requests();
-    expect(upstreamRequests()).toBeLessThanOrEqual(3);
+    expect(env.upstreamCount()).toBeLessThanOrEqual(3);
     // One /tickers and one /markPrices per market type, whatever the number of markets.
     expect(upstream).toEqual({ getTickers: 1, getMarkPrices: 2 });
 
@@ -194,6 +175,6 @@ describe('gateway on the sandbox exchange', () => {
     );
     expect(new Set(results.map((r) => r.ticker.lastPrice)).size).toBe(1);
     // One for the tickers, one for the market catalog the symbol is checked against.
-    expect(upstreamRequests()).toBe(2);
+    expect(env.upstreamCount()).toBe(2);
   });
 });

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintToken } from '../../src/security/mintToken.ts';
 import { TokenBuckets } from '../../src/security/rateLimit.ts';
-import { codes, startToyGateway, tempDir, type ToyGateway } from './support.ts';
+import { startGateway, type TestGateway } from '../support/gateway.ts';
+import { codes, post } from '../support/gql.ts';
+import { tempDir, toyGateway } from './support.ts';
 
 describe('token buckets', () => {
   it('allows the budget, then says how long until the next request fits', () => {
@@ -30,14 +32,15 @@ describe('per-caller request budget on a gateway', () => {
   const files = tempDir();
   const bot = mintToken('bot', 'default', ['read', 'trade']);
   const dashboard = mintToken('dashboard', 'default', ['read']);
-  let gateway: ToyGateway;
+  let gateway: TestGateway;
   let now = 1_000_000;
   beforeAll(async () => {
     const tokens = files.write('tokens.json', JSON.stringify([bot.entry, dashboard.entry]));
-    gateway = await startToyGateway(
-      { GATEWAY_TOKENS_FILE: tokens, GATEWAY_RATE_LIMIT_PER_MIN: '3', GATEWAY_ANONYMOUS_RATE_LIMIT_PER_MIN: '2' },
-      undefined,
-      () => now,
+    gateway = await startGateway(
+      toyGateway(
+        { GATEWAY_TOKENS_FILE: tokens, GATEWAY_RATE_LIMIT_PER_MIN: '3', GATEWAY_ANONYMOUS_RATE_LIMIT_PER_MIN: '2' },
+        () => now,
+      ),
     );
   });
   afterAll(async () => {
@@ -46,59 +49,66 @@ describe('per-caller request budget on a gateway', () => {
   });
 
   it('answers RATE_LIMITED with retryAfterMs and HTTP 429 once a token spends its budget, per token', async () => {
-    const auth = { authorization: `Bearer ${bot.token}` };
+    const auth = { token: bot.token };
     for (let index = 0; index < 3; index += 1) {
-      expect((await gateway.post({ query: 'mutation { placeOrder }' }, auth)).json).toEqual({
+      expect((await post(gateway, { query: 'mutation { placeOrder }' }, auth)).body).toEqual({
         data: { placeOrder: 'order for default' },
       });
     }
-    const limited = await gateway.post({ query: 'mutation { placeOrder }' }, auth);
+    const limited = await post(gateway, { query: 'mutation { placeOrder }' }, auth);
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('20');
-    expect(limited.json.errors?.[0]?.extensions).toEqual({ code: 'RATE_LIMITED', retryAfterMs: 20_000 });
+    expect(limited.body.errors?.[0]?.extensions).toEqual({
+      code: 'RATE_LIMITED',
+      retryAfterMs: 20_000,
+      requestId: expect.any(String), // the real gateway tags every error with its request id
+    });
     // Another token has its own budget.
-    const other = await gateway.post({ query: '{ balance }' }, { authorization: `Bearer ${dashboard.token}` });
-    expect(other.json).toEqual({ data: { balance: 'balance of default' } });
+    const other = await post(gateway, { query: '{ balance }' }, { token: dashboard.token });
+    expect(other.body).toEqual({ data: { balance: 'balance of default' } });
     now += 20_000;
-    expect((await gateway.post({ query: 'mutation { placeOrder }' }, auth)).status).toBe(200);
+    expect((await post(gateway, { query: 'mutation { placeOrder }' }, auth)).status).toBe(200);
   });
 
   it('counts every operation of a batch', async () => {
-    const auth = { authorization: `Bearer ${dashboard.token}` };
+    const auth = { token: dashboard.token };
     now += 60_000; // a full bucket of 3
-    const batch = await gateway.post(
+    const batch = await post(
+      gateway,
       Array.from({ length: 4 }, () => ({ query: '{ balance }' })),
       auth,
     );
     expect(
-      (batch.json as unknown as { errors?: { extensions?: { code?: string } }[] }[]).map(
+      (batch.body as unknown as { errors?: { extensions?: { code?: string } }[] }[]).map(
         (item) => item.errors?.[0]?.extensions?.code ?? 'ok',
       ),
     ).toEqual(['ok', 'ok', 'ok', 'RATE_LIMITED']);
   });
 
   it('budgets anonymous callers per IP', async () => {
-    expect((await gateway.post({ query: '{ markets { symbol } }' })).status).toBe(200);
-    expect((await gateway.post({ query: '{ markets { symbol } }' })).status).toBe(200);
-    const limited = await gateway.post({ query: '{ markets { symbol } }' });
-    expect(codes(limited.json)).toEqual(['RATE_LIMITED']);
+    expect((await post(gateway, { query: '{ markets { symbol } }' })).status).toBe(200);
+    expect((await post(gateway, { query: '{ markets { symbol } }' })).status).toBe(200);
+    const limited = await post(gateway, { query: '{ markets { symbol } }' });
+    expect(codes(limited.body)).toEqual(['RATE_LIMITED']);
   });
 
   it('rejects an unknown token with 401 instead of serving it as anonymous', async () => {
-    const response = await gateway.post({ query: '{ markets { symbol } }' }, { authorization: `Bearer ${bot.token}x` });
+    const response = await post(gateway, { query: '{ markets { symbol } }' }, { token: `${bot.token}x` });
     expect(response.status).toBe(401);
-    expect(codes(response.json)).toEqual(['UNAUTHENTICATED']);
+    expect(codes(response.body)).toEqual(['UNAUTHENTICATED']);
   });
 });
 
 describe('token mode on a gateway', () => {
   const files = tempDir();
   const reader = mintToken('dashboard', 'default', ['read']);
-  let gateway: ToyGateway;
+  let gateway: TestGateway;
   beforeAll(async () => {
-    gateway = await startToyGateway({
-      GATEWAY_TOKENS_FILE: files.write('tokens.json', JSON.stringify([reader.entry])),
-    });
+    gateway = await startGateway(
+      toyGateway({
+        GATEWAY_TOKENS_FILE: files.write('tokens.json', JSON.stringify([reader.entry])),
+      }),
+    );
   });
   afterAll(async () => {
     await gateway.close();
@@ -106,36 +116,35 @@ describe('token mode on a gateway', () => {
   });
 
   it('serves public data but no account to anonymous callers', async () => {
-    const { json } = await gateway.post({ query: '{ markets { symbol } whoami balance }' });
-    expect(json.data).toBeNull(); // balance is non-null, so the UNAUTHENTICATED error nulls the whole result
-    expect(codes(json)).toEqual(['UNAUTHENTICATED']);
-    expect((await gateway.post({ query: '{ whoami }' })).json).toEqual({ data: { whoami: 'anonymous:-' } });
+    const { body } = await post(gateway, { query: '{ markets { symbol } whoami balance }' });
+    expect(body.data).toBeNull(); // balance is non-null, so the UNAUTHENTICATED error nulls the whole result
+    expect(codes(body)).toEqual(['UNAUTHENTICATED']);
+    expect((await post(gateway, { query: '{ whoami }' })).body).toEqual({ data: { whoami: 'anonymous:-' } });
   });
 
   it('lets a read token read but not trade', async () => {
-    const auth = { authorization: `Bearer ${reader.token}` };
-    expect((await gateway.post({ query: '{ balance }' }, auth)).json).toEqual({
+    const auth = { token: reader.token };
+    expect((await post(gateway, { query: '{ balance }' }, auth)).body).toEqual({
       data: { balance: 'balance of default' },
     });
-    const trade = await gateway.post({ query: 'mutation { placeOrder }' }, auth);
+    const trade = await post(gateway, { query: 'mutation { placeOrder }' }, auth);
     expect(trade.status).toBe(200);
-    expect(codes(trade.json)).toEqual(['FORBIDDEN']);
+    expect(codes(trade.body)).toEqual(['FORBIDDEN']);
   });
 
   it('requires a token even for public data when GATEWAY_PUBLIC_REQUIRES_TOKEN=true', async () => {
-    const strict = await startToyGateway({
-      GATEWAY_TOKENS_FILE: files.write('tokens2.json', JSON.stringify([reader.entry])),
-      GATEWAY_PUBLIC_REQUIRES_TOKEN: 'true',
-    });
+    const strict = await startGateway(
+      toyGateway({
+        GATEWAY_TOKENS_FILE: files.write('tokens2.json', JSON.stringify([reader.entry])),
+        GATEWAY_PUBLIC_REQUIRES_TOKEN: 'true',
+      }),
+    );
     try {
-      const anonymous = await strict.post({ query: '{ markets { symbol } }' });
+      const anonymous = await post(strict, { query: '{ markets { symbol } }' });
       expect(anonymous.status).toBe(401);
-      expect(codes(anonymous.json)).toEqual(['UNAUTHENTICATED']);
-      const withToken = await strict.post(
-        { query: '{ markets { symbol } }' },
-        { authorization: `Bearer ${reader.token}` },
-      );
-      expect(withToken.json).toEqual({ data: { markets: [{ symbol: 'SOL_USDC' }] } });
+      expect(codes(anonymous.body)).toEqual(['UNAUTHENTICATED']);
+      const withToken = await post(strict, { query: '{ markets { symbol } }' }, { token: reader.token });
+      expect(withToken.body).toEqual({ data: { markets: [{ symbol: 'SOL_USDC' }] } });
     } finally {
       await strict.close();
     }
@@ -144,11 +153,11 @@ describe('token mode on a gateway', () => {
 
 describe('local mode on a gateway', () => {
   it('lets the local caller act as the one account with every scope', async () => {
-    const gateway = await startToyGateway({});
+    const gateway = await startGateway(toyGateway({}));
     try {
-      const { json } = await gateway.post({ query: 'mutation { placeOrder withdraw }' });
-      expect(json).toEqual({ data: { placeOrder: 'order for default', withdraw: 'withdrawal for default' } });
-      expect(gateway.security.mode).toBe('local');
+      const { body } = await post(gateway, { query: 'mutation { placeOrder withdraw }' });
+      expect(body).toEqual({ data: { placeOrder: 'order for default', withdraw: 'withdrawal for default' } });
+      expect(gateway.gateway.security.mode).toBe('local');
     } finally {
       await gateway.close();
     }
@@ -158,18 +167,19 @@ describe('local mode on a gateway', () => {
 describe('per-caller cost budget on a gateway', () => {
   const files = tempDir();
   const bot = mintToken('bot', 'default', ['read']);
-  let gateway: ToyGateway;
+  let gateway: TestGateway;
   let now = 5_000_000;
   beforeAll(async () => {
-    gateway = await startToyGateway(
-      {
-        GATEWAY_TOKENS_FILE: files.write('tokens.json', JSON.stringify([bot.entry])),
-        GATEWAY_MAX_COST: '100',
-        GATEWAY_COST_PER_MIN: '120',
-        GATEWAY_ANONYMOUS_COST_PER_MIN: '100',
-      },
-      undefined,
-      () => now,
+    gateway = await startGateway(
+      toyGateway(
+        {
+          GATEWAY_TOKENS_FILE: files.write('tokens.json', JSON.stringify([bot.entry])),
+          GATEWAY_MAX_COST: '100',
+          GATEWAY_COST_PER_MIN: '120',
+          GATEWAY_ANONYMOUS_COST_PER_MIN: '100',
+        },
+        () => now,
+      ),
     );
   });
   afterAll(async () => {
@@ -181,20 +191,20 @@ describe('per-caller cost budget on a gateway', () => {
   const listing = { query: '{ markets { symbol ticker { lastPrice } } }' };
 
   it('charges each operation its estimated cost, so a few expensive ones spend what many cheap ones would not', async () => {
-    const auth = { authorization: `Bearer ${bot.token}` };
-    for (let index = 0; index < 3; index += 1) expect((await gateway.post(listing, auth)).json.errors).toBeUndefined();
-    const limited = await gateway.post(listing, auth); // 93 of 120 spent: 31 more does not fit
+    const auth = { token: bot.token };
+    for (let index = 0; index < 3; index += 1) expect((await post(gateway, listing, auth)).body.errors).toBeUndefined();
+    const limited = await post(gateway, listing, auth); // 93 of 120 spent: 31 more does not fit
     expect(limited.status).toBe(429);
-    expect(limited.json.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', budget: 'cost' });
+    expect(limited.body.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', budget: 'cost' });
     // (31 − 27 left) at 120 per minute: 2 s until it fits; a cheap operation still fits now.
-    expect(limited.json.errors?.[0]?.extensions?.['retryAfterMs']).toBe(2_000);
-    expect((await gateway.post({ query: '{ whoami }' }, auth)).json.errors).toBeUndefined();
+    expect(limited.body.errors?.[0]?.extensions?.['retryAfterMs']).toBe(2_000);
+    expect((await post(gateway, { query: '{ whoami }' }, auth)).body.errors).toBeUndefined();
     now += 2_500;
-    expect((await gateway.post(listing, auth)).json.errors).toBeUndefined();
+    expect((await post(gateway, listing, auth)).body.errors).toBeUndefined();
   });
 
   it('keeps the anonymous cost budget per IP, apart from the tokens', async () => {
-    for (let index = 0; index < 3; index += 1) expect((await gateway.post(listing)).json.errors).toBeUndefined();
-    expect(codes((await gateway.post(listing)).json)).toEqual(['RATE_LIMITED']);
+    for (let index = 0; index < 3; index += 1) expect((await post(gateway, listing)).body.errors).toBeUndefined();
+    expect(codes((await post(gateway, listing)).body)).toEqual(['RATE_LIMITED']);
   });
 });

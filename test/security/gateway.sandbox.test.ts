@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import { loadSigningKey } from '../../src/exchange/sign.ts';
 import { until } from '../support/until.ts';
 import { startGateway, type TestGateway } from '../support/gateway.ts';
-import { gql, type GraphQLBody } from '../support/gql.ts';
+import { codes, gql, type GraphQLBody } from '../support/gql.ts';
 import { leaks } from './leaks.ts';
 
 let s: TestGateway;
@@ -26,8 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await s?.close();
 });
-
-const codes = (body: GraphQLBody): unknown[] => (body.errors ?? []).map((error) => error.extensions?.['code']);
 
 const BALANCES = '{ account { balances { symbol available locked } } }';
 const OPEN_ORDERS = '{ account { openOrders(symbol: "SOL_USDC") { id clientId price } } }';

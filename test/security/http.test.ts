@@ -1,17 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refuseUpgrade } from '../../src/security/http.ts';
 import { loadOriginPolicy } from '../../src/security/origins.ts';
-import { codes, startToyGateway, type ToyGateway } from './support.ts';
+import { startGateway, type TestGateway } from '../support/gateway.ts';
+import { codes, post } from '../support/gql.ts';
+import { toyGateway } from './support.ts';
 
 describe('HTTP hardening in local mode (dev)', () => {
-  let gateway: ToyGateway;
+  let gateway: TestGateway;
   beforeAll(async () => {
-    gateway = await startToyGateway({ GATEWAY_CORS_ORIGINS: 'https://app.example.com' });
+    gateway = await startGateway(toyGateway({ GATEWAY_CORS_ORIGINS: 'https://app.example.com' }));
   });
   afterAll(() => gateway.close());
 
   it('sets the security headers and no-store on GraphQL responses', async () => {
-    const { headers } = await gateway.post({ query: '{ whoami }' });
+    const { headers } = await post(gateway, { query: '{ whoami }' });
     expect(headers.get('x-content-type-options')).toBe('nosniff');
     expect(headers.get('referrer-policy')).toBe('no-referrer');
     expect(headers.get('x-frame-options')).toBe('DENY');
@@ -42,10 +44,10 @@ describe('HTTP hardening in local mode (dev)', () => {
     expect(allowed.headers.get('access-control-allow-credentials')).toBeNull();
     expect(allowed.headers.get('access-control-allow-headers')).toContain('authorization');
 
-    const refused = await gateway.post({ query: '{ whoami }' }, { origin: 'https://evil.example' });
+    const refused = await post(gateway, { query: '{ whoami }' }, { headers: { origin: 'https://evil.example' } });
     expect(refused.status).toBe(403);
     expect(refused.headers.get('access-control-allow-origin')).toBeNull();
-    expect(codes(refused.json)).toEqual(['FORBIDDEN_ORIGIN']);
+    expect(codes(refused.body)).toEqual(['FORBIDDEN_ORIGIN']);
   });
 
   it('refuses form and text POSTs a cross-site page could send without a preflight', async () => {
@@ -81,7 +83,9 @@ describe('HTTP hardening in local mode (dev)', () => {
     });
     expect(status).toBe(421);
     // The gateway's own pages (same origin) are fine.
-    expect((await gateway.post({ query: '{ whoami }' }, { origin: `http://127.0.0.1:${url.port}` })).status).toBe(200);
+    expect(
+      (await post(gateway, { query: '{ whoami }' }, { headers: { origin: `http://127.0.0.1:${url.port}` } })).status,
+    ).toBe(200);
   });
 });
 

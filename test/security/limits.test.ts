@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLimits } from '../../src/security/limits.ts';
-import { codes, startToyGateway, type ToyGateway } from './support.ts';
+import { startGateway, type TestGateway } from '../support/gateway.ts';
+import { codes, post } from '../support/gql.ts';
+import { toyGateway } from './support.ts';
 
 describe('limit defaults', () => {
   it('states its defaults and reads overrides from the environment', () => {
@@ -42,62 +44,62 @@ describe('limit defaults', () => {
 });
 
 describe('query limits on a gateway', () => {
-  let gateway: ToyGateway;
+  let gateway: TestGateway;
   beforeAll(async () => {
-    gateway = await startToyGateway({});
+    gateway = await startGateway(toyGateway({}));
   });
   afterAll(() => gateway.close());
 
   it('serves an ordinary query', async () => {
-    const { status, json } = await gateway.post({ query: '{ markets { symbol ticker { lastPrice } } }' });
+    const { status, body } = await post(gateway, { query: '{ markets { symbol ticker { lastPrice } } }' });
     expect(status).toBe(200);
-    expect(json).toEqual({ data: { markets: [{ symbol: 'SOL_USDC', ticker: { lastPrice: '1.0' } }] } });
+    expect(body).toEqual({ data: { markets: [{ symbol: 'SOL_USDC', ticker: { lastPrice: '1.0' } }] } });
   });
 
   it('rejects a query nested deeper than 12', async () => {
     const query = `{ markets { ${'market { '.repeat(12)}symbol${' }'.repeat(12)} } }`;
-    const { json } = await gateway.post({ query });
-    expect(json.data ?? null).toBeNull();
-    expect(json.errors?.[0]?.message).toMatch(/depth limit/i);
+    const { body } = await post(gateway, { query });
+    expect(body.data ?? null).toBeNull();
+    expect(body.errors?.[0]?.message).toMatch(/depth limit/i);
   });
 
   it('rejects an alias flood', async () => {
     const query = `{ ${Array.from({ length: 31 }, (_, index) => `m${index}: markets { symbol }`).join(' ')} }`;
-    const { json } = await gateway.post({ query });
-    expect(json.errors?.[0]?.message).toMatch(/aliases limit/i);
+    const { body } = await post(gateway, { query });
+    expect(body.errors?.[0]?.message).toMatch(/aliases limit/i);
   });
 
   it('counts aliased __typename too (graphql-armor exempts it by default), but not plain __typename', async () => {
-    const flood = await gateway.post({
+    const flood = await post(gateway, {
       query: `{ ${Array.from({ length: 31 }, (_, index) => `t${index}: __typename`).join(' ')} }`,
     });
-    expect(flood.json.data ?? null).toBeNull();
-    expect(flood.json.errors?.[0]?.message).toMatch(/aliases limit/i);
-    const ok = await gateway.post({
+    expect(flood.body.data ?? null).toBeNull();
+    expect(flood.body.errors?.[0]?.message).toMatch(/aliases limit/i);
+    const ok = await post(gateway, {
       query: `{ ${Array.from({ length: 30 }, (_, index) => `t${index}: __typename`).join(' ')} markets { __typename symbol } }`,
     });
-    expect(ok.json.errors).toBeUndefined();
+    expect(ok.body.errors).toBeUndefined();
   });
 
   it('rejects a query with too many tokens', async () => {
     const query = `{ markets { ${'symbol '.repeat(2000)}} }`;
-    const { json } = await gateway.post({ query });
-    expect(json.errors?.[0]?.message).toMatch(/token limit/i);
+    const { body } = await post(gateway, { query });
+    expect(body.errors?.[0]?.message).toMatch(/token limit/i);
   });
 
   it('rejects a directive flood', async () => {
     const query = `{ markets { symbol ${'@include(if: true) '.repeat(21)}} }`;
-    const { json } = await gateway.post({ query });
-    expect(json.errors?.[0]?.message).toMatch(/directives limit/i);
+    const { body } = await post(gateway, { query });
+    expect(body.errors?.[0]?.message).toMatch(/directives limit/i);
   });
 
   it('answers 413 to a body over 100 kB before parsing it', async () => {
-    const { status, json } = await gateway.post({
+    const { status, body } = await post(gateway, {
       query: '{ markets { symbol } }',
       variables: { pad: 'x'.repeat(100_001) },
     });
     expect(status).toBe(413);
-    expect(codes(json)).toEqual(['PAYLOAD_TOO_LARGE']);
+    expect(codes(body)).toEqual(['PAYLOAD_TOO_LARGE']);
   });
 
   it('answers 413 to a chunked body over the limit too', async () => {
@@ -119,25 +121,31 @@ describe('query limits on a gateway', () => {
 
   it('accepts a batch of 10 operations and refuses 11', async () => {
     const one = { query: '{ markets { symbol } }' };
-    const ok = await gateway.post(Array.from({ length: 10 }, () => one));
+    const ok = await post(
+      gateway,
+      Array.from({ length: 10 }, () => one),
+    );
     expect(ok.status).toBe(200);
-    const tooMany = await gateway.post(Array.from({ length: 11 }, () => one));
-    expect(JSON.stringify(tooMany.json)).toMatch(/Batching is limited to 10 operations per request/);
+    const tooMany = await post(
+      gateway,
+      Array.from({ length: 11 }, () => one),
+    );
+    expect(JSON.stringify(tooMany.body)).toMatch(/Batching is limited to 10 operations per request/);
   });
 
   it('allows introspection outside production', async () => {
-    const { json } = await gateway.post({ query: '{ __schema { queryType { name } } }' });
-    expect(json).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+    const { body } = await post(gateway, { query: '{ __schema { queryType { name } } }' });
+    expect(body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
   });
 });
 
 describe('introspection in production', () => {
   it('is off by default and __typename still works', async () => {
-    const gateway = await startToyGateway({ NODE_ENV: 'production' });
+    const gateway = await startGateway(toyGateway({ NODE_ENV: 'production' }));
     try {
-      const { json } = await gateway.post({ query: '{ __schema { queryType { name } } }' });
-      expect(json.errors?.[0]?.message).toMatch(/introspection/i);
-      expect((await gateway.post({ query: '{ __typename }' })).json).toEqual({ data: { __typename: 'Query' } });
+      const { body } = await post(gateway, { query: '{ __schema { queryType { name } } }' });
+      expect(body.errors?.[0]?.message).toMatch(/introspection/i);
+      expect((await post(gateway, { query: '{ __typename }' })).body).toEqual({ data: { __typename: 'Query' } });
     } finally {
       await gateway.close();
     }
@@ -145,19 +153,24 @@ describe('introspection in production', () => {
 });
 
 describe('the operation cost limit on a gateway', () => {
-  let gateway: ToyGateway;
+  let gateway: TestGateway;
   beforeAll(async () => {
-    gateway = await startToyGateway({ GATEWAY_MAX_COST: '100' });
+    gateway = await startGateway(toyGateway({ GATEWAY_MAX_COST: '100' }));
   });
   afterAll(() => gateway.close());
 
   it('refuses an operation whose estimated cost is above GATEWAY_MAX_COST with COST_LIMIT and the estimate', async () => {
     // Without list sizes declared (the toy schema is not built with Pothos), a list counts 10 rows: 1 + 10 × (1 + 1).
-    const one = await gateway.post({ query: '{ markets { symbol ticker { lastPrice } } }' });
-    expect(one.json.errors).toBeUndefined();
+    const one = await post(gateway, { query: '{ markets { symbol ticker { lastPrice } } }' });
+    expect(one.body.errors).toBeUndefined();
     const query = `{ ${Array.from({ length: 5 }, (_, index) => `m${index}: markets { symbol ticker { lastPrice } }`).join(' ')} }`;
-    const { json } = await gateway.post({ query });
-    expect(json.data ?? null).toBeNull();
-    expect(json.errors?.[0]?.extensions).toEqual({ code: 'COST_LIMIT', cost: 5 * 31, maxCost: 100 });
+    const { body } = await post(gateway, { query });
+    expect(body.data ?? null).toBeNull();
+    expect(body.errors?.[0]?.extensions).toEqual({
+      code: 'COST_LIMIT',
+      cost: 5 * 31,
+      maxCost: 100,
+      requestId: expect.any(String), // the real gateway tags every error with its request id
+    });
   });
 });

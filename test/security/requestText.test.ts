@@ -1,22 +1,24 @@
 // Errors never quote the request: malformed JSON bodies and GET parameters, and (with introspection off) no
 // "Did you mean …" hints naming the schema.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, startToyGateway, type ToyGateway } from './support.ts';
+import { startGateway, type TestGateway } from '../support/gateway.ts';
+import { codes, post } from '../support/gql.ts';
+import { toyGateway } from './support.ts';
 
 const MARKER = 'do-not-echo-7f3a';
 
 describe('malformed requests in production', () => {
-  let gateway: ToyGateway;
+  let gateway: TestGateway;
   beforeAll(async () => {
-    gateway = await startToyGateway({ NODE_ENV: 'production' });
+    gateway = await startGateway(toyGateway({ NODE_ENV: 'production' }));
   });
   afterAll(() => gateway.close());
 
   it('answers a body that is not JSON with BAD_REQUEST and nothing of the body', async () => {
-    const { json } = await gateway.post(`{"query": "{ markets { symbol } }", "${MARKER}": nope}`);
-    expect(codes(json)).toEqual(['BAD_REQUEST']);
-    expect(json.errors?.[0]?.extensions).not.toHaveProperty('originalError');
-    expect(JSON.stringify(json)).not.toContain(MARKER.slice(-4));
+    const { body } = await post(gateway, `{"query": "{ markets { symbol } }", "${MARKER}": nope}`);
+    expect(codes(body)).toEqual(['BAD_REQUEST']);
+    expect(body.errors?.[0]?.extensions).not.toHaveProperty('originalError');
+    expect(JSON.stringify(body)).not.toContain(MARKER.slice(-4));
   });
 
   it('answers GET variables that are not JSON with BAD_REQUEST and nothing of them', async () => {
@@ -32,11 +34,11 @@ describe('malformed requests in production', () => {
 });
 
 describe('field suggestions', () => {
-  let open: ToyGateway;
-  let closed: ToyGateway;
+  let open: TestGateway;
+  let closed: TestGateway;
   beforeAll(async () => {
-    open = await startToyGateway({});
-    closed = await startToyGateway({ GATEWAY_INTROSPECTION: 'false' });
+    open = await startGateway(toyGateway({}));
+    closed = await startGateway(toyGateway({ GATEWAY_INTROSPECTION: 'false' }));
   });
   afterAll(async () => {
     await open.close();
@@ -44,8 +46,8 @@ describe('field suggestions', () => {
   });
 
   it('hints at field names while introspection is on', async () => {
-    const { json } = await open.post({ query: '{ markts { symbol } }' });
-    expect(json.errors?.[0]?.message).toMatch(/Did you mean "markets"\?/);
+    const { body } = await post(open, { query: '{ markts { symbol } }' });
+    expect(body.errors?.[0]?.message).toMatch(/Did you mean "markets"\?/);
   });
 
   it('leaves them out when introspection is off: fields, arguments and types', async () => {
@@ -55,9 +57,9 @@ describe('field suggestions', () => {
       '{ markets(limt: 1) { symbol } }',
       'query ($m: Markt) { markets { symbol } }',
     ]) {
-      const { json } = await closed.post({ query });
-      expect(json.errors?.length).toBeGreaterThan(0);
-      expect(JSON.stringify(json)).not.toMatch(/did you mean/i);
+      const { body } = await post(closed, { query });
+      expect(body.errors?.length).toBeGreaterThan(0);
+      expect(JSON.stringify(body)).not.toMatch(/did you mean/i);
     }
   });
 });

@@ -1,13 +1,14 @@
-// Test support for the security suites: key material, temp files and a tiny yoga server (toy schema, no upstream).
+// Test support for the security suites: key material, temp files and a toy schema (no exchange behind it) to serve
+// behind the gateway's real security layers with the shared harness (test/support/gateway.ts).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSchema, createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createSchema } from 'graphql-yoga';
 import { loadSigningKey } from '../../src/exchange/sign.ts';
-import { withBodyLimit } from '../../src/security/bodySize.ts';
-import { loadSecurity, requireScope, type Principal, type Security } from '../../src/security/index.ts';
+import type { GatewayContext } from '../../src/schema/context.ts';
+import { requireScope } from '../../src/security/index.ts';
+import type { GatewayOptions } from '../support/gateway.ts';
+import { FakeUpstream } from '../schema/fakeUpstream.ts';
 
 /** Seeds of three test accounts (0x01…, 0x02…, 0x03… bytes) and their base64 secrets / public keys. */
 export const SEED_A = Buffer.alloc(32, 1);
@@ -50,11 +51,6 @@ const typeDefs = /* GraphQL */ `
   }
 `;
 
-interface ToyContext {
-  readonly principal: Principal;
-  readonly account: string | null;
-}
-
 const market = (symbol: string): Record<string, unknown> => ({
   symbol,
   ticker: { lastPrice: '1.0' },
@@ -63,94 +59,44 @@ const market = (symbol: string): Record<string, unknown> => ({
   },
 });
 
-/** Resolvers that use the security helpers exactly like the real schema will (requireScope, accountFor). */
+/** The name of the caller's account (null for anonymous callers). */
+const accountOf = (ctx: GatewayContext): string | null =>
+  ctx.principal.kind === 'anonymous' || ctx.account === null ? null : ctx.principal.account;
+
+/** Resolvers that use the security helpers exactly like the real schema does (requireScope, the caller's account). */
 const resolvers = {
   Query: {
     markets: () => [market('SOL_USDC')],
-    balance: (_: unknown, __: unknown, ctx: ToyContext) => {
+    balance: (_: unknown, __: unknown, ctx: GatewayContext) => {
       requireScope(ctx.principal, 'read');
-      return `balance of ${ctx.account}`;
+      return `balance of ${accountOf(ctx)}`;
     },
-    whoami: (_: unknown, __: unknown, ctx: ToyContext) => `${ctx.principal.kind}:${ctx.account ?? '-'}`,
+    whoami: (_: unknown, __: unknown, ctx: GatewayContext) => `${ctx.principal.kind}:${accountOf(ctx) ?? '-'}`,
   },
   Mutation: {
-    placeOrder: (_: unknown, __: unknown, ctx: ToyContext) => {
+    placeOrder: (_: unknown, __: unknown, ctx: GatewayContext) => {
       requireScope(ctx.principal, 'trade');
-      return `order for ${ctx.account}`;
+      return `order for ${accountOf(ctx)}`;
     },
-    withdraw: (_: unknown, __: unknown, ctx: ToyContext) => {
+    withdraw: (_: unknown, __: unknown, ctx: GatewayContext) => {
       requireScope(ctx.principal, 'withdraw');
-      return `withdrawal for ${ctx.account}`;
+      return `withdrawal for ${accountOf(ctx)}`;
     },
   },
 };
 
-export interface ToyGateway {
-  readonly url: string;
-  readonly security: Security;
-  readonly server: Server;
-  readonly yoga: YogaServerInstance<object, ToyContext>;
-  post(
-    body: unknown,
-    headers?: Record<string, string>,
-  ): Promise<{ status: number; headers: Headers; json: GraphQLBody }>;
-  close(): Promise<void>;
-}
+const toySchema = createSchema<GatewayContext>({ typeDefs, resolvers });
 
-export interface GraphQLBody {
-  data?: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
-
-/** Starts the toy schema behind the security layer on 127.0.0.1, wired the way src/server.ts should be. */
-export async function startToyGateway(
-  env: Record<string, string>,
-  key = SECRET_A,
-  now?: () => number,
-): Promise<ToyGateway> {
-  const config = { key: key === '' ? undefined : loadSigningKey(key), host: '127.0.0.1' };
-  const security = loadSecurity(env, config, now ? { now } : {});
-  const yoga = createYoga<object, ToyContext>({
-    schema: createSchema<ToyContext>({ typeDefs, resolvers }),
-    logging: false,
-    ...security.yogaOptions,
-    graphiql: security.limits.graphiql,
-    plugins: security.plugins,
-    context: (initial) => {
-      const principal = security.identifyContext(initial);
-      return { principal, account: security.accountFor(principal)?.name ?? null };
-    },
-  });
-  const server = createServer(withBodyLimit((req, res) => void yoga(req, res), security.limits.maxBodyBytes));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}/graphql`;
+/**
+ * The shared harness's options for the toy schema behind the gateway's real security layers (HTTP hardening, limits,
+ * budgets, graphql-ws): signs as account `default` (SECRET_A), with no exchange behind it; `env` adds GATEWAY_* settings.
+ */
+export function toyGateway(env: Readonly<Record<string, string>>, now?: () => number): GatewayOptions {
   return {
-    url,
-    security,
-    server,
-    yoga,
-    async post(body, headers = {}) {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: typeof body === 'string' ? body : JSON.stringify(body),
-      });
-      const text = await response.text();
-      return {
-        status: response.status,
-        headers: response.headers,
-        json: (text ? JSON.parse(text) : {}) as GraphQLBody,
-      };
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    schema: toySchema,
+    upstream: new FakeUpstream({}),
+    warmCatalog: false,
+    env: { BACKPACK_API_SECRET: SECRET_A, ...env },
+    ...(now !== undefined ? { now } : {}),
   };
-}
-
-export function codes(body: GraphQLBody): unknown[] {
-  return (body.errors ?? []).map((error) => error.extensions?.['code']);
 }

@@ -1,64 +1,25 @@
-import type { ExecutionArgs, FormattedExecutionResult, execute } from 'graphql';
+import type { FormattedExecutionResult } from 'graphql';
 import { createClient } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket, { WebSocketServer } from 'ws';
+import WebSocket from 'ws';
 import { mintToken } from '../../src/security/mintToken.ts';
-import { startToyGateway, tempDir, type ToyGateway } from './support.ts';
+import { startGateway, type TestGateway } from '../support/gateway.ts';
+import { tempDir, toyGateway } from './support.ts';
 
-// graphql-ws wired like src/server.ts's attachGraphqlWs, plus the security layer's onConnect check.
+// The gateway's own graphql-ws endpoint with the security layer's onConnect check.
 const files = tempDir();
 const reader = mintToken('dashboard', 'default', ['read']);
-let gateway: ToyGateway;
-let closeWs: () => Promise<void>;
-let wsUrl: string;
+let gateway: TestGateway;
 
 beforeAll(async () => {
-  gateway = await startToyGateway({
-    GATEWAY_TOKENS_FILE: files.write('tokens.json', JSON.stringify([reader.entry])),
-    GATEWAY_RATE_LIMIT_PER_MIN: '2',
-  });
-  const wsServer = new WebSocketServer({
-    server: gateway.server,
-    path: '/graphql',
-    maxPayload: gateway.security.limits.maxBodyBytes,
-  });
-  type Run = (args: ExecutionArgs) => ReturnType<typeof execute>;
-  const disposable = useServer(
-    {
-      onConnect: (ctx) => gateway.security.acceptConnection(ctx),
-      execute: (args) => (args.rootValue as { execute: Run }).execute(args),
-      subscribe: (args) => (args.rootValue as { subscribe: Run }).subscribe(args),
-      onSubscribe: async (ctx, _id, params) => {
-        const enveloped = gateway.yoga.getEnveloped({
-          ...ctx,
-          req: ctx.extra.request,
-          socket: ctx.extra.socket,
-          params,
-        });
-        const document = enveloped.parse(params.query);
-        const errors = enveloped.validate(enveloped.schema, document);
-        if (errors.length > 0) return errors;
-        return {
-          schema: enveloped.schema,
-          document,
-          operationName: params.operationName ?? null,
-          variableValues: params.variables ?? null,
-          contextValue: await enveloped.contextFactory(),
-          rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe },
-        };
-      },
-    },
-    wsServer,
+  gateway = await startGateway(
+    toyGateway({
+      GATEWAY_TOKENS_FILE: files.write('tokens.json', JSON.stringify([reader.entry])),
+      GATEWAY_RATE_LIMIT_PER_MIN: '2',
+    }),
   );
-  closeWs = async () => {
-    await disposable.dispose();
-    await new Promise<void>((resolve) => wsServer.close(() => resolve()));
-  };
-  wsUrl = gateway.url.replace('http:', 'ws:');
 });
 afterAll(async () => {
-  await closeWs();
   await gateway.close();
   files.cleanup();
 });
@@ -75,7 +36,7 @@ function request(
       }
     }
     const client = createClient({
-      url: wsUrl,
+      url: gateway.wsUrl,
       webSocketImpl: HeaderSocket,
       connectionParams,
       retryAttempts: 0,

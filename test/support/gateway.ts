@@ -6,21 +6,24 @@
 //   const env = await startGateway({ mode: 'tokens', captureLogs: true });  // alice + bob behind TOKEN_SPECS tokens
 //   const env = await startGateway({ account: null });                      // local mode without keys (anonymous)
 //   const env = await startGateway({ upstream: new FakeUpstream({...}) });  // fake exchange (test/schema/fakeUpstream.ts)
+//   const env = await startGateway(toyGateway({ GATEWAY_TOKENS_FILE }));     // toy schema behind the real security layers
 //   await gql(env, '{ markets { symbol } }', variables, { token: 'aliceRead' })  → { status, headers, body }
 //   await gqlData(env.gateway, SomeDocument, variables)                        → typed data, no errors expected
 //   await until(() => env.streams.status().subscriptions.active === 1, 'one subscription')
 //   await restGet(env.sandbox, '/api/v1/markets')  // the sandbox's own REST answer
-//   env.sandbox / env.rest (signs as the local account) / env.restAs('bob') / env.gatewayAs('bob') / env.upstreamCount()
+//   env.sandbox / env.rest (signs as the local account) / env.restAs('bob') / env.gatewayAs('bob' | null) / env.upstreamCount()
 //   env.logs, env.signatures, env.tokens, env.accountSecrets, env.wsUrl, env.streams; always `await env.close()`.
 // Old → new: startSandboxGateway(seed) → startGateway({ sandbox: { seed, flow: { enabled: false } } }); post/run →
 // gql/gqlData; startSecureGateway(o) → startGateway({ mode: 'tokens', captureLogs: true, sandbox: { seed: 11, flow:
 // { enabled: false } }, env: o.env }) and s.post(q, v, t) → gql(s, q, v, { token: t }); subscriptions' setup(o) →
 // startGateway({ sandbox: { seed: 7, ...o.sandbox }, env: o.env, account: o.withKeys === false ? null : 'demo' }) and
-// setup.hub/status()/demoRest → env.streams/env.streams.status()/env.rest; waitFor → until.
+// setup.hub/status()/demoRest → env.streams/env.streams.status()/env.rest; waitFor → until; startToyGateway(env, _, now)
+// → startGateway(toyGateway(env, now)) (test/security/support.ts) and g.post(body, headers) → post(g, body, { headers }).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { format } from 'node:util';
+import type { GraphQLSchema } from 'graphql';
 import type { DestinationStream, Logger } from 'pino';
 import { pino } from 'pino';
 import { expect } from 'vitest';
@@ -47,8 +50,11 @@ export const TOKEN_SPECS = {
 export type TokenName = keyof typeof TOKEN_SPECS;
 
 export interface GatewayOptions {
-  /** The exchange: a fresh sandbox (default), or a fake that answers every call (public and signed). */
-  readonly upstream?: 'sandbox' | Upstream;
+  /**
+   * The exchange: a fresh sandbox (default), a fake that answers every call (public and signed), or an exchange already
+   * listening at a URL (the stub servers of test/support; no WebSocket unless `wsUrl` is given).
+   */
+  readonly upstream?: 'sandbox' | Upstream | RemoteExchange;
   /** Sandbox options over `{ port: 0 }` (the sandbox's own defaults otherwise: seed 1, live flow on). */
   readonly sandbox?: StartSandboxOptions;
   /** `local` (default): one account, no tokens. `tokens`: alice and bob, callers present TOKEN_SPECS tokens. */
@@ -57,15 +63,23 @@ export interface GatewayOptions {
   readonly account?: string | null;
   /** Extra environment for config and security (GATEWAY_*, LOG_LEVEL …), over the harness's own. */
   readonly env?: Readonly<Record<string, string>>;
-  /** Keep every log line (level debug) and console output in `logs`; default: a silent logger. */
-  readonly captureLogs?: boolean;
+  /** Keep every log line (level debug, or the level given) and console output in `logs`; default: a silent logger. */
+  readonly captureLogs?: boolean | 'info';
   /** The fetch / WebSocket the gateway's exchange clients use under the signature recording (default: the real ones). */
   readonly fetch?: typeof fetch;
   readonly WebSocket?: WebSocketConstructor;
   /** Load the catalogs before listening (default true, as in production). */
   readonly warmCatalog?: boolean;
-  /** The gateway's host clock (default Date.now; clock-jump tests move it). */
+  /** The gateway's host clock for signing and budgets (default Date.now; clock-jump and budget tests move it). */
   readonly now?: () => number;
+  /** Serve this schema instead of the gateway's own (the security suites' toy schema, behind the real layers). */
+  readonly schema?: GraphQLSchema;
+}
+
+/** An exchange that is already listening. */
+export interface RemoteExchange {
+  readonly restUrl: string;
+  readonly wsUrl?: string;
 }
 
 export interface TestGateway {
@@ -80,6 +94,8 @@ export interface TestGateway {
   readonly tokens: Readonly<Record<TokenName, string>>;
   /** With `captureLogs`: every serialized log line, plus console.* output (graphql-ws prints there, past redaction). */
   readonly logs: string[];
+  /** With `captureLogs`: the log lines parsed (console output left out). */
+  logRecords(): Record<string, unknown>[];
   /** X-Signature values and signed WS SUBSCRIBE signatures the gateway sent upstream. */
   readonly signatures: Set<string>;
   /** Secrets (base64 seeds) of the accounts the gateway holds. */
@@ -88,8 +104,8 @@ export interface TestGateway {
   readonly rest: BackpackRest;
   /** A REST client of the sandbox signing as a built-in account. */
   restAs(account: string): BackpackRest;
-  /** A further local-mode gateway on the same sandbox signing as another account (closed with this one). */
-  gatewayAs(account: string): Promise<Gateway>;
+  /** A further local-mode gateway on the same sandbox signing as another account, or keyless (null); closed with this one. */
+  gatewayAs(account: string | null): Promise<Gateway>;
   /**
    * Another gateway with this one's configuration (same exchange, accounts and tokens) plus `env`: a second replica
    * when the environment has GATEWAY_REDIS_URL. Closed with this one (or earlier by the test, e.g. to kill a holder).
@@ -153,8 +169,10 @@ function sandboxAccount(sandbox: SandboxHandle, name: string): { apiSecret: stri
 }
 
 export async function startGateway(options: GatewayOptions = {}): Promise<TestGateway> {
-  const fake = options.upstream !== undefined && options.upstream !== 'sandbox' ? options.upstream : undefined;
-  const sandbox = fake === undefined ? await startSandbox({ port: 0, ...options.sandbox }) : undefined;
+  const upstream = options.upstream ?? 'sandbox';
+  const remote = upstream !== 'sandbox' && 'restUrl' in upstream ? upstream : undefined;
+  const fake = upstream !== 'sandbox' && !('restUrl' in upstream) ? upstream : undefined;
+  const sandbox = upstream === 'sandbox' ? await startSandbox({ port: 0, ...options.sandbox }) : undefined;
   const cleanups: (() => void | Promise<void>)[] = [];
   const cleanup = async (): Promise<void> => {
     for (const step of cleanups.reverse()) await step();
@@ -163,8 +181,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<TestGa
 
   const logs: string[] = [];
   let logger: Logger = pino({ level: 'silent' });
-  if (options.captureLogs === true) {
-    logger = createLogger({ level: 'debug', destination: captureLines(logs) });
+  if (options.captureLogs !== undefined && options.captureLogs !== false) {
+    const level = options.captureLogs === true ? 'debug' : options.captureLogs;
+    logger = createLogger({ level, destination: captureLines(logs) });
     cleanups.push(captureConsole(logs));
   }
   const signatures = new Set<string>();
@@ -176,6 +195,11 @@ export async function startGateway(options: GatewayOptions = {}): Promise<TestGa
   const env: Record<string, string> = { PORT: '0', BACKPACK_CLOCK_SYNC: 'false' };
   const tokens = {} as Record<TokenName, string>;
   const accountSecrets: string[] = [];
+  if (remote !== undefined) {
+    env['BACKPACK_API_URL'] = remote.restUrl;
+    // Nothing listens on the discard port: stream subscriptions fail fast instead of reaching a real exchange.
+    env['BACKPACK_WS_URL'] = remote.wsUrl ?? 'ws://127.0.0.1:9';
+  }
   if (sandbox !== undefined) {
     env['BACKPACK_API_URL'] = sandbox.restUrl;
     env['BACKPACK_WS_URL'] = sandbox.wsUrl;
@@ -215,6 +239,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<TestGa
       ...(fake !== undefined ? { exchange: new CachedExchange(fake) } : {}),
       ...(options.warmCatalog !== undefined ? { warmCatalog: options.warmCatalog } : {}),
       ...(options.now !== undefined ? { now: options.now } : {}),
+      ...(options.schema !== undefined ? { schema: options.schema } : {}),
     });
     gateways.push(gateway);
     return gateway;
@@ -250,6 +275,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<TestGa
     },
     tokens,
     logs,
+    logRecords: () =>
+      logs.filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>),
     signatures,
     accountSecrets,
     get rest() {
@@ -257,10 +284,14 @@ export async function startGateway(options: GatewayOptions = {}): Promise<TestGa
       return rest;
     },
     restAs,
-    gatewayAs: (account) => open({ ...env, BACKPACK_API_SECRET: sandboxAccount(requireSandbox(), account).apiSecret }),
+    gatewayAs: (account) => {
+      const keyless = Object.fromEntries(Object.entries(env).filter(([name]) => name !== 'BACKPACK_API_SECRET'));
+      if (account === null) return open(keyless);
+      return open({ ...keyless, BACKPACK_API_SECRET: sandboxAccount(requireSandbox(), account).apiSecret });
+    },
     replica: (extra = {}) => open({ ...env, ...extra }),
     upstreamCount: () => {
-      if (sandbox === undefined) return (fake as { calls?: readonly unknown[] }).calls?.length ?? 0;
+      if (sandbox === undefined) return (fake as { calls?: readonly unknown[] } | undefined)?.calls?.length ?? 0;
       return Object.values(sandbox.stats.requests()).reduce((sum, count) => sum + count, 0);
     },
     close: async () => {

@@ -1,4 +1,5 @@
-// gql(): one GraphQL request over HTTP POST to a gateway under test; gqlData() the typed variant that expects data.
+// gql(): one GraphQL request over HTTP POST to a gateway under test; gqlData() the typed variant that expects data;
+// post() a raw body (batches, malformed JSON); codes() the error codes of an answer.
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { expect } from 'vitest';
@@ -32,10 +33,23 @@ export interface GqlOptions {
 }
 
 /** POSTs one operation (a string or a printed TypedDocumentNode) with its variables; the raw answer, errors included. */
-export async function gql<TResult = Record<string, any>, TVariables = Record<string, unknown>>(
+export function gql<TResult = Record<string, any>, TVariables = Record<string, unknown>>(
   target: GqlTarget,
   document: string | TypedDocumentNode<TResult, TVariables>,
   variables?: TVariables,
+  options: GqlOptions = {},
+): Promise<GqlResponse<TResult>> {
+  return post<TResult>(
+    target,
+    { query: typeof document === 'string' ? document : print(document), variables },
+    options,
+  );
+}
+
+/** POSTs a request body as it is: an operation, a batch (an array), or text sent unchanged (malformed JSON). */
+export async function post<TResult = Record<string, any>>(
+  target: GqlTarget,
+  body: unknown,
   options: GqlOptions = {},
 ): Promise<GqlResponse<TResult>> {
   const url = typeof target === 'string' ? target : target.url;
@@ -48,7 +62,7 @@ export async function gql<TResult = Record<string, any>, TVariables = Record<str
       ...(bearer !== undefined ? { authorization: `Bearer ${bearer}` } : {}),
       ...options.headers,
     },
-    body: JSON.stringify({ query: typeof document === 'string' ? document : print(document), variables }),
+    body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await response.text();
   return {
@@ -56,6 +70,11 @@ export async function gql<TResult = Record<string, any>, TVariables = Record<str
     headers: response.headers,
     body: (text ? JSON.parse(text) : {}) as GraphQLBody<TResult>,
   };
+}
+
+/** The `extensions.code` of each error, in order. */
+export function codes(body: GraphQLBody<unknown>): unknown[] {
+  return (body.errors ?? []).map((error) => error.extensions?.['code']);
 }
 
 /** Executes a typed document and expects HTTP 200 and data without errors. */
