@@ -140,16 +140,25 @@ export class RedisSharedCache implements SharedCache {
   /** Redis's answer, or UNAVAILABLE when it failed or took longer than the bound (then Redis is paused a moment). */
   private bounded<T>(command: Promise<T>): Promise<Bounded<T>> {
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.pausedUntil = this.now() + SLOW_PAUSE_MS;
-        resolve(UNAVAILABLE);
-      }, COMMAND_BOUND_MS);
+      let answered = false;
+      // Decided after the next I/O poll: a reply that arrived while the event loop was busy is not taken for a stall.
+      const timer = setTimeout(
+        () =>
+          setImmediate(() => {
+            if (answered) return;
+            this.pausedUntil = this.now() + SLOW_PAUSE_MS;
+            resolve(UNAVAILABLE);
+          }),
+        COMMAND_BOUND_MS,
+      );
       command.then(
         (reply) => {
+          answered = true;
           clearTimeout(timer);
           resolve(reply);
         },
         () => {
+          answered = true;
           clearTimeout(timer);
           resolve(UNAVAILABLE);
         },
