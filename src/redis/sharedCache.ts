@@ -81,9 +81,11 @@ export class RedisSharedCache implements SharedCache {
     });
     // ioredis subscribes again after every reconnect; a failure now only means waiters fall back on their timeout.
     subscriber.subscribe(this.channel).catch(() => undefined);
-    // Redis gone: nobody will be told, so the waiters fetch for themselves now.
+    // Redis gone: nobody will tell the waiters, so they fetch for themselves now. Redis back: a new connection is not
+    // a slow one, so sharing resumes at once.
     link.onHealth((healthy) => {
-      if (!healthy) for (const key of [...this.waiters.keys()]) this.wake(key, null);
+      if (healthy) this.pausedUntil = 0;
+      else for (const key of [...this.waiters.keys()]) this.wake(key, null);
     });
   }
 

@@ -129,6 +129,18 @@ describe('one gateway (the reference)', () => {
       for (const [index, data] of answers.entries()) expect(data).toEqual(answers[index % SYMBOLS.length]);
     });
 
+    it('answers from the exchange while Redis stalls (CLIENT PAUSE), with the values of the exchange', async () => {
+      const wire = await restGet<{ bids: [string, string][] }>(env.sandbox, '/api/v1/depth?symbol=ETH_USDC&limit=20');
+      const expected = { orderBook: { bids: [...wire.bids].reverse().map(([price]) => ({ price })) } };
+      // Redis holds every client's commands for 1.5 s: longer than a cache read waits on it.
+      await redis.client().call('CLIENT', 'PAUSE', '1500', 'ALL');
+      const query = '{ orderBook(symbol: "ETH_USDC", limit: 20) { bids { price } } }';
+      const [fromA, fromB] = await Promise.all([answer(a, query), answer(b, query)]);
+      expect(fromA).toEqual(expected);
+      expect(fromB).toEqual(expected);
+      expect(a.replica?.healthy).toBe(true);
+    });
+
     it('keeps answering from the exchange while Redis is dead, and shares again once it is back', async () => {
       const wire = await restGet<{ asks: [string, string][] }>(env.sandbox, '/api/v1/depth?symbol=BTC_USDC&limit=50');
       const expected = { orderBook: { asks: wire.asks.slice(0, 50).map(([price]) => ({ price })) } };
