@@ -121,7 +121,13 @@ export interface SharedAnswer {
  * `fetch`'s own error: its own trouble (store down or slow) falls back to `fetch`, and failures are never stored.
  */
 export interface SharedCache {
-  load(key: string, lifetime: SharedLifetime, fetch: () => Promise<ResponseWithMeta<unknown>>): Promise<SharedAnswer>;
+  /** `refresh`: a stored answer is not new enough (a forced catalog refresh); fetch, or join a fetch running now. */
+  load(
+    key: string,
+    lifetime: SharedLifetime,
+    fetch: () => Promise<ResponseWithMeta<unknown>>,
+    refresh?: boolean,
+  ): Promise<SharedAnswer>;
 }
 
 /** Refuses a call before it is made (throws), e.g. the caller's scope check for the endpoint's row. */
@@ -297,7 +303,10 @@ export class CachedExchange {
     const def = endpoints.getMarkets as EndpointDef<unknown, unknown>;
     const key = cacheKey('getMarkets', ALL_MARKET_TYPES_PARAMS);
     const entry = this.entries.get(key) ?? { freshUntil: 0, staleUntil: 0 };
-    const inflight = (entry.inflight ?? this.fetch('getMarkets', def, ALL_MARKET_TYPES_PARAMS, key, entry)).then(
+    const refresh = { refresh: true };
+    const inflight = (
+      entry.inflight ?? this.fetch('getMarkets', def, ALL_MARKET_TYPES_PARAMS, key, entry, refresh)
+    ).then(
       () => true,
       () => false,
     );
@@ -352,7 +361,7 @@ export class CachedExchange {
     const shared =
       entry?.inflight ??
       // The fetch serves every request that joins it: it keeps the first caller's deadline, never its abort signal.
-      this.fetch(name, def, params, key, entry ?? { freshUntil: 0, staleUntil: 0 }, options.deadline);
+      this.fetch(name, def, params, key, entry ?? { freshUntil: 0, staleUntil: 0 }, { deadline: options.deadline });
     const pending = awaitWithin(shared, options, endpointLabel(def), this.now);
     if (recorder === undefined) return pending;
     return pending.then(
@@ -380,7 +389,7 @@ export class CachedExchange {
     params: unknown,
     key: string,
     entry: Entry,
-    deadline?: number,
+    { deadline, refresh = false }: { deadline?: number | undefined; refresh?: boolean } = {},
   ): Promise<ResponseWithMeta<unknown>> {
     const options = deadline === undefined ? undefined : { deadline };
     const ttl = this.ttlFor(name);
@@ -388,7 +397,7 @@ export class CachedExchange {
     const request = (): Promise<ResponseWithMeta<unknown>> => this.upstream.requestWithMeta(def, params, options);
     const loaded: Promise<SharedAnswer> =
       this.shared !== undefined && ttl > 0
-        ? this.shared.load(key, { ttlMs: ttl, staleMs }, request).then((answer) => {
+        ? this.shared.load(key, { ttlMs: ttl, staleMs }, request, refresh).then((answer) => {
             // An answer parsed from the shared store is a new object: tag it like a REST answer before it is shared.
             tagOrigin(answer.value.data, endpointLabel(def));
             return answer;

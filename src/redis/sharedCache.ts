@@ -93,12 +93,13 @@ export class RedisSharedCache implements SharedCache {
     key: string,
     lifetime: SharedLifetime,
     fetch: () => Promise<ResponseWithMeta<unknown>>,
+    refresh = false,
   ): Promise<SharedAnswer> {
     if (!this.usable()) return this.fetchAlone(lifetime, fetch);
     // Listening before the first read: a fill published between that read and the lock attempt is not missed.
     const notice = this.listen(key);
     try {
-      const found = await this.bounded(this.read(key, lifetime));
+      const found = refresh ? undefined : await this.bounded(this.read(key, lifetime));
       if (found === UNAVAILABLE) return await this.fetchAlone(lifetime, fetch);
       if (found !== undefined && found.freshForMs > 0) return found;
       const locked = await this.bounded(

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { CachedExchange } from '../../src/exchange/cache.ts';
+import { ALL_MARKET_TYPES_PARAMS, CachedExchange } from '../../src/exchange/cache.ts';
 import { BackpackRest } from '../../src/exchange/rest.ts';
 import { connectReplicaLink, type ReplicaLink } from '../../src/redis/connection.ts';
 import { RedisSharedCache } from '../../src/redis/sharedCache.ts';
@@ -22,6 +22,7 @@ describe('values through the shared cache', () => {
   let exchange: Server;
   let calls: Record<string, number>;
   let marketsFail = false;
+  let marketsBody = '[{"symbol":"SOL_USDC","tickSize":"0.010"}]';
   const links: ReplicaLink[] = [];
 
   async function replica(): Promise<CachedExchange> {
@@ -42,7 +43,7 @@ describe('values through the shared cache', () => {
       if (path === '/api/v1/ticker') {
         res.writeHead(200, { 'content-type': 'application/json', 'x-exchange-note': 'kept' }).end(TICKER_BODY);
       } else if (path === '/api/v1/markets' && !marketsFail) {
-        res.writeHead(200, { 'content-type': 'application/json' }).end('[{"symbol":"SOL_USDC","tickSize":"0.010"}]');
+        res.writeHead(200, { 'content-type': 'application/json' }).end(marketsBody);
       } else {
         res.writeHead(503, { 'content-type': 'application/json' }).end('{"code":"SERVICE_UNAVAILABLE"}');
       }
@@ -87,12 +88,30 @@ describe('values through the shared cache', () => {
     expect(calls['/api/v1/market']).toBe(2);
   });
 
+  it('fetches a forced catalog refresh even when another replica stored one moments ago', async () => {
+    const first = await replica();
+    const second = await replica();
+    await first.call('getMarkets', ALL_MARKET_TYPES_PARAMS);
+    const fetched = calls['/api/v1/markets'] ?? 0;
+    marketsBody = '[{"symbol":"SOL_USDC","tickSize":"0.010"},{"symbol":"NEW_USDC","tickSize":"0.1"}]';
+    // Within the catalog's TTL the second replica reads what the first stored …
+    expect(await second.call('getMarkets', ALL_MARKET_TYPES_PARAMS)).toHaveLength(1);
+    expect(calls['/api/v1/markets']).toBe(fetched);
+    // … and a symbol it does not know makes it ask the exchange, not Redis.
+    expect(await second.refreshMarkets()).toBe(true);
+    expect(calls['/api/v1/markets']).toBe(fetched + 1);
+    expect((await second.call('getMarkets', ALL_MARKET_TYPES_PARAMS))?.map((market) => market.symbol)).toEqual([
+      'SOL_USDC',
+      'NEW_USDC',
+    ]);
+  });
+
   it('serves a stored catalog past its TTL when the refresh fails, on a replica that never had it', async () => {
     const first = new CachedExchange(
       BackpackRest.fromConfig(loadConfig({ BACKPACK_API_URL: exchangeUrl() }), { maxRetries: 0 }),
       { shared: new RedisSharedCache(links[0]!), ttlsMs: { getMarkets: 1 } },
     );
-    await first.call('getMarkets', {});
+    const stored = await first.call('getMarkets', {});
     const fetched = calls['/api/v1/markets'];
     // Stored with 1 ms of freshness, then kept for the catalog's stale window (10 min): wait until it is only stale.
     const key = 'bpgw:cache:getMarkets {}';
@@ -105,7 +124,8 @@ describe('values through the shared cache', () => {
       BackpackRest.fromConfig(loadConfig({ BACKPACK_API_URL: exchangeUrl() }), { maxRetries: 0 }),
       { shared: new RedisSharedCache(links[1]!), ttlsMs: { getMarkets: 1 } },
     );
-    expect(await late.call('getMarkets', {})).toEqual([{ symbol: 'SOL_USDC', tickSize: '0.010' }]);
+    expect(await late.call('getMarkets', {})).toEqual(stored);
+    expect(stored).toContainEqual({ symbol: 'SOL_USDC', tickSize: '0.010' });
     expect(calls['/api/v1/markets']).toBe((fetched ?? 0) + 1);
   });
 });
