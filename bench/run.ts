@@ -8,6 +8,7 @@ import { b3 } from './b3Economy.ts';
 import { b4 } from './b4Fanout.ts';
 import { b5, soak } from './b5Memory.ts';
 import { b6 } from './b6Signing.ts';
+import { b7Upstream } from './b7Upstream.ts';
 import { markdownTable, textTable, type Figure } from './lib/report.ts';
 import { settingsFrom, type Settings } from './settings.ts';
 
@@ -23,6 +24,7 @@ const benches: [string, Bench][] = [
   ['B4', b4],
   ['B5', b5],
   ['B6', b6],
+  ['B7.UPSTREAM', b7Upstream],
   ...(settings.soak ? ([['SOAK', soak]] as [string, Bench][]) : []),
 ];
 
@@ -97,6 +99,9 @@ writeFileSync(
     '  send per socket); the clients are identical plain `ws` sockets on both sides.',
     '- **B5**: `heapUsed + external` of the gateway process after forced GC (`--expose-gc`), before and after N idle',
     '  `ticker` subscriptions (one per socket), divided by N.',
+    '- **B7.upstream**: calls counted at the stub while 1000 `ticker` queries/s (paced) go to one gateway, then the same',
+    '  load split over two replicas sharing a real `redis-server` (`GATEWAY_REDIS_URL`). Then, on the two replicas:',
+    '  `CLIENT PAUSE 2000 ALL` on Redis during a 3 s run, and a 3 s run with Redis killed; answers are also sampled for GraphQL errors.',
     ...(Object.keys(failures).length > 0 ? ['', `Failed: ${Object.keys(failures).join(', ')}`] : []),
     '',
   ].join('\n'),

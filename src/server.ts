@@ -35,6 +35,7 @@ import { schema } from './schema/index.ts';
 import { loadSecurity, withBodyLimit, type Account, type Security } from './security/index.ts';
 import { hasScope } from './security/principal.ts';
 import { connectReplicaLink, type ReplicaLink } from './redis/connection.ts';
+import { RedisSharedCache } from './redis/sharedCache.ts';
 import { createGatewayHub } from './streams/gatewayHub.ts';
 import type { StreamHub } from './streams/hub.ts';
 import { attachSubscriptions } from './streams/transport.ts';
@@ -161,6 +162,7 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
       ttlsMs: ttls.byName,
       ...(ttls.default === undefined ? {} : { defaultTtlMs: ttls.default }),
       onLookup: metrics.onCacheLookup,
+      ...(replica !== undefined ? { shared: new RedisSharedCache(replica) } : {}),
     });
   // One clock offset for every account's REST signing and the WebSocket signing: a rejection seen by one heals all.
   const now = deps.now ?? Date.now;

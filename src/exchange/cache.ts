@@ -10,6 +10,8 @@
 // - Per caller: `view({ signer, check, recorder })` gives one object that signs with that account's client, checks each
 //   endpoint before calling it and reports reads to a recorder, while sharing this cache (public reads stay coalesced
 //   across every caller). The gateway's context factory makes one per operation (src/requestContext.ts).
+// - Replica mode: a `shared` cache (Redis, src/redis/sharedCache.ts) sits behind the in-process entries, so a local
+//   miss first looks for another replica's answer and concurrent misses across replicas cost one upstream call.
 import type { EndpointDef, RequestOf, ResponseOf } from './endpoint.ts';
 import { endpoints, type EndpointName } from './endpoints.ts';
 import { awaitWithin } from './deadline.ts';
@@ -17,6 +19,7 @@ import { endpointLabel } from './prepare.ts';
 import type { RequestOptions, ResponseWithMeta } from './rest.ts';
 import { MarketType } from './types/enums.ts';
 import type { GetMarketsParams } from './types/markets.ts';
+import { tagOrigin } from './wireJson.ts';
 
 export type { EndpointName };
 type Endpoints = typeof endpoints;
@@ -100,6 +103,33 @@ export interface ReadRecorder {
   uncacheable(): void;
 }
 
+/** How long a shared entry lives: fresh for `ttlMs`, then kept `staleMs` longer as a fallback. */
+export interface SharedLifetime {
+  readonly ttlMs: number;
+  readonly staleMs: number;
+}
+
+/** A shared answer and how much longer it is fresh (relative, so replicas' clocks need not agree). */
+export interface SharedAnswer {
+  readonly value: ResponseWithMeta<unknown>;
+  readonly freshForMs: number;
+}
+
+/**
+ * A cache the replicas share (Redis in replica mode). `load` answers a local miss: a fresh entry another replica
+ * stored, the result of the one fetch running cluster-wide for `key`, or `fetch()` run here. It rejects only with
+ * `fetch`'s own error: its own trouble (store down or slow) falls back to `fetch`, and failures are never stored.
+ */
+export interface SharedCache {
+  /** `refresh`: a stored answer is not new enough (a forced catalog refresh); fetch, or join a fetch running now. */
+  load(
+    key: string,
+    lifetime: SharedLifetime,
+    fetch: () => Promise<ResponseWithMeta<unknown>>,
+    refresh?: boolean,
+  ): Promise<SharedAnswer>;
+}
+
 /** Refuses a call before it is made (throws), e.g. the caller's scope check for the endpoint's row. */
 export type EndpointCheck = (def: EndpointDef<unknown, unknown>) => void;
 
@@ -129,6 +159,8 @@ export interface CachedExchangeOptions {
   readonly now?: () => number;
   /** Sees how each public GET was answered (the cache metric). */
   readonly onLookup?: (name: EndpointName, result: CacheLookup) => void;
+  /** Replica mode: the cache the replicas share, asked on every local miss of a public GET with a TTL. */
+  readonly shared?: SharedCache;
 }
 
 /** `hit`: fresh entry; `stale`: served stale while refreshing; `coalesced`: joined an in-flight fetch; `miss`: fetched. */
@@ -175,6 +207,7 @@ export class CachedExchange {
   private readonly now: () => number;
   /** Where uncached (signed, non-GET) calls go: `upstream`, or an account's client in a per-caller `view`. */
   private readonly onLookup: ((name: EndpointName, result: CacheLookup) => void) | undefined;
+  private readonly shared: SharedCache | undefined;
   private readonly signer: Upstream;
   /** Set only on per-operation views (`view`): the caller's endpoint check and the response cache's recorder. */
   private readonly check: EndpointCheck | undefined;
@@ -192,6 +225,7 @@ export class CachedExchange {
     this.maxEntries = options.maxEntries ?? 5_000;
     this.now = options.now ?? Date.now;
     this.onLookup = options.onLookup;
+    this.shared = options.shared;
   }
 
   /** The parsed body of one call (null for empty successes, as the REST client returns it). */
@@ -269,7 +303,10 @@ export class CachedExchange {
     const def = endpoints.getMarkets as EndpointDef<unknown, unknown>;
     const key = cacheKey('getMarkets', ALL_MARKET_TYPES_PARAMS);
     const entry = this.entries.get(key) ?? { freshUntil: 0, staleUntil: 0 };
-    const inflight = (entry.inflight ?? this.fetch('getMarkets', def, ALL_MARKET_TYPES_PARAMS, key, entry)).then(
+    const refresh = { refresh: true };
+    const inflight = (
+      entry.inflight ?? this.fetch('getMarkets', def, ALL_MARKET_TYPES_PARAMS, key, entry, refresh)
+    ).then(
       () => true,
       () => false,
     );
@@ -324,7 +361,7 @@ export class CachedExchange {
     const shared =
       entry?.inflight ??
       // The fetch serves every request that joins it: it keeps the first caller's deadline, never its abort signal.
-      this.fetch(name, def, params, key, entry ?? { freshUntil: 0, staleUntil: 0 }, options.deadline);
+      this.fetch(name, def, params, key, entry ?? { freshUntil: 0, staleUntil: 0 }, { deadline: options.deadline });
     const pending = awaitWithin(shared, options, endpointLabel(def), this.now);
     if (recorder === undefined) return pending;
     return pending.then(
@@ -352,16 +389,26 @@ export class CachedExchange {
     params: unknown,
     key: string,
     entry: Entry,
-    deadline?: number,
+    { deadline, refresh = false }: { deadline?: number | undefined; refresh?: boolean } = {},
   ): Promise<ResponseWithMeta<unknown>> {
     const options = deadline === undefined ? undefined : { deadline };
-    const inflight = this.upstream.requestWithMeta(def, params, options).then(
-      (response) => {
-        const ttl = this.ttlFor(name);
+    const ttl = this.ttlFor(name);
+    const staleMs = STALE_WHILE_REVALIDATE_MS[name] ?? 0;
+    const request = (): Promise<ResponseWithMeta<unknown>> => this.upstream.requestWithMeta(def, params, options);
+    const loaded: Promise<SharedAnswer> =
+      this.shared !== undefined && ttl > 0
+        ? this.shared.load(key, { ttlMs: ttl, staleMs }, request, refresh).then((answer) => {
+            // An answer parsed from the shared store is a new object: tag it like a REST answer before it is shared.
+            tagOrigin(answer.value.data, endpointLabel(def));
+            return answer;
+          })
+        : request().then((value) => ({ value, freshForMs: ttl }));
+    const inflight = loaded.then(
+      ({ value: response, freshForMs }) => {
         const stored = { ...response, data: deepFreeze(response.data) };
         entry.value = stored;
-        entry.freshUntil = this.now() + ttl;
-        entry.staleUntil = entry.freshUntil + (STALE_WHILE_REVALIDATE_MS[name] ?? 0);
+        entry.freshUntil = this.now() + freshForMs;
+        entry.staleUntil = entry.freshUntil + staleMs;
         delete entry.inflight;
         if (ttl <= 0 && entry.staleUntil <= this.now()) this.entries.delete(key);
         return stored;
