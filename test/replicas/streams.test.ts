@@ -120,6 +120,12 @@ describe('one exchange subscription per stream across replicas', () => {
       await until(() => onFirst.values.length >= 2 && onOther.values.length >= 2, 'ticks on both replicas', 8_000);
       expect(subscribesSoFar('ticker.SOL_USDC') - before).toBe(1);
       expect(upstreamNow('ticker.SOL_USDC')).toBe(1);
+      // The replica fed through Redis reports its stream as open, as the holder does (streamStatus, /ready).
+      for (const gateway of [env.gateway, second]) {
+        expect(gateway.streams.status().connections).toMatchObject([
+          { kind: 'public', state: 'open', streams: [{ stream: 'ticker.SOL_USDC', subscribers: 1 }] },
+        ]);
+      }
       // The same exchange events reach both replicas' subscribers.
       const seenByOther = new Set(onOther.values.map((tick) => tick.eventTime));
       expect(onFirst.values.some((tick) => seenByOther.has(tick.eventTime))).toBe(true);
