@@ -15,6 +15,7 @@ import { until } from '../support/until.ts';
 const ROOT = resolve(import.meta.dirname, '../..');
 const TICKER = 'subscription { ticker(symbol: "SOL_USDC") { eventTime lastPrice } }';
 const DEPTH = 10;
+const TRADES = 'subscription { trades(symbol: "SOL_USDC") { tradeId } }';
 const BOOK = `subscription { orderBook(symbol: "SOL_USDC", depth: ${DEPTH}) { bids { price quantity } asks { price quantity } lastUpdateId } }`;
 
 interface Tick {
@@ -80,7 +81,8 @@ async function startReplicaProcess(): Promise<{ child: ChildProcess; url: string
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = await until(() => /GraphQL gateway (http:\/\/\S+)/.exec(output)?.[1], 'the replica process to listen', {
-    timeoutMs: 15_000,
+    // Compiling the whole gateway with tsx in a fresh process takes seconds on a busy machine.
+    timeoutMs: 45_000,
     intervalMs: 50,
   }).catch((error: unknown) => {
     throw new Error(`${(error as Error).message}\n${output}`);
@@ -142,8 +144,10 @@ describe('one exchange subscription per stream across replicas', () => {
     const holderClient = wsClient(wsUrlOf(holder.url));
     const holderTicks = collect<Tick>(holderClient, TICKER, 'ticker');
     collect<Book>(holderClient, BOOK, 'orderBook');
+    collect(holderClient, TRADES, 'trades');
     await until(
-      () => holderTicks.values.length >= 1 && upstreamNow('depth.SOL_USDC') === 1,
+      () =>
+        holderTicks.values.length >= 1 && upstreamNow('depth.SOL_USDC') === 1 && upstreamNow('trade.SOL_USDC') === 1,
       'the replica process to hold the streams',
       10_000,
     );
@@ -151,6 +155,7 @@ describe('one exchange subscription per stream across replicas', () => {
     const clients = [wsClient(env.wsUrl), wsClient(wsUrlOf(second.url))];
     const ticks = clients.map((client) => collect<Tick>(client, TICKER, 'ticker'));
     const books = clients.map((client) => collect<Book>(client, BOOK, 'orderBook'));
+    const trades = clients.map((client) => collect<{ tradeId: string | null }>(client, TRADES, 'trades'));
     try {
       await until(
         () => ticks.every((each) => each.values.length >= 2) && books.every((each) => each.values.length >= 1),
@@ -164,6 +169,14 @@ describe('one exchange subscription per stream across replicas', () => {
       holder.child.kill('SIGKILL');
       const killedAt = Date.now();
       void holderClient.dispose();
+      // Trades while nobody holds the stream: the survivors must read them over REST once the new holder resumes it.
+      const gapTrades = await Promise.all(
+        [0, 1].map(() =>
+          env
+            .restAs('demo')
+            .call('executeOrder', { symbol: 'SOL_USDC', side: 'Bid', orderType: 'Market', quantity: '0.01' }),
+        ),
+      );
       await until(
         () => ticks.every((each) => ticksAfter(each, killedAt).length > 0),
         'ticks on the survivors again',
@@ -181,12 +194,31 @@ describe('one exchange subscription per stream across replicas', () => {
       }
       rest = await restBook();
       for (const each of books) expect(normalized(each.values.at(-1) as Book)).toEqual(rest);
-      expect([...ticks, ...books].flatMap((each) => each.errors)).toEqual([]);
+
+      // Trades made while nobody held the stream are read over REST: every trade id once, in order, no gap notice.
+      const recent = (await (
+        await fetch(`${env.sandbox.restUrl}/api/v1/trades?symbol=SOL_USDC&limit=1000`)
+      ).json()) as { id: number }[];
+      const lastTradeId = Math.max(...recent.map((trade) => trade.id));
+      for (const each of trades) {
+        const ids = (): number[] =>
+          each.values.flatMap((event) => (event.tradeId === null ? [] : [Number(event.tradeId)]));
+        await until(() => ids().includes(lastTradeId), 'the last trade');
+        const delivered = ids();
+        const expected = recent
+          .map((trade) => trade.id)
+          .filter((id) => id >= (delivered[0] ?? 0) && id <= lastTradeId)
+          .sort((a, b) => a - b);
+        expect(delivered.filter((id) => id <= lastTradeId)).toEqual(expected);
+        expect(each.values.filter((event) => event.tradeId === null)).toEqual([]);
+        expect(gapTrades.every((order) => order.status === 'Filled')).toBe(true);
+      }
+      expect([...ticks, ...books, ...trades].flatMap((each) => each.errors)).toEqual([]);
     } finally {
       env.sandbox.resumeFlow();
       await Promise.all(clients.map((client) => client.dispose()));
     }
-  });
+  }, 90_000);
 
   it('keeps subscribers fed while Redis is down and back to one subscription without repeats after it returns', async () => {
     const clients = [wsClient(env.wsUrl), wsClient(wsUrlOf(second.url))];
