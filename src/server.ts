@@ -205,6 +205,7 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
       return account === undefined ? undefined : signerFor(account);
     },
     ...(deps.WebSocket !== undefined ? { streamOptions: { WebSocket: deps.WebSocket } } : {}),
+    ...(replica !== undefined ? { replica } : {}),
   });
 
   // Public market queries answered from memory while the cached exchange data they read is fresh (charged to budgets).

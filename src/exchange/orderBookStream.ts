@@ -120,6 +120,11 @@ class Feed implements OrderBookFeed {
     this.unsubscribeDepth = this.stream.subscribe(`depth.${this.symbol}`, (message) => this.onDelta(message), {
       onError: (error) =>
         this.options.logger?.warn({ symbol: this.symbol, error }, 'order book: depth stream rejected'),
+      // Another replica took the stream over (or the socket came back): deltas were lost, so resync.
+      onResume: () => {
+        this.invalidate();
+        this.maybeFetch();
+      },
     });
     // Subscribe first, then fetch the snapshot; deltas arriving meanwhile are buffered by the book.
     this.maybeFetch();

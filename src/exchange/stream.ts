@@ -32,6 +32,9 @@ export interface StreamLogger {
   warn(details: object, message: string): void;
 }
 
+/** What the gateway's stream hub uses of an upstream: this class, or a cluster-wide stream shared through Redis. */
+export type ExchangeStream = Pick<BackpackStream, 'subscribe' | 'status' | 'onStatus' | 'close'>;
+
 export type WebSocketConstructor = new (url: string, options?: ClientOptions) => WebSocket;
 
 export interface BackpackStreamOptions {
@@ -378,7 +381,7 @@ export class BackpackStream {
     const frame = parseFrame(text);
     if (frame.kind === 'data') {
       // A frame for a stream nobody listens to any more was in flight after the last UNSUBSCRIBE: drop it.
-      this.registry.dispatch(frame.message, now);
+      this.registry.dispatch(frame.message, now, text);
     } else if (frame.kind === 'error') {
       this.handleErrorFrame(frame.error);
     } else {

@@ -1,7 +1,8 @@
 // Who listens to which Backpack stream: reference counts, one-parse fan-out, error delivery and the silence watchdog.
 import type { StreamError, StreamMessage } from './streamFrame.ts';
 
-export type StreamListener = (message: StreamMessage) => void;
+/** `frame` is the raw text the message was parsed from (replicas relay it to each other unchanged). */
+export type StreamListener = (message: StreamMessage, frame: string) => void;
 
 export interface SubscribeOptions {
   /** Exchange errors attributable to this stream (4003 signature, 4006 invalid stream, 4008 depth window). */
@@ -122,13 +123,13 @@ export class StreamRegistry {
   }
 
   /** Hands the one parsed message to every listener of its stream; false when nobody listens (late frame). */
-  dispatch(message: StreamMessage, now: number): boolean {
+  dispatch(message: StreamMessage, now: number, frame: string): boolean {
     const entry = this.entries.get(message.stream);
     if (entry === undefined) return false;
     entry.lastMessageAt = now;
     for (const subscriber of entry.subscribers) {
       subscriber.silentNotified = false;
-      this.guarded(() => subscriber.onMessage(message), message.stream);
+      this.guarded(() => subscriber.onMessage(message, frame), message.stream);
     }
     return true;
   }

@@ -5,6 +5,7 @@ import type { ClockSync } from '../exchange/clock.ts';
 import { BackpackRest } from '../exchange/rest.ts';
 import type { SigningKey } from '../exchange/sign.ts';
 import type { BackpackStreamOptions, StreamLogger } from '../exchange/stream.ts';
+import type { ReplicaLink } from '../redis/connection.ts';
 import { loadSubscriptionConfig } from './config.ts';
 import { StreamHub } from './hub.ts';
 
@@ -28,6 +29,8 @@ export interface GatewayHubDeps {
   readonly clock?: ClockSync;
   /** Exchange-socket options: reconnect timings and an injected WebSocket constructor in tests. */
   readonly streamOptions?: Partial<BackpackStreamOptions>;
+  /** Replica mode: streams are shared with the other replicas through this Redis link. */
+  readonly replica?: ReplicaLink;
 }
 
 export function createGatewayHub(deps: GatewayHubDeps): StreamHub {
@@ -55,5 +58,6 @@ export function createGatewayHub(deps: GatewayHubDeps): StreamHub {
     ...(logger !== undefined ? { logger } : {}),
     // Private SUBSCRIBE frames sign with the gateway's one clock, the same the REST clients use.
     streamOptions: { ...deps.streamOptions, ...(deps.clock !== undefined ? { clock: deps.clock } : {}) },
+    ...(deps.replica !== undefined ? { replica: deps.replica } : {}),
   });
 }

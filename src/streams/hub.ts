@@ -1,11 +1,13 @@
 // StreamHub: the gateway's upstream side of live subscriptions — one exchange socket for public streams per process,
 // one per account for private ones (both lazy), shared topics and order-book feeds, and the numbers `streamStatus` shows.
 import { BackpackStream } from '../exchange/stream.ts';
-import type { BackpackStreamOptions, StreamLogger } from '../exchange/stream.ts';
+import type { BackpackStreamOptions, ExchangeStream, StreamLogger } from '../exchange/stream.ts';
 import type { BookTop } from '../exchange/orderBook.ts';
 import { orderBookStream } from '../exchange/orderBookStream.ts';
 import type { FetchDepthSnapshot, OrderBookFeed } from '../exchange/orderBookStream.ts';
 import type { SigningKey } from '../exchange/sign.ts';
+import { accountSide, ClusterStream } from '../redis/clusterStream.ts';
+import type { ReplicaLink } from '../redis/connection.ts';
 import { connectionStatus } from './hubStatus.ts';
 import type { ClientSocketStatus, HubStatus, Upstream } from './hubStatus.ts';
 import { SubscriptionQueue } from './queue.ts';
@@ -41,6 +43,8 @@ export interface StreamHubOptions {
   readonly readerFor?: (key: SigningKey | undefined) => ExchangeReader;
   /** Extra BackpackStream options (reconnect timings in tests). */
   readonly streamOptions?: Partial<BackpackStreamOptions>;
+  /** Replica mode: one upstream subscription per stream across all replicas (leases and relays in Redis). */
+  readonly replica?: ReplicaLink;
 }
 
 /**
@@ -228,7 +232,19 @@ export class StreamHub {
     return reader === undefined ? {} : { reader };
   }
 
-  private createStream(key: SigningKey | undefined): BackpackStream {
+  private createStream(key: SigningKey | undefined): ExchangeStream {
+    const { replica, logger } = this.options;
+    if (replica === undefined) return this.connect(key);
+    return new ClusterStream({
+      link: replica,
+      side: key === undefined ? 'public' : accountSide(key.apiKey),
+      signs: key !== undefined,
+      connect: () => this.connect(key),
+      ...(logger !== undefined ? { logger } : {}),
+    });
+  }
+
+  private connect(key: SigningKey | undefined): BackpackStream {
     const { wsUrl, windowMs, clockOffsetMs, logger, streamOptions } = this.options;
     return new BackpackStream({
       ...GATEWAY_STREAM_DEFAULTS,

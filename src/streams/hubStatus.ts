@@ -1,5 +1,5 @@
 // What `StreamHub.status()` reports (and `streamStatus` serves): exchange sockets, their streams, books, client queues.
-import type { BackpackStream, StreamState } from '../exchange/stream.ts';
+import type { ExchangeStream, StreamState } from '../exchange/stream.ts';
 import type { OrderBookFeed, OrderBookFeedStatus } from '../exchange/orderBookStream.ts';
 import type { ExchangeReader } from './reconcile/types.ts';
 import type { Topic } from './topic.ts';
@@ -51,7 +51,7 @@ export interface HubStatus {
 /** One exchange socket of the hub and the topics riding on it. */
 export interface Upstream {
   readonly kind: ConnectionKind;
-  readonly stream: BackpackStream;
+  readonly stream: ExchangeStream;
   /** REST reads that fill gaps in this socket's lossless streams (signed with the account's key for `account`). */
   readonly reader?: ExchangeReader;
   readonly topics: Map<string, Topic<unknown>>;

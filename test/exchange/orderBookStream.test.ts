@@ -60,7 +60,7 @@ class FakeSource implements DepthStreamSource {
 
   push(stream: string, data: DepthDelta): void {
     const message = { stream, data: data as unknown as Record<string, unknown> };
-    for (const listener of this.listeners.get(stream) ?? []) listener(message);
+    for (const listener of this.listeners.get(stream) ?? []) listener(message, JSON.stringify(message));
   }
 
   setState(state: StreamState): void {
