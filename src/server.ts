@@ -241,7 +241,7 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
       ...persistedOperationPlugins({ apq: config.apq, manifest: config.persistedDocuments }),
       ...security.plugins,
       responses.plugin(),
-      useSharedSubscriptionExecution(),
+      useSharedSubscriptionExecution({ maxResponseBytes: security.limits.maxResponseBytes }),
       useResponseSizeLimit(security.limits.maxResponseBytes),
       useExecutionTimeLimit(security.limits.maxExecutionMs),
       // @defer / @stream over multipart/mixed (and SSE), e.g. a dashboard that defers its order book.

@@ -4,10 +4,18 @@
 // the same document, variables, operation name and caller get the same ExecutionResult: the first one executes the
 // selection, the rest reuse its result. Per-subscriber queues, conflation and completion are untouched (each still
 // pulls from its own source stream). Results live in a WeakMap keyed by the event, so they go when the event does.
+// Over graphql-ws, a result's JSON is shared too (see ./directDelivery.ts).
 import type { Plugin } from '@envelop/core';
 import { createSourceEventStream, execute, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { SubscriptionQueue } from '../streams/queue.ts';
+import { DirectDelivery, payloadSinkOf, type SharedExecution } from './directDelivery.ts';
 
 type Result = ExecutionResult | Promise<ExecutionResult>;
+
+export interface SharedSubscriptionOptions {
+  /** GATEWAY_MAX_RESPONSE_BYTES: larger results are not sent directly, so the size-limit plugin replaces them. */
+  readonly maxResponseBytes?: number;
+}
 
 /**
  * The operation as seen by one caller: operation name, variables and the context's `caller` (principal and account,
@@ -59,13 +67,15 @@ class MappedEvents implements AsyncGenerator<ExecutionResult, void, void> {
   }
 }
 
-export function useSharedSubscriptionExecution(): Plugin {
-  // Event → document → operation key → result. Documents come from yoga's parse cache, so equal text is one object.
-  const results = new WeakMap<object, WeakMap<DocumentNode, Map<string, Result>>>();
+export function useSharedSubscriptionExecution(options: SharedSubscriptionOptions = {}): Plugin {
+  // Event → document → operation key → shared result. Documents come from yoga's parse cache, so equal text is one
+  // object.
+  const results = new WeakMap<object, WeakMap<DocumentNode, Map<string, SharedExecution>>>();
 
-  const executeShared = (args: ExecutionArgs, key: string, event: unknown): Result => {
+  const executeShared = (args: ExecutionArgs, key: string, event: unknown): SharedExecution => {
     // Primitive events cannot key a WeakMap (none of ours are); execute them per subscriber.
-    if (event === null || typeof event !== 'object') return execute({ ...args, rootValue: event });
+    if (event === null || typeof event !== 'object')
+      return { result: execute({ ...args, rootValue: event }), payload: undefined };
     let byDocument = results.get(event);
     if (byDocument === undefined) {
       byDocument = new WeakMap();
@@ -76,12 +86,12 @@ export function useSharedSubscriptionExecution(): Plugin {
       byOperation = new Map();
       byDocument.set(args.document, byOperation);
     }
-    let result = byOperation.get(key);
-    if (result === undefined) {
-      result = execute({ ...args, rootValue: event });
-      byOperation.set(key, result);
+    let shared = byOperation.get(key);
+    if (shared === undefined) {
+      shared = { result: execute({ ...args, rootValue: event }), payload: undefined };
+      byOperation.set(key, shared);
     }
-    return result;
+    return shared;
   };
 
   return {
@@ -91,7 +101,12 @@ export function useSharedSubscriptionExecution(): Plugin {
         const source = await createSourceEventStream(args);
         if (!(Symbol.asyncIterator in (source as object))) return source as ExecutionResult;
         const key = operationKey(args);
-        return new MappedEvents(source as AsyncIterable<unknown>, (event) => executeShared(args, key, event));
+        const sink = payloadSinkOf(args.rootValue);
+        if (sink !== undefined && source instanceof SubscriptionQueue) {
+          const run = (event: unknown): SharedExecution => executeShared(args, key, event);
+          return new DirectDelivery(source, sink, run, options.maxResponseBytes);
+        }
+        return new MappedEvents(source as AsyncIterable<unknown>, (event) => executeShared(args, key, event).result);
       });
     },
   };

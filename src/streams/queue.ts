@@ -121,6 +121,15 @@ export class SubscriptionQueue<T> implements AsyncIterableIterator<T | QueueFail
     return new Promise((resolve) => this.waiting.push(resolve));
   }
 
+  /** `next()` without a promise: `take` gets the next step now if there is one, else when it arrives. */
+  pull(take: (result: IteratorResult<T | QueueFailure>) => void): void {
+    const head = this.buffer.shift();
+    if (head !== undefined) take({ value: head.value, done: false });
+    else if (this.failure !== undefined) take(this.takeFailure());
+    else if (this.closed) take({ value: undefined, done: true });
+    else this.waiting.push(take);
+  }
+
   /** The consumer is done (client completed, socket closed): release the source, settle any pending pull. */
   return(): Promise<IteratorResult<T | QueueFailure>> {
     this.buffer.length = 0;

@@ -4,9 +4,11 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { GraphQLError, type ExecutionArgs, type execute } from 'graphql';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
+import { PAYLOAD_SINK } from '../execution/directDelivery.ts';
 import type { StreamLogger } from '../exchange/stream.ts';
 import type { GatewayContext } from '../schema/context.ts';
 import type { StreamHub } from './hub.ts';
+import { NextMessages } from './nextMessages.ts';
 import { serveGraphQLWs } from './wsServer.ts';
 
 const CLOSE_GRACE_MS = 1_000;
@@ -91,7 +93,7 @@ export function attachSubscriptions(
       ...(deps.acceptConnection !== undefined ? { onConnect: deps.acceptConnection } : {}),
       execute: (args) => (args.rootValue as Enveloped).execute(args),
       subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
-      onSubscribe: async (ctx, _id, params) => {
+      onSubscribe: async (ctx, id, params) => {
         // graphql-ws has already reserved this operation's id in ctx.subscriptions.
         if (Object.keys(ctx.subscriptions).length > maxOperations) return [tooManyOperations(maxOperations)];
         const upgrade = ctx.extra.request;
@@ -117,7 +119,8 @@ export function attachSubscriptions(
             document,
             variableValues: params.variables ?? null,
             contextValue: await contextFactory(),
-            rootValue: { execute, subscribe },
+            // Subscription results without errors are written by the execution layer through this sink.
+            rootValue: { execute, subscribe, [PAYLOAD_SINK]: new NextMessages(ctx.extra.socket, id) },
           };
         } catch (error) {
           if (error instanceof GraphQLError) return [error];

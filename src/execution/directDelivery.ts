@@ -1,0 +1,136 @@
+// Direct delivery: a subscription's events written to its client socket as shared JSON, without a promise chain
+// through the plugin hooks per event and subscriber.
+//
+// graphql-ws pulls a subscription's results one at a time, runs each through every plugin's per-result hook, then
+// serializes and sends it. For a result with no errors that fits the size limit those hooks change nothing (error
+// masking, error metrics and the size limit only act on the others), so it is written straight to the socket: the
+// JSON of a shared result is built once and every subscriber sends it with only its own message id spliced in. Any
+// other result (errors, too large), the end of the stream and failures still go through graphql-ws and the hooks.
+//
+// Ordering and backpressure: events are written only while graphql-ws waits on this iterator, and the next value is
+// pulled from the client's queue only after the previous frame was written to the socket (as graphql-ws does), so a
+// slow client leaves values in its own bounded queue, where they conflate or overflow under the queue's policy.
+import type { ExecutionResult } from 'graphql';
+import type { SubscriptionQueue } from '../streams/queue.ts';
+
+/** Where one operation's `next` messages go when they need no per-result hook. */
+export interface PayloadSink {
+  /**
+   * Sends a `next` message carrying `payload` (the result's JSON); `written` runs once it left (no error, or null) or
+   * failed. False when the socket no longer takes messages (its closing ends the operation).
+   */
+  write(payload: string, written: (error?: Error | null) => void): boolean;
+}
+
+/** Root-value key the transport hands an operation's sink under (graphql-ws only; SSE has none). */
+export const PAYLOAD_SINK = Symbol('payloadSink');
+
+export function payloadSinkOf(rootValue: unknown): PayloadSink | undefined {
+  if (rootValue === null || typeof rootValue !== 'object') return undefined;
+  return (rootValue as { [PAYLOAD_SINK]?: PayloadSink })[PAYLOAD_SINK];
+}
+
+/** One event executed for one operation, shared by every subscriber of it. */
+export interface SharedExecution {
+  readonly result: ExecutionResult | Promise<ExecutionResult>;
+  /** The result's JSON once known; null when it must go through the hooks (errors, above the size limit). */
+  payload: string | null | undefined;
+}
+
+function directPayload(result: ExecutionResult, maxBytes: number | undefined): string | null {
+  if (result.errors !== undefined) return null;
+  const json = JSON.stringify(result);
+  return maxBytes !== undefined && Buffer.byteLength(json) > maxBytes ? null : json;
+}
+
+type Step = IteratorResult<ExecutionResult, void>;
+type QueueStep = IteratorResult<unknown>;
+
+export class DirectDelivery implements AsyncGenerator<ExecutionResult, void, void> {
+  /** graphql-ws's outstanding `next()`: events are written directly only while it waits. */
+  private waiting: { resolve: (step: Step) => void; reject: (error: unknown) => void } | undefined;
+  private finished = false;
+  // Bound once per subscription, so the delivery path allocates no closures.
+  private readonly onEvent = (step: QueueStep): void => this.deliver(step);
+  private readonly written = (error?: Error | null): void => {
+    if (!error && this.waiting !== undefined) this.source.pull(this.onEvent);
+  };
+
+  constructor(
+    private readonly source: SubscriptionQueue<unknown>,
+    private readonly sink: PayloadSink,
+    private readonly execute: (event: unknown) => SharedExecution,
+    private readonly maxPayloadBytes: number | undefined,
+  ) {}
+
+  next(): Promise<Step> {
+    if (this.finished) return Promise.resolve({ done: true, value: undefined });
+    return new Promise<Step>((resolve, reject) => {
+      this.waiting = { resolve, reject };
+      this.source.pull(this.onEvent);
+    });
+  }
+
+  return(): Promise<Step> {
+    this.finished = true;
+    this.settle({ done: true, value: undefined });
+    void this.source.return();
+    return Promise.resolve({ done: true, value: undefined });
+  }
+
+  throw(error: unknown): Promise<Step> {
+    void this.return();
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.return();
+  }
+
+  private deliver(step: QueueStep): void {
+    if (step.done) {
+      this.finished = true;
+      this.settle({ done: true, value: undefined });
+      return;
+    }
+    let shared: SharedExecution;
+    try {
+      shared = this.execute(step.value);
+    } catch (error) {
+      this.fail(error);
+      return;
+    }
+    const { result } = shared;
+    if (result instanceof Promise)
+      result.then(
+        (settled) => this.send(shared, settled),
+        (error: unknown) => this.fail(error),
+      );
+    else this.send(shared, result);
+  }
+
+  private send(shared: SharedExecution, result: ExecutionResult): void {
+    if (this.waiting === undefined) return;
+    if (shared.payload === undefined) shared.payload = directPayload(result, this.maxPayloadBytes);
+    // Through graphql-ws and the hooks; it asks for the next value once that result is sent.
+    if (shared.payload === null) this.settle({ done: false, value: result });
+    // A socket that no longer takes messages is closing: its close handler ends this operation.
+    else this.sink.write(shared.payload, this.written);
+  }
+
+  private settle(step: Step): void {
+    const waiting = this.waiting;
+    this.waiting = undefined;
+    waiting?.resolve(step);
+  }
+
+  private fail(error: unknown): void {
+    const waiting = this.waiting;
+    this.waiting = undefined;
+    waiting?.reject(error);
+  }
+}
