@@ -99,6 +99,8 @@ export class SharedRateLimiter implements RequestLimiter {
   private readonly draining: Record<RateClass, boolean> = { standard: false, historical: false };
   private degradedUntil = 0;
   private seq = 0;
+  /** Grants of the local share not yet in Redis: written there when Redis is back, so the window stays whole. */
+  private unsynced: { readonly rateClass: RateClass; readonly at: number }[] = [];
 
   constructor(link: ReplicaLink, apiKey: string | undefined, options: SharedBudgetOptions) {
     this.link = link;
@@ -113,6 +115,10 @@ export class SharedRateLimiter implements RequestLimiter {
       maxWaitMs: options.maxWaitMs,
       windowMs: this.options.windowMs,
     });
+    // Written back as soon as Redis returns, so that every replica's outage grants are counted before anyone spends.
+    link.onHealth((healthy) => {
+      if (healthy && this.unsynced.length > 0) this.replay().catch(() => this.degrade());
+    });
   }
 
   /** Whether calls are counted in Redis right now (false: this replica's local share). */
@@ -126,7 +132,7 @@ export class SharedRateLimiter implements RequestLimiter {
 
   acquire(rateClass: RateClass, endpoint: string, signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) return Promise.reject(signal.reason);
-    if (!this.shared) return this.localShare.acquire(rateClass, endpoint, signal);
+    if (!this.shared) return this.acquireLocally(rateClass, endpoint, signal);
     return new Promise<void>((resolve, reject) => {
       const onAbort = (): void => {
         const queue = this.queues[rateClass];
@@ -163,6 +169,7 @@ export class SharedRateLimiter implements RequestLimiter {
       for (let head = queue[0]; head !== undefined; head = queue[0]) {
         let verdict: [number, number];
         try {
+          if (this.unsynced.length > 0) await this.replay();
           verdict = await this.ask(rateClass);
         } catch {
           this.degrade();
@@ -213,7 +220,32 @@ export class SharedRateLimiter implements RequestLimiter {
   /** Redis failed mid-wait: the waiter continues in the local share's queue. */
   private handOver(rateClass: RateClass, waiter: Waiter): void {
     waiter.detach();
-    this.localShare.acquire(rateClass, waiter.endpoint, waiter.signal).then(waiter.resolve, waiter.reject);
+    this.acquireLocally(rateClass, waiter.endpoint, waiter.signal).then(waiter.resolve, waiter.reject);
+  }
+
+  private async acquireLocally(rateClass: RateClass, endpoint: string, signal?: AbortSignal): Promise<void> {
+    await this.localShare.acquire(rateClass, endpoint, signal);
+    const now = Date.now();
+    // Only the last window matters; trimmed now and then so a long outage does not grow the list.
+    if (this.unsynced.length >= this.options.perMinute) {
+      this.unsynced = this.unsynced.filter((grant) => grant.at > now - this.options.windowMs);
+    }
+    this.unsynced.push({ rateClass, at: now });
+  }
+
+  /** Adds what the local share granted while Redis was away to the shared windows (Redis may have lost them all). */
+  private async replay(): Promise<void> {
+    const since = Date.now() - this.options.windowMs;
+    const grants = this.unsynced.filter((grant) => grant.at > since);
+    const batch = this.link.redis.multi();
+    for (const grant of grants) {
+      const member = `${this.link.replicaId}:local:${this.seq++}`;
+      batch.zadd(this.keys.standard, grant.at, member);
+      if (grant.rateClass === 'historical') batch.zadd(this.keys.historical, grant.at, member);
+    }
+    batch.pexpire(this.keys.standard, this.options.windowMs).pexpire(this.keys.historical, this.options.windowMs);
+    await batch.exec();
+    this.unsynced = [];
   }
 
   private degrade(): void {
