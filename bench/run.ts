@@ -8,6 +8,7 @@ import { b3 } from './b3Economy.ts';
 import { b4 } from './b4Fanout.ts';
 import { b5, soak } from './b5Memory.ts';
 import { b6 } from './b6Signing.ts';
+import { b7Budget } from './b7Budget.ts';
 import { b7Upstream } from './b7Upstream.ts';
 import { markdownTable, textTable, type Figure } from './lib/report.ts';
 import { settingsFrom, type Settings } from './settings.ts';
@@ -25,6 +26,7 @@ const benches: [string, Bench][] = [
   ['B5', b5],
   ['B6', b6],
   ['B7.UPSTREAM', b7Upstream],
+  ['B7.BUDGET', b7Budget],
   ...(settings.soak ? ([['SOAK', soak]] as [string, Bench][]) : []),
 ];
 

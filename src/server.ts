@@ -34,7 +34,9 @@ import { toGraphQLError } from './schema/errors.ts';
 import { schema } from './schema/index.ts';
 import { loadSecurity, withBodyLimit, type Account, type Security } from './security/index.ts';
 import { hasScope } from './security/principal.ts';
+import { sharedCallerBudget } from './redis/callerBudget.ts';
 import { connectReplicaLink, type ReplicaLink } from './redis/connection.ts';
+import { SharedRateLimiter } from './redis/exchangeBudget.ts';
 import { RedisSharedCache } from './redis/sharedCache.ts';
 import { createGatewayHub } from './streams/gatewayHub.ts';
 import type { StreamHub } from './streams/hub.ts';
@@ -143,17 +145,43 @@ function maskErrorFor(logger: Logger) {
 export async function createGateway(config: Config, deps: GatewayDeps = {}): Promise<Gateway> {
   const env = deps.env ?? process.env;
   // Throws ConfigError (bad accounts/tokens files, keys without tokens on a non-loopback HOST …) before anything listens.
+  // The security layer is validated before Redis is connected; in replica mode its per-caller budgets live in Redis and
+  // find the link when first charged.
+  let linked: ReplicaLink | undefined;
+  const replicaLink = (): ReplicaLink => {
+    if (linked === undefined) throw new Error('replica link used before Redis was connected');
+    return linked;
+  };
   const security = loadSecurity(env, config, {
     ...(deps.logger ? { logger: deps.logger } : {}),
     ...(deps.now ? { now: deps.now } : {}),
+    ...(config.replicas === undefined
+      ? {}
+      : {
+          callerBudget: (caller, limits, maxCost) => sharedCallerBudget(replicaLink, { caller, limits, maxCost }),
+        }),
   });
   const logger = security.logger;
   // Replica mode refuses to start without Redis (ReplicaStartError names the variable); once up, Redis may come and go.
   const replica = config.replicas === undefined ? undefined : await connectReplicaLink(config.replicas, logger);
+  linked = replica;
+  // Replica mode: each account's exchange budget (and the keyless client's) is one budget for every replica.
+  const budgetFor = (apiKey: string | undefined): { limiter?: SharedRateLimiter } =>
+    replica === undefined
+      ? {}
+      : {
+          limiter: new SharedRateLimiter(replica, apiKey, {
+            perMinute: config.rateLimitPerMin,
+            historicalPerMinute: config.historicalRateLimitPerMin,
+            maxWaitMs: config.rateLimitMaxWaitMs,
+          }),
+        };
   const metrics = new GatewayMetrics();
   const onRequest = metrics.onUpstreamRequest;
   const transport = deps.fetch !== undefined ? { fetch: deps.fetch } : {};
-  const publicRest = deps.rest ?? BackpackRest.fromConfig({ ...config, key: undefined }, { ...transport, onRequest });
+  const publicRest =
+    deps.rest ??
+    BackpackRest.fromConfig({ ...config, key: undefined }, { ...transport, onRequest, ...budgetFor(undefined) });
   metrics.watchLimiter('public', publicRest);
   const ttls = readSetting(env, 'GATEWAY_CACHE_TTL_MS');
   const exchange =
@@ -184,6 +212,7 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
         key: account.signingKey,
         now,
         onRequest,
+        ...budgetFor(account.signingKey.apiKey),
         ...(clock ? { clock } : {}),
       });
       metrics.watchLimiter(account.name, client);

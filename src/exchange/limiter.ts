@@ -2,6 +2,16 @@
 import type { RateClass } from './endpoint.ts';
 import { ExchangeError } from './errors.ts';
 
+/** What BackpackRest needs of a budget: this process's RateLimiter, or one shared by replicas (src/redis/). */
+export interface RequestLimiter {
+  /** Resolves when the request may be sent; rejects with kind `rateLimited` after the longest allowed wait. */
+  acquire(rateClass: RateClass, endpoint: string, signal?: AbortSignal): Promise<void>;
+  /** Requests of one rate class waiting for budget (the queue-depth metric). */
+  pendingIn(rateClass: RateClass): number;
+  /** The exchange answered 429 with Retry-After: hold every further call of this account for that long. */
+  pauseFor?(ms: number): void;
+}
+
 /** Cancels a scheduled timer. */
 export type CancelTimer = () => void;
 
@@ -34,7 +44,7 @@ function defaultSetTimer(callback: () => void, ms: number): CancelTimer {
   return () => clearTimeout(handle);
 }
 
-export class RateLimiter {
+export class RateLimiter implements RequestLimiter {
   private readonly perMinute: number;
   private readonly historicalPerMinute: number;
   private readonly maxWaitMs: number;
@@ -89,6 +99,14 @@ export class RateLimiter {
       this.queues[rateClass].push(waiter);
       this.pump();
     });
+  }
+
+  /**
+   * Counts a request granted elsewhere (the shared budget) against this window too, so that a replica falling back to
+   * its local share starts from what it has already spent.
+   */
+  record(rateClass: RateClass, at: number = this.now()): void {
+    for (const budget of this.budgetsOf(rateClass)) this.granted[budget].push(at);
   }
 
   private limitOf(rateClass: RateClass): number {

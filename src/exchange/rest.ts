@@ -6,7 +6,7 @@ import type { EndpointDef, RateClass, RequestOf, ResponseOf } from './endpoint.t
 import { endpoints, type EndpointName, type EndpointOf } from './endpoints.ts';
 import { asWriteFailure, ExchangeError, type ExchangeErrorKind } from './errors.ts';
 import { defaultSleep, httpError, readSuccess, sendOnce, type RawResponse, type ResponseWithMeta } from './http.ts';
-import { RateLimiter } from './limiter.ts';
+import { RateLimiter, type RequestLimiter } from './limiter.ts';
 import { encodeQuery, endpointLabel, prepareRequest, type PreparedRequest } from './prepare.ts';
 import { DEFAULT_BACKOFF, backoffDelay } from './retry.ts';
 import { signInstruction, type SigningKey } from './sign.ts';
@@ -65,8 +65,8 @@ export interface BackpackRestOptions {
     readonly historicalPerMinute?: number;
     readonly maxWaitMs?: number;
   };
-  /** Share one limiter between clients of the same account. */
-  readonly limiter?: RateLimiter;
+  /** Share one limiter between clients of the same account (or, in replica mode, between replicas). */
+  readonly limiter?: RequestLimiter;
   /** Correct the signing timestamp by the exchange's clock (GET /api/v1/time). */
   readonly clockSync?: boolean;
   /**
@@ -109,7 +109,7 @@ export class BackpackRest {
   private readonly windowMs: number;
   private readonly timeoutMs: number;
   private readonly maxRetries: number;
-  private readonly limiter: RateLimiter;
+  private readonly limiter: RequestLimiter;
   private readonly clock: ClockSync | undefined;
   private readonly backoff: { readonly baseMs: number; readonly capMs: number; readonly random: () => number };
   private readonly fetchFn: typeof fetch;
@@ -299,6 +299,8 @@ export class BackpackRest {
         await this.clock.resync();
         continue;
       }
+      // A 429 holds the whole account, not just this call (every replica, when the budget is shared).
+      if (error.status === 429 && error.retryAfterMs !== undefined) this.limiter.pauseFor?.(error.retryAfterMs);
       const pastDeadline = deadline !== undefined && this.now() >= deadline;
       if (!idempotent) throw asWriteFailure(error, started + this.windowMs);
       if (pastDeadline && (error.kind === 'timeout' || error.kind === 'network')) throw overdue(attempt, error);

@@ -27,7 +27,7 @@ export interface ResponseCacheOptions {
    * Asked before a memoized response is sent; false sends the request through the full pipeline instead, so
    * per-caller checks (budgets) still apply. Default: always.
    */
-  readonly admit?: (req: IncomingMessage) => boolean;
+  readonly admit?: (req: IncomingMessage) => boolean | Promise<boolean>;
   readonly now?: () => number;
 }
 
@@ -187,7 +187,24 @@ export class ResponseCache {
 
   /** A memoized answer, charged to the caller's budget; a caller over budget goes through the pipeline for its error. */
   private answer(req: IncomingMessage, res: ServerResponse, next: RequestListener, key: string, stored: Stored): void {
-    if (this.options.admit !== undefined && !this.options.admit(req)) {
+    const admitted = this.options.admit?.(req) ?? true;
+    // Budgets shared through Redis answer asynchronously; this process's own answer at once.
+    if (admitted instanceof Promise) {
+      void admitted.then((ok) => this.answerIf(ok, req, res, next, key, stored));
+      return;
+    }
+    this.answerIf(admitted, req, res, next, key, stored);
+  }
+
+  private answerIf(
+    admitted: boolean,
+    req: IncomingMessage,
+    res: ServerResponse,
+    next: RequestListener,
+    key: string,
+    stored: Stored,
+  ): void {
+    if (!admitted) {
       this.compute(req, res, next, key, false);
       return;
     }

@@ -7,6 +7,11 @@ import type { ReplicaConfig } from '../config.ts';
 
 /** How long startup waits for Redis before refusing to start in replica mode. */
 const CONNECT_TIMEOUT_MS = 3_000;
+/**
+ * A command on the command connection that takes longer fails: a slow Redis then degrades budgets to the local share
+ * (and cache reads to the exchange) instead of stalling requests. Not set on pub/sub connections.
+ */
+const COMMAND_TIMEOUT_MS = 500;
 /** Reconnect backoff while Redis is away: quick at first, then once a second (forever; the gateway keeps serving). */
 const RECONNECT_MAX_DELAY_MS = 1_000;
 
@@ -58,7 +63,7 @@ function connectionOptions(lazyConnect: boolean): RedisOptions {
 /** Connects and pings; throws ReplicaStartError naming the (redacted) URL when Redis does not answer. */
 export async function connectReplicaLink(config: ReplicaConfig, logger: Logger): Promise<ReplicaLink> {
   const where = redactedRedisUrl(config.redisUrl);
-  const redis = new Redis(config.redisUrl, connectionOptions(true));
+  const redis = new Redis(config.redisUrl, { ...connectionOptions(true), commandTimeout: COMMAND_TIMEOUT_MS });
   // ioredis emits 'error' on every failed reconnect; the health transitions below are what gets logged.
   redis.on('error', () => undefined);
   try {

@@ -176,7 +176,11 @@ export function fromExchangeError(error: ExchangeError): UserError {
 
   switch (error.kind) {
     case 'rateLimited':
-      return new RateLimited(message, init);
+      // Whole seconds, rounded up: retrying on the dot must not arrive early (the limiter's wait, or Retry-After).
+      return new RateLimited(message, {
+        ...init,
+        ...(error.retryAfterMs !== undefined ? { retryAfter: Math.ceil(error.retryAfterMs / 1000) } : {}),
+      });
     case 'notSent':
       return new ExchangeUnavailable(`${message}; the request was not sent, nothing changed`, init);
     case 'timeout':

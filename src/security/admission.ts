@@ -6,7 +6,7 @@ import { operationCost } from './cost.ts';
 import { CostLimitError, RateLimitedError, UnauthenticatedError } from './errors.ts';
 import { clientAddress, identifyContext, type Identify } from './identity.ts';
 import { principalLabel, type Principal } from './principal.ts';
-import { TokenBuckets } from './rateLimit.ts';
+import { localCallerBudget, type CallerBudget, type CallerBudgetLimits, type Charge } from './rateLimit.ts';
 
 interface AdmissionHook {
   readonly args: ExecutionArgs;
@@ -28,6 +28,19 @@ export interface AdmissionSettings {
   /** Estimated cost per minute per client IP for anonymous callers; at least `maxCost`. */
   readonly anonymousCostPerMinute: number;
   readonly now?: () => number;
+  /** The budgets of one kind of caller; default this process's own (replica mode: shared through Redis). */
+  readonly budget?: (
+    caller: 'authenticated' | 'anonymous',
+    limits: CallerBudgetLimits,
+    maxCost: number,
+  ) => CallerBudget;
+}
+
+/** A refusal, or null; a promise when the budgets live in Redis. */
+export type Refusal = ExecutionResult | null;
+
+function refusalOf(charge: Charge): Refusal {
+  return charge.ok ? null : { errors: [new RateLimitedError(charge.retryAfterMs, charge.budget)] };
 }
 
 /**
@@ -37,16 +50,21 @@ export interface AdmissionSettings {
  */
 export function createAdmission(settings: AdmissionSettings): {
   plugin: Plugin;
-  refusal: (context: object, cost?: number) => ExecutionResult | null;
+  refusal: (context: object, cost?: number) => Refusal | Promise<Refusal>;
 } {
-  const authenticated = { requests: new TokenBuckets(settings.perMinute, settings.now) };
-  const anonymous = { requests: new TokenBuckets(settings.anonymousPerMinute, settings.now) };
-  const costs = {
-    authenticated: new TokenBuckets(settings.costPerMinute, settings.now),
-    anonymous: new TokenBuckets(settings.anonymousCostPerMinute, settings.now),
-  };
+  const budgetOf = settings.budget ?? ((_, limits) => localCallerBudget(limits, settings.now));
+  const authenticated = budgetOf(
+    'authenticated',
+    { perMinute: settings.perMinute, costPerMinute: settings.costPerMinute },
+    settings.maxCost,
+  );
+  const anonymous = budgetOf(
+    'anonymous',
+    { perMinute: settings.anonymousPerMinute, costPerMinute: settings.anonymousCostPerMinute },
+    settings.maxCost,
+  );
 
-  const refusal = (context: object, cost = 0): ExecutionResult | null => {
+  const refusal = (context: object, cost = 0): Refusal | Promise<Refusal> => {
     let principal: Principal;
     try {
       principal = identifyContext(settings.identify, context);
@@ -60,21 +78,19 @@ export function createAdmission(settings: AdmissionSettings): {
     if (cost > settings.maxCost) return { errors: [new CostLimitError(cost, settings.maxCost)] };
     const anonymousCaller = principal.kind === 'anonymous';
     const key = anonymousCaller ? `ip:${clientAddress(context)}` : principalLabel(principal);
-    const requests = (anonymousCaller ? anonymous : authenticated).requests;
-    const spent = anonymousCaller ? costs.anonymous : costs.authenticated;
-    // Both budgets are checked before either is charged, so a refusal costs the caller nothing.
-    const requestWait = requests.wait(key);
-    if (requestWait > 0) return { errors: [new RateLimitedError(requestWait)] };
-    const costWait = spent.wait(key, cost);
-    if (costWait > 0) return { errors: [new RateLimitedError(costWait, 'cost')] };
-    requests.take(key);
-    spent.take(key, cost);
-    return null;
+    const charge = (anonymousCaller ? anonymous : authenticated).charge(key, cost);
+    return charge instanceof Promise ? charge.then(refusalOf) : refusalOf(charge);
   };
 
-  const admit = ({ args, setResultAndStopExecution }: AdmissionHook): void => {
+  const admit = ({ args, setResultAndStopExecution }: AdmissionHook): void | Promise<void> => {
     const result = refusal(args.contextValue as object, operationCost(args));
-    if (result) setResultAndStopExecution(result);
+    if (!(result instanceof Promise)) {
+      if (result) setResultAndStopExecution(result);
+      return;
+    }
+    return result.then((refused) => {
+      if (refused) setResultAndStopExecution(refused);
+    });
   };
   const plugin: Plugin = { onExecute: admit, onSubscribe: admit };
   return { plugin, refusal };

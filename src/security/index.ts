@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { ConfigError, type Config } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { loadAccounts, type Account, type Accounts } from './accounts.ts';
-import { createAdmission } from './admission.ts';
+import { createAdmission, type AdmissionSettings } from './admission.ts';
 import { accountFor, authScopes, type GatewayAuthScopes } from './authorize.ts';
 import { checkBindPolicy } from './bindPolicy.ts';
 import { readSetting, type Env } from '../config/settings.ts';
@@ -41,7 +41,7 @@ export interface Security {
    * Takes one operation from the caller's budget (the admission plugin's check) for an answer given without executing;
    * false when it would be refused, and the request should then go through the full pipeline to get the error.
    */
-  admit(context: object): boolean;
+  admit(context: object): boolean | Promise<boolean>;
   /** The account this principal acts as (null for anonymous). */
   accountFor(principal: Principal): Account | null;
   readonly authScopes: (principal: Principal) => GatewayAuthScopes;
@@ -66,6 +66,8 @@ export interface SecurityYogaOptions {
 export interface SecurityDeps {
   readonly logger?: Logger;
   readonly now?: () => number;
+  /** Where the per-caller budgets live (replica mode: Redis); default this process. */
+  readonly callerBudget?: AdmissionSettings['budget'];
 }
 
 export function loadSecurity(env: Env, config: Pick<Config, 'key' | 'host'>, deps: SecurityDeps = {}): Security {
@@ -107,6 +109,7 @@ export function loadSecurity(env: Env, config: Pick<Config, 'key' | 'host'>, dep
     costPerMinute: limits.costPerMinute,
     anonymousCostPerMinute: limits.anonymousCostPerMinute,
     ...(deps.now ? { now: deps.now } : {}),
+    ...(deps.callerBudget ? { budget: deps.callerBudget } : {}),
   });
   const plugins: SecurityPlugin[] = [
     useHttpSecurity(origins, { graphiql: limits.graphiql }),
@@ -128,7 +131,13 @@ export function loadSecurity(env: Env, config: Pick<Config, 'key' | 'host'>, dep
     identifyContext: (context) => identifyContext(identify, context),
     admit: (context) => {
       try {
-        return admission.refusal(context) === null;
+        const refusal = admission.refusal(context);
+        return refusal instanceof Promise
+          ? refusal.then(
+              (refused) => refused === null,
+              () => false,
+            )
+          : refusal === null;
       } catch {
         return false;
       }

@@ -66,3 +66,37 @@ export class TokenBuckets {
     }
   }
 }
+
+/** Why a caller was refused: which of its two budgets is used up, and until when. */
+export type Charge =
+  { readonly ok: true } | { readonly ok: false; readonly budget: 'requests' | 'cost'; readonly retryAfterMs: number };
+
+/** The two budgets of one kind of caller (operations and estimated cost), charged together or not at all. */
+export interface CallerBudget {
+  /** Takes one operation and its cost from `key`'s budgets, or says which is used up (in replica mode: async). */
+  charge(key: string, cost: number): Charge | Promise<Charge>;
+}
+
+export interface CallerBudgetLimits {
+  /** Operations per minute per caller. */
+  readonly perMinute: number;
+  /** Estimated cost per minute per caller. */
+  readonly costPerMinute: number;
+}
+
+/** One process's budgets: both are checked before either is charged, so a refusal costs the caller nothing. */
+export function localCallerBudget(limits: CallerBudgetLimits, now?: () => number): CallerBudget {
+  const requests = new TokenBuckets(limits.perMinute, now);
+  const spent = new TokenBuckets(limits.costPerMinute, now);
+  return {
+    charge: (key, cost) => {
+      const requestWait = requests.wait(key);
+      if (requestWait > 0) return { ok: false, budget: 'requests', retryAfterMs: requestWait };
+      const costWait = spent.wait(key, cost);
+      if (costWait > 0) return { ok: false, budget: 'cost', retryAfterMs: costWait };
+      requests.take(key);
+      spent.take(key, cost);
+      return { ok: true };
+    },
+  };
+}
