@@ -253,8 +253,8 @@ export const tradingEndpoints = {
     response: 'json',
     responseType: 'RequestForQuote[]',
     rateClass: 'standard',
-    status: 'unverified',
-    description: 'Presumably lists the active RFQs (unverified: only third-party sources).',
+    status: 'unconfirmed',
+    description: 'Presumably lists the active RFQs (unconfirmed: in no independent client).',
   }),
   // Strategies
   getStrategy: endpoint<GetStrategyParams, Strategy>({
