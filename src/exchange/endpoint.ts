@@ -33,8 +33,12 @@ export type RateClass = 'standard' | 'historical';
 /** What a success looks like on the wire. */
 export type ResponseKind = 'json' | 'text' | 'empty';
 
-/** `current`; `deprecated` (still served); `unverified` (only weak sources); `removed` (kept for completeness). */
-export type EndpointStatus = 'current' | 'deprecated' | 'unverified' | 'removed';
+/**
+ * `current`; `deprecated` (still served); `removed` (kept for completeness); `unconfirmed`: in the reference but in
+ * no independent client (official Rust client, ccxt, bbgo, the Python SDK), so it may not exist or not be open to
+ * API keys: the REST client reports its 401/403/404 answers as kind `unconfirmedRefused`.
+ */
+export type EndpointStatus = 'current' | 'deprecated' | 'unconfirmed' | 'removed';
 
 export interface EndpointDef<Req = unknown, Res = unknown> {
   /** Stable camelCase name used by the adapter, the schema and the sandbox (`getMarkets`); the row's key in the table. */

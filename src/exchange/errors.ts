@@ -14,6 +14,8 @@
  * - `invalidRequest`: the gateway refused the parameters before sending.
  * - `noKey`: a signed endpoint was called without an API key configured.
  * - `sessionOnly`: the exchange serves this endpoint only to logged-in web sessions; API keys cannot call it.
+ * - `unconfirmedRefused`: an endpoint no independent client uses answered 401, 403 or 404: it may not exist or not be
+ *   open to API keys (rather than the keys or the request being wrong); nothing changed.
  */
 export type ExchangeErrorKind =
   | 'http'
@@ -27,7 +29,8 @@ export type ExchangeErrorKind =
   | 'outcomeUnknown'
   | 'invalidRequest'
   | 'noKey'
-  | 'sessionOnly';
+  | 'sessionOnly'
+  | 'unconfirmedRefused';
 
 export interface ExchangeErrorInit {
   readonly kind: ExchangeErrorKind;

@@ -110,6 +110,9 @@ export async function sendOnce(input: SendInput): Promise<RawResponse> {
   }
 }
 
+/** Answers that, from an endpoint no independent client confirms, say more about the endpoint than the request. */
+const UNCONFIRMED_REFUSALS = new Set([401, 403, 404]);
+
 /** The ExchangeError for a non-2xx answer, or undefined for a success. */
 export function httpError(
   def: EndpointDef<unknown, unknown>,
@@ -121,12 +124,15 @@ export function httpError(
   // A non-GET that failed with 5xx may still have taken effect; only a 429 surely did not.
   const retryable = def.method === 'GET' ? isTransientStatus(raw.status) : raw.status === 429;
   const retryAfterMs = parseRetryAfter(raw.headers.get('retry-after'), nowMs);
+  const refused = def.status === 'unconfirmed' && UNCONFIRMED_REFUSALS.has(raw.status);
   return new ExchangeError({
-    kind: answerKind(raw.status, code, message),
+    kind: refused ? 'unconfirmedRefused' : answerKind(raw.status, code, message),
     endpoint: endpointLabel(def),
     status: raw.status,
     code,
-    message,
+    message: refused
+      ? `${message} (this endpoint is in no independent client: it may not exist or not be open to API keys)`
+      : message,
     retryable,
     ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
   });

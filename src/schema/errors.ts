@@ -10,7 +10,8 @@
 //   throw `new InvalidOrder(message, { field: 'price' })` yourself for gateway-side validation.
 //   Queries: just let errors propagate. The server's error masking (`toGraphQLError`) turns these classes and
 //   ExchangeErrors into GraphQLErrors with `extensions.code` UNAUTHENTICATED | EXCHANGE_ERROR | RATE_LIMITED |
-//   EXCHANGE_UNAVAILABLE | EXCHANGE_TIMEOUT | BAD_USER_INPUT (+ exchangeCode, endpoint); anything else is masked.
+//   EXCHANGE_UNAVAILABLE | EXCHANGE_TIMEOUT | BAD_USER_INPUT (+ exchangeCode, httpStatus, endpoint); anything else
+//   is masked.
 //   Private fields: call `requireAccount(ctx)` (./context.ts); it throws `Unauthenticated` when no keys are set.
 import { GraphQLError } from 'graphql';
 import { ExchangeError } from '../exchange/errors.ts';
@@ -29,6 +30,8 @@ interface UserErrorInit {
   readonly code?: string | null;
   /** `METHOD /path` of the exchange call that failed. */
   readonly endpoint?: string | null;
+  /** The HTTP status of the exchange's answer, when it answered. */
+  readonly status?: number | null;
 }
 
 /** Base of every failure a client can act on. `queryCode` is what the same failure looks like on a query. */
@@ -38,10 +41,12 @@ export abstract class UserError extends Error {
   readonly safeToRetry: boolean = false;
   readonly code: string | null;
   readonly endpoint: string | null;
+  readonly status: number | null;
   constructor(message: string, init: UserErrorInit = {}) {
     super(message);
     this.code = init.code ?? null;
     this.endpoint = init.endpoint ?? null;
+    this.status = init.status ?? null;
   }
 }
 
@@ -165,7 +170,7 @@ const ORDER_ENDPOINTS = new Set([
 
 /** Maps an ExchangeError to the failure a client can act on: by kind, then exchange code, then status. */
 export function fromExchangeError(error: ExchangeError): UserError {
-  const init = { code: error.code, endpoint: error.endpoint };
+  const init = { code: error.code, endpoint: error.endpoint, status: error.status ?? null };
   const { code, message } = error;
   const status = error.status ?? 0;
   const isOrderCall = ORDER_ENDPOINTS.has(error.endpoint);
@@ -198,6 +203,7 @@ export function fromExchangeError(error: ExchangeError): UserError {
         init,
       );
     case 'sessionOnly':
+    case 'unconfirmedRefused':
       return new ExchangeRejected(message, init);
     case 'invalidRequest':
       return invalid();
@@ -238,6 +244,7 @@ export function toGraphQLError(error: unknown): GraphQLError | null {
   if (!userError) return null;
   const extensions: Record<string, unknown> = { code: userError.queryCode };
   if (userError.code) extensions.exchangeCode = userError.code;
+  if (userError.status !== null) extensions.httpStatus = userError.status;
   if (userError.endpoint) extensions.endpoint = userError.endpoint;
   if (userError instanceof RateLimited && userError.retryAfter !== null) extensions.retryAfter = userError.retryAfter;
   if ((userError instanceof InvalidOrder || userError instanceof InvalidInput) && userError.field) {

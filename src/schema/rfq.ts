@@ -13,6 +13,7 @@ import { OrderStatusEnum, RfqExecutionModeEnum, RfqFillTypeEnum, SideEnum, Syste
 import { MarketRef } from './market.ts';
 import { exchangePage, pageArgs, pageOf, pageWindow, sortArg, sortParams } from './pagination.ts';
 import { compact } from './private.ts';
+import { unconfirmedDescription } from './unconfirmed.ts';
 
 /** Live RFQs carry ms timestamps, history rows naive datetimes; one type serves both. */
 export type RfqRow = RequestForQuote | RequestForQuoteHistorical;
@@ -139,7 +140,7 @@ const QuoteFillPageRef = pageOf('QuoteFillPage', QuoteFillRef, 'A page of quote 
 builder.objectFields(AccountRef, (t) => ({
   rfqs: t.field({
     type: [RfqRef],
-    description: 'Active RFQs of the account (the exchange documents this endpoint only weakly).',
+    description: unconfirmedDescription('getRfqs', 'Active RFQs of the account.'),
     args: { symbol: t.arg.string({ description: 'Only this market.' }) },
     resolve: async (_, args, ctx) => [...((await ctx.exchange.call('getRfqs', compact(args))) ?? [])],
   }),

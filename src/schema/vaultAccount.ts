@@ -9,6 +9,7 @@ import { VaultRedeemStatusEnum } from './enums.ts';
 import { exchangePage, pageArgs, pageOf, pageWindow } from './pagination.ts';
 import { compact, mutate, reject, resultOf, u32Arg } from './private.ts';
 import { VaultRef } from './vault.ts';
+import { unconfirmedDescription } from './unconfirmed.ts';
 import { compareDecimal } from './validation/decimal.ts';
 import { firstViolation, positiveDecimal, violation } from './validation/rules.ts';
 
@@ -117,7 +118,10 @@ builder.objectFields(AccountRef, (t) => ({
   }),
   vaultPendingRedeems: t.field({
     type: [VaultRedeemRef],
-    description: 'Redemptions waiting for the vault redeem delay (weakly documented endpoint; reportedly admin-only).',
+    description: unconfirmedDescription(
+      'getVaultPendingRedeems',
+      'Redemptions waiting for the vault redeem delay (reportedly admin-only).',
+    ),
     args: { vaultId: t.arg.id({ required: true, description: 'The vault.' }) },
     resolve: async (_, { vaultId }, ctx) => {
       const rows = await ctx.exchange.call('getVaultPendingRedeems', { vaultId: u32Arg('vaultId', vaultId) as number });
@@ -126,7 +130,7 @@ builder.objectFields(AccountRef, (t) => ({
   }),
   vaultNav: t.field({
     type: [VaultNavRef],
-    description: 'Current NAV per vault (undocumented endpoint).',
+    description: unconfirmedDescription('getVaultNav', 'Current NAV per vault.'),
     resolve: async (_, __, ctx) => navRows(await ctx.exchange.call('getVaultNav', {})),
   }),
 }));

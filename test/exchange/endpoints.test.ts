@@ -257,12 +257,18 @@ describe('endpoint table vs the instruction list and the documented endpoints', 
     expect(actual).toEqual(expected);
   });
 
-  it('marks all but five documented endpoints current: 1 deprecated, 1 removed, 3 unverified', () => {
+  it('marks all but five documented endpoints current: 1 deprecated, 1 removed, 3 unconfirmed', () => {
     const byStatus: Record<string, number> = {};
     for (const row of endpointList) byStatus[row.status] = (byStatus[row.status] ?? 0) + 1;
-    expect(byStatus).toEqual({ current: endpointList.length - 5, deprecated: 1, removed: 1, unverified: 3 });
+    expect(byStatus).toEqual({ current: endpointList.length - 5, deprecated: 1, removed: 1, unconfirmed: 3 });
     expect(findEndpoint('GET', '/api/v1/openInterests')?.status).toBe('deprecated');
     expect(findEndpoint('GET', '/wapi/v1/history/pnl')?.status).toBe('removed');
+    const unconfirmed = endpointList.filter((row) => row.status === 'unconfirmed').map(route);
+    expect(unconfirmed.sort()).toEqual([
+      'GET /api/v1/rfqs',
+      'GET /api/v1/vault/nav',
+      'GET /api/v1/vault/redeems/pending',
+    ]);
   });
 
   it('leaves only the withdrawal-delay and liquidation-price endpoints to a web session', () => {

@@ -7,6 +7,7 @@ describe('kline buckets', () => {
 
   it('aligns every interval in UTC (weeks on Monday, months on the 1st)', () => {
     const iso = (ms: number): string => new Date(ms).toISOString();
+    expect(iso(bucketStart('1s', at))).toBe('2026-02-18T17:34:56.000Z');
     expect(iso(bucketStart('1m', at))).toBe('2026-02-18T17:34:00.000Z');
     expect(iso(bucketStart('15m', at))).toBe('2026-02-18T17:30:00.000Z');
     expect(iso(bucketStart('4h', at))).toBe('2026-02-18T16:00:00.000Z');

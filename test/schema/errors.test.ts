@@ -120,7 +120,7 @@ describe('ExchangeError → user-facing failure', () => {
 });
 
 describe('query errors', () => {
-  it('carry a stable code, the exchange code and endpoint, and nothing else', () => {
+  it('carry a stable code, the exchange code, HTTP status and endpoint, and nothing else', () => {
     const error = toGraphQLError(
       order({ kind: 'rateLimited', status: 429, code: 'TOO_MANY_REQUESTS', message: 'Too many requests' }),
     );
@@ -128,6 +128,7 @@ describe('query errors', () => {
     expect(error?.extensions).toEqual({
       code: 'RATE_LIMITED',
       exchangeCode: 'TOO_MANY_REQUESTS',
+      httpStatus: 429,
       endpoint: 'POST /api/v1/order',
     });
     expect(toGraphQLError(new Unauthenticated('no keys'))?.extensions).toEqual({ code: 'UNAUTHENTICATED' });

@@ -11,6 +11,12 @@ import type { AddressInfo, Socket } from 'node:net';
 export type Fault =
   'forwardThen502' | 'forwardThenReset' | 'forwardThenTimeout' | 'unavailable503' | 'rateLimited429' | 'truncated200';
 
+/**
+ * Answered by the proxy the way the exchange refuses an endpoint (JSON `UNAUTHORIZED` / `FORBIDDEN`, plain-text
+ * `not found` for an unknown path); the upstream never sees the request.
+ */
+export type Refusal = 'unauthorized401' | 'forbidden403' | 'notFound404';
+
 export const FAULTS: readonly Fault[] = [
   'forwardThen502',
   'forwardThenReset',
@@ -29,18 +35,18 @@ export interface FaultProxy {
   /** Base URL to use instead of the upstream's. */
   readonly url: string;
   /** Injects `fault` into the next `times` requests matching `method` and `path` (default: once). */
-  inject(fault: Fault, match: RequestLine, times?: number): void;
+  inject(fault: Fault | Refusal, match: RequestLine, times?: number): void;
   /** Chooses a fault (or none) for every request not matched by `inject`. */
   choose(chooser: ((request: RequestLine) => Fault | null) | null): void;
   /** Requests that reached the upstream, in order. */
   readonly forwarded: RequestLine[];
   /** Faults injected so far, in order. */
-  readonly injected: (RequestLine & { readonly fault: Fault })[];
+  readonly injected: (RequestLine & { readonly fault: Fault | Refusal })[];
   close(): Promise<void>;
 }
 
 interface Rule extends RequestLine {
-  readonly fault: Fault;
+  readonly fault: Fault | Refusal;
   remaining: number;
 }
 
@@ -95,12 +101,12 @@ export async function startFaultProxy(upstreamUrl: string): Promise<FaultProxy> 
   const target = new URL(upstreamUrl);
   const rules: Rule[] = [];
   const forwarded: RequestLine[] = [];
-  const injected: (RequestLine & { fault: Fault })[] = [];
+  const injected: (RequestLine & { fault: Fault | Refusal })[] = [];
   const held = new Set<ServerResponse>();
   const sockets = new Set<Socket>();
   let chooser: ((request: RequestLine) => Fault | null) | null = null;
 
-  const faultFor = (line: RequestLine): Fault | null => {
+  const faultFor = (line: RequestLine): Fault | Refusal | null => {
     const rule = rules.find((r) => r.remaining > 0 && r.method === line.method && r.path === line.path);
     if (rule) {
       rule.remaining--;
@@ -121,6 +127,15 @@ export async function startFaultProxy(upstreamUrl: string): Promise<FaultProxy> 
       const json = JSON.stringify({ code: 'TOO_MANY_REQUESTS', message: 'Too many requests' });
       return send(res, 429, { 'content-type': 'application/json' }, json);
     }
+    if (fault === 'unauthorized401') {
+      const json = JSON.stringify({ code: 'UNAUTHORIZED', message: 'Unauthorized' });
+      return send(res, 401, { 'content-type': 'application/json' }, json);
+    }
+    if (fault === 'forbidden403') {
+      const json = JSON.stringify({ code: 'FORBIDDEN', message: 'Forbidden' });
+      return send(res, 403, { 'content-type': 'application/json' }, json);
+    }
+    if (fault === 'notFound404') return send(res, 404, { 'content-type': 'text/plain' }, 'not found');
     forwarded.push(line);
     const answer = await forward(target, req, body);
     switch (fault) {

@@ -241,8 +241,8 @@ export const tradingEndpoints = {
     body: 'none',
     response: 'json',
     rateClass: 'standard',
-    status: 'unverified',
-    description: 'Presumably lists the active RFQs (unverified: only third-party sources).',
+    status: 'unconfirmed',
+    description: 'Presumably lists the active RFQs (unconfirmed: in no independent client).',
   }),
   // Strategies
   getStrategy: endpoint<GetStrategyParams, Strategy>({

@@ -1,4 +1,4 @@
-// Endpoint rows for the account side of vaults: mint, redeem, cancel, their history and the unverified NAV queries.
+// Endpoint rows for the account side of vaults: mint, redeem, cancel, their history and the unconfirmed NAV queries.
 import { endpoint } from '../endpoint.ts';
 import type { EmptyResponse, NoParams, UndocumentedResponse } from '../types/common.ts';
 import type {
@@ -89,8 +89,9 @@ export const vaultEndpoints = {
     body: 'none',
     response: 'json',
     rateClass: 'standard',
-    status: 'unverified',
-    description: 'Lists pending redeem requests of a vault (unverified; reportedly admin-only).',
+    status: 'unconfirmed',
+    // The official Rust client added this endpoint and then removed it as admin-only.
+    description: 'Lists pending redeem requests of a vault (unconfirmed; reportedly admin-only).',
   }),
   getVaultNav: endpoint<NoParams, UndocumentedResponse>({
     method: 'GET',
@@ -100,7 +101,7 @@ export const vaultEndpoints = {
     body: 'none',
     response: 'json',
     rateClass: 'standard',
-    status: 'unverified',
-    description: 'Returns vault net asset value (unverified: only in one third-party test list).',
+    status: 'unconfirmed',
+    description: 'Returns vault net asset value (unconfirmed: only in one third-party test list).',
   }),
 } as const;

@@ -1,7 +1,7 @@
-// Candle buckets for every KlineInterval (UTC-aligned) and a 1-minute candle series that larger intervals roll up from.
+// Candle buckets for every KlineInterval (UTC-aligned) and the candle series (1-second, 1-minute) intervals roll up from.
 import type { KlineInterval } from '../../exchange/types/enums.ts';
 import type { Decimal } from './decimal.ts';
-import { DAY_MS, HOUR_MS, MINUTE_MS } from './time.ts';
+import { DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS } from './time.ts';
 
 export interface Candle {
   readonly start: number;
@@ -15,6 +15,7 @@ export interface Candle {
 }
 
 const FIXED_MS: Partial<Record<KlineInterval, number>> = {
+  '1s': SECOND_MS,
   '1m': MINUTE_MS,
   '3m': 3 * MINUTE_MS,
   '5m': 5 * MINUTE_MS,
@@ -65,13 +66,18 @@ export function applyToCandle(candle: Candle, price: Decimal, quantity: Decimal,
   candle.trades += trades;
 }
 
-/** Append-mostly 1-minute candles, ordered by start. */
-export class MinuteSeries {
+/** Append-mostly candles of one resolution, ordered by start; beyond `maxCandles` the oldest are dropped. */
+export class CandleSeries {
   private readonly starts: number[] = [];
   private readonly candles: Candle[] = [];
 
+  constructor(
+    private readonly resolution: '1s' | '1m',
+    private readonly maxCandles = Number.POSITIVE_INFINITY,
+  ) {}
+
   record(ms: number, price: Decimal, quantity: Decimal, quote: Decimal, trades: number): void {
-    const start = bucketStart('1m', ms);
+    const start = bucketStart(this.resolution, ms);
     const index = this.lowerBound(start);
     const existing = this.candles[index];
     if (existing !== undefined && existing.start === start) {
@@ -82,6 +88,11 @@ export class MinuteSeries {
     applyToCandle(candle, price, quantity, quote, trades);
     this.starts.splice(index, 0, start);
     this.candles.splice(index, 0, candle);
+    const excess = this.candles.length - this.maxCandles;
+    if (excess > 0) {
+      this.starts.splice(0, excess);
+      this.candles.splice(0, excess);
+    }
   }
 
   /** Candles with `from <= start < to`, oldest first. */
@@ -89,22 +100,22 @@ export class MinuteSeries {
     return this.candles.slice(this.lowerBound(from), this.lowerBound(to));
   }
 
-  /** Rolls the minutes in [from, to) up into buckets of `interval`, oldest first (buckets without data omitted). */
+  /** Rolls the candles in [from, to) up into buckets of `interval`, oldest first (buckets without data omitted). */
   rollUp(interval: KlineInterval, from: number, to: number): Candle[] {
     const result: Candle[] = [];
     let current: Candle | null = null;
-    for (const minute of this.range(from, to)) {
-      const start = bucketStart(interval, minute.start);
+    for (const part of this.range(from, to)) {
+      const start = bucketStart(interval, part.start);
       if (current === null || current.start !== start) {
-        current = newCandle(start, minute.open);
+        current = newCandle(start, part.open);
         result.push(current);
       }
-      if (minute.high > current.high) current.high = minute.high;
-      if (minute.low < current.low) current.low = minute.low;
-      current.close = minute.close;
-      current.volume += minute.volume;
-      current.quoteVolume += minute.quoteVolume;
-      current.trades += minute.trades;
+      if (part.high > current.high) current.high = part.high;
+      if (part.low < current.low) current.low = part.low;
+      current.close = part.close;
+      current.volume += part.volume;
+      current.quoteVolume += part.quoteVolume;
+      current.trades += part.trades;
     }
     return result;
   }
@@ -118,5 +129,24 @@ export class MinuteSeries {
       else high = mid;
     }
     return low;
+  }
+}
+
+/** Second candles kept per series (6 hours): enough for charts of the recent past without growing forever. */
+const SECONDS_KEPT = 6 * 3600;
+
+/** One price's candle history: 1-second candles (recent, for `1s`) and 1-minute candles (everything larger). */
+export class PriceHistory {
+  readonly seconds = new CandleSeries('1s', SECONDS_KEPT);
+  readonly minutes = new CandleSeries('1m');
+
+  record(ms: number, price: Decimal, quantity: Decimal, quote: Decimal, trades: number): void {
+    this.seconds.record(ms, price, quantity, quote, trades);
+    this.minutes.record(ms, price, quantity, quote, trades);
+  }
+
+  /** The series `interval` rolls up from. */
+  seriesFor(interval: KlineInterval): CandleSeries {
+    return interval === '1s' ? this.seconds : this.minutes;
   }
 }

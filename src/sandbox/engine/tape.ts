@@ -1,8 +1,8 @@
-// A market's public trade tape: sequential trades, 1m candles (last/mark/index), live klines and rolling tickers.
+// A market's public trade tape: sequential trades, 1s and 1m candles (last/mark/index), live klines and rolling tickers.
 import { KlineInterval } from '../../exchange/types/enums.ts';
 import type { KlinePriceType } from '../../exchange/types/enums.ts';
 import type { Kline, Ticker, Trade } from '../../exchange/types/marketData.ts';
-import { bucketEnd, bucketStart, MinuteSeries, newCandle, applyToCandle } from './candles.ts';
+import { bucketEnd, bucketStart, PriceHistory, newCandle, applyToCandle } from './candles.ts';
 import type { Candle } from './candles.ts';
 import * as D from './decimal.ts';
 import type { Decimal } from './decimal.ts';
@@ -32,9 +32,9 @@ const MAX_KLINES = 1000;
 export class TradeTape {
   private readonly trades: TradeRecord[] = [];
   private nextId: number;
-  readonly last = new MinuteSeries();
-  readonly mark = new MinuteSeries();
-  readonly index = new MinuteSeries();
+  readonly last = new PriceHistory();
+  readonly mark = new PriceHistory();
+  readonly index = new PriceHistory();
   private readonly live = new Map<KlineInterval, Candle>();
   lastPrice: Decimal | null = null;
 
@@ -96,7 +96,7 @@ export class TradeTape {
   /** Rolling ticker over `windowMs` ending at `now` (minute resolution); null if the market never traded. */
   ticker(symbol: string, now: number, windowMs: number): Ticker | null {
     if (this.lastPrice === null) return null;
-    const minutes = this.last.range(bucketStart('1m', now - windowMs), now + 1);
+    const minutes = this.last.minutes.range(bucketStart('1m', now - windowMs), now + 1);
     const lastPrice = this.lastPrice;
     const first = minutes[0]?.open ?? lastPrice;
     let high = minutes[0]?.high ?? lastPrice;
@@ -133,7 +133,7 @@ export class TradeTape {
   klines(interval: KlineInterval, priceType: KlinePriceType, startMs: number, endMs: number): Kline[] {
     const series = priceType === 'Mark' ? this.mark : priceType === 'Index' ? this.index : this.last;
     const from = bucketStart(interval, startMs);
-    const filled = series.rollUp(interval, from, endMs + 1);
+    const filled = series.seriesFor(interval).rollUp(interval, from, endMs + 1);
     const first = filled[0];
     if (first === undefined) return [];
     const byStart = new Map(filled.map((candle) => [candle.start, candle]));

@@ -89,8 +89,6 @@ export const marketDataHandlers = {
   getKlines: (request, services) => {
     requireSource(request.params, requiredString(request.params, 'symbol'), services);
     const interval = requiredEnum(request.params, 'interval', KlineInterval);
-    // Candles roll up from 1-minute buckets here, so second candles cannot be built: say so rather than mislabel.
-    if (interval === '1s') throw new SandboxError(400, 'INVALID_CLIENT_REQUEST', 'The sandbox keeps no 1s candles');
     return services.engine.marketData.klines(
       requiredString(request.params, 'symbol'),
       interval,
