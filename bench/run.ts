@@ -3,6 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { b1 } from './b1Throughput.ts';
+import { b1u } from './b1Uncached.ts';
 import { b2 } from './b2Latency.ts';
 import { b3 } from './b3Economy.ts';
 import { b4 } from './b4Fanout.ts';
@@ -18,6 +19,7 @@ const onlyArg = process.argv.find((arg) => arg.startsWith('--only='));
 const only = onlyArg ? new Set(onlyArg.slice(7).toUpperCase().split(',')) : undefined;
 const benches: [string, Bench][] = [
   ['B1', b1],
+  ['B1U', b1u],
   ['B2', b2],
   ['B3', b3],
   ['B4', b4],
