@@ -2,8 +2,8 @@
 // Measured at a fixed offered rate over 50 connections, below saturation: at saturation a closed loop measures
 // throughput (B1), and latency becomes queueing (connections / throughput). The rate is paced evenly (bench/lib/paced.ts):
 // autocannon's `overallRate` sends each connection's per-second quota back-to-back at the top of every second, i.e.
-// 50 simultaneous requests in a closed loop — that burst is reported too, as a note, for TTL 0.
-import { load, type LoadResult } from './lib/load.ts';
+// 50 simultaneous requests in a closed loop (queueing, not added latency).
+import type { LoadResult } from './lib/load.ts';
 import { loadPaced } from './lib/paced.ts';
 import type { Figure } from './lib/report.ts';
 import { postJson, startGateway, startUpstream, type GatewayProcess } from './lib/targets.ts';
@@ -27,8 +27,6 @@ async function measureGateway(url: string, settings: Settings): Promise<LoadResu
   });
 }
 
-const ms = (value: number): string => `${value.toFixed(2)} ms`;
-
 export async function b2(settings: Settings): Promise<{ figures: Figure[]; raw: unknown }> {
   const upstream = await startUpstream(UPSTREAM_DELAY_MS);
   const gateways: GatewayProcess[] = [];
@@ -51,10 +49,6 @@ export async function b2(settings: Settings): Promise<{ figures: Figure[]; raw: 
     await upstream.call('reset');
     const withoutCache = await measureGateway(uncached.info.url, settings);
     const ttl0Calls = await upstream.call<number>('total');
-    // For comparison with earlier runs: the same load from autocannon (bursts of 50 at the top of every second).
-    const burstOptions = { connections: settings.connections, seconds: settings.seconds, rate: B2_RATE };
-    const directBurst = await load({ ...burstOptions, url: `${upstream.info.url}/api/v1/ticker?symbol=SOL_USDC` });
-    const withoutCacheBurst = await load({ ...burstOptions, url: uncached.info.url, body: QUERY });
     const figures: Figure[] = [];
     const label = `direct REST, ${UPSTREAM_DELAY_MS} ms stub`;
     for (const [name, run, id] of [
@@ -86,12 +80,7 @@ export async function b2(settings: Settings): Promise<{ figures: Figure[]; raw: 
           target: 'added <= 2 ms',
           met: run.p99 - direct.p99 <= 2,
           ...(name === 'TTL 0'
-            ? {
-                note:
-                  `${ttl0Calls} upstream calls for ${withoutCache.requests} queries (coalesced); ` +
-                  `autocannon \`overallRate\` (1 s bursts of ${settings.connections} back-to-back): gateway p50 ${ms(withoutCacheBurst.p50)} / ` +
-                  `p99 ${ms(withoutCacheBurst.p99)}, direct p50 ${ms(directBurst.p50)} / p99 ${ms(directBurst.p99)}`,
-              }
+            ? { note: `${ttl0Calls} upstream calls for ${withoutCache.requests} queries (coalesced)` }
             : {}),
         },
       );
@@ -103,7 +92,6 @@ export async function b2(settings: Settings): Promise<{ figures: Figure[]; raw: 
         withCache,
         withoutCache,
         ttl0UpstreamCalls: ttl0Calls,
-        burst: { direct: directBurst, withoutCache: withoutCacheBurst },
       },
     };
   } finally {

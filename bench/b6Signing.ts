@@ -25,16 +25,24 @@ async function lowestBid(restUrl: string): Promise<string> {
   return price;
 }
 
-/** Synchronous operations per second, 100 per clock read. */
-function rateSync(once: () => void, seconds: number): number {
+/**
+ * Synchronous operations per second, 100 per clock read: per second of this process's CPU time (what one core does,
+ * whatever else the shared machine runs) and per wall-clock second.
+ */
+function rateSync(once: () => void, seconds: number): { cpu: number; wall: number } {
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   const deadline = started + seconds * 1000;
   let operations = 0;
   while (performance.now() < deadline) {
     for (let i = 0; i < 100; i += 1) once();
     operations += 100;
   }
-  return operations / ((performance.now() - started) / 1000);
+  const cpu = process.cpuUsage(cpuStarted);
+  return {
+    cpu: operations / ((cpu.user + cpu.system) / 1e6),
+    wall: operations / ((performance.now() - started) / 1000),
+  };
 }
 
 /** Async operations per second of `task`, `concurrency` loops back to back. */
@@ -65,13 +73,14 @@ function checkEquivalence(count: number): void {
 }
 
 export async function b6(settings: Settings): Promise<{ figures: Figure[]; raw: unknown }> {
-  const equivalenceChecked = settings.seconds >= 8 ? 2_000 : 200;
+  // tweetnacl is slow (tens of ms a signature on a loaded machine); test/exchange/sign.test.ts checks 1,000 more.
+  const equivalenceChecked = 200;
   checkEquivalence(equivalenceChecked);
   const key = loadSigningKey(randomBytes(32).toString('base64'));
   const message =
     'instruction=orderExecute&orderType=Limit&price=141.5&quantity=2&side=Bid&symbol=SOL_USDC&timestamp=1700000000000&window=5000';
-  const fast: number[] = [];
-  const reference: number[] = [];
+  const fast: { cpu: number; wall: number }[] = [];
+  const reference: { cpu: number; wall: number }[] = [];
   for (let round = 0; round < settings.rounds; round += 1) {
     fast.push(rateSync(() => void signMessage(message, key), 1));
     reference.push(rateSync(() => void signMessageReference(message, key), 1));
@@ -119,7 +128,7 @@ export async function b6(settings: Settings): Promise<{ figures: Figure[]; raw: 
   } finally {
     await Promise.all([gateway.stop(), sandbox.stop()]);
   }
-  const signRate = mean(fast);
+  const signRate = mean(fast.map((run) => run.cpu));
   const orders = mean(viaGateway);
   const ordersBaseline = mean(viaClient);
   return {
@@ -127,15 +136,17 @@ export async function b6(settings: Settings): Promise<{ figures: Figure[]; raw: 
       {
         id: 'B6.sign',
         bench: 'B6',
-        metric: 'ED25519 signatures/s of the gateway signer (node:crypto), one core',
+        metric: 'ED25519 signatures per CPU-second of the gateway signer (node:crypto), one core',
         value: signRate,
         unit: 'sig/s',
-        baseline: mean(reference),
+        baseline: mean(reference.map((run) => run.cpu)),
         baselineLabel: 'tweetnacl',
         compare: 'ratio',
         target: '>= 20,000 sig/s',
         met: signRate >= 20_000,
-        note: `${equivalenceChecked} random messages signed byte-identically by both before timing`,
+        note:
+          `per second of process CPU time; per wall-clock second ${Math.round(mean(fast.map((run) => run.wall)))} ` +
+          `(shared machine); ${equivalenceChecked} random messages signed byte-identically by both before timing`,
       },
       {
         id: 'B6.orders',

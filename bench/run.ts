@@ -3,6 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { b1 } from './b1Throughput.ts';
+import { b1u } from './b1Uncached.ts';
 import { b2 } from './b2Latency.ts';
 import { b3 } from './b3Economy.ts';
 import { b4 } from './b4Fanout.ts';
@@ -11,6 +12,7 @@ import { b6 } from './b6Signing.ts';
 import { b7Budget } from './b7Budget.ts';
 import { b7Upstream } from './b7Upstream.ts';
 import { markdownTable, textTable, type Figure } from './lib/report.ts';
+import { updateReadme } from './readmeTable.ts';
 import { settingsFrom, type Settings } from './settings.ts';
 
 type Bench = (settings: Settings) => Promise<{ figures: Figure[]; raw: unknown }>;
@@ -20,6 +22,7 @@ const onlyArg = process.argv.find((arg) => arg.startsWith('--only='));
 const only = onlyArg ? new Set(onlyArg.slice(7).toUpperCase().split(',')) : undefined;
 const benches: [string, Bench][] = [
   ['B1', b1],
+  ['B1U', b1u],
   ['B2', b2],
   ['B3', b3],
   ['B4', b4],
@@ -87,11 +90,15 @@ writeFileSync(
     '  raised to 1,000,000/min so they are checked but never refuse).',
     '- **B1**: POST of the query, 50 connections, closed loop; the bare baseline answers the exact bytes the gateway returned.',
     '  Rounds alternate (bare, gateway, bare, gateway) and are averaged.',
+    '- **B1U**: POST of `orderBook(symbol:$s, limit:$n){bids{price quantity} asks{price quantity}}` cycling 20 symbols ×',
+    '  limits 1/2/5/10/20, every body distinct (a counter in an undeclared variable), so no memoized response answers;',
+    '  the exchange data is warm (depth TTL 1 h on both sides). Baseline: the same schema run by graphql-js `execute` on',
+    '  bare node:http (JSON body, one parse + validate per query text, the same cache over the same stub). Alternating rounds.',
     '- **B2**: 50 connections at a fixed 1000 req/s (below saturation: at saturation a closed loop measures throughput, not',
     '  added latency), paced evenly by `bench/lib/paced.ts` (request i due at i ms, on connection i mod 50; sub-ms times',
     "  from hand-off to the connection, so a request queued behind a slow answer counts). autocannon's `overallRate` is not used for the figures: it refills",
     "  each connection's per-second quota on a 1 s timer, so all 50 connections fire back-to-back at the top of every",
-    '  second (a 50-deep closed loop, i.e. queueing); its TTL-0 figures are kept in the note for comparison. The',
+    '  second (a 50-deep closed loop, i.e. queueing). The',
     '  baseline is `GET /api/v1/ticker` on the same 2 ms stub; the gateway answers `ticker(symbol)` once with the default',
     '  1 s cache TTL and once with `GATEWAY_CACHE_TTL_MS=getTickers=0,getTicker=0` (every query needs the exchange;',
     '  concurrent ones still share one call).',
@@ -99,6 +106,8 @@ writeFileSync(
     '- **B4**: closed loop: the stub exchange publishes the next `ticker.SOL_USDC` event while the slowest subscriber is at',
     '  most 4 events behind. The raw baseline is a `ws` relay speaking minimal graphql-ws (one stringify per event, one',
     '  send per socket); the clients are identical plain `ws` sockets on both sides.',
+    '- **B6.sign**: signatures per second of process CPU time (user + system), so other load on the machine does not',
+    '  count against it; the wall-clock rate is in the note.',
     '- **B5**: `heapUsed + external` of the gateway process after forced GC (`--expose-gc`), before and after N idle',
     '  `ticker` subscriptions (one per socket), divided by N.',
     '- **B7.upstream**: calls counted at the stub while 1000 `ticker` queries/s (paced) go to one gateway, then the same',
@@ -108,4 +117,9 @@ writeFileSync(
     '',
   ].join('\n'),
 );
+// A complete run (every bench, full durations) also refreshes the README's Performance table.
+if (only === undefined && !process.argv.includes('--quick') && Object.keys(failures).length === 0) {
+  await updateReadme();
+  process.stdout.write('README.md Performance table regenerated from bench/results.json\n');
+}
 process.exit(Object.keys(failures).length > 0 ? 1 : 0);

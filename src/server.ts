@@ -11,6 +11,7 @@ import type { Config } from './config.ts';
 import { readSetting } from './config/settings.ts';
 import { ALL_MARKET_TYPES_PARAMS, CachedExchange } from './exchange/cache.ts';
 import { ClockSync } from './exchange/clock.ts';
+import { createUpstreamAgent, pooledSend } from './exchange/pool.ts';
 import { BackpackRest } from './exchange/rest.ts';
 import type { WebSocketConstructor } from './exchange/stream.ts';
 import { useExecutionTimeLimit } from './execution/executionTimeLimit.ts';
@@ -178,7 +179,9 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
         };
   const metrics = new GatewayMetrics();
   const onRequest = metrics.onUpstreamRequest;
-  const transport = deps.fetch !== undefined ? { fetch: deps.fetch } : {};
+  // One keep-alive pool for every REST client of this gateway (public and each account), closed with it.
+  const agent = deps.fetch === undefined ? createUpstreamAgent() : undefined;
+  const transport = deps.fetch !== undefined ? { fetch: deps.fetch } : agent ? { send: pooledSend(agent) } : {};
   const publicRest =
     deps.rest ??
     BackpackRest.fromConfig({ ...config, key: undefined }, { ...transport, onRequest, ...budgetFor(undefined) });
@@ -372,6 +375,7 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     server.closeAllConnections();
     await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
     await tracing?.shutdown();
+    await agent?.close();
     await replica?.close();
   };
   // Idempotent: a test (or an embedding app) may close a replica early and again at teardown.
@@ -409,6 +413,7 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
           server.closeAllConnections();
           await drained;
           await tracing?.shutdown();
+          await agent?.close();
           await replica?.close();
         },
       }),

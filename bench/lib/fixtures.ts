@@ -113,6 +113,20 @@ export const SPOT_MARK_PRICES = BASES.map((base, i) => ({
   nextFundingTimestamp: null,
 }));
 
+/** An order book snapshot in `/api/v1/depth`'s shape (both sides ascending), `levels` per side around `mid`. */
+export function depthSnapshot(symbolIndex: number, levels: number): Record<string, unknown> {
+  const mid = 100 + symbolIndex * 7.25;
+  const side = (sign: 1 | -1): [string, string][] =>
+    Array.from({ length: levels }, (_, i) => [(mid + sign * (i + 1) * 0.01).toFixed(2), (1 + i * 0.25).toFixed(2)]);
+  return {
+    asks: side(1),
+    // Ascending: best bid last.
+    bids: side(-1).reverse(),
+    lastUpdateId: String(1_000_000 + symbolIndex),
+    timestamp: 1_765_000_000_000_000,
+  };
+}
+
 /** One `ticker.<symbol>` stream payload; `n` (trades) carries a sequence number the benchmark clients track. */
 export function tickerEvent(symbol: string, seq: number): string {
   return `{"e":"ticker","E":${Date.now() * 1000},"s":"${symbol}","o":"149.93","c":"150.07","h":"150.07","l":"149.93","v":"24.2","V":"3631.0164","n":${seq}}`;

@@ -16,6 +16,8 @@ export interface LoadResult {
 export interface LoadOptions {
   readonly url: string;
   readonly body?: string;
+  /** A fresh body for every request (overrides `body`): requests that must not repeat. */
+  readonly nextBody?: () => string;
   readonly connections: number;
   readonly seconds: number;
   /** Fixed offered rate (requests/s over all connections); omitted = closed loop, as fast as the server answers. */
@@ -58,6 +60,15 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     url: options.url,
     method: options.body === undefined ? 'GET' : 'POST',
     ...(options.body !== undefined ? { body: options.body, headers: { 'content-type': 'application/json' } } : {}),
+    ...(options.nextBody !== undefined
+      ? {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          requests: [
+            { setupRequest: (request: Record<string, unknown>) => ({ ...request, body: options.nextBody?.() }) },
+          ],
+        }
+      : {}),
     connections: options.connections,
     ...(options.rate !== undefined ? { overallRate: options.rate } : {}),
     timeout: 10,

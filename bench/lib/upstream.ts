@@ -2,7 +2,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { ASSETS, MARKETS, PERP_MARK_PRICES, SPOT_MARK_PRICES, TICKERS } from './fixtures.ts';
+import { ASSETS, depthSnapshot, MARKETS, PERP_MARK_PRICES, SPOT_MARK_PRICES, SYMBOLS, TICKERS } from './fixtures.ts';
 
 export interface StubRest {
   readonly url: string;
@@ -24,6 +24,13 @@ const BODIES = {
 };
 const tickerBodies = new Map(TICKERS.map((row) => [String(row.symbol), json(row)]));
 const marketBodies = new Map(MARKETS.map((row) => [String(row.symbol), json(row)]));
+/** `/api/v1/depth` answers per symbol and limit (the exchange's allowed sizes; no limit = 1000 here). */
+const DEPTH_LIMITS = ['5', '10', '20', '50', '100', '500', '1000'];
+const depthBodies = new Map(
+  SYMBOLS.flatMap((symbol, i) =>
+    DEPTH_LIMITS.map((limit) => [`${symbol}/${limit}`, json(depthSnapshot(i, Number(limit)))]),
+  ),
+);
 
 function route(path: string, query: URLSearchParams): Buffer | null {
   switch (path) {
@@ -31,6 +38,8 @@ function route(path: string, query: URLSearchParams): Buffer | null {
       return BODIES.markets;
     case '/api/v1/market':
       return marketBodies.get(query.get('symbol') ?? '') ?? null;
+    case '/api/v1/depth':
+      return depthBodies.get(`${query.get('symbol') ?? ''}/${query.get('limit') ?? '1000'}`) ?? null;
     case '/api/v1/assets':
       return BODIES.assets;
     case '/api/v1/tickers':

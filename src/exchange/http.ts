@@ -3,6 +3,7 @@ import type { EndpointDef } from './endpoint.ts';
 import { answerKind, ExchangeError, isNotSentCode, isTransientStatus, parseErrorBody } from './errors.ts';
 import { endpointLabel } from './prepare.ts';
 import { parseRetryAfter } from './retry.ts';
+import type { AnswerHeaders, HttpSend } from './pool.ts';
 import { parseJsonLossless, tagOrigin } from './wireJson.ts';
 
 export interface PageInfo {
@@ -16,22 +17,22 @@ export interface ResponseWithMeta<Res> {
   /** The parsed body; null for empty successes (202, 204, empty 200). */
   readonly data: Res;
   readonly status: number;
-  readonly headers: Headers;
+  readonly headers: AnswerHeaders;
   /** From X-PAGE-COUNT / X-CURRENT-PAGE / X-PAGE-SIZE / X-TOTAL when the exchange sent them. */
   readonly page?: PageInfo;
 }
 
 export interface RawResponse {
   readonly status: number;
-  readonly headers: Headers;
+  readonly headers: AnswerHeaders;
   readonly text: string;
 }
 
 export interface SendInput {
-  readonly fetch: typeof fetch;
+  readonly send: HttpSend;
   readonly def: EndpointDef<unknown, unknown>;
   readonly url: string;
-  readonly headers: Headers;
+  readonly headers: Readonly<Record<string, string>>;
   readonly body: string | undefined;
   readonly timeoutMs: number;
   readonly signal: AbortSignal | undefined;
@@ -86,13 +87,12 @@ export async function sendOnce(input: SendInput): Promise<RawResponse> {
   const forwardAbort = (): void => controller.abort(signal?.reason);
   signal?.addEventListener('abort', forwardAbort, { once: true });
   try {
-    const response = await input.fetch(input.url, {
+    return await input.send(input.url, {
       method: def.method,
       headers: input.headers,
-      ...(input.body !== undefined ? { body: input.body } : {}),
+      body: input.body,
       signal: controller.signal,
     });
-    return { status: response.status, headers: response.headers, text: await response.text() };
   } catch (cause) {
     if (timedOut) {
       const message = `no answer within ${input.timeoutMs} ms`;
@@ -138,7 +138,7 @@ export function httpError(
   });
 }
 
-function readPage(headers: Headers): PageInfo | undefined {
+function readPage(headers: AnswerHeaders): PageInfo | undefined {
   const read = (name: string): number | undefined => {
     const value = headers.get(name);
     return value !== null && /^\d+$/.test(value.trim()) ? Number(value) : undefined;

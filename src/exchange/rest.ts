@@ -7,6 +7,7 @@ import { endpoints, type EndpointName, type EndpointOf } from './endpoints.ts';
 import { asWriteFailure, ExchangeError, type ExchangeErrorKind } from './errors.ts';
 import { defaultSleep, httpError, readSuccess, sendOnce, type RawResponse, type ResponseWithMeta } from './http.ts';
 import { RateLimiter, type RequestLimiter } from './limiter.ts';
+import { defaultSend, fetchSend, type HttpSend } from './pool.ts';
 import { encodeQuery, endpointLabel, prepareRequest, type PreparedRequest } from './prepare.ts';
 import { DEFAULT_BACKOFF, backoffDelay } from './retry.ts';
 import { signInstruction, type SigningKey } from './sign.ts';
@@ -75,7 +76,10 @@ export interface BackpackRestOptions {
    */
   readonly clock?: ClockSync;
   readonly backoff?: { readonly baseMs?: number; readonly capMs?: number };
+  /** Test transport: every request goes through this fetch instead of `send`. */
   readonly fetch?: typeof fetch;
+  /** The HTTP transport (the gateway passes its keep-alive pool); default: the process's shared pool. */
+  readonly send?: HttpSend;
   readonly now?: () => number;
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   readonly random?: () => number;
@@ -112,7 +116,7 @@ export class BackpackRest {
   private readonly limiter: RequestLimiter;
   private readonly clock: ClockSync | undefined;
   private readonly backoff: { readonly baseMs: number; readonly capMs: number; readonly random: () => number };
-  private readonly fetchFn: typeof fetch;
+  private readonly send: HttpSend;
   private readonly now: () => number;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private readonly onRequest: ((info: RequestInfo) => void) | undefined;
@@ -123,7 +127,7 @@ export class BackpackRest {
     this.windowMs = options.windowMs ?? 5_000;
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.maxRetries = options.maxRetries ?? 3;
-    this.fetchFn = options.fetch ?? globalThis.fetch;
+    this.send = options.fetch !== undefined ? fetchSend(options.fetch) : (options.send ?? defaultSend());
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? defaultSleep;
     this.onRequest = options.onRequest;
@@ -259,7 +263,7 @@ export class BackpackRest {
       try {
         const timeoutMs =
           deadline === undefined ? this.timeoutMs : Math.max(1, Math.min(this.timeoutMs, deadline - started));
-        outcome = await sendOnce({ fetch: this.fetchFn, def, url, headers, body, timeoutMs, signal });
+        outcome = await sendOnce({ send: this.send, def, url, headers, body, timeoutMs, signal });
       } catch (error) {
         if (!(error instanceof ExchangeError)) {
           endSpan({ error: 'aborted' });
@@ -334,13 +338,18 @@ export class BackpackRest {
     }
   }
 
-  private async headersFor(def: EndpointDef<unknown, unknown>, prepared: PreparedRequest): Promise<Headers> {
-    const headers = new Headers({ Accept: 'application/json, text/plain' });
-    if (prepared.body !== undefined) headers.set('Content-Type', 'application/json; charset=utf-8');
+  private async headersFor(
+    def: EndpointDef<unknown, unknown>,
+    prepared: PreparedRequest,
+  ): Promise<Record<string, string>> {
+    const headers: Record<string, string> = { accept: 'application/json, text/plain' };
+    if (prepared.body !== undefined) headers['content-type'] = 'application/json; charset=utf-8';
     if (def.auth.kind === 'signed' && this.key) {
       const timestamp = this.clock ? await this.clock.timestamp() : Math.round(this.now());
-      const auth = signInstruction(this.key, def.auth.instruction, prepared.signed, timestamp, this.windowMs);
-      for (const [name, value] of Object.entries(auth)) headers.set(name, value);
+      Object.assign(
+        headers,
+        signInstruction(this.key, def.auth.instruction, prepared.signed, timestamp, this.windowMs),
+      );
     }
     return headers;
   }

@@ -296,12 +296,8 @@ export class ResponseCache {
     this.oneOffs.delete(key);
     this.entries.delete(key);
     this.entries.set(key, stored);
-    if (this.entries.size <= this.maxEntries) return;
-    const now = this.now();
-    for (const [candidate, entry] of this.entries) if (now >= entry.freshUntil) this.entries.delete(candidate);
-    for (const candidate of this.entries.keys()) {
-      if (this.entries.size <= this.maxEntries) break;
-      this.entries.delete(candidate);
-    }
+    // Oldest first (Map order), one at a time: a scan for expired entries on every store would cost O(maxEntries)
+    // per request once full (every distinct request is stored); expired ones are dropped when next looked up.
+    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
   }
 }
