@@ -198,11 +198,10 @@ export class RedisSharedCache implements SharedCache {
     const text = encode(value, this.now() + lifetime.ttlMs);
     const keys = [this.entryKey(key), this.lockKey(key)];
     const lifetimeMs = lifetime.ttlMs + lifetime.staleMs;
-    if (this.usable()) {
-      redis
-        .eval(FILL_SCRIPT, 2, ...keys, text, lifetimeMs, this.link.replicaId, this.channel, key)
-        .catch(() => undefined);
-    }
+    // Sent even while Redis is paused as slow: other replicas may be waiting on this replica's lock.
+    redis
+      .eval(FILL_SCRIPT, 2, ...keys, text, lifetimeMs, this.link.replicaId, this.channel, key)
+      .catch(() => undefined);
     return { value, freshForMs: lifetime.ttlMs };
   }
 
