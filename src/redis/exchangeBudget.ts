@@ -12,14 +12,15 @@ const DEGRADED_MS = 1_000;
 
 // Hand-written rather than rate-limiter-flexible: that library checks one limit per call and queues per process; the
 // exchange's budgets are nested (a historical call spends both), so both windows must be checked and charged atomically.
-// Redis's own clock (TIME) is the one every replica shares. Answers {1, 0} (granted) or {0, ms until a slot may free}.
+// Redis's own clock (TIME) is the one every replica shares. Answers {1, 0, n} (granted) or {0, ms until a slot may
+// free, n}, n being the grants in the standard window (what a replica remembers for a Redis outage).
 const ACQUIRE_SCRIPT = `
 if redis.replicate_commands then redis.replicate_commands() end
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
 local window = tonumber(ARGV[1])
 local paused = redis.call('PTTL', KEYS[3])
-if paused > 0 then return {0, paused} end
+if paused > 0 then return {0, paused, -1} end
 local wait = 0
 local function check(key, limit)
   redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
@@ -32,14 +33,14 @@ end
 local historical = tonumber(ARGV[3])
 check(KEYS[1], tonumber(ARGV[2]))
 if historical > 0 then check(KEYS[2], historical) end
-if wait > 0 then return {0, wait} end
+if wait > 0 then return {0, wait, redis.call('ZCARD', KEYS[1])} end
 redis.call('ZADD', KEYS[1], now, ARGV[4])
 redis.call('PEXPIRE', KEYS[1], window)
 if historical > 0 then
   redis.call('ZADD', KEYS[2], now, ARGV[4])
   redis.call('PEXPIRE', KEYS[2], window)
 end
-return {1, 0}
+return {1, 0, redis.call('ZCARD', KEYS[1])}
 `;
 const ACQUIRE_COMMAND = 'bpgwExchangeAcquire';
 
@@ -51,7 +52,7 @@ type AcquireCommand = (
   perMinute: number,
   historicalPerMinute: number,
   member: string,
-) => Promise<[number, number]>;
+) => Promise<[number, number, number]>;
 
 export interface SharedBudgetOptions {
   readonly perMinute: number;
@@ -101,6 +102,8 @@ export class SharedRateLimiter implements RequestLimiter {
   private seq = 0;
   /** Grants of the local share not yet in Redis: written there when Redis is back, so the window stays whole. */
   private unsynced: { readonly rateClass: RateClass; readonly at: number }[] = [];
+  /** The standard window's grants (all replicas) at this replica's last answer from Redis; cleared once used. */
+  private lastSeen: { readonly spent: number; readonly at: number } | undefined;
 
   constructor(link: ReplicaLink, apiKey: string | undefined, options: SharedBudgetOptions) {
     this.link = link;
@@ -167,7 +170,7 @@ export class SharedRateLimiter implements RequestLimiter {
     const queue = this.queues[rateClass];
     try {
       for (let head = queue[0]; head !== undefined; head = queue[0]) {
-        let verdict: [number, number];
+        let verdict: [number, number, number];
         try {
           if (this.unsynced.length > 0) await this.replay();
           verdict = await this.ask(rateClass);
@@ -176,7 +179,8 @@ export class SharedRateLimiter implements RequestLimiter {
           for (const waiter of queue.splice(0)) this.handOver(rateClass, waiter);
           return;
         }
-        const [granted, waitMs] = verdict;
+        const [granted, waitMs, spent] = verdict;
+        if (spent >= 0) this.lastSeen = { spent, at: Date.now() };
         if (granted === 1) {
           this.localShare.record(rateClass);
           this.settle(queue, head, () => head.resolve());
@@ -195,7 +199,7 @@ export class SharedRateLimiter implements RequestLimiter {
     }
   }
 
-  private ask(rateClass: RateClass): Promise<[number, number]> {
+  private ask(rateClass: RateClass): Promise<[number, number, number]> {
     const { windowMs, perMinute, historicalPerMinute } = this.options;
     return this.acquireScript(
       this.keys.standard,
@@ -224,6 +228,7 @@ export class SharedRateLimiter implements RequestLimiter {
   }
 
   private async acquireLocally(rateClass: RateClass, endpoint: string, signal?: AbortSignal): Promise<void> {
+    if (this.lastSeen !== undefined) this.reserveOthersSpending(this.lastSeen);
     await this.localShare.acquire(rateClass, endpoint, signal);
     const now = Date.now();
     // Only the last window matters; trimmed now and then so a long outage does not grow the list.
@@ -231,6 +236,19 @@ export class SharedRateLimiter implements RequestLimiter {
       this.unsynced = this.unsynced.filter((grant) => grant.at > now - this.options.windowMs);
     }
     this.unsynced.push({ rateClass, at: now });
+  }
+
+  /**
+   * Entering the local share: what is left of the shared window when Redis was last seen is split between the replicas,
+   * so a replica cannot spend its whole share on top of a window others had nearly used up. The rest of the share is
+   * marked as spent until a window after that moment.
+   */
+  private reserveOthersSpending(lastSeen: { readonly spent: number; readonly at: number }): void {
+    this.lastSeen = undefined;
+    const { perMinute } = this.options;
+    const share = Math.max(1, Math.floor(perMinute / this.link.replicas));
+    const left = Math.floor(Math.max(0, perMinute - lastSeen.spent) / this.link.replicas);
+    for (let reserved = share - left; reserved > 0; reserved -= 1) this.localShare.record('standard', lastSeen.at);
   }
 
   /** Adds what the local share granted while Redis was away to the shared windows (Redis may have lost them all). */

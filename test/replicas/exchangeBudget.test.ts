@@ -1,11 +1,13 @@
 // SharedRateLimiter against a real Redis: two replicas' limiters on one account key wait in order for a shared slot, give
-// up at the longest wait with a retry hint, honour a pause set by either, and fall back to their share when Redis stalls.
+// up at the longest wait with a retry hint, honour a pause set by either, and fall back to their share when Redis stalls
+// or goes away.
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExchangeError } from '../../src/exchange/errors.ts';
 import { connectReplicaLink, type ReplicaLink } from '../../src/redis/connection.ts';
 import { SharedRateLimiter, type SharedBudgetOptions } from '../../src/redis/exchangeBudget.ts';
 import { startRedis, type RedisServer } from '../support/redis.ts';
+import { until } from '../support/until.ts';
 
 describe('SharedRateLimiter', () => {
   let redis: RedisServer;
@@ -72,5 +74,26 @@ describe('SharedRateLimiter', () => {
     await redis.client().call('CLIENT', 'PAUSE', '2000', 'ALL');
     await first.acquire('standard', 'GET /api/v1/capital');
     expect(first.shared).toBe(false);
+  });
+
+  it('splits what was left of the shared window between the replicas when Redis is lost (never a whole share more)', async () => {
+    const [first, second] = pair({ perMinute: 10, historicalPerMinute: 10, maxWaitMs: 50 });
+    const endpoint = 'GET /api/v1/capital';
+    await redis.client().ping(); // answered once an earlier CLIENT PAUSE is over
+    await second.acquire('standard', endpoint);
+    for (let call = 0; call < 8; call += 1) await first.acquire('standard', endpoint);
+    await second.acquire('standard', endpoint); // the tenth: the window is full, and both replicas have seen it
+    await redis.kill();
+    await until(() => links.every((link) => !link.healthy), 'both replicas see Redis go');
+    const attempts = [first, second].flatMap((limiter) =>
+      Array.from({ length: 4 }, () =>
+        limiter.acquire('standard', endpoint).then(
+          () => 'granted',
+          () => 'refused',
+        ),
+      ),
+    );
+    // Alone, each replica's share (10 ÷ 2) would let the second, which had spent 2, send 3 more: 13 in the window.
+    expect(await Promise.all(attempts)).toEqual(Array.from({ length: 8 }, () => 'refused'));
   });
 });
