@@ -2,9 +2,11 @@
 // no WHATWG Request/Response objects per call), or an injected `fetch` (tests record requests with it).
 import { Agent, type Dispatcher } from 'undici';
 
-/** The answer headers the client reads (retry-after, pagination); `Headers` satisfies it. */
+/** The answer headers the client reads (retry-after, pagination) and the shared cache stores; `Headers` satisfies it. */
 export interface AnswerHeaders {
   get(name: string): string | null;
+  /** Every header as [lower-case name, value]. */
+  entries(): IterableIterator<[string, string]>;
 }
 
 export interface HttpAnswer {
@@ -45,6 +47,12 @@ class RecordHeaders implements AnswerHeaders {
     const value = this.raw[name.toLowerCase()];
     if (value === undefined) return null;
     return Array.isArray(value) ? value.join(', ') : value;
+  }
+
+  *entries(): IterableIterator<[string, string]> {
+    for (const [name, value] of Object.entries(this.raw)) {
+      if (value !== undefined) yield [name, Array.isArray(value) ? value.join(', ') : value];
+    }
   }
 }
 

@@ -43,7 +43,7 @@ function encode(value: ResponseWithMeta<unknown>, freshUntil: number): string {
   const stored: StoredAnswer = {
     data: value.data,
     status: value.status,
-    headers: value.headers instanceof Headers ? [...value.headers] : [],
+    headers: [...value.headers.entries()],
     ...(value.page ? { page: value.page } : {}),
     freshUntil,
   };
