@@ -38,6 +38,7 @@ export async function b1u(settings: Settings): Promise<{ figures: Figure[]; raw:
   const bareRuns: LoadResult[] = [];
   const gatewayRuns: LoadResult[] = [];
   let measuredCalls: number | undefined;
+  const cpuUs = { gateway: [] as number[], bare: [] as number[] };
   let responseBytes = 0;
   try {
     const gateway = await startGateway(upstream.info.url, { env });
@@ -67,13 +68,27 @@ export async function b1u(settings: Settings): Promise<{ figures: Figure[]; raw:
     };
     // BENCH_PROFILE_DIR=<dir>: a CPU profile of the gateway while it serves the measured (not warm-up) load.
     const profileDir = process.env['BENCH_PROFILE_DIR'];
+    // CPU time of each server per answered request: what one request costs, whatever else the machine runs.
+    const cpuOf = async (server: typeof gateway | typeof bare, run: () => Promise<LoadResult>): Promise<LoadResult> => {
+      const before = await server.call<NodeJS.CpuUsage>('cpu');
+      const result = await run();
+      const after = await server.call<NodeJS.CpuUsage>('cpu');
+      const spent = after.user + after.system - before.user - before.system;
+      (server === gateway ? cpuUs.gateway : cpuUs.bare).push(spent / Math.max(1, result.requests));
+      return result;
+    };
     for (let round = 0; round < settings.rounds; round += 1) {
-      bareRuns.push(await load({ ...options, url: bare.info.url, nextBody: bodies() }));
-      if (profileDir !== undefined) {
-        await load({ ...options, seconds: options.warmupSeconds, url: gateway.info.url, nextBody: bodies() });
-        await gateway.call('profileStart');
-      }
-      gatewayRuns.push(await load({ ...options, warmupSeconds: 0, url: gateway.info.url, nextBody: bodies() }));
+      const warm = (url: string): Promise<LoadResult> =>
+        load({ ...options, seconds: options.warmupSeconds, warmupSeconds: 0, url, nextBody: bodies() });
+      if (round === 0) await warm(bare.info.url);
+      bareRuns.push(
+        await cpuOf(bare, () => load({ ...options, warmupSeconds: 0, url: bare.info.url, nextBody: bodies() })),
+      );
+      if (round === 0) await warm(gateway.info.url);
+      if (profileDir !== undefined) await gateway.call('profileStart');
+      gatewayRuns.push(
+        await cpuOf(gateway, () => load({ ...options, warmupSeconds: 0, url: gateway.info.url, nextBody: bodies() })),
+      );
       if (profileDir !== undefined)
         process.stderr.write(
           `profile: ${await gateway.call<string>('profileStop', { dir: profileDir, name: `B1U-gateway-${round}` })}\n`,
@@ -83,9 +98,9 @@ export async function b1u(settings: Settings): Promise<{ figures: Figure[]; raw:
   } finally {
     await Promise.all(children.map((child) => child.stop()));
   }
-  const mean = (runs: readonly LoadResult[]): number => runs.reduce((sum, run) => sum + run.rps, 0) / runs.length;
-  const gw = mean(gatewayRuns);
-  const base = mean(bareRuns);
+  const mean = (values: readonly number[]): number => values.reduce((sum, value) => sum + value, 0) / values.length;
+  const gw = mean(gatewayRuns.map((run) => run.rps));
+  const base = mean(bareRuns.map((run) => run.rps));
   const failures = gatewayRuns.reduce((sum, run) => sum + run.errors + run.non2xx, 0);
   return {
     figures: [
@@ -101,10 +116,17 @@ export async function b1u(settings: Settings): Promise<{ figures: Figure[]; raw:
         target: '>= 50 %',
         met: gw / base >= 0.5 && failures === 0,
         note:
+          `CPU per request ${Math.round(mean(cpuUs.gateway))} µs gateway, ${Math.round(mean(cpuUs.bare))} µs baseline ` +
+          `(ratio ${((mean(cpuUs.bare) / mean(cpuUs.gateway)) * 100).toFixed(1)} %); ` +
           `${settings.rounds} alternating rounds of ${settings.seconds} s; every request body distinct; mean response ` +
           `${Math.round(responseBytes / (SYMBOLS.length * LIMITS.length))} bytes; upstream calls while measuring ${measuredCalls ?? 0}; failures ${failures}`,
       },
     ],
-    raw: { bare: bareRuns, gateway: gatewayRuns, upstreamCallsWhileMeasuring: measuredCalls },
+    raw: {
+      bare: bareRuns,
+      gateway: gatewayRuns,
+      cpuMicrosPerRequest: cpuUs,
+      upstreamCallsWhileMeasuring: measuredCalls,
+    },
   };
 }

@@ -14,7 +14,7 @@ export function settingsFrom(argv: readonly string[]): Settings {
   const quick = argv.includes('--quick');
   const minutes = argv.find((arg) => arg.startsWith('--soak-minutes='));
   return {
-    seconds: quick ? 3 : 8,
+    seconds: quick ? 3 : 6,
     warmupSeconds: quick ? 1 : 2,
     rounds: quick ? 1 : 2,
     connections: 50,

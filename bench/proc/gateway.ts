@@ -11,6 +11,7 @@ serveParent(
   {
     memory: () => collectedMemory(),
     rss: () => process.memoryUsage(),
+    cpu: () => process.cpuUsage(),
     hub: () => gateway.streams.status(),
     profileStart: () => profileStart(),
     profileStop: (args) => profileStop(String(args['dir']), String(args['name'])),
