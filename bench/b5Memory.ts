@@ -8,7 +8,8 @@ import { sleep, startGateway, type GatewayProcess } from './lib/targets.ts';
 import { startStubRest, StubStreams } from './lib/upstream.ts';
 import type { Settings } from './settings.ts';
 
-const QUERY = 'subscription { ticker(symbol: "SOL_USDC") { symbol lastPrice volume trades } }';
+export const B5_SUBSCRIPTION = 'subscription { ticker(symbol: "SOL_USDC") { symbol lastPrice volume trades } }';
+const QUERY = B5_SUBSCRIPTION;
 const TARGET_BYTES = 8 * 1024;
 
 async function active(gateway: GatewayProcess): Promise<number> {

@@ -1,4 +1,7 @@
 // Child process: the gateway under test (createGateway from src/server.ts), configured from the environment.
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeHeapSnapshot } from 'node:v8';
 import { pino } from 'pino';
 import { loadConfig } from '../../src/config.ts';
 import { createGateway } from '../../src/server.ts';
@@ -10,6 +13,11 @@ serveParent(
   { url: gateway.url },
   {
     memory: () => collectedMemory(),
+    // Written after forced GC (needs --expose-gc); answers the file's path (bench/idleHeap.ts).
+    heapSnapshot: () => {
+      collectedMemory();
+      return writeHeapSnapshot(join(tmpdir(), `gateway-${process.pid}-${Date.now()}.heapsnapshot`));
+    },
     rss: () => process.memoryUsage(),
     cpu: () => process.cpuUsage(),
     hub: () => gateway.streams.status(),

@@ -46,20 +46,22 @@ function directPayload(result: ExecutionResult, maxBytes: number | undefined): s
 type Step = IteratorResult<ExecutionResult, void>;
 type QueueStep = IteratorResult<unknown>;
 
-export class DirectDelivery implements AsyncGenerator<ExecutionResult, void, void> {
+export class DirectDelivery<Args> implements AsyncGenerator<ExecutionResult, void, void> {
   /** graphql-ws's outstanding `next()`: events are written directly only while it waits. */
   private waiting: { resolve: (step: Step) => void; reject: (error: unknown) => void } | undefined;
   private finished = false;
-  // Bound once per subscription, so the delivery path allocates no closures.
-  private readonly onEvent = (step: QueueStep): void => this.deliver(step);
-  private readonly written = (error?: Error | null): void => {
-    if (!error && this.waiting !== undefined) this.source.pull(this.onEvent);
-  };
+  // Bound once per subscription (bound methods: lighter than arrow functions under tsx, which names each of those),
+  // so the delivery path allocates no closures.
+  private readonly onEvent = this.deliver.bind(this);
+  private readonly written = this.afterWrite.bind(this);
 
+  /** `execute(args, key, event)` runs (or reuses) the shared execution of `event` for this operation. */
   constructor(
     private readonly source: SubscriptionQueue<unknown>,
     private readonly sink: PayloadSink,
-    private readonly execute: (event: unknown) => SharedExecution,
+    private readonly execute: (args: Args, key: string, event: unknown) => SharedExecution,
+    private readonly args: Args,
+    private readonly key: string,
     private readonly maxPayloadBytes: number | undefined,
   ) {}
 
@@ -99,7 +101,7 @@ export class DirectDelivery implements AsyncGenerator<ExecutionResult, void, voi
     }
     let shared: SharedExecution;
     try {
-      shared = this.execute(step.value);
+      shared = this.execute(this.args, this.key, step.value);
     } catch (error) {
       this.fail(error);
       return;
@@ -111,6 +113,10 @@ export class DirectDelivery implements AsyncGenerator<ExecutionResult, void, voi
         (error: unknown) => this.fail(error),
       );
     else this.send(shared, result);
+  }
+
+  private afterWrite(error?: Error | null): void {
+    if (!error && this.waiting !== undefined) this.source.pull(this.onEvent);
   }
 
   private send(shared: SharedExecution, result: ExecutionResult): void {

@@ -1,5 +1,10 @@
 // GATEWAY_MAX_RESPONSE_BYTES: a result (or one subscription event) whose JSON is larger is replaced by a typed error.
-import { handleStreamOrSingleExecutionResult, type Plugin } from '@envelop/core';
+import {
+  handleStreamOrSingleExecutionResult,
+  type OnExecuteHookResult,
+  type OnSubscribeHookResult,
+  type Plugin,
+} from '@envelop/core';
 import { GraphQLError, type ExecutionResult } from 'graphql';
 
 /** The answer would be larger than the gateway sends: its data is dropped, nothing partial is sent. */
@@ -22,8 +27,12 @@ export function useResponseSizeLimit(maxBytes: number): Plugin {
     const bytes = Buffer.byteLength(JSON.stringify(result));
     if (bytes > maxBytes) setResult({ errors: [new ResponseTooLargeError(bytes, maxBytes)] });
   };
-  return {
-    onExecute: () => ({ onExecuteDone: (payload) => handleStreamOrSingleExecutionResult(payload, check) }),
-    onSubscribe: () => ({ onSubscribeResult: (payload) => handleStreamOrSingleExecutionResult(payload, check) }),
+  // One hook object for every operation: nothing in it is per operation, and a subscription keeps its hooks alive.
+  const executeHooks: OnExecuteHookResult<unknown> = {
+    onExecuteDone: (payload) => handleStreamOrSingleExecutionResult(payload, check),
   };
+  const subscribeHooks: OnSubscribeHookResult<unknown> = {
+    onSubscribeResult: (payload) => handleStreamOrSingleExecutionResult(payload, check),
+  };
+  return { onExecute: () => executeHooks, onSubscribe: () => subscribeHooks };
 }

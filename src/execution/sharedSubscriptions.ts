@@ -102,10 +102,8 @@ export function useSharedSubscriptionExecution(options: SharedSubscriptionOption
         if (!(Symbol.asyncIterator in (source as object))) return source as ExecutionResult;
         const key = operationKey(args);
         const sink = payloadSinkOf(args.rootValue);
-        if (sink !== undefined && source instanceof SubscriptionQueue) {
-          const run = (event: unknown): SharedExecution => executeShared(args, key, event);
-          return new DirectDelivery(source, sink, run, options.maxResponseBytes);
-        }
+        if (sink !== undefined && source instanceof SubscriptionQueue)
+          return new DirectDelivery(source, sink, executeShared, args, key, options.maxResponseBytes);
         return new MappedEvents(source as AsyncIterable<unknown>, (event) => executeShared(args, key, event).result);
       });
     },

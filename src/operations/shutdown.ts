@@ -1,7 +1,9 @@
 // Graceful shutdown: refuse new operations, let in-flight ones finish (up to a grace period), complete open
 // subscriptions (SSE and graphql-ws), and report each step.
+import type { OnSubscribeHookResult } from '@envelop/core';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import { CompletableStream } from './completableStream.ts';
 
 /** Paths still served while draining: probes and scrapers must see the shutdown. */
 const ALWAYS_SERVED = new Set(['/ready', '/health', '/metrics']);
@@ -10,12 +12,20 @@ export class GracefulShutdown {
   private draining = false;
   private inFlight = 0;
   private readonly idleWaiters = new Set<() => void>();
-  private readonly completions = new Set<() => void>();
+  private readonly completions = new Set<CompletableStream<unknown>>();
 
   constructor(private readonly logger: Logger) {}
 
   /** Refuses operations once draining, counts queries and mutations in flight, makes subscriptions completable. */
   plugin(): Plugin {
+    // One hook object for every subscription (a subscription keeps its hooks for its whole life).
+    const subscribeHooks: OnSubscribeHookResult<unknown> = {
+      onSubscribeResult: ({ result, setResult }) => {
+        if (typeof result === 'object' && result !== null && Symbol.asyncIterator in result) {
+          setResult(new CompletableStream(result[Symbol.asyncIterator](), this.completions));
+        }
+      },
+    };
     return {
       onRequest: ({ url, endResponse }) => {
         if (!this.draining || ALWAYS_SERVED.has(url.pathname)) return;
@@ -29,13 +39,7 @@ export class GracefulShutdown {
         this.inFlight++;
         return { onExecuteDone: () => this.finished() };
       },
-      onSubscribe: () => ({
-        onSubscribeResult: ({ result, setResult }) => {
-          if (typeof result === 'object' && result !== null && Symbol.asyncIterator in result) {
-            setResult(this.completable(result));
-          }
-        },
-      }),
+      onSubscribe: () => subscribeHooks,
     };
   }
 
@@ -61,7 +65,7 @@ export class GracefulShutdown {
         logger.warn({ inFlight: this.inFlight }, 'shutdown: grace period over; cutting off the remaining operations');
     }
     const subscriptions = this.completions.size;
-    for (const complete of [...this.completions]) complete();
+    for (const stream of [...this.completions]) stream.complete();
     logger.info({ subscriptions }, 'shutdown: open subscriptions completed');
     await options.closeSockets();
     logger.info('shutdown: graphql-ws clients closed (1001) and exchange sockets closed');
@@ -87,35 +91,5 @@ export class GracefulShutdown {
       };
       this.idleWaiters.add(wake);
     });
-  }
-
-  /** The same stream, ending normally (so SSE sends `complete` and graphql-ws a Complete message) on shutdown. */
-  private completable<T>(source: AsyncIterable<T>): AsyncIterableIterator<T> {
-    const iterator = source[Symbol.asyncIterator]();
-    let complete!: () => void;
-    const completed = new Promise<IteratorResult<T>>((resolve) => {
-      complete = () => resolve({ done: true, value: undefined });
-    });
-    const release = (): Promise<IteratorResult<T>> => {
-      this.completions.delete(complete);
-      // Not awaited: a generator's return() waits behind its pending next(), which may never settle.
-      void Promise.resolve(iterator.return?.()).catch(() => undefined);
-      return Promise.resolve({ done: true, value: undefined });
-    };
-    this.completions.add(complete);
-    const stream: AsyncIterableIterator<T> = {
-      next: async () => {
-        const next = await Promise.race([iterator.next(), completed]);
-        if (next.done) await release();
-        return next;
-      },
-      return: release,
-      throw: async (error: unknown) => {
-        await release();
-        throw error;
-      },
-      [Symbol.asyncIterator]: () => stream,
-    };
-    return stream;
   }
 }

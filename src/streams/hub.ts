@@ -71,6 +71,8 @@ export class StreamHub {
   private peakQueueLength = 0;
   private clientProbe: (() => ClientSocketStatus) | undefined;
   private closed = false;
+  /** One function for every queue (topics share their queues' callbacks). */
+  private readonly untrackQueue = this.untrack.bind(this);
 
   constructor(private readonly options: StreamHubOptions) {}
 
@@ -178,7 +180,7 @@ export class StreamHub {
       upstream.topics.set(spec.stream, created as Topic<unknown>);
       topic = created;
     }
-    return this.track(topic.open(this.options.bufferCapacity, (queue) => this.untrack(queue)));
+    return this.track(topic.open(this.options.bufferCapacity, this.untrackQueue));
   }
 
   /** Counts the queue as active until it ends; keeps the peak backlog it reached for `status()`. */

@@ -33,8 +33,11 @@ export type QueuePolicy<T> =
 export interface SubscriptionQueueOptions<T> {
   readonly capacity: number;
   readonly policy: QueuePolicy<T>;
-  /** Called once when the queue ends for any reason (client left, overflow, upstream failure): release the source. */
-  readonly onClose?: () => void;
+  /**
+   * Called once when the queue ends for any reason (client left, overflow, upstream failure): release the source.
+   * Gets the queue, so one options object can serve every queue of a topic.
+   */
+  readonly onClose?: (queue: SubscriptionQueue<T>) => void;
   /** Observes counters (gateway-wide status); called on overflow and on every conflated (replaced) value. */
   readonly onOverflow?: () => void;
   readonly onConflate?: () => void;
@@ -172,7 +175,7 @@ export class SubscriptionQueue<T> implements AsyncIterableIterator<T | QueueFail
     if (this.closed) return;
     this.closed = true;
     try {
-      this.options.onClose?.();
+      this.options.onClose?.(this);
     } catch {
       // Releasing the source must not break the consumer's iteration; the source logs its own failures.
     }

@@ -7,7 +7,7 @@ import type {
   StreamPayload,
 } from '../exchange/stream.ts';
 import { SubscriptionQueue } from './queue.ts';
-import type { QueuePolicy } from './queue.ts';
+import type { QueuePolicy, SubscriptionQueueOptions } from './queue.ts';
 import { GapRecovery } from './reconcile/recovery.ts';
 import type { ExchangeReader, GapHandling } from './reconcile/types.ts';
 
@@ -61,6 +61,9 @@ export class Topic<T> {
   private readonly retained = new Map<unknown, T>();
   private unsubscribeUpstream: (() => void) | undefined;
   private recovery: GapRecovery<T> | undefined;
+  /** Shared by the topic's queues (one set of callbacks per topic, not per subscriber). */
+  private queueOptions: SubscriptionQueueOptions<T> | undefined;
+  private queueOnClose: ((queue: SubscriptionQueue<T>) => void) | undefined;
 
   constructor(
     private readonly spec: TopicSpec<T>,
@@ -79,23 +82,10 @@ export class Topic<T> {
 
   /**
    * A new client subscription: a bounded queue primed with the retained values; the first one subscribes upstream.
-   * `onClose` runs after the queue ended and left the topic.
+   * `onClose` runs after the queue ended and left the topic (pass the same function each time: the queues share it).
    */
   open(capacity: number, onClose?: (queue: SubscriptionQueue<T>) => void): SubscriptionQueue<T> {
-    const queue: SubscriptionQueue<T> = new SubscriptionQueue<T>({
-      capacity,
-      policy: this.spec.policy,
-      onClose: () => {
-        this.remove(queue);
-        onClose?.(queue);
-      },
-      onOverflow: () => {
-        this.counters.overflows += 1;
-      },
-      onConflate: () => {
-        this.counters.conflated += 1;
-      },
-    });
+    const queue = new SubscriptionQueue<T>(this.optionsFor(capacity, onClose));
     for (const value of this.retained.values()) queue.push(value);
     this.queues.add(queue);
     if (this.unsubscribeUpstream === undefined) {
@@ -129,6 +119,26 @@ export class Topic<T> {
       }
     }
     return queue;
+  }
+
+  private optionsFor(capacity: number, onClose?: (queue: SubscriptionQueue<T>) => void): SubscriptionQueueOptions<T> {
+    if (this.queueOptions?.capacity === capacity && this.queueOnClose === onClose) return this.queueOptions;
+    this.queueOnClose = onClose;
+    this.queueOptions = {
+      capacity,
+      policy: this.spec.policy,
+      onClose: (queue) => {
+        this.remove(queue);
+        onClose?.(queue);
+      },
+      onOverflow: () => {
+        this.counters.overflows += 1;
+      },
+      onConflate: () => {
+        this.counters.conflated += 1;
+      },
+    };
+    return this.queueOptions;
   }
 
   /** Ends every subscription (gateway shutdown); the consumers see a normal completion. */

@@ -1,9 +1,10 @@
 // graphql-ws on a `ws` server, as graphql-ws's own `useServer` (which its docs invite to copy and adapt) but reporting
 // internal errors to the gateway's redacting logger instead of console.error, and never putting error text in the
-// close reason a client sees.
+// close reason a client sees. Each connection holds no closures or timers of its own (an idle subscriber's memory is
+// mostly per-connection state): the socket listeners and the keep-alive timer are shared by every connection.
 import { CloseCode, handleProtocols, makeServer, type ServerOptions } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
-import type { WebSocketServer } from 'ws';
+import type { WebSocket, WebSocketServer } from 'ws';
 
 /** Internal errors are logged at warn: they end one client's connection, never the gateway. */
 export interface WsServerLogger {
@@ -15,6 +16,43 @@ function errorDetails(error: unknown): { err: { name: string; message: string } 
   return { err: error instanceof Error ? { name: error.name, message: error.message } : String(error) };
 }
 
+/** One client socket as graphql-ws's `opened` sees it; methods, so graphql-ws calls them on this object. */
+class Connection {
+  readonly protocol: string;
+  /** graphql-ws's handler of client messages. */
+  handle: ((data: string) => Promise<void>) | undefined;
+  /** graphql-ws's cleanup, called once the socket closed. */
+  closed: ((code: number, reason: string) => Promise<void>) | undefined;
+  /** Answered the last keep-alive ping. */
+  alive = true;
+
+  constructor(readonly socket: WebSocket) {
+    this.protocol = socket.protocol;
+  }
+
+  send(data: string): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      if (this.socket.readyState !== this.socket.OPEN) return resolve();
+      this.socket.send(data, (error) => (error ? reject(error) : resolve()));
+    });
+  }
+
+  close(code: number, reason: string): void {
+    this.socket.close(code, reason);
+  }
+
+  onMessage(handle: (data: string) => Promise<void>): void {
+    this.handle = handle;
+  }
+
+  receive(data: Buffer, logger: WsServerLogger): void {
+    this.handle?.(data.toString('utf8')).catch((error: unknown) => {
+      logger.warn(errorDetails(error), 'graphql-ws: failed to handle a client message; closing the connection');
+      this.socket.close(CloseCode.InternalServerError, 'Internal server error');
+    });
+  }
+}
+
 /** Serves `options` on `wsServer`; ping every `keepAliveMs` and drop a client that does not answer in as long. */
 export function serveGraphQLWs(
   options: ServerOptions<Record<string, unknown> | undefined, Extra>,
@@ -23,53 +61,58 @@ export function serveGraphQLWs(
   keepAliveMs = 12_000,
 ): { dispose(): Promise<void> } {
   const server = makeServer(options);
+  const connections = new WeakMap<WebSocket, Connection>();
   wsServer.options.handleProtocols = handleProtocols;
   wsServer.once('error', (error) => {
     logger.warn(errorDetails(error), 'graphql-ws: the WebSocket server failed; closing every client');
     for (const client of wsServer.clients) client.close(CloseCode.InternalServerError, 'Internal server error');
   });
-  wsServer.on('connection', (socket, request) => {
-    socket.once('error', (error) => {
-      logger.warn(errorDetails(error), 'graphql-ws: a client socket failed');
-      socket.close(CloseCode.InternalServerError, 'Internal server error');
-    });
-    let pongWait: NodeJS.Timeout | null = null;
-    const pingInterval = setInterval(() => {
-      if (socket.readyState !== socket.OPEN) return;
-      pongWait = setTimeout(() => socket.terminate(), keepAliveMs);
-      socket.once('pong', () => {
-        if (pongWait) clearTimeout(pongWait);
-        pongWait = null;
-      });
+
+  // Socket listeners shared by every connection: `this` is the socket.
+  function onError(this: WebSocket, error: Error): void {
+    logger.warn(errorDetails(error), 'graphql-ws: a client socket failed');
+    this.close(CloseCode.InternalServerError, 'Internal server error');
+  }
+  function onMessage(this: WebSocket, data: Buffer): void {
+    connections.get(this)?.receive(data, logger);
+  }
+  function onPong(this: WebSocket): void {
+    const connection = connections.get(this);
+    if (connection !== undefined) connection.alive = true;
+  }
+  function onClose(this: WebSocket, code: number, reason: Buffer): void {
+    const connection = connections.get(this);
+    connections.delete(this);
+    void connection?.closed?.(code, reason.toString('utf8'));
+  }
+
+  // One timer for all clients: a client that did not answer the previous ping (keepAliveMs ago) is cut off.
+  const keepAlive = setInterval(() => {
+    for (const socket of wsServer.clients) {
+      const connection = connections.get(socket);
+      if (connection === undefined || socket.readyState !== socket.OPEN) continue;
+      if (!connection.alive) {
+        socket.terminate();
+        continue;
+      }
+      connection.alive = false;
       socket.ping();
-    }, keepAliveMs);
-    const closed = server.opened(
-      {
-        protocol: socket.protocol,
-        send: (data) =>
-          new Promise<void>((resolve, reject) => {
-            if (socket.readyState !== socket.OPEN) return resolve();
-            socket.send(data, (error) => (error ? reject(error) : resolve()));
-          }),
-        close: (code, reason) => socket.close(code, reason),
-        onMessage: (onMessage) =>
-          socket.on('message', (data: Buffer) => {
-            onMessage(data.toString('utf8')).catch((error: unknown) => {
-              logger.warn(errorDetails(error), 'graphql-ws: failed to handle a client message; closing the connection');
-              socket.close(CloseCode.InternalServerError, 'Internal server error');
-            });
-          }),
-      },
-      { socket, request },
-    );
-    socket.once('close', (code, reason) => {
-      if (pongWait) clearTimeout(pongWait);
-      clearInterval(pingInterval);
-      void closed(code, reason.toString('utf8'));
-    });
+    }
+  }, keepAliveMs);
+  keepAlive.unref();
+
+  wsServer.on('connection', (socket, request) => {
+    const connection = new Connection(socket);
+    connections.set(socket, connection);
+    socket.once('error', onError);
+    socket.on('message', onMessage);
+    socket.on('pong', onPong);
+    socket.once('close', onClose);
+    connection.closed = server.opened(connection, { socket, request });
   });
   return {
     dispose: async () => {
+      clearInterval(keepAlive);
       for (const client of wsServer.clients) client.close(1001, 'Going away');
       wsServer.removeAllListeners();
       await new Promise<void>((resolve, reject) => wsServer.close((error) => (error ? reject(error) : resolve())));

@@ -8,9 +8,12 @@ import type { BookTickerUpdate, MarkPriceUpdate, OpenInterestUpdate, TickerUpdat
 import { hubFor, marketSymbol, unwrap } from './shared.ts';
 import type { StreamPayload } from '../../exchange/stream.ts';
 
+const ONE_KEY = (): number => 0;
+const CONFLATE = { kind: 'conflate' } as const;
+
 /** Latest value wins, in the client queue and for late joiners. */
 function snapshotSpec<T>(stream: string, map: (data: StreamPayload) => T): TopicSpec<T> {
-  return { stream, map, policy: { kind: 'conflate' }, retain: { key: () => 0 } };
+  return { stream, map, policy: CONFLATE, retain: { key: ONE_KEY } };
 }
 
 const TickerUpdateRef = builder.objectRef<TickerUpdate>('TickerUpdate').implement({
