@@ -23,6 +23,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { format } from 'node:util';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { GraphQLSchema } from 'graphql';
 import type { DestinationStream, Logger } from 'pino';
 import { pino } from 'pino';
@@ -72,6 +73,8 @@ export interface GatewayOptions {
   readonly warmCatalog?: boolean;
   /** The gateway's host clock for signing and budgets (default Date.now; clock-jump and budget tests move it). */
   readonly now?: () => number;
+  /** Export spans here (the SDK's in-memory exporter); enables tracing. */
+  readonly spanExporter?: SpanExporter;
   /** Serve this schema instead of the gateway's own (the security suites' toy schema, behind the real layers). */
   readonly schema?: GraphQLSchema;
 }
@@ -235,6 +238,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<TestGa
       ...(options.warmCatalog !== undefined ? { warmCatalog: options.warmCatalog } : {}),
       ...(options.now !== undefined ? { now: options.now } : {}),
       ...(options.schema !== undefined ? { schema: options.schema } : {}),
+      ...(options.spanExporter !== undefined ? { spanExporter: options.spanExporter } : {}),
     });
     gateways.push(gateway);
     return gateway;
