@@ -30,6 +30,7 @@ import { pino } from 'pino';
 import { expect } from 'vitest';
 import WebSocket, { type ClientOptions } from 'ws';
 import { loadConfig } from '../../src/config.ts';
+import { readSetting } from '../../src/config/settings.ts';
 import { CachedExchange, type Upstream } from '../../src/exchange/cache.ts';
 import { BackpackRest } from '../../src/exchange/rest.ts';
 import type { WebSocketConstructor } from '../../src/exchange/stream.ts';
@@ -160,6 +161,15 @@ function recordingWebSocket(into: Set<string>, Inner: WebSocketConstructor): Web
   } as unknown as WebSocketConstructor;
 }
 
+/** The shared cache over a fake upstream, with the TTLs GATEWAY_CACHE_TTL_MS names (as the gateway's own would). */
+function fakeExchange(fake: Upstream, env: Readonly<Record<string, string>>): CachedExchange {
+  const ttls = readSetting(env, 'GATEWAY_CACHE_TTL_MS');
+  return new CachedExchange(fake, {
+    ttlsMs: ttls.byName,
+    ...(ttls.default === undefined ? {} : { defaultTtlMs: ttls.default }),
+  });
+}
+
 function sandboxAccount(sandbox: SandboxHandle, name: string): { apiSecret: string } {
   const account = sandbox.accountsByName[name];
   if (account === undefined) throw new Error(`the sandbox has no ${name} account`);
@@ -234,7 +244,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<TestGa
       logger,
       env: gatewayEnv,
       ...transport,
-      ...(fake !== undefined ? { exchange: new CachedExchange(fake) } : {}),
+      ...(fake !== undefined ? { exchange: fakeExchange(fake, gatewayEnv) } : {}),
       ...(options.warmCatalog !== undefined ? { warmCatalog: options.warmCatalog } : {}),
       ...(options.now !== undefined ? { now: options.now } : {}),
       ...(options.schema !== undefined ? { schema: options.schema } : {}),
