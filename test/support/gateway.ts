@@ -72,8 +72,10 @@ export interface GatewayOptions {
   readonly WebSocket?: WebSocketConstructor;
   /** Load the catalogs before listening (default true, as in production). */
   readonly warmCatalog?: boolean;
-  /** The gateway's host clock for signing and budgets (default Date.now; clock-jump and budget tests move it). */
+  /** The gateway's host clock (default Date.now; clock-jump tests move it). */
   readonly now?: () => number;
+  /** The clock per-caller budgets refill by (default Date.now; budget tests move it). */
+  readonly budgetClock?: () => number;
   /** Export spans here (the SDK's in-memory exporter); enables tracing. */
   readonly spanExporter?: SpanExporter;
   /** Serve this schema instead of the gateway's own (the security suites' toy schema, behind the real layers). */
@@ -247,6 +249,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<TestGa
       ...(fake !== undefined ? { exchange: fakeExchange(fake, gatewayEnv) } : {}),
       ...(options.warmCatalog !== undefined ? { warmCatalog: options.warmCatalog } : {}),
       ...(options.now !== undefined ? { now: options.now } : {}),
+      ...(options.budgetClock !== undefined ? { budgetClock: options.budgetClock } : {}),
       ...(options.schema !== undefined ? { schema: options.schema } : {}),
       ...(options.spanExporter !== undefined ? { spanExporter: options.spanExporter } : {}),
     });
