@@ -88,8 +88,10 @@ export interface GatewayDeps {
   readonly fetch?: typeof fetch;
   /** The WebSocket constructor of the exchange-stream sockets (default `ws`; tests record frames with it). */
   readonly WebSocket?: WebSocketConstructor;
-  /** The host clock: the signing clock corrects it, per-caller budgets refill by it (default Date.now; tests move it). */
+  /** The host clock the signing clock corrects (default Date.now; tests make it jump). */
   readonly now?: () => number;
+  /** The clock per-caller budgets refill by (default Date.now; budget tests move it without touching signing). */
+  readonly budgetClock?: () => number;
   /** The schema served (default: the gateway's own); security tests serve a toy schema behind the same layers. */
   readonly schema?: GraphQLSchema;
 }
@@ -155,7 +157,7 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
   };
   const security = loadSecurity(env, config, {
     ...(deps.logger ? { logger: deps.logger } : {}),
-    ...(deps.now ? { now: deps.now } : {}),
+    ...(deps.budgetClock ? { now: deps.budgetClock } : {}),
     ...(config.replicas === undefined
       ? {}
       : {

@@ -5,11 +5,10 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { pino } from 'pino';
-import { loadConfig } from '../../src/config.ts';
 import { DASHBOARD_DIST } from '../../src/http/dashboard.ts';
-import { startSandbox, type SandboxHandle } from '../../src/sandbox/index.ts';
-import { createGateway, type Gateway } from '../../src/server.ts';
+import type { SandboxHandle } from '../../src/sandbox/index.ts';
+import type { Gateway } from '../../src/server.ts';
+import { startGateway } from '../support/gateway.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -37,17 +36,9 @@ export interface SandboxGateway {
 
 /** What `npm run sandbox` starts (src/main.ts), in this process so that tests can drop the exchange's sockets. */
 export async function startSandboxGateway(): Promise<SandboxGateway> {
-  const sandbox = await startSandbox({ port: 0 });
-  const demo = sandbox.accountsByName['demo'];
-  if (demo === undefined) throw new Error('the sandbox has no demo account');
-  const env = {
-    PORT: '0',
-    BACKPACK_API_URL: sandbox.restUrl,
-    BACKPACK_WS_URL: sandbox.wsUrl,
-    BACKPACK_API_KEY: demo.apiKey,
-    BACKPACK_API_SECRET: demo.apiSecret,
-  };
-  const gateway = await createGateway(loadConfig(env), { env, logger: pino({ level: 'silent' }) });
+  // Live flow on and the signing clock synced, as `npm run sandbox` runs them.
+  const env = await startGateway({ env: { BACKPACK_CLOCK_SYNC: 'true' } });
+  const { sandbox, gateway } = env;
   const origin = new URL(gateway.url).origin;
   return {
     sandbox,
@@ -61,10 +52,7 @@ export async function startSandboxGateway(): Promise<SandboxGateway> {
       });
       return (await response.json()) as never;
     },
-    close: async () => {
-      await gateway.close();
-      await sandbox.close();
-    },
+    close: () => env.close(),
   };
 }
 

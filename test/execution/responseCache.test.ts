@@ -1,15 +1,15 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
 import { CachedExchange, type ReadRecorder } from '../../src/exchange/cache.ts';
 import { ExchangeError } from '../../src/exchange/errors.ts';
 import { ResponseCache } from '../../src/execution/responseCache.ts';
-import { createGateway, type Gateway } from '../../src/server.ts';
+import type { Gateway } from '../../src/server.ts';
 import { FakeUpstream, fixtures, marketHandlers } from '../schema/fakeUpstream.ts';
+import { startGateway, type TestGateway } from '../support/gateway.ts';
 
 let upstream: FakeUpstream;
+let env: TestGateway;
 let gateway: Gateway;
 let lastPrice = '100.5';
 
@@ -27,12 +27,12 @@ beforeAll(async () => {
       });
     },
   });
-  const exchange = new CachedExchange(upstream, { ttlsMs: { getTickers: 300 } });
-  gateway = await createGateway(loadConfig({ PORT: '0' }), { exchange, logger: pino({ level: 'silent' }) });
+  env = await startGateway({ upstream, env: { GATEWAY_CACHE_TTL_MS: 'getTickers=300' } });
+  gateway = env.gateway;
 });
 
 afterAll(async () => {
-  await gateway?.close();
+  await env?.close();
 });
 
 async function post(query: string): Promise<{ status: number; body: string }> {

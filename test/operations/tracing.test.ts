@@ -1,11 +1,11 @@
 // Tracing against the sandbox with the SDK's in-memory exporter: operation → resolver → upstream-call spans in one
 // trace, upstream spans naming endpoint, attempt and status and nothing secret; off by default; the sampler applies.
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/index.ts';
-import { createGateway, type Gateway } from '../../src/server.ts';
+import { loadConfig } from '../../src/config.ts';
+import type { Gateway } from '../../src/server.ts';
+import { startGateway } from '../support/gateway.ts';
 
 let sandbox: SandboxHandle;
 let apiKey = '';
@@ -28,22 +28,15 @@ async function withGateway(
   exporter: InMemorySpanExporter | undefined,
   run: (gateway: Gateway) => Promise<void>,
 ): Promise<void> {
-  const config = loadConfig({
-    PORT: '0',
-    BACKPACK_API_URL: sandbox.restUrl,
-    BACKPACK_WS_URL: sandbox.wsUrl,
-    BACKPACK_API_SECRET: apiSecret,
-    BACKPACK_CLOCK_SYNC: 'false',
-    ...env,
-  });
-  const gateway = await createGateway(config, {
-    logger: pino({ level: 'silent' }),
-    env: {},
+  // One sandbox for every gateway of this file: each gateway runs with different tracing settings.
+  const gateway = await startGateway({
+    upstream: { restUrl: sandbox.restUrl, wsUrl: sandbox.wsUrl },
     warmCatalog: false,
+    env: { BACKPACK_API_SECRET: apiSecret, ...env },
     ...(exporter ? { spanExporter: exporter } : {}),
   });
   try {
-    await run(gateway);
+    await run(gateway.gateway);
   } finally {
     await gateway.close();
   }

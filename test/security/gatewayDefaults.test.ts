@@ -1,31 +1,24 @@
 // The real gateway's safe defaults over HTTP (fake exchange): GraphiQL/introspection per environment, body limit,
 // masked errors, and the keys/tokens combinations createGateway accepts or refuses.
-import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.ts';
-import { CachedExchange } from '../../src/exchange/cache.ts';
-import { createGateway, type Gateway } from '../../src/server.ts';
+import { ConfigError } from '../../src/config.ts';
 import { FakeUpstream, marketHandlers } from '../schema/fakeUpstream.ts';
+import { startGateway, type TestGateway } from '../support/gateway.ts';
 import { SECRET_A } from './support.ts';
 
-const silent = pino({ level: 'silent' });
-const open: Gateway[] = [];
+const open: TestGateway[] = [];
 
 afterEach(async () => {
   await Promise.all(open.splice(0).map((gateway) => gateway.close()));
 });
 
-async function start(env: Record<string, string>, upstream = new FakeUpstream(marketHandlers())): Promise<Gateway> {
-  const gateway = await createGateway(loadConfig({ PORT: '0', ...env }), {
-    exchange: new CachedExchange(upstream),
-    logger: silent,
-    env,
-  });
+async function start(env: Record<string, string>, upstream = new FakeUpstream(marketHandlers())): Promise<TestGateway> {
+  const gateway = await startGateway({ upstream, env });
   open.push(gateway);
   return gateway;
 }
 
-async function post(gateway: Gateway, query: string, headers: Record<string, string> = {}) {
+async function post(gateway: TestGateway, query: string, headers: Record<string, string> = {}) {
   const response = await fetch(gateway.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -92,19 +85,13 @@ describe('gateway defaults', () => {
   });
 
   it('refuses to start with keys and no tokens on a non-loopback HOST, naming the fix', async () => {
-    await expect(
-      createGateway(loadConfig({ PORT: '0', HOST: '0.0.0.0', BACKPACK_API_SECRET: SECRET_A }), {
-        logger: silent,
-        env: {},
+    const exposed = () =>
+      startGateway({
+        upstream: new FakeUpstream({}),
         warmCatalog: false,
-      }),
-    ).rejects.toThrow(ConfigError);
-    await expect(
-      createGateway(loadConfig({ PORT: '0', HOST: '0.0.0.0', BACKPACK_API_SECRET: SECRET_A }), {
-        logger: silent,
-        env: {},
-        warmCatalog: false,
-      }),
-    ).rejects.toThrow(/GATEWAY_TOKENS_FILE/);
+        env: { HOST: '0.0.0.0', BACKPACK_API_SECRET: SECRET_A },
+      });
+    await expect(exposed()).rejects.toThrow(ConfigError);
+    await expect(exposed()).rejects.toThrow(/GATEWAY_TOKENS_FILE/);
   });
 });

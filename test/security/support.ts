@@ -91,12 +91,12 @@ const toySchema = createSchema<GatewayContext>({ typeDefs, resolvers });
  * The shared harness's options for the toy schema behind the gateway's real security layers (HTTP hardening, limits,
  * budgets, graphql-ws): signs as account `default` (SECRET_A), with no exchange behind it; `env` adds GATEWAY_* settings.
  */
-export function toyGateway(env: Readonly<Record<string, string>>, now?: () => number): GatewayOptions {
+export function toyGateway(env: Readonly<Record<string, string>>, budgetClock?: () => number): GatewayOptions {
   return {
     schema: toySchema,
     upstream: new FakeUpstream({}),
     warmCatalog: false,
     env: { BACKPACK_API_SECRET: SECRET_A, ...env },
-    ...(now !== undefined ? { now } : {}),
+    ...(budgetClock !== undefined ? { budgetClock } : {}),
   };
 }

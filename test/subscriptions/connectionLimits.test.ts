@@ -3,13 +3,10 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildSchema } from 'graphql';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
-import { loadConfig } from '../../src/config.ts';
-import { startSandbox, type SandboxHandle } from '../../src/sandbox/index.ts';
-import { createGateway, type Gateway } from '../../src/server.ts';
 import { serveGraphQLWs } from '../../src/streams/wsServer.ts';
+import { startGateway, type TestGateway } from '../support/gateway.ts';
 import { until } from '../support/until.ts';
 
 interface Frame {
@@ -32,23 +29,16 @@ async function connect(url: string): Promise<{ socket: WebSocket; frames: Frame[
 }
 
 describe('subscriptions per connection', () => {
-  let sandbox: SandboxHandle;
-  let gateway: Gateway;
+  let gateway: TestGateway;
   beforeAll(async () => {
-    sandbox = await startSandbox({ port: 0, seed: 5, flow: { enabled: false } });
-    gateway = await createGateway(
-      loadConfig({
-        BACKPACK_API_URL: sandbox.restUrl,
-        BACKPACK_WS_URL: sandbox.wsUrl,
-        PORT: '0',
-        BACKPACK_CLOCK_SYNC: 'false',
-      }),
-      { logger: pino({ level: 'silent' }), env: { GATEWAY_MAX_SUBSCRIPTIONS_PER_CONNECTION: '3' } },
-    );
+    gateway = await startGateway({
+      sandbox: { seed: 5, flow: { enabled: false } },
+      account: null,
+      env: { GATEWAY_MAX_SUBSCRIPTIONS_PER_CONNECTION: '3' },
+    });
   });
   afterAll(async () => {
     await gateway?.close();
-    await sandbox?.close();
   });
 
   it('refuses the fourth subscription on one connection with TOO_MANY_SUBSCRIPTIONS; the three run on', async () => {

@@ -23,12 +23,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { format } from 'node:util';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { GraphQLSchema } from 'graphql';
 import type { DestinationStream, Logger } from 'pino';
 import { pino } from 'pino';
 import { expect } from 'vitest';
 import WebSocket, { type ClientOptions } from 'ws';
 import { loadConfig } from '../../src/config.ts';
+import { readSetting } from '../../src/config/settings.ts';
 import { CachedExchange, type Upstream } from '../../src/exchange/cache.ts';
 import { BackpackRest } from '../../src/exchange/rest.ts';
 import type { WebSocketConstructor } from '../../src/exchange/stream.ts';
@@ -70,8 +72,12 @@ export interface GatewayOptions {
   readonly WebSocket?: WebSocketConstructor;
   /** Load the catalogs before listening (default true, as in production). */
   readonly warmCatalog?: boolean;
-  /** The gateway's host clock for signing and budgets (default Date.now; clock-jump and budget tests move it). */
+  /** The gateway's host clock (default Date.now; clock-jump tests move it). */
   readonly now?: () => number;
+  /** The clock per-caller budgets refill by (default Date.now; budget tests move it). */
+  readonly budgetClock?: () => number;
+  /** Export spans here (the SDK's in-memory exporter); enables tracing. */
+  readonly spanExporter?: SpanExporter;
   /** Serve this schema instead of the gateway's own (the security suites' toy schema, behind the real layers). */
   readonly schema?: GraphQLSchema;
 }
@@ -162,6 +168,15 @@ function recordingWebSocket(into: Set<string>, Inner: WebSocketConstructor): Web
   } as unknown as WebSocketConstructor;
 }
 
+/** The shared cache over a fake upstream, with the TTLs GATEWAY_CACHE_TTL_MS names (as the gateway's own would). */
+function fakeExchange(fake: Upstream, env: Readonly<Record<string, string>>): CachedExchange {
+  const ttls = readSetting(env, 'GATEWAY_CACHE_TTL_MS');
+  return new CachedExchange(fake, {
+    ttlsMs: ttls.byName,
+    ...(ttls.default === undefined ? {} : { defaultTtlMs: ttls.default }),
+  });
+}
+
 function sandboxAccount(sandbox: SandboxHandle, name: string): { apiSecret: string } {
   const account = sandbox.accountsByName[name];
   if (account === undefined) throw new Error(`the sandbox has no ${name} account`);
@@ -236,10 +251,12 @@ export async function startGateway(options: GatewayOptions = {}): Promise<TestGa
       logger,
       env: gatewayEnv,
       ...transport,
-      ...(fake !== undefined ? { exchange: new CachedExchange(fake) } : {}),
+      ...(fake !== undefined ? { exchange: fakeExchange(fake, gatewayEnv) } : {}),
       ...(options.warmCatalog !== undefined ? { warmCatalog: options.warmCatalog } : {}),
       ...(options.now !== undefined ? { now: options.now } : {}),
+      ...(options.budgetClock !== undefined ? { budgetClock: options.budgetClock } : {}),
       ...(options.schema !== undefined ? { schema: options.schema } : {}),
+      ...(options.spanExporter !== undefined ? { spanExporter: options.spanExporter } : {}),
     });
     gateways.push(gateway);
     return gateway;
