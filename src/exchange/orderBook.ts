@@ -13,8 +13,8 @@ export interface DepthDelta {
   readonly T?: number;
 }
 
-/** The REST snapshot the book needs; `Depth` from the wire types satisfies it. */
-export type DepthSnapshot = Pick<Depth, 'asks' | 'bids' | 'lastUpdateId'>;
+/** The REST snapshot the book needs (its engine time when known); `Depth` from the wire types satisfies it. */
+export type DepthSnapshot = Pick<Depth, 'asks' | 'bids' | 'lastUpdateId'> & { readonly timestamp?: number | string };
 
 export type BookLevel = readonly [price: string, quantity: string];
 
@@ -24,6 +24,8 @@ export interface BookTop {
   /** Best (lowest) ask first. */
   readonly asks: readonly BookLevel[];
   readonly lastUpdateId: string;
+  /** Engine time (epoch µs as sent) of the last change included: the snapshot's, then each applied delta's `T`. */
+  readonly timestamp: number | string | null;
 }
 
 /** `awaitingSnapshot`: buffering deltas; `bridging`: snapshot loaded, waiting for the delta that covers L+1. */
@@ -184,6 +186,7 @@ export class LocalOrderBook {
   private currentPhase: BookPhase = 'awaitingSnapshot';
   /** Last applied update id (the snapshot's L until the first delta applies). */
   private last = 0n;
+  private engineTime: number | string | null = null;
   private count = { applied: 0, dropped: 0, snapshots: 0, resyncs: 0, gaps: 0 };
   private lastReason: ResyncReason | undefined;
 
@@ -252,6 +255,7 @@ export class LocalOrderBook {
     for (const level of asks) this.asks.set(level.key, level.price, level.quantity, level.isZero);
     for (const level of bids) this.bids.set(level.key, level.price, level.quantity, level.isZero);
     this.last = lastId;
+    if (delta.T !== undefined) this.engineTime = delta.T;
     this.count.applied += 1;
     this.currentPhase = 'live';
     if (this.isCrossed()) {
@@ -277,6 +281,7 @@ export class LocalOrderBook {
     }
     this.count.snapshots += 1;
     this.last = id;
+    this.engineTime = snapshot.timestamp ?? null;
     this.currentPhase = 'bridging';
     const pending = this.buffer;
     this.buffer = [];
@@ -295,7 +300,12 @@ export class LocalOrderBook {
   }
 
   top(n: number): BookTop {
-    return { bids: this.bids.top(n), asks: this.asks.top(n), lastUpdateId: this.last.toString() };
+    return {
+      bids: this.bids.top(n),
+      asks: this.asks.top(n),
+      lastUpdateId: this.last.toString(),
+      timestamp: this.engineTime,
+    };
   }
 
   private isCrossed(): boolean {
@@ -309,6 +319,7 @@ export class LocalOrderBook {
     this.asks.clear();
     this.buffer = keep;
     this.last = 0n;
+    this.engineTime = null;
     this.currentPhase = 'awaitingSnapshot';
     this.count.resyncs += 1;
     if (reason === 'gap') this.count.gaps += 1;

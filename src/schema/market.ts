@@ -10,7 +10,7 @@ import type {
 } from '../exchange/types/markets.ts';
 import { AssetRef, MarginFunctionRef } from './asset.ts';
 import { builder } from './builder.ts';
-import { DEFAULT_DEPTH, loadOrderBook, OrderBookRef } from './depth.ts';
+import { levelsPerSide, loadOrderBook, OrderBookRef, queryDepthArgs } from './depth.ts';
 import { MarketTypeEnum, OrderBookStateEnum, RwaMarketTypeEnum, TickerIntervalEnum } from './enums.ts';
 import { klineArgs, KlineRef, loadKlines } from './kline.ts';
 import { FundingRatePageRef, loadFundingRates, MarkPriceRef, OpenInterestRef } from './markPrice.ts';
@@ -191,8 +191,8 @@ export const MarketRef = builder.objectRef<Market>('Market').implement({
     orderBook: t.field({
       type: OrderBookRef,
       description: 'Order book snapshot.',
-      args: { limit: t.arg.int({ defaultValue: DEFAULT_DEPTH, description: 'Levels per side, 1 to 1000.' }) },
-      resolve: (m, { limit }, ctx) => loadOrderBook(ctx, m.symbol, limit ?? DEFAULT_DEPTH),
+      args: queryDepthArgs(t.arg),
+      resolve: (m, args, ctx) => loadOrderBook(ctx, m.symbol, levelsPerSide(args)),
     }),
     klines: t.field({
       type: [KlineRef],

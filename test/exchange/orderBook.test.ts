@@ -75,8 +75,19 @@ describe('LocalOrderBook', () => {
         ['103.5', '4'],
       ],
       lastUpdateId: '103',
+      timestamp: null,
     });
     expect(book.counters()).toMatchObject({ applied: 2, resyncs: 0, gaps: 0 });
+  });
+
+  it("carries the snapshot's engine time, then each applied delta's, and forgets it on a resync", () => {
+    const book = new LocalOrderBook('SOL_USDC');
+    expect(book.applySnapshot({ ...base, timestamp: 1_788_285_151_254_895 })).toBe('bridging');
+    expect(book.top(1).timestamp).toBe(1_788_285_151_254_895);
+    expect(book.applyDelta({ ...delta(101, 101, [['100', '4']]), T: 1_788_285_151_300_000 })).toBe('applied');
+    expect(book.top(1).timestamp).toBe(1_788_285_151_300_000);
+    expect(book.applyDelta(delta(105, 105))).toBe('resync');
+    expect(book.top(1).timestamp).toBeNull();
   });
 
   it('buffers deltas until the snapshot arrives and drops the ones it already contains', () => {
@@ -108,7 +119,7 @@ describe('LocalOrderBook', () => {
     expect(book.applyDelta(delta(100, 100))).toBe('dropped');
     expect(book.applyDelta(delta(101, 101, [['100', '0']]))).toBe('applied');
     expect(book.isLive).toBe(true);
-    expect(book.top(1)).toEqual({ bids: [['99.5', '2']], asks: [['101', '1']], lastUpdateId: '101' });
+    expect(book.top(1)).toEqual({ bids: [['99.5', '2']], asks: [['101', '1']], lastUpdateId: '101', timestamp: null });
   });
 
   it('asks for another snapshot when the snapshot is older than the oldest buffered delta', () => {
@@ -152,6 +163,7 @@ describe('LocalOrderBook', () => {
       ],
       asks: [['102', '2']],
       lastUpdateId: '104',
+      timestamp: null,
     });
   });
 

@@ -90,7 +90,12 @@ describe('orderBookStream', () => {
     source.push('depth.SOL_USDC', delta(101, 101, [['100.5', '4']]));
     expect(source.subscribeCalls).toBe(1);
     expect(fetchSnapshot).toHaveBeenCalledTimes(1);
-    expect(tops.one?.at(-1)).toEqual({ bids: [['100.5', '4']], asks: [['101', '1']], lastUpdateId: '101' });
+    expect(tops.one?.at(-1)).toEqual({
+      bids: [['100.5', '4']],
+      asks: [['101', '1']],
+      lastUpdateId: '101',
+      timestamp: null,
+    });
     expect(tops.two?.at(-1)?.bids).toEqual([
       ['100.5', '4'],
       ['100', '3'],
@@ -117,7 +122,7 @@ describe('orderBookStream', () => {
     expect(tops).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(100);
     expect(tops).toHaveLength(2);
-    expect(tops[1]).toEqual({ bids: [['100', '120']], asks: [['101', '1']], lastUpdateId: '120' });
+    expect(tops[1]).toEqual({ bids: [['100', '120']], asks: [['101', '1']], lastUpdateId: '120', timestamp: null });
     await vi.advanceTimersByTimeAsync(500);
     expect(tops).toHaveLength(2); // nothing changed, nothing sent
   });
@@ -152,6 +157,7 @@ describe('orderBookStream', () => {
       ],
       asks: [['101', '1']],
       lastUpdateId: '104',
+      timestamp: null,
     });
     expect(fetchSnapshot).toHaveBeenCalledTimes(2);
   });
@@ -186,7 +192,7 @@ describe('orderBookStream', () => {
     source.push('depth.SOL_USDC_PERP', delta(203, 203, [['50', '3']])); // first delta on the new socket
     await vi.waitFor(() => expect(feed.status().phase).toBe('live'), { timeout: 2000 });
     expect(fetchSnapshot).toHaveBeenCalledTimes(4); // initial, two failures, success
-    expect(tops.at(-1)).toEqual({ bids: [['50', '3']], asks: [['51', '1']], lastUpdateId: '203' });
+    expect(tops.at(-1)).toEqual({ bids: [['50', '3']], asks: [['51', '1']], lastUpdateId: '203', timestamp: null });
   });
 });
 

@@ -73,11 +73,17 @@ describe('public payloads → GraphQL shapes', () => {
           '{"stream":"trade.ETH_USDC_PERP","data":{"E":1754601477746429,"T":1754601477744000,"a":"5121860761","b":"5121861755","e":"trade","m":false,"p":"3870.25","q":"0.0008","s":"ETH_USDC_PERP","t":10782547}}',
         ).data,
       ),
-    ).toMatchObject({
-      tradeId: '10782547',
+    ).toEqual({
+      symbol: 'ETH_USDC_PERP',
+      id: '10782547',
+      price: '3870.25',
+      quantity: '0.0008',
+      quoteQuantity: '3.0962',
+      timestamp: '2025-08-07T21:17:57.744000Z',
+      isBuyerMaker: false,
+      eventTime: '2025-08-07T21:17:57.746429Z',
       buyerOrderId: '5121861755',
       sellerOrderId: '5121860761',
-      buyerIsMaker: false,
     });
     expect(
       toMarkPrice(

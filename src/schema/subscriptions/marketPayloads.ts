@@ -6,6 +6,9 @@ import type { StreamPayload } from '../../exchange/stream.ts';
 import type { StreamGap } from '../../streams/reconcile/types.ts';
 import { Side } from '../../exchange/types/enums.ts';
 import type { KlineInterval } from '../../exchange/types/enums.ts';
+import type { OrderBook } from '../depth.ts';
+import type { PublicTrade } from '../trade.ts';
+import { multiplyDecimals } from '../validation/decimal.ts';
 import { wireValue } from '../enums.ts';
 import { decimal, flag, id, integer, levels, requiredText, text, timestamp } from './wire.ts';
 
@@ -42,20 +45,6 @@ export interface DepthUpdate {
   readonly lastUpdateId: string;
   readonly bids: readonly BookLevel[];
   readonly asks: readonly BookLevel[];
-}
-
-export interface TradeEvent {
-  /** Only on a gap notice. */
-  readonly gap?: StreamGap;
-  readonly symbol: string;
-  readonly eventTime: string | null;
-  readonly engineTime: string | null;
-  readonly tradeId: string | null;
-  readonly price: string | null;
-  readonly quantity: string | null;
-  readonly buyerOrderId: string | null;
-  readonly sellerOrderId: string | null;
-  readonly buyerIsMaker: boolean | null;
 }
 
 export interface KlineUpdate {
@@ -98,14 +87,6 @@ export interface OpenInterestUpdate {
   readonly symbol: string;
   readonly eventTime: string | null;
   readonly openInterest: string | null;
-}
-
-/** A consistent top-N view of the gateway's local book. */
-export interface OrderBookUpdate {
-  readonly symbol: string;
-  readonly bids: readonly BookLevel[];
-  readonly asks: readonly BookLevel[];
-  readonly lastUpdateId: string;
 }
 
 const sideOf = (raw: string | null): Side | null => (raw === null ? null : (wireValue(Side, raw) as Side));
@@ -153,18 +134,31 @@ export function toDepthUpdate(d: StreamPayload): DepthUpdate | null {
   });
 }
 
-export function toTrade(d: StreamPayload): TradeEvent {
+export function toTrade(d: StreamPayload): PublicTrade {
+  const price = decimal(d, 'p');
+  const quantity = decimal(d, 'q');
   return Object.freeze({
     symbol: requiredText(d, 's'),
+    id: id(d, 't'),
+    price,
+    quantity,
+    // The stream does not carry it; REST computes it the same way, so a tape reads alike from both.
+    quoteQuantity: price !== null && quantity !== null ? quoteOf(price, quantity) : null,
+    timestamp: timestamp(d, 'T'),
+    isBuyerMaker: flag(d, 'm'),
     eventTime: timestamp(d, 'E'),
-    engineTime: timestamp(d, 'T'),
-    tradeId: id(d, 't'),
-    price: decimal(d, 'p'),
-    quantity: decimal(d, 'q'),
     buyerOrderId: id(d, 'b'),
     sellerOrderId: id(d, 'a'),
-    buyerIsMaker: flag(d, 'm'),
   });
+}
+
+/** price × quantity, or null when either is not a plain decimal (the decoder already kept it as text). */
+function quoteOf(price: string, quantity: string): string | null {
+  try {
+    return multiplyDecimals(price, quantity);
+  } catch {
+    return null;
+  }
 }
 
 /** The payload has no interval: it comes from the stream name `kline.<interval>.<symbol>`. */
@@ -215,6 +209,6 @@ export function toOpenInterest(d: StreamPayload): OpenInterestUpdate {
 }
 
 /** The book's top is already best-first and frozen; only the symbol is added. */
-export function toOrderBook(symbol: string, top: BookTop): OrderBookUpdate {
-  return Object.freeze({ symbol, bids: top.bids, asks: top.asks, lastUpdateId: top.lastUpdateId });
+export function toOrderBook(symbol: string, top: BookTop): OrderBook {
+  return Object.freeze({ symbol, ...top });
 }

@@ -1,46 +1,12 @@
 // Live order books: `orderBook` (consistent top-N snapshots of the gateway's shared local book, conflated) and
 // `depthUpdates` (the exchange's raw deltas, lossless, for clients that maintain their own book).
-import type { BookLevel } from '../../exchange/orderBook.ts';
 import { builder } from '../builder.ts';
-import { badUserInput } from '../errors.ts';
+import { depthArg, levelsPerSide, OrderBookRef, PriceLevelRef } from '../depth.ts';
 import { marketLink } from './links.ts';
 import { gapField } from './streamGap.ts';
 import { toDepthUpdate, toOrderBook } from './marketPayloads.ts';
-import type { DepthUpdate, OrderBookUpdate } from './marketPayloads.ts';
+import type { DepthUpdate } from './marketPayloads.ts';
 import { hubFor, marketSymbol, unwrap } from './shared.ts';
-
-const DEFAULT_DEPTH = 20;
-/** The book is seeded from a 1000-level REST snapshot; deeper levels are unknown until they change. */
-const MAX_DEPTH = 1000;
-
-const PriceLevelRef = builder.objectRef<BookLevel>('PriceLevel').implement({
-  description:
-    'A price and a base quantity. In `orderBook`: the resting quantity. In `depthUpdates`: the new absolute ' +
-    'quantity at that price, where 0 removes the level.',
-  fields: (t) => ({
-    price: t.field({ type: 'Decimal', description: 'Price of the level.', resolve: (level) => level[0] }),
-    quantity: t.field({ type: 'Decimal', description: 'Base quantity at this price.', resolve: (level) => level[1] }),
-  }),
-});
-
-const OrderBookUpdateRef = builder.objectRef<OrderBookUpdate>('OrderBookUpdate').implement({
-  description: "A consistent view of the top of one market's book (never crossed, never half-applied).",
-  fields: (t) => ({
-    symbol: t.exposeString('symbol', { description: 'Market symbol.' }),
-    market: marketLink(t),
-    bids: t.field({
-      type: [PriceLevelRef],
-      description: 'Buy levels, best (highest) price first.',
-      resolve: (book) => book.bids,
-    }),
-    asks: t.field({
-      type: [PriceLevelRef],
-      description: 'Sell levels, best (lowest) price first.',
-      resolve: (book) => book.asks,
-    }),
-    lastUpdateId: t.exposeString('lastUpdateId', { description: 'Id of the last book update included.' }),
-  }),
-});
 
 const DepthUpdateRef = builder.objectRef<DepthUpdate>('DepthUpdate').implement({
   description:
@@ -90,20 +56,18 @@ const DepthWindowEnum = builder.enumType('DepthWindow', {
 
 builder.subscriptionFields((t) => ({
   orderBook: t.field({
-    type: OrderBookUpdateRef,
+    type: OrderBookRef,
     description:
       "Live top-of-book snapshots from the gateway's local book (REST snapshot + deltas, resynchronised on gaps and " +
-      'reconnects). Guarantee: conflated book, always consistent. At most one per GATEWAY_ORDERBOOK_CONFLATE_MS; ' +
-      'the current book first when it is already live. A slow client receives only the latest snapshot.',
+      'reconnects), the same `OrderBook` type and `depth` argument as the `orderBook` query. Guarantee: conflated ' +
+      'book, always consistent. At most one per GATEWAY_ORDERBOOK_CONFLATE_MS; the current book first when it is ' +
+      'already live. A slow client receives only the latest snapshot.',
     args: {
       symbol: t.arg.string({ required: true, description: 'Market symbol, e.g. `SOL_USDC`.' }),
-      depth: t.arg.int({ defaultValue: DEFAULT_DEPTH, description: `Levels per side, 1 to ${MAX_DEPTH}.` }),
+      depth: depthArg(t.arg),
     },
     subscribe: async (_, { symbol, depth }, ctx) => {
-      const levels = depth ?? DEFAULT_DEPTH;
-      if (!Number.isInteger(levels) || levels < 1 || levels > MAX_DEPTH) {
-        throw badUserInput(`depth must be between 1 and ${MAX_DEPTH} levels per side`, 'depth');
-      }
+      const levels = levelsPerSide({ depth });
       return hubFor(ctx).subscribeOrderBook(await marketSymbol(ctx, symbol), levels, toOrderBook);
     },
     resolve: (payload) => unwrap(payload),

@@ -1,50 +1,20 @@
 // Event-like market streams: `trades` and `liquidations` (lossless: a client too slow to keep up gets an overflow
 // error, never a silent gap) and `klines` (the pending update of a candle is replaced by a newer one of the same candle).
+// `trades` serves the same `Trade` type as the `recentTrades` query.
 import { builder } from '../builder.ts';
 import { KlineIntervalEnum, SideEnum } from '../enums.ts';
 import { tradeReconciler } from '../../streams/reconcile/trades.ts';
+import { badUserInput } from '../errors.ts';
+import { loadRecentTrades, TradeRef } from '../trade.ts';
 import { marketLink } from './links.ts';
 import { asGapNotice, gapField } from './streamGap.ts';
 import { toKline, toLiquidation, toTrade } from './marketPayloads.ts';
-import type { KlineUpdate, LiquidationEvent, TradeEvent } from './marketPayloads.ts';
+import type { KlineUpdate, LiquidationEvent } from './marketPayloads.ts';
 import { hubFor, marketSymbol, optionalMarketSymbol, unwrap } from './shared.ts';
+import { TradesAfterSnapshot } from './tradeSnapshot.ts';
 
-const TradeEventRef = builder.objectRef<TradeEvent>('TradeEvent').implement({
-  description: 'One trade on a market, as it happens.',
-  fields: (t) => ({
-    symbol: t.exposeString('symbol', { description: 'Market symbol.' }),
-    market: marketLink(t),
-    eventTime: t.expose('eventTime', {
-      type: 'Timestamp',
-      nullable: true,
-      description: 'When the exchange emitted it.',
-    }),
-    engineTime: t.expose('engineTime', {
-      type: 'Timestamp',
-      nullable: true,
-      description: 'When the engine matched it.',
-    }),
-    tradeId: t.exposeID('tradeId', {
-      nullable: true,
-      description: 'Trade id (sequential per market); null on a gap notice.',
-    }),
-    price: t.expose('price', { type: 'Decimal', nullable: true, description: 'Trade price.' }),
-    quantity: t.expose('quantity', { type: 'Decimal', nullable: true, description: 'Traded base quantity.' }),
-    buyerOrderId: t.exposeID('buyerOrderId', { nullable: true, description: 'Order id of the buying side.' }),
-    sellerOrderId: t.exposeID('sellerOrderId', { nullable: true, description: 'Order id of the selling side.' }),
-    buyerIsMaker: t.exposeBoolean('buyerIsMaker', {
-      nullable: true,
-      description: 'Whether the buyer was the resting (maker) order.',
-    }),
-    takerSide: t.field({
-      type: SideEnum,
-      nullable: true,
-      description: 'Side of the aggressor: BID when the buyer took liquidity, ASK when the seller did.',
-      resolve: (trade) => (trade.buyerIsMaker === null ? null : trade.buyerIsMaker ? 'Ask' : 'Bid'),
-    }),
-    gap: gapField(t),
-  }),
-});
+/** The most recent trades the exchange lists in one call. */
+const MAX_SNAPSHOT = 1000;
 
 const LiquidationEventRef = builder.objectRef<LiquidationEvent>('LiquidationEvent').implement({
   description: 'A liquidation on a market.',
@@ -102,17 +72,29 @@ const KlineUpdateRef = builder.objectRef<KlineUpdate>('KlineUpdate').implement({
 
 builder.subscriptionFields((t) => ({
   trades: t.field({
-    type: TradeEventRef,
+    type: TradeRef,
     description:
-      'Every trade of one market, in order of trade id. Guarantee: lossless with reconciliation. When the exchange ' +
-      'connection drops, the trades made meanwhile are read from REST recent trades and delivered by trade id, in ' +
-      'order and exactly once, before live trades resume; if they cannot all be recovered, an event with `gap` set ' +
-      '(and no trade id) says which interval may be incomplete. A client that falls more than the buffer behind gets ' +
-      'a SUBSCRIPTION_OVERFLOW error instead of a silent gap.',
-    args: { symbol: t.arg.string({ required: true, description: 'Market symbol, e.g. `SOL_USDC`.' }) },
-    subscribe: async (_, { symbol }, ctx) => {
+      'Every trade of one market, in order of trade id, as the same `Trade` type as `recentTrades`. With ' +
+      '`snapshot: N`, the N most recent trades come first (from REST, oldest first), then live trades without ' +
+      'repeating any of them. Guarantee: lossless with reconciliation. When the exchange connection drops, the ' +
+      'trades made meanwhile are read from REST recent trades and delivered by trade id, in order and exactly once, ' +
+      'before live trades resume; if they cannot all be recovered, an event with `gap` set (and no trade id) says ' +
+      'which interval may be incomplete. A client that falls more than the buffer behind gets a ' +
+      'SUBSCRIPTION_OVERFLOW error instead of a silent gap.',
+    args: {
+      symbol: t.arg.string({ required: true, description: 'Market symbol, e.g. `SOL_USDC`.' }),
+      snapshot: t.arg.int({
+        description: `First deliver the most recent trades, 0 to ${MAX_SNAPSHOT}; default 0 (live trades only).`,
+      }),
+    },
+    subscribe: async (_, { symbol, snapshot }, ctx) => {
+      const count = snapshot ?? 0;
+      if (!Number.isInteger(count) || count < 0 || count > MAX_SNAPSHOT) {
+        throw badUserInput(`snapshot must be between 0 and ${MAX_SNAPSHOT} trades`, 'snapshot');
+      }
       const market = await marketSymbol(ctx, symbol);
-      return hubFor(ctx).subscribePublic({
+      // Live first, REST second: the two overlap (repeats are dropped by id) instead of leaving a hole between them.
+      const live = hubFor(ctx).subscribePublic({
         stream: `trade.${market}`,
         map: toTrade,
         policy: { kind: 'lossless' },
@@ -121,6 +103,13 @@ builder.subscriptionFields((t) => ({
           reconciler: tradeReconciler(market),
         },
       });
+      if (count === 0) return live;
+      try {
+        return new TradesAfterSnapshot(live, await loadRecentTrades(ctx, market, count));
+      } catch (error) {
+        await live.return();
+        throw error;
+      }
     },
     resolve: (payload) => unwrap(payload),
   }),

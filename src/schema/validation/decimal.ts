@@ -1,4 +1,4 @@
-// Exact decimal arithmetic on plain decimal strings via scaled BigInts (no floats): compare, multiples, sums.
+// Exact decimal arithmetic on plain decimal strings via scaled BigInts (no floats): compare, multiples, sums, products.
 
 /** A decimal as `units × 10^-scale` (`"12.50"` → { units: 1250n, scale: 2 }). */
 export interface ScaledDecimal {
@@ -65,4 +65,11 @@ export function addDecimals(...values: readonly string[]): string {
     scale = common;
   }
   return render(units, scale);
+}
+
+/** Exact product of two decimal strings, trailing fractional zeros trimmed (`"1.5" × "2.10"` → `"3.15"`). */
+export function multiplyDecimals(a: string, b: string): string {
+  const x = strict(a);
+  const y = strict(b);
+  return render(x.units * y.units, x.scale + y.scale);
 }

@@ -16,13 +16,13 @@ interface TapeTrade {
 
 function fromLive(previous: TapeTrade[] = [], data: TradesLiveSubscription): TapeTrade[] {
   const trade = data.trades;
-  if (!trade?.tradeId) return previous;
+  if (!trade?.id) return previous;
   const next: TapeTrade = {
-    id: trade.tradeId,
+    id: trade.id,
     price: trade.price ?? '',
     quantity: trade.quantity ?? '',
     buy: trade.takerSide === 'BID',
-    time: trade.engineTime,
+    time: trade.timestamp,
   };
   return [next, ...previous].slice(0, SHOWN);
 }
