@@ -56,7 +56,7 @@ query MarketsAndBook {
     ticker { lastPrice priceChangePercent volume quoteVolume }
     markPrice { markPrice fundingRate nextFundingTime }
   }
-  orderBook(symbol: "SOL_USDC", limit: 5) {
+  orderBook(symbol: "SOL_USDC", depth: 5) {
     bids { price quantity }
     asks { price quantity }
     lastUpdateId

@@ -134,6 +134,9 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     }),
   });
 
+  // One tick before anyone can read: perps without an index source take their first index/mark here, so a client's
+  // first reads (e.g. REST then GraphQL) cannot straddle that first change.
+  services.engine.tick();
   const ticker = setInterval(() => {
     try {
       services.engine.tick();

@@ -54,7 +54,7 @@ async function query(gateway: Gateway, text: string): Promise<unknown> {
 }
 
 const BOOK_AND_BALANCES = `query TracedDashboard {
-  orderBook(symbol: "SOL_USDC", limit: 3) { bids { price } }
+  orderBook(symbol: "SOL_USDC", depth: 3) { bids { price } }
   account { balances { symbol available } }
 }`;
 
@@ -96,7 +96,7 @@ describe('OpenTelemetry tracing', () => {
 
     const resolver = inTrace.find((span) => span.name === 'Query.orderBook');
     expect(resolver && ancestors(resolver)).toEqual(['query.TracedDashboard']);
-    expect(resolver?.attributes['graphql.resolver.args']).toBe('limit,symbol');
+    expect(resolver?.attributes['graphql.resolver.args']).toBe('depth,symbol');
 
     const depth = inTrace.find((span) => span.name === 'GET /api/v1/depth');
     expect(depth?.attributes).toMatchObject({

@@ -73,7 +73,9 @@ export class Publisher {
       b: trade.buyerOrderId,
       a: trade.sellerOrderId,
       t: trade.id,
-      T: times.engine,
+      // The trade's own millisecond (what REST reports), with the engine's sub-ms digits: publishing may run a
+      // millisecond after the match, and the same trade must read the same instant from both sources.
+      T: Math.floor(trade.timestamp) * 1000 + (times.engine % 1000),
       m: trade.isBuyerMaker,
     });
     this.klines(market, klines);
