@@ -26,6 +26,9 @@ export function startGateway(
       // The per-caller budgets stay on (every answer is still charged to one) but high enough for a load generator.
       GATEWAY_RATE_LIMIT_PER_MIN: '1000000',
       GATEWAY_ANONYMOUS_RATE_LIMIT_PER_MIN: '1000000',
+      // Likewise the cost budgets: uncached order books at a few hundred requests/s spend far more than the defaults.
+      GATEWAY_COST_PER_MIN: '1000000000',
+      GATEWAY_ANONYMOUS_COST_PER_MIN: '1000000000',
       BACKPACK_API_SECRET: '',
       BACKPACK_API_SECRET_FILE: '',
       BACKPACK_API_KEY: '',
