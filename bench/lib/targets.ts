@@ -29,6 +29,8 @@ export function startGateway(
       // Likewise the cost budgets: uncached order books at a few hundred requests/s spend far more than the defaults.
       GATEWAY_COST_PER_MIN: '1000000000',
       GATEWAY_ANONYMOUS_COST_PER_MIN: '1000000000',
+      // /ready's exchange probe (GET /time) runs once at start, not inside the windows that count upstream calls.
+      GATEWAY_READY_PROBE_MS: '600000',
       BACKPACK_API_SECRET: '',
       BACKPACK_API_SECRET_FILE: '',
       BACKPACK_API_KEY: '',
