@@ -2,30 +2,23 @@
 // account's events relayed to every replica's subscribers, and lease names that never carry the key.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Gateway } from '../../src/server.ts';
-import { startGateway, type TestGateway } from '../support/gateway.ts';
-import { startRedis, type RedisServer } from '../support/redis.ts';
+import type { TestGateway } from '../support/gateway.ts';
+import { startTwoReplicas, type RedisServer, type TwoReplicas } from '../support/redis.ts';
 import { collect, wsClient } from '../support/subscriptions.ts';
 import { until } from '../support/until.ts';
 
 const ORDER_UPDATES = 'subscription { orderUpdates { eventType orderId } }';
 
+let replicas: TwoReplicas;
 let redis: RedisServer;
 let env: TestGateway;
 let second: Gateway;
 
 beforeAll(async () => {
-  redis = await startRedis();
-  env = await startGateway({
-    mode: 'tokens',
-    sandbox: { seed: 12, flow: { enabled: false } },
-    env: { GATEWAY_REDIS_URL: redis.url },
-  });
-  second = await env.replica();
+  replicas = await startTwoReplicas({ mode: 'tokens', sandbox: { seed: 12, flow: { enabled: false } } });
+  ({ redis, env, second } = replicas);
 });
-afterAll(async () => {
-  await env?.close();
-  await redis?.stop();
-});
+afterAll(() => replicas?.close());
 
 describe('private streams across replicas', () => {
   it("subscribes each account's orderUpdate once for subscribers on both replicas, and both see the order", async () => {

@@ -2,9 +2,9 @@
 // budgets and each token's gateway budget, a 429 seen by one pauses both, and a Redis outage falls back to local shares.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Gateway } from '../../src/server.ts';
-import { startGateway, type TestGateway, type TokenName } from '../support/gateway.ts';
+import type { TestGateway, TokenName } from '../support/gateway.ts';
 import { gql, type GqlResponse } from '../support/gql.ts';
-import { startRedis, type RedisServer } from '../support/redis.ts';
+import { startTwoReplicas, type RedisServer, type TwoReplicas } from '../support/redis.ts';
 import { until } from '../support/until.ts';
 
 const BALANCES = '{ account { balances { available } } }';
@@ -53,23 +53,19 @@ function sandboxCount(env: TestGateway, endpoint: string): number {
 }
 
 describe('two replicas share one exchange budget per account', () => {
-  let redis: RedisServer;
   let env: TestGateway;
   let second: Gateway;
 
+  let replicas: TwoReplicas;
   beforeAll(async () => {
-    redis = await startRedis();
-    env = await startGateway({
+    replicas = await startTwoReplicas({
       mode: 'tokens',
       sandbox: { seed: 15, flow: { enabled: false } },
-      env: { GATEWAY_REDIS_URL: redis.url, ...BUDGET_ENV },
+      env: BUDGET_ENV,
     });
-    second = await env.replica();
+    ({ env, second } = replicas);
   });
-  afterAll(async () => {
-    await env?.close();
-    await redis?.stop();
-  });
+  afterAll(() => replicas?.close());
 
   it('puts at most the standard budget of signed reads on the exchange; callers beyond it get RATE_LIMITED', async () => {
     const outcomes = await spread([env, second], env, BALANCES, 60, 'aliceRead');
@@ -95,13 +91,12 @@ describe('two replicas share one exchange budget per account', () => {
 });
 
 describe('an exchange 429 seen by one replica', () => {
-  let redis: RedisServer;
   let env: TestGateway;
   let second: Gateway;
   let throttleNext = false;
+  let replicas: TwoReplicas;
 
   beforeAll(async () => {
-    redis = await startRedis();
     // The exchange answers the next balances read with 429 and Retry-After (30 s), as Backpack does when pushed.
     const throttling: typeof fetch = (input, init) => {
       const url = input instanceof Request ? input.url : String(input);
@@ -114,17 +109,14 @@ describe('an exchange 429 seen by one replica', () => {
       }
       return globalThis.fetch(input, init);
     };
-    env = await startGateway({
+    replicas = await startTwoReplicas({
       sandbox: { seed: 16, flow: { enabled: false } },
       fetch: throttling,
-      env: { GATEWAY_REDIS_URL: redis.url, ...BUDGET_ENV },
+      env: BUDGET_ENV,
     });
-    second = await env.replica();
+    ({ env, second } = replicas);
   });
-  afterAll(async () => {
-    await env?.close();
-    await redis?.stop();
-  });
+  afterAll(() => replicas?.close());
 
   it("pauses that account's calls on the other replica too, without sending them", async () => {
     throttleNext = true;
@@ -140,23 +132,19 @@ describe('an exchange 429 seen by one replica', () => {
 });
 
 describe('two replicas share each token’s gateway budget', () => {
-  let redis: RedisServer;
   let env: TestGateway;
   let second: Gateway;
 
+  let replicas: TwoReplicas;
   beforeAll(async () => {
-    redis = await startRedis();
-    env = await startGateway({
+    replicas = await startTwoReplicas({
       mode: 'tokens',
       sandbox: { seed: 17, flow: { enabled: false } },
-      env: { GATEWAY_REDIS_URL: redis.url, GATEWAY_RATE_LIMIT_PER_MIN: '6' },
+      env: { GATEWAY_RATE_LIMIT_PER_MIN: '6' },
     });
-    second = await env.replica();
+    ({ env, second } = replicas);
   });
-  afterAll(async () => {
-    await env?.close();
-    await redis?.stop();
-  });
+  afterAll(() => replicas?.close());
 
   it('admits GATEWAY_RATE_LIMIT_PER_MIN operations per token across both replicas, not per replica', async () => {
     const outcomes = await spread([env, second], env, '{ __typename }', 16, 'aliceRead');
@@ -178,19 +166,16 @@ describe('budgets while Redis is away and after it returns', () => {
   let env: TestGateway;
   let second: Gateway;
 
+  let replicas: TwoReplicas;
   beforeAll(async () => {
-    redis = await startRedis();
-    env = await startGateway({
+    replicas = await startTwoReplicas({
       mode: 'tokens',
       sandbox: { seed: 18, flow: { enabled: false } },
-      env: { GATEWAY_REDIS_URL: redis.url, GATEWAY_REPLICAS: '2', ...BUDGET_ENV },
+      env: { GATEWAY_REPLICAS: '2', ...BUDGET_ENV },
     });
-    second = await env.replica();
+    ({ redis, env, second } = replicas);
   });
-  afterAll(async () => {
-    await env?.close();
-    await redis?.stop();
-  });
+  afterAll(() => replicas?.close());
 
   it('each replica spends its share (budget ÷ 2) while Redis is down, and the shared window is whole once it is back', async () => {
     await redis.kill();

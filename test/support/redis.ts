@@ -1,8 +1,10 @@
 // startRedis(): a real redis-server on a free loopback port for replica tests (no persistence), which a test can kill
-// and start again on the same port. Never a mock: the replica code must meet Redis's real semantics.
+// and start again on the same port; startTwoReplicas(): two gateways sharing one. Never a mock: the replica code must meet Redis's real semantics.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
+import type { Gateway } from '../../src/server.ts';
+import { startGateway, type GatewayOptions, type TestGateway } from './gateway.ts';
 
 const BINARY = process.env['REDIS_SERVER'] ?? 'redis-server';
 const START_TIMEOUT_MS = 10_000;
@@ -113,4 +115,37 @@ export async function startRedis(): Promise<RedisServer> {
       await stopped(current, 'SIGTERM');
     },
   };
+}
+
+/** Two gateway replicas on one sandbox sharing a fresh redis-server (GATEWAY_REDIS_URL set for both). */
+export interface TwoReplicas {
+  readonly redis: RedisServer;
+  /** The first replica, with the harness around it (sandbox, tokens, REST clients). */
+  readonly env: TestGateway;
+  readonly second: Gateway;
+  /** Closes both gateways, the sandbox and Redis. */
+  close(): Promise<void>;
+}
+
+export async function startTwoReplicas(options: GatewayOptions = {}): Promise<TwoReplicas> {
+  const redis = await startRedis();
+  let env: TestGateway | undefined;
+  try {
+    env = await startGateway({ ...options, env: { ...options.env, GATEWAY_REDIS_URL: redis.url } });
+    const second = await env.replica();
+    const started = env;
+    return {
+      redis,
+      env: started,
+      second,
+      close: async () => {
+        await started.close();
+        await redis.stop();
+      },
+    };
+  } catch (error) {
+    await env?.close();
+    await redis.stop();
+    throw error;
+  }
 }
