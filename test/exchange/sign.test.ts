@@ -162,7 +162,7 @@ describe('verification with node:crypto', () => {
 
 describe('node:crypto signing matches the tweetnacl reference', () => {
   // Seeded so a failure names a reproducible message; tweetnacl costs ~3–6 ms a signature, so the test checks 1,000
-  // random messages over 50 random keys (bench B6.sign checks 10,000 more before it reports a figure).
+  // random messages over 50 random keys (bench B6.sign checks 200 more before it reports a figure).
   const random = seededBytes(0x5eed);
   const keys = Array.from({ length: 50 }, () => loadSigningKey(Buffer.from(random(32)).toString('base64')));
 
