@@ -1,7 +1,7 @@
 // Shared live order books: one LocalOrderBook per (stream, symbol) fed by `depth.<symbol>`, conflated top-N emissions.
 import { isDepthDelta, LocalOrderBook } from './orderBook.ts';
 import type { BookCounters, BookPhase, BookTop, DepthSnapshot, ResyncReason } from './orderBook.ts';
-import { reconnectDelay } from './stream.ts';
+import { reconnectDelay } from './retry.ts';
 import type { BackpackStream, StreamLogger, StreamMessage, StreamStatus } from './stream.ts';
 
 /** What the feed needs from BackpackStream (a fake in unit tests). */

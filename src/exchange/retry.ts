@@ -1,4 +1,5 @@
-// Retry timing for idempotent requests: exponential backoff with full jitter, and Retry-After parsing.
+// Retry timing: exponential backoff with full jitter for idempotent requests, with equal jitter for reconnects and
+// resyncs, and Retry-After parsing.
 
 export interface BackoffOptions {
   readonly baseMs: number;
@@ -13,6 +14,17 @@ export const DEFAULT_BACKOFF: Omit<BackoffOptions, 'random'> = { baseMs: 200, ca
 export function backoffDelay(retry: number, options: BackoffOptions): number {
   const ceiling = Math.min(options.capMs, options.baseMs * 2 ** retry);
   return Math.floor(options.random() * ceiling);
+}
+
+/** Exponential backoff with "equal jitter": never below half the step, so a flapping server is not hammered. */
+export function reconnectDelay(
+  attempt: number,
+  baseMs: number,
+  capMs: number,
+  random: () => number = Math.random,
+): number {
+  const step = Math.min(capMs, baseMs * 2 ** Math.min(attempt, 30));
+  return Math.round(step / 2 + (random() * step) / 2);
 }
 
 /**

@@ -1,6 +1,7 @@
 // BackpackStream: one upstream Backpack WebSocket shared by many listeners: ref-counted streams, keep-alive, reconnect.
 import WebSocket from 'ws';
 import type { ClientOptions, RawData } from 'ws';
+import { reconnectDelay } from './retry.ts';
 import { signInstruction } from './sign.ts';
 import type { SigningKey } from './sign.ts';
 import type { SigningClock } from './clock.ts';
@@ -72,17 +73,6 @@ export interface BackpackStreamOptions {
 const OPEN = 1; // WebSocket.OPEN, without depending on the injected constructor's statics
 /** At most one clock-resync re-sign per this interval: a 4003 right after one is a real signature problem. */
 const CLOCK_RETRY_SPACING_MS = 30_000;
-
-/** Exponential backoff with "equal jitter": never below half the step, so a flapping server is not hammered. */
-export function reconnectDelay(
-  attempt: number,
-  baseMs: number,
-  capMs: number,
-  random: () => number = Math.random,
-): number {
-  const step = Math.min(capMs, baseMs * 2 ** Math.min(attempt, 30));
-  return Math.round(step / 2 + (random() * step) / 2);
-}
 
 function rawToText(data: RawData): string {
   if (Buffer.isBuffer(data)) return data.toString('utf8');

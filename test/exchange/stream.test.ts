@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadSigningKey } from '../../src/exchange/sign.ts';
-import { BackpackStream, reconnectDelay } from '../../src/exchange/stream.ts';
+import { reconnectDelay } from '../../src/exchange/retry.ts';
+import { BackpackStream } from '../../src/exchange/stream.ts';
 import type { BackpackStreamOptions, StreamError, StreamMessage, StreamState } from '../../src/exchange/stream.ts';
 import { parseFrame } from '../../src/exchange/streamFrame.ts';
 import { parseJsonLossless } from '../../src/exchange/wireJson.ts';
