@@ -9,6 +9,7 @@ import { loadAccounts, type Account, type Accounts } from './accounts.ts';
 import { createAdmission, type AdmissionSettings } from './admission.ts';
 import { accountFor, authScopes, type GatewayAuthScopes } from './authorize.ts';
 import { checkBindPolicy } from './bindPolicy.ts';
+import { useChunkedBodyLimit } from './bodySize.ts';
 import { readSetting, type Env } from '../config/settings.ts';
 import { corsOptions, refuseUpgrade, useHttpSecurity } from './http.ts';
 import { createIdentify, identifyContext, type Identify, type IdentitySource } from './identity.ts';
@@ -58,7 +59,7 @@ export interface Security {
 export interface SecurityYogaOptions {
   readonly cors: ReturnType<typeof corsOptions>;
   readonly batching: false | { limit: number };
-  readonly maxRequestBodySize: number;
+  readonly maxRequestBodySize: false;
   /** Uploads are not part of this API, and multipart is a CSRF-able content type. */
   readonly multipart: false;
 }
@@ -112,6 +113,7 @@ export function loadSecurity(env: Env, config: Pick<Config, 'key' | 'host'>, dep
     ...(deps.callerBudget ? { budget: deps.callerBudget } : {}),
   });
   const plugins: SecurityPlugin[] = [
+    useChunkedBodyLimit(limits.maxBodyBytes),
     useHttpSecurity(origins, { graphiql: limits.graphiql }),
     useRequestParseErrorsWithoutText(),
     ...limitPlugins(limits),

@@ -119,10 +119,13 @@ export function limitPlugins(limits: Limits): Plugin[] {
   return plugins;
 }
 
-/** The createYoga options that carry limits: batching and the body-size cap (413 before the body is parsed). */
-export function yogaLimitOptions(limits: Limits): { batching: false | { limit: number }; maxRequestBodySize: number } {
+/**
+ * The createYoga options that carry limits: batching, and yoga's own body-size cap turned off (useChunkedBodyLimit
+ * enforces the same limit without re-streaming bodies whose Content-Length already bounds them).
+ */
+export function yogaLimitOptions(limits: Limits): { batching: false | { limit: number }; maxRequestBodySize: false } {
   return {
     batching: limits.maxBatch > 0 ? { limit: limits.maxBatch } : false,
-    maxRequestBodySize: limits.maxBodyBytes,
+    maxRequestBodySize: false,
   };
 }

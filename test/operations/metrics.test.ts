@@ -83,6 +83,28 @@ describe('/metrics', () => {
     });
   });
 
+  it('counts each deprecated field or argument an operation uses, once per operation run', async () => {
+    const series =
+      'graphql_envelop_deprecated_field{operationType="query",operationName="OldBook",fieldName="limit",typeName="orderBook"}';
+    const before = sample(await scrape(new URL('/metrics', gateway.url).toString()), series) ?? 0;
+    for (let i = 0; i < 3; i++) {
+      const response = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        // `request` makes every body distinct, so no memoized answer skips execution.
+        body: JSON.stringify({
+          query: 'query OldBook { orderBook(symbol: "SOL_USDC", limit: 1) { bids { price } } }',
+          variables: { request: i },
+        }),
+      });
+      expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();
+    }
+    const text = await scrape(new URL('/metrics', gateway.url).toString());
+    expect(sample(text, series)).toBe(before + 3);
+    // The current argument is not counted.
+    expect(text).not.toMatch(/graphql_envelop_deprecated_field\{[^}]*fieldName="depth"/);
+  });
+
   it('only answers loopback peers (or a token with the metrics scope)', () => {
     expect(['127.0.0.1', '::1', '::ffff:127.0.0.1'].map(isLoopback)).toEqual([true, true, true]);
     expect(['10.0.0.5', '::ffff:192.168.1.2', undefined].map(isLoopback)).toEqual([false, false, false]);

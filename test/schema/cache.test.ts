@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readSetting } from '../../src/config/settings.ts';
 import { ALL_MARKET_TYPES_PARAMS, CachedExchange, cacheKey } from '../../src/exchange/cache.ts';
@@ -29,6 +30,33 @@ describe('CachedExchange', () => {
     time.advance(1);
     await exchange.call('getTickers', {});
     expect(upstream.count('getTickers')).toBe(2);
+  });
+
+  it('keys flat and frozen params exactly as the canonical JSON (the format replicas share in Redis)', () => {
+    const canonical = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(canonical).every((item) => typeof item !== 'object')
+          ? [...value.map(canonical)].sort()
+          : value.map(canonical)
+        : value !== null && typeof value === 'object'
+          ? Object.fromEntries(
+              Object.entries(value)
+                .filter(([, v]) => v !== undefined && v !== null)
+                .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+                .map(([k, v]) => [k, canonical(v)]),
+            )
+          : value;
+    const scalar = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined));
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.oneof(scalar, fc.array(fc.string()))), (params) => {
+        const expected = `getDepth ${JSON.stringify(canonical(params))}`;
+        expect(cacheKey('getDepth', params)).toBe(expected);
+        expect(cacheKey('getDepth', Object.freeze({ ...params }))).toBe(expected);
+      }),
+    );
+    expect(cacheKey('getMarkets', ALL_MARKET_TYPES_PARAMS)).toBe(
+      cacheKey('getMarkets', { ...ALL_MARKET_TYPES_PARAMS }),
+    );
   });
 
   it('keys by canonical params: key order and nulls do not matter, values do', async () => {

@@ -45,9 +45,17 @@ export function unknownSymbolError(symbol: string, suggestions: readonly string[
   });
 }
 
+/** The symbol set of each catalog answer the cache holds: built once per catalog, not once per argument. */
+const symbolSets = new WeakMap<object, Set<string>>();
+
 async function catalogSymbols(exchange: CachedExchange): Promise<Set<string>> {
   const markets = (await exchange.call('getMarkets', ALL_MARKET_TYPES_PARAMS)) ?? [];
-  return new Set(markets.map((market) => market.symbol));
+  let symbols = symbolSets.get(markets);
+  if (symbols === undefined) {
+    symbols = new Set(markets.map((market) => market.symbol));
+    symbolSets.set(markets, symbols);
+  }
+  return symbols;
 }
 
 /**
