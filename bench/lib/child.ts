@@ -32,7 +32,10 @@ export async function startChild<Info>(
         ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROF']}`]
         : []),
     ],
-    env: { ...process.env, LOG_LEVEL: 'silent', ...options.env },
+    // As deployed: NODE_ENV=production also drops graphql-js's development-only instanceof checks (both the gateway
+    // and the graphql-js baseline run with it). The gateway's production defaults (no introspection, no GraphiQL,
+    // strict CORS) change nothing the benches send.
+    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'silent', ...options.env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
