@@ -49,20 +49,31 @@ export function useDeprecatedFieldCounter(registry: Registry): Plugin {
     labelNames: ['operationType', 'operationName', 'fieldName', 'typeName'] as const,
     registers: [registry],
   });
-  const known = new WeakMap<DocumentNode, readonly DeprecatedUse[]>();
+  // Per document: its deprecated uses, and per operation name the counters' label children (no label hashing per run).
+  const known = new WeakMap<
+    DocumentNode,
+    { uses: readonly DeprecatedUse[]; byOperation: Map<string, Counter.Internal[]> }
+  >();
   const count = (args: ExecutionArgs): void => {
-    let uses = known.get(args.document);
-    if (uses === undefined) {
-      uses = deprecatedUses(args.document, args.schema);
-      known.set(args.document, uses);
+    let entry = known.get(args.document);
+    if (entry === undefined) {
+      entry = { uses: deprecatedUses(args.document, args.schema), byOperation: new Map() };
+      known.set(args.document, entry);
     }
-    if (uses.length === 0) return;
-    const operation = getOperationAST(args.document, args.operationName);
-    const labels = {
-      operationType: operation?.operation ?? '',
-      operationName: args.operationName || operation?.name?.value || 'Anonymous',
-    };
-    for (const use of uses) counter.inc({ ...labels, ...use });
+    if (entry.uses.length === 0) return;
+    const name = args.operationName ?? '';
+    let children = entry.byOperation.get(name);
+    if (children === undefined) {
+      const operation = getOperationAST(args.document, args.operationName);
+      const labels = {
+        operationType: operation?.operation ?? '',
+        operationName: args.operationName || operation?.name?.value || 'Anonymous',
+      };
+      children = entry.uses.map((use) => counter.labels({ ...labels, ...use }));
+      // Only names of the document's own operations are kept (a client may send any name).
+      if (operation !== null) entry.byOperation.set(name, children);
+    }
+    for (const child of children) child.inc();
   };
   return {
     onExecute: ({ args }) => count(args),

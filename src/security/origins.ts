@@ -71,9 +71,25 @@ export function loadOriginPolicy(env: Env, bind: { host: string; unauthenticated
 export function hostAllowed(policy: OriginPolicy, hostHeader: string | null | undefined): boolean {
   if (policy.allowedHosts === null) return true;
   if (!hostHeader) return false;
+  // Every request asks about the same one or two Host values: remembered per policy (bounded, since a client picks it).
+  let known = hostVerdicts.get(policy);
+  if (known === undefined) hostVerdicts.set(policy, (known = new Map()));
+  let allowed = known.get(hostHeader);
+  if (allowed === undefined) {
+    allowed = hostListed(policy.allowedHosts, hostHeader);
+    if (known.size >= MAX_REMEMBERED_HOSTS) known.clear();
+    known.set(hostHeader, allowed);
+  }
+  return allowed;
+}
+
+const MAX_REMEMBERED_HOSTS = 64;
+const hostVerdicts = new WeakMap<OriginPolicy, Map<string, boolean>>();
+
+function hostListed(allowedHosts: readonly string[], hostHeader: string): boolean {
   const name = hostnameOf(hostHeader);
   if (name === '') return false;
-  return policy.allowedHosts.some((allowed) => {
+  return allowedHosts.some((allowed) => {
     const wanted = hostnameOf(allowed);
     return wanted === name || (isLoopbackHost(wanted) && isLoopbackHost(name));
   });

@@ -15,11 +15,13 @@ describe('loadSecurity', () => {
     expect(security.startupMessages[0]).toMatch(/^Local mode/);
     expect(security.identify({ headers: new Headers() })).toMatchObject({ kind: 'local', account: 'default' });
     expect(security.plugins.length).toBeGreaterThan(5);
+    // The body limit (100 kB) is the security layer's own (withBodyLimit + useChunkedBodyLimit), not yoga's.
     expect(security.yogaOptions).toMatchObject({
       batching: { limit: 10 },
-      maxRequestBodySize: 100_000,
+      maxRequestBodySize: false,
       multipart: false,
     });
+    expect(security.limits.maxBodyBytes).toBe(100_000);
     expect(security.limits.graphiql).toBe(true);
   });
 
