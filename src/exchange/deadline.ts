@@ -56,28 +56,48 @@ export function deadlineSignal(
 
 /**
  * Waits for work this caller does not own (a coalesced fetch another request started) no longer than its own deadline
- * or signal allow; the work itself goes on for the others waiting on it.
+ * or signal allow; the work itself goes on for the others waiting on it. A timer and a listener, no AbortController:
+ * every request joining a fetch in flight comes through here (TTL-0 data at 1000 queries/s, bench B2).
  */
-export async function awaitWithin<T>(
+export function awaitWithin<T>(
   work: Promise<T>,
   options: { readonly signal?: AbortSignal; readonly deadline?: number },
   endpoint: string,
   now: () => number,
 ): Promise<T> {
-  if (options.deadline === undefined && options.signal === undefined) return work;
+  const { signal, deadline } = options;
+  if (deadline === undefined && signal === undefined) return work;
+  if (signal?.aborted) return Promise.reject(signal.reason as Error);
   const started = now();
-  const bounded = deadlineSignal(options.signal, options.deadline, started);
-  const boundedSignal = bounded.signal;
-  if (boundedSignal === undefined) return work;
-  try {
-    return await new Promise<T>((resolve, reject) => {
-      const onAbort = (): void =>
-        reject(bounded.expired() ? deadlineError(endpoint, now() - started, 1) : boundedSignal.reason);
-      if (boundedSignal.aborted) return onAbort();
-      boundedSignal.addEventListener('abort', onAbort, { once: true });
-      work.then(resolve, reject).finally(() => boundedSignal.removeEventListener('abort', onAbort));
-    });
-  } finally {
-    bounded.dispose();
-  }
+  return new Promise<T>((resolve, reject) => {
+    let timer: NodeJS.Timeout | undefined;
+    const settle = (): void => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    };
+    const onAbort = (): void => {
+      settle();
+      reject(signal?.reason as Error);
+    };
+    if (deadline !== undefined) {
+      timer = setTimeout(
+        () => {
+          settle();
+          reject(deadlineError(endpoint, now() - started, 1));
+        },
+        Math.max(0, deadline - started),
+      );
+    }
+    signal?.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        settle();
+        resolve(value);
+      },
+      (error: unknown) => {
+        settle();
+        reject(error as Error);
+      },
+    );
+  });
 }
