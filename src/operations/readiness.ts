@@ -1,8 +1,10 @@
 // Readiness: whether this gateway should get traffic now — catalog loaded, exchange answering a cheap probe recently,
 // every exchange socket that has subscribers connected, keys accepted, Redis reachable in replica mode, not shutting
 // down. Served at /ready.
-import { useReadinessCheck, type Plugin } from 'graphql-yoga';
+import type { Plugin } from 'graphql-yoga';
 import type { HubStatus } from '../streams/hub.ts';
+
+const READY_PATH = '/ready';
 
 export interface ReadinessDeps {
   /** A cheap upstream call (GET /api/v1/time) that must be over by `deadline` (epoch ms). */
@@ -101,14 +103,20 @@ export class Readiness {
   }
 
   /** `/ready`: 200 `{ ready: true }`, or 503 with the failing checks. */
+  /**
+   * GET /ready. yoga's useReadinessCheck does the same but also tests a URLPattern against every other request's URL
+   * (about 1 % of an uncached query's CPU, bench B1U profile); the parsed pathname is enough.
+   */
   plugin(): Plugin {
-    return useReadinessCheck({
-      endpoint: '/ready',
-      check: () => {
+    return {
+      onRequest: ({ url, endResponse }) => {
+        if (url.pathname !== READY_PATH) return;
         const failing = this.failing();
-        return Response.json({ ready: failing.length === 0, failing }, { status: failing.length === 0 ? 200 : 503 });
+        endResponse(
+          Response.json({ ready: failing.length === 0, failing }, { status: failing.length === 0 ? 200 : 503 }),
+        );
       },
-    });
+    };
   }
 
   private schedule(): void {
