@@ -188,6 +188,9 @@ export class GatewayMetrics {
           graphql_envelop_phase_subscribe: false,
           graphql_envelop_request: false,
         },
+        // graphql_yoga_http_duration's `url` label is the whole request URL: every distinct GET query string (or
+        // variables) would start a new series. The path is always /graphql anyway.
+        labels: { url: false },
       }),
       useDeprecatedFieldCounter(this.registry),
       subscriptions,

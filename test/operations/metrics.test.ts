@@ -105,6 +105,21 @@ describe('/metrics', () => {
     expect(text).not.toMatch(/graphql_envelop_deprecated_field\{[^}]*fieldName="depth"/);
   });
 
+  it('keeps one HTTP duration series however many distinct GET URLs are queried', async () => {
+    for (const symbol of ['SOL_USDC', 'BTC_USDC', 'ETH_USDC']) {
+      const url = new URL(gateway.url);
+      url.searchParams.set('query', `query Tick { ticker(symbol: "${symbol}") { symbol } }`);
+      const response = await fetch(url, { headers: { accept: 'application/json' } });
+      expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();
+    }
+    const text = await scrape(new URL('/metrics', gateway.url).toString());
+    const series = text
+      .split('\n')
+      .filter((line) => /^graphql_yoga_http_duration_count\{.*operationName="Tick"/.test(line));
+    expect(series).toHaveLength(1);
+    expect(series[0]).not.toContain('url=');
+  });
+
   it('only answers loopback peers (or a token with the metrics scope)', () => {
     expect(['127.0.0.1', '::1', '::ffff:127.0.0.1'].map(isLoopback)).toEqual([true, true, true]);
     expect(['10.0.0.5', '::ffff:192.168.1.2', undefined].map(isLoopback)).toEqual([false, false, false]);
