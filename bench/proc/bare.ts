@@ -14,7 +14,7 @@ const server = createServer((req, res) => {
 server.keepAliveTimeout = 60_000;
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const { port } = server.address() as AddressInfo;
-serveParent({ url: `http://127.0.0.1:${port}/graphql` }, {}, async () => {
+serveParent({ url: `http://127.0.0.1:${port}/graphql` }, { cpu: () => process.cpuUsage() }, async () => {
   server.closeAllConnections();
   server.close();
 });

@@ -5,7 +5,8 @@
 // `errors`, no set-cookie, a query (not a mutation), and every exchange call it made answered from a fresh entry of the
 // shared cache (ReadRecorder). It lives until the first of those entries expires, so it is never older than the data
 // the cache would serve anyway. Any private or uncached call, stale read or failure makes it a one-off.
-// Identical requests: same method, URL, body and the headers that shape a response or identify a caller.
+// Identical requests: same method, URL, body and the headers that shape a response or identify a caller (host, accept,
+// content-type, origin, authorization, cookie, x-api-key).
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { ExecutionArgs } from 'graphql';
 import { getOperationAST } from 'graphql';
@@ -39,8 +40,19 @@ interface Stored {
   readonly freshUntil: number;
 }
 
-/** Headers that make two requests different callers or different representations. */
-const KEY_HEADERS = ['host', 'accept', 'content-type', 'origin', 'authorization', 'cookie', 'x-api-key'] as const;
+/** A JSON array body (a batch), possibly after whitespace. */
+function isBatch(body: Buffer): boolean {
+  let i = 0;
+  // Leading JSON whitespace: space, tab, line feed, carriage return.
+  while (i < body.length && i < 16 && (body[i] === 0x20 || body[i] === 0x09 || body[i] === 0x0a || body[i] === 0x0d))
+    i += 1;
+  return body[i] === 0x5b; /* [ */
+}
+
+/** A header's text (node joins repeated ones; unknown ones may arrive as lists). */
+function headerText(value: string | string[] | undefined): string {
+  return value === undefined ? '' : String(value);
+}
 /** Not replayed: per-connection, per-request or recomputed. */
 const DROP_HEADERS = new Set([
   'date',
@@ -108,13 +120,13 @@ export class ResponseCache {
       }
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.once('end', () => {
+      // 'end' is emitted once; `on` spares the once-wrapper and its removal on every request.
+      req.on('end', () => {
         const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
         // yoga's Node adapter takes an already-read body from `req.body`.
         (req as IncomingMessage & { body?: Buffer }).body = body;
         // Batches are left alone: each of their operations is charged to the caller's budget separately.
-        if (body[0] === 0x5b /* [ */ || body.subarray(0, 16).toString('latin1').trimStart().startsWith('['))
-          next(req, res);
+        if (isBatch(body)) next(req, res);
         else this.serve(req, res, next, body.toString('latin1'));
       });
     };
@@ -157,13 +169,14 @@ export class ResponseCache {
     return Number.isInteger(length) && length > 0 && length <= this.maxBodyBytes;
   }
 
+  /** One template, not a loop of concatenations: it is built for every request, hits included. */
   private keyOf(req: IncomingMessage, body: string): string {
-    let key = `${req.method ?? ''} ${req.url ?? ''}`;
-    for (const name of KEY_HEADERS) {
-      const value = req.headers[name];
-      key += `\n${value === undefined ? '' : String(value)}`;
-    }
-    return `${key}\n${body}`;
+    const headers = req.headers;
+    return (
+      `${req.method ?? ''} ${req.url ?? ''}\n${headers.host ?? ''}\n${headers.accept ?? ''}\n` +
+      `${headers['content-type'] ?? ''}\n${headers.origin ?? ''}\n${headers.authorization ?? ''}\n` +
+      `${headers.cookie ?? ''}\n${headerText(headers['x-api-key'])}\n${body}`
+    );
   }
 
   private serve(req: IncomingMessage, res: ServerResponse, next: RequestListener, body: string): void {

@@ -8,6 +8,9 @@ interface Bucket {
   at: number;
 }
 
+const TAKEN: Take = Object.freeze({ ok: true });
+const BOTH_TAKEN = Object.freeze([0, 0] as const);
+
 export class TokenBuckets {
   private readonly buckets = new Map<string, Bucket>();
   private readonly perMs: number;
@@ -27,16 +30,31 @@ export class TokenBuckets {
     const retryAfterMs = this.waitFor(bucket, amount);
     if (retryAfterMs > 0) return { ok: false, retryAfterMs };
     bucket.tokens -= amount;
-    return { ok: true };
+    return TAKEN;
   }
 
-  /** How long until `amount` fits in `key`'s bucket (0: now), without taking it. */
-  wait(key: string, amount = 1): number {
-    return this.waitFor(this.refilled(key), amount);
+  /**
+   * Takes `amount` from `key`'s bucket and `otherAmount` from `other`'s bucket for the same key, both or neither, with
+   * one clock read and one lookup per bucket (it runs for every answer, memoized ones included). Returns how long
+   * until both fit: `[0, 0]` when taken, else the wait of this bucket and of the other one.
+   */
+  takeWith(key: string, amount: number, other: TokenBuckets, otherAmount: number): readonly [number, number] {
+    const now = this.now();
+    const bucket = this.refilledAt(key, now);
+    const otherBucket = other.refilledAt(key, now);
+    const wait = this.waitFor(bucket, amount);
+    const otherWait = other.waitFor(otherBucket, otherAmount);
+    if (wait > 0 || otherWait > 0) return [wait, otherWait];
+    bucket.tokens -= amount;
+    otherBucket.tokens -= otherAmount;
+    return BOTH_TAKEN;
   }
 
   private refilled(key: string): Bucket {
-    const now = this.now();
+    return this.refilledAt(key, this.now());
+  }
+
+  private refilledAt(key: string, now: number): Bucket {
     let bucket = this.buckets.get(key);
     if (bucket === undefined) {
       if (this.buckets.size >= this.maxKeys) this.prune(now);
@@ -84,19 +102,18 @@ export interface CallerBudgetLimits {
   readonly costPerMinute: number;
 }
 
+const CHARGED: Charge = Object.freeze({ ok: true });
+
 /** One process's budgets: both are checked before either is charged, so a refusal costs the caller nothing. */
 export function localCallerBudget(limits: CallerBudgetLimits, now?: () => number): CallerBudget {
   const requests = new TokenBuckets(limits.perMinute, now);
   const spent = new TokenBuckets(limits.costPerMinute, now);
   return {
     charge: (key, cost) => {
-      const requestWait = requests.wait(key);
+      const [requestWait, costWait] = requests.takeWith(key, 1, spent, cost);
       if (requestWait > 0) return { ok: false, budget: 'requests', retryAfterMs: requestWait };
-      const costWait = spent.wait(key, cost);
       if (costWait > 0) return { ok: false, budget: 'cost', retryAfterMs: costWait };
-      requests.take(key);
-      spent.take(key, cost);
-      return { ok: true };
+      return CHARGED;
     },
   };
 }
