@@ -295,7 +295,17 @@ export class ResponseCache {
       if (value !== undefined && !DROP_HEADERS.has(name)) headers[name] = value;
     }
     headers['content-length'] = body.length;
-    return { status: 200, headers, body, etag: etagOf(body), freshUntil: recording.freshUntil };
+    // Hashed on first use: only public GETs send an ETag, and most kept answers are POSTs or never asked again.
+    let etag: string | undefined;
+    return {
+      status: 200,
+      headers,
+      body,
+      get etag() {
+        return (etag ??= etagOf(body));
+      },
+      freshUntil: recording.freshUntil,
+    };
   }
 
   private markOneOff(key: string): void {
