@@ -45,8 +45,12 @@ function rateSync(once: () => void, seconds: number): { cpu: number; wall: numbe
   };
 }
 
-/** Async operations per second of `task`, `concurrency` loops back to back. */
-async function rate(task: () => Promise<unknown>, seconds: number, concurrency: number): Promise<number> {
+/** Async operations per second of `task`, `concurrency` loops back to back, and how many ran. */
+async function rate(
+  task: () => Promise<unknown>,
+  seconds: number,
+  concurrency: number,
+): Promise<{ rate: number; operations: number }> {
   const started = performance.now();
   const deadline = started + seconds * 1000;
   let operations = 0;
@@ -58,7 +62,7 @@ async function rate(task: () => Promise<unknown>, seconds: number, concurrency: 
       }
     }),
   );
-  return operations / ((performance.now() - started) / 1000);
+  return { rate: operations / ((performance.now() - started) / 1000), operations };
 }
 
 /** The fast signer must be byte-identical to the reference before its speed means anything. */
@@ -104,6 +108,24 @@ export async function b6(settings: Settings): Promise<{ figures: Figure[]; raw: 
   });
   const viaGateway: number[] = [];
   const viaClient: number[] = [];
+  // CPU time per order (µs) of the side that sends it and of the sandbox answering it: what one order costs,
+  // whatever else the shared machine runs. The direct client runs in this process, alone while it is measured.
+  const cpuUs = {
+    gateway: [] as number[],
+    client: [] as number[],
+    sandboxGateway: [] as number[],
+    sandboxClient: [] as number[],
+  };
+  const childCpu = async (child: { call<T>(cmd: string): Promise<T> }): Promise<number> => {
+    const usage = await child.call<NodeJS.CpuUsage>('cpu');
+    return usage.user + usage.system;
+  };
+  const ownCpu = (): number => {
+    const usage = process.cpuUsage();
+    return usage.user + usage.system;
+  };
+  // BENCH_PROFILE_DIR=<dir>: a CPU profile of the gateway while it serves the measured (not warm-up) orders.
+  const profileDir = process.env['BENCH_PROFILE_DIR'];
   let failures = 0;
   try {
     const price = await lowestBid(sandbox.info.restUrl);
@@ -114,14 +136,26 @@ export async function b6(settings: Settings): Promise<{ figures: Figure[]; raw: 
       throw new Error(`B6 mutation failed: ${sample.text.slice(0, 300)}`);
     await rate(() => direct.call('executeOrder', ORDER), settings.warmupSeconds, CONCURRENCY);
     for (let round = 0; round < settings.rounds; round += 1) {
-      viaClient.push(await rate(() => direct.call('executeOrder', ORDER), settings.seconds, CONCURRENCY));
-      const run = await load({
-        url: gateway.info.url,
-        body,
-        connections: CONCURRENCY,
-        seconds: settings.seconds,
-        warmupSeconds: round === 0 ? settings.warmupSeconds : 0,
-      });
+      const [clientBefore, sandboxBefore] = [ownCpu(), await childCpu(sandbox)];
+      const client = await rate(() => direct.call('executeOrder', ORDER), settings.seconds, CONCURRENCY);
+      const [clientAfter, sandboxAfter] = [ownCpu(), await childCpu(sandbox)];
+      const clientOrders = Math.max(1, client.operations);
+      cpuUs.client.push((clientAfter - clientBefore) / clientOrders);
+      cpuUs.sandboxClient.push((sandboxAfter - sandboxBefore) / clientOrders);
+      viaClient.push(client.rate);
+      if (round === 0)
+        await load({ url: gateway.info.url, body, connections: CONCURRENCY, seconds: settings.warmupSeconds });
+      if (profileDir !== undefined) await gateway.call('profileStart');
+      const [gatewayBefore, sandboxBeforeGw] = [await childCpu(gateway), await childCpu(sandbox)];
+      const run = await load({ url: gateway.info.url, body, connections: CONCURRENCY, seconds: settings.seconds });
+      const [gatewayAfter, sandboxAfterGw] = [await childCpu(gateway), await childCpu(sandbox)];
+      if (profileDir !== undefined)
+        process.stderr.write(
+          `profile: ${await gateway.call<string>('profileStop', { dir: profileDir, name: `B6-gateway-${round}` })}\n`,
+        );
+      const gatewayOrders = Math.max(1, run.requests);
+      cpuUs.gateway.push((gatewayAfter - gatewayBefore) / gatewayOrders);
+      cpuUs.sandboxGateway.push((sandboxAfterGw - sandboxBeforeGw) / gatewayOrders);
       failures += run.errors + run.non2xx;
       viaGateway.push(run.rps);
     }
@@ -159,9 +193,13 @@ export async function b6(settings: Settings): Promise<{ figures: Figure[]; raw: 
         compare: 'ratio',
         target: '>= 50 %',
         met: orders / ordersBaseline >= 0.5 && failures === 0,
-        note: `${settings.rounds} alternating rounds of ${settings.seconds} s; gateway failures ${failures}`,
+        note:
+          `CPU per order ${Math.round(mean(cpuUs.gateway))} µs gateway, ${Math.round(mean(cpuUs.client))} µs direct ` +
+          `client (ratio ${((mean(cpuUs.client) / mean(cpuUs.gateway)) * 100).toFixed(1)} %); sandbox CPU per order ` +
+          `${Math.round(mean(cpuUs.sandboxGateway))} µs via the gateway, ${Math.round(mean(cpuUs.sandboxClient))} µs ` +
+          `direct; ${settings.rounds} alternating rounds of ${settings.seconds} s; gateway failures ${failures}`,
       },
     ],
-    raw: { fast, reference, viaGateway, viaClient },
+    raw: { fast, reference, viaGateway, viaClient, cpuMicrosPerOrder: cpuUs },
   };
 }
