@@ -129,16 +129,19 @@ export function httpError(
   });
 }
 
+function pageHeader(headers: AnswerHeaders, name: string): number | undefined {
+  const value = headers.get(name);
+  return value !== null && /^\d+$/.test(value.trim()) ? Number(value) : undefined;
+}
+
 function readPage(headers: AnswerHeaders): PageInfo | undefined {
-  const read = (name: string): number | undefined => {
-    const value = headers.get(name);
-    return value !== null && /^\d+$/.test(value.trim()) ? Number(value) : undefined;
-  };
-  const count = read('x-page-count');
-  const current = read('x-current-page');
-  const size = read('x-page-size');
-  const total = read('x-total');
-  if (count === undefined || current === undefined || size === undefined || total === undefined) return undefined;
+  const count = pageHeader(headers, 'x-page-count');
+  // Most answers are not paginated: one header look-up settles it.
+  if (count === undefined) return undefined;
+  const current = pageHeader(headers, 'x-current-page');
+  const size = pageHeader(headers, 'x-page-size');
+  const total = pageHeader(headers, 'x-total');
+  if (current === undefined || size === undefined || total === undefined) return undefined;
   return { count, current, size, total };
 }
 
