@@ -10,6 +10,7 @@
 import DataLoader from 'dataloader';
 import { ALL_MARKET_TYPES_PARAMS, type CachedExchange } from './exchange/cache.ts';
 import { ExchangeError } from './exchange/errors.ts';
+import { indexBySymbol } from './exchange/symbolIndex.ts';
 import type { MarketAsset } from './exchange/types/assets.ts';
 import type { MarketType, TickerInterval } from './exchange/types/enums.ts';
 import type { MarkPrice, OpenInterest, Ticker } from './exchange/types/marketData.ts';
@@ -35,10 +36,6 @@ export interface Loaders {
 /** Market types whose mark prices `/markPrices?marketType=` serves (RFQ markets have none). */
 const MARK_PRICE_TYPES: ReadonlySet<MarketType> = new Set(['SPOT', 'PERP', 'IPERP', 'DATED', 'PREDICTION']);
 
-function bySymbol<T extends { readonly symbol: string }>(rows: readonly T[] | null): Map<string, T> {
-  return new Map((rows ?? []).map((row) => [row.symbol, row]));
-}
-
 /** `/market?symbol=` for an unknown symbol is a 400 "Invalid market symbol": that is a null, not an error. */
 function isUnknownSymbol(error: unknown): boolean {
   return error instanceof ExchangeError && (error.status === 400 || error.status === 404);
@@ -48,7 +45,7 @@ type CatalogOf<T> = () => Promise<readonly T[]>;
 
 function marketLoader(exchange: CachedExchange, allMarkets: CatalogOf<Market>): DataLoader<string, Market | null> {
   return new DataLoader<string, Market | null>(async (symbols) => {
-    const catalog = bySymbol(await allMarkets());
+    const catalog = indexBySymbol(await allMarkets());
     return Promise.all(
       symbols.map(async (symbol) => {
         const known = catalog.get(symbol);
@@ -70,12 +67,12 @@ function tickerLoader(exchange: CachedExchange): DataLoader<TickerKey, Ticker | 
     async (keys) => {
       // One /tickers call per window. A market it omits has no ticker data (`/ticker` would answer 204): null,
       // without a per-symbol call that would break the one-call budget.
-      const lists = new Map<string, Promise<Map<string, Ticker>>>();
-      const listFor = (interval: TickerInterval | undefined): Promise<Map<string, Ticker>> => {
+      const lists = new Map<string, Promise<ReadonlyMap<string, Ticker>>>();
+      const listFor = (interval: TickerInterval | undefined): Promise<ReadonlyMap<string, Ticker>> => {
         const id = interval ?? '';
         let list = lists.get(id);
         if (!list) {
-          list = exchange.call('getTickers', interval ? { interval } : {}).then(bySymbol);
+          list = exchange.call('getTickers', interval ? { interval } : {}).then(indexBySymbol);
           lists.set(id, list);
         }
         return list;
@@ -105,21 +102,21 @@ function markPriceLoader(
       types.map((marketType) => exchange.call('getMarkPrices', marketType === 'PERP' ? {} : { marketType })),
     );
     const found = new Map<string, MarkPrice>();
-    for (const list of lists) for (const [symbol, row] of bySymbol(list)) found.set(symbol, row);
+    for (const list of lists) for (const [symbol, row] of indexBySymbol(list)) found.set(symbol, row);
     return symbols.map((symbol) => found.get(symbol) ?? null);
   });
 }
 
 function openInterestLoader(exchange: CachedExchange): DataLoader<string, OpenInterest | null> {
   return new DataLoader<string, OpenInterest | null>(async (symbols) => {
-    const all = bySymbol(await exchange.call('getOpenInterest', {}));
+    const all = indexBySymbol(await exchange.call('getOpenInterest', {}));
     return symbols.map((symbol) => all.get(symbol) ?? null);
   });
 }
 
 function assetLoader(allAssets: CatalogOf<MarketAsset>): DataLoader<string, MarketAsset | null> {
   return new DataLoader<string, MarketAsset | null>(async (symbols) => {
-    const all = bySymbol(await allAssets());
+    const all = indexBySymbol(await allAssets());
     return symbols.map((symbol) => all.get(symbol) ?? null);
   });
 }

@@ -7,6 +7,10 @@ const maker = sandbox.accountsByName['maker'];
 if (maker === undefined) throw new Error('the sandbox has no maker account');
 serveParent(
   { restUrl: sandbox.restUrl, wsUrl: sandbox.wsUrl, apiKey: maker.apiKey, apiSecret: maker.apiSecret },
-  { requests: () => sandbox.stats.requests(), reset: () => sandbox.stats.resetRequests() },
+  {
+    requests: () => sandbox.stats.requests(),
+    reset: () => sandbox.stats.resetRequests(),
+    cpu: () => process.cpuUsage(),
+  },
   () => sandbox.close(),
 );

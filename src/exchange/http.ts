@@ -3,7 +3,7 @@ import type { EndpointDef } from './endpoint.ts';
 import { answerKind, ExchangeError, isNotSentCode, isTransientStatus, parseErrorBody } from './errors.ts';
 import { endpointLabel } from './prepare.ts';
 import { parseRetryAfter } from './retry.ts';
-import type { AnswerHeaders, HttpSend } from './pool.ts';
+import { UpstreamTimeout, type AnswerHeaders, type HttpSend } from './pool.ts';
 import { parseJsonLossless, tagOrigin } from './wireJson.ts';
 
 export interface PageInfo {
@@ -31,7 +31,9 @@ export interface RawResponse {
 export interface SendInput {
   readonly send: HttpSend;
   readonly def: EndpointDef<unknown, unknown>;
-  readonly url: string;
+  /** `scheme://host[:port]` of the exchange, and the rest of the URL (path and query). */
+  readonly origin: string;
+  readonly path: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string | undefined;
   readonly timeoutMs: number;
@@ -74,39 +76,28 @@ function describeNetworkFailure(cause: unknown): string {
  */
 export async function sendOnce(input: SendInput): Promise<RawResponse> {
   const { def, signal } = input;
-  const label = endpointLabel(def);
-  // Without an answer a write may or may not have happened: only GETs are safe to repeat.
-  const retryable = def.method === 'GET';
   if (signal?.aborted) throw signal.reason;
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, input.timeoutMs);
-  const forwardAbort = (): void => controller.abort(signal?.reason);
-  signal?.addEventListener('abort', forwardAbort, { once: true });
   try {
-    return await input.send(input.url, {
+    return await input.send(input.origin, input.path, {
       method: def.method,
       headers: input.headers,
       body: input.body,
-      signal: controller.signal,
+      signal,
+      timeoutMs: input.timeoutMs,
     });
   } catch (cause) {
-    if (timedOut) {
+    // Without an answer a write may or may not have happened: only GETs are safe to repeat.
+    const retryable = def.method === 'GET';
+    if (cause instanceof UpstreamTimeout) {
       const message = `no answer within ${input.timeoutMs} ms`;
-      throw new ExchangeError({ kind: 'timeout', endpoint: label, message, retryable });
+      throw new ExchangeError({ kind: 'timeout', endpoint: endpointLabel(def), message, retryable });
     }
     if (signal?.aborted) throw signal.reason;
     const message = `network error: ${describeNetworkFailure(cause)}`;
     if (isNotSentCode(networkCode(cause))) {
-      throw new ExchangeError({ kind: 'notSent', endpoint: label, message, retryable: true, cause });
+      throw new ExchangeError({ kind: 'notSent', endpoint: endpointLabel(def), message, retryable: true, cause });
     }
-    throw new ExchangeError({ kind: 'network', endpoint: label, message, retryable, cause });
-  } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener('abort', forwardAbort);
+    throw new ExchangeError({ kind: 'network', endpoint: endpointLabel(def), message, retryable, cause });
   }
 }
 
@@ -138,16 +129,19 @@ export function httpError(
   });
 }
 
+function pageHeader(headers: AnswerHeaders, name: string): number | undefined {
+  const value = headers.get(name);
+  return value !== null && /^\d+$/.test(value.trim()) ? Number(value) : undefined;
+}
+
 function readPage(headers: AnswerHeaders): PageInfo | undefined {
-  const read = (name: string): number | undefined => {
-    const value = headers.get(name);
-    return value !== null && /^\d+$/.test(value.trim()) ? Number(value) : undefined;
-  };
-  const count = read('x-page-count');
-  const current = read('x-current-page');
-  const size = read('x-page-size');
-  const total = read('x-total');
-  if (count === undefined || current === undefined || size === undefined || total === undefined) return undefined;
+  const count = pageHeader(headers, 'x-page-count');
+  // Most answers are not paginated: one header look-up settles it.
+  if (count === undefined) return undefined;
+  const current = pageHeader(headers, 'x-current-page');
+  const size = pageHeader(headers, 'x-page-size');
+  const total = pageHeader(headers, 'x-total');
+  if (current === undefined || size === undefined || total === undefined) return undefined;
   return { count, current, size, total };
 }
 

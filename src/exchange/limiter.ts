@@ -6,6 +6,11 @@ import { ExchangeError } from './errors.ts';
 export interface RequestLimiter {
   /** Resolves when the request may be sent; rejects with kind `rateLimited` after the longest allowed wait. */
   acquire(rateClass: RateClass, endpoint: string, signal?: AbortSignal): Promise<void>;
+  /**
+   * Takes a slot only if one is free right now and nobody is waiting (then no wait, timer or promise is needed);
+   * false means: call `acquire`. Limiters that cannot answer at once leave it out.
+   */
+  tryAcquire?(rateClass: RateClass): boolean;
   /** Requests of one rate class waiting for budget (the queue-depth metric). */
   pendingIn(rateClass: RateClass): number;
   /** The exchange answered 429 with Retry-After: hold every further call of this account for that long. */
@@ -99,6 +104,16 @@ export class RateLimiter implements RequestLimiter {
       this.queues[rateClass].push(waiter);
       this.pump();
     });
+  }
+
+  tryAcquire(rateClass: RateClass): boolean {
+    // Waiters go first, in arrival order.
+    if (this.queues.standard.length > 0 || this.queues.historical.length > 0) return false;
+    const now = this.now();
+    this.prune(now);
+    if (this.availableAt(rateClass, now) > now) return false;
+    for (const budget of this.budgetsOf(rateClass)) this.granted[budget].push(now);
+    return true;
   }
 
   /**

@@ -53,11 +53,23 @@ function scalarProblem(param: ParamDef, value: unknown): string | null {
   }
 }
 
+/** Each row's parameter names, built on first use (rows are constants). */
+const paramNames = new WeakMap<EndpointDef<unknown, unknown>, ReadonlySet<string>>();
+
+function namesOf(def: EndpointDef<unknown, unknown>): ReadonlySet<string> {
+  let names = paramNames.get(def);
+  if (names === undefined) {
+    names = new Set(def.params.map((p) => p.name));
+    paramNames.set(def, names);
+  }
+  return names;
+}
+
 /** Validates one parameter group and returns it without null/undefined keys. */
 function cleanGroup(def: EndpointDef<unknown, unknown>, group: unknown, where: string): Record<string, WireValue> {
   if (group === undefined || group === null) group = {};
   if (!isPlainObject(group)) throw invalid(def, `${where}parameters must be an object`);
-  const known = new Map(def.params.map((p) => [p.name, p]));
+  const known = namesOf(def);
   for (const key of Object.keys(group)) {
     if (!known.has(key)) throw invalid(def, `${where}unknown parameter \`${key}\``);
   }
@@ -111,8 +123,15 @@ export function prepareRequest(def: EndpointDef<unknown, unknown>, params: unkno
   return { query, body, signed: { ...query, ...body } as SignableParams };
 }
 
+function isEmpty(record: object): boolean {
+  for (const _ in record) return false;
+  return true;
+}
+
 /** `?a=1&b=x&b=y` (URL-encoded; repeated keys for arrays), or '' when there is nothing to send. */
 export function encodeQuery(query: WireParams): string {
+  // Bodies carry the parameters of every write: most calls have no query at all.
+  if (isEmpty(query)) return '';
   const search = new URLSearchParams();
   for (const key of Object.keys(query).sort()) {
     const value = query[key];

@@ -108,7 +108,9 @@ export type CallArgs<N extends EndpointName> =
     : [params: RequestOf<EndpointOf<N>>, options?: RequestOptions];
 
 export class BackpackRest {
-  private readonly baseUrl: string;
+  /** `scheme://host[:port]` of BACKPACK_API_URL, and the path it may add before every endpoint path. */
+  private readonly origin: string;
+  private readonly pathPrefix: string;
   private readonly key: SigningKey | undefined;
   private readonly windowMs: number;
   private readonly timeoutMs: number;
@@ -122,7 +124,10 @@ export class BackpackRest {
   private readonly onRequest: ((info: RequestInfo) => void) | undefined;
 
   constructor(options: BackpackRestOptions) {
-    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    const baseUrl = options.baseUrl.replace(/\/+$/, '');
+    const split = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*)(.*)$/.exec(baseUrl);
+    this.origin = split?.[1] ?? baseUrl;
+    this.pathPrefix = split?.[2] ?? '';
     this.key = options.key;
     this.windowMs = options.windowMs ?? 5_000;
     this.timeoutMs = options.timeoutMs ?? 10_000;
@@ -245,16 +250,19 @@ export class BackpackRest {
     assertCallable(def, this.key !== undefined);
     const prepared = prepareRequest(def, params);
     const label = endpointLabel(def);
-    const url = `${this.baseUrl}${def.path}${encodeQuery(prepared.query)}`;
+    const path = `${this.pathPrefix}${def.path}${encodeQuery(prepared.query)}`;
     const body = prepared.body === undefined ? undefined : JSON.stringify(prepared.body);
     const idempotent = def.method === 'GET';
     const retries = idempotent ? maxRetries : 0;
     let resynced = false;
     const callStarted = this.now();
-    const overdue = (attempts: number, last?: ExchangeError): ExchangeError =>
-      deadlineError(label, this.now() - callStarted, attempts, last);
     for (let attempt = 1, retry = 0; ; attempt++) {
-      await this.acquireBefore(def, label, signal, deadline, () => overdue(attempt - 1));
+      if (deadline !== undefined && this.now() >= deadline) throw this.overdue(label, callStarted, attempt - 1);
+      if (signal?.aborted) throw signal.reason;
+      // Budget free and nobody queued: granted at once, without arming a wait bounded by the deadline.
+      if (this.limiter.tryAcquire?.(def.rateClass) !== true) {
+        await this.acquireBefore(def, label, signal, deadline, callStarted, attempt - 1);
+      }
       // Signed after the wait for budget, so the timestamp is fresh for every attempt.
       const headers = await this.headersFor(def, prepared);
       const started = this.now();
@@ -263,7 +271,7 @@ export class BackpackRest {
       try {
         const timeoutMs =
           deadline === undefined ? this.timeoutMs : Math.max(1, Math.min(this.timeoutMs, deadline - started));
-        outcome = await sendOnce({ send: this.send, def, url, headers, body, timeoutMs, signal });
+        outcome = await sendOnce({ send: this.send, def, origin: this.origin, path, headers, body, timeoutMs, signal });
       } catch (error) {
         if (!(error instanceof ExchangeError)) {
           endSpan({ error: 'aborted' });
@@ -307,32 +315,41 @@ export class BackpackRest {
       if (error.status === 429 && error.retryAfterMs !== undefined) this.limiter.pauseFor?.(error.retryAfterMs);
       const pastDeadline = deadline !== undefined && this.now() >= deadline;
       if (!idempotent) throw asWriteFailure(error, started + this.windowMs);
-      if (pastDeadline && (error.kind === 'timeout' || error.kind === 'network')) throw overdue(attempt, error);
+      if (pastDeadline && (error.kind === 'timeout' || error.kind === 'network')) {
+        throw this.overdue(label, callStarted, attempt, error);
+      }
       if (!error.retryable || retry >= retries) throw error;
       const retryAfter = error.retryAfterMs;
       if (retryAfter !== undefined && retryAfter > MAX_RETRY_AFTER_MS) throw error;
       const delay = retryAfter ?? backoffDelay(retry, this.backoff);
       // A retry that could only start after the deadline is not worth the wait.
-      if (deadline !== undefined && this.now() + delay >= deadline) throw overdue(attempt, error);
+      if (deadline !== undefined && this.now() + delay >= deadline) {
+        throw this.overdue(label, callStarted, attempt, error);
+      }
       await this.sleep(delay, signal);
       retry++;
     }
   }
 
-  /** The limiter's wait, cut short by the deadline (then `overdue()` is thrown). */
+  /** The call's deadline passed after `attempts` attempts (the last one failing with `last`). */
+  private overdue(label: string, callStarted: number, attempts: number, last?: ExchangeError): ExchangeError {
+    return deadlineError(label, this.now() - callStarted, attempts, last);
+  }
+
+  /** The limiter's wait, cut short by the deadline (then the call fails as overdue). */
   private async acquireBefore(
     def: EndpointDef<unknown, unknown>,
     label: string,
     signal: AbortSignal | undefined,
     deadline: number | undefined,
-    overdue: () => ExchangeError,
+    callStarted: number,
+    attempts: number,
   ): Promise<void> {
-    if (deadline !== undefined && this.now() >= deadline) throw overdue();
     const bounded = deadlineSignal(signal, deadline, this.now());
     try {
       await this.limiter.acquire(def.rateClass, label, bounded.signal);
     } catch (error) {
-      throw bounded.expired() ? overdue() : error;
+      throw bounded.expired() ? this.overdue(label, callStarted, attempts) : error;
     } finally {
       bounded.dispose();
     }

@@ -78,23 +78,29 @@ function renderScalar(value: string | number | bigint | boolean): string {
   return String(value);
 }
 
-/** `key=value` pairs of one parameter group, sorted by key, absent and null values omitted. */
-export function renderParams(params: SignableParams | undefined): string[] {
-  if (!params) return [];
-  const pairs: string[] = [];
+/** The text of one parameter value (objects as JSON). */
+function renderValue(value: Exclude<SignableValue, null | undefined | readonly unknown[]>): string {
+  return typeof value === 'object' ? JSON.stringify(value) : renderScalar(value);
+}
+
+/**
+ * `&key=value` for every pair of one parameter group, sorted by key, absent and null values omitted: appended to one
+ * string, as the signing string is built for every signed call.
+ */
+function pairsText(params: SignableParams | undefined): string {
+  if (!params) return '';
+  let text = '';
   for (const key of Object.keys(params).sort()) {
     const value = params[key];
     if (value === undefined || value === null) continue;
     if (Array.isArray(value)) {
       // Repeated query keys: one pair per element, in order (the exchange does not specify this; see README).
-      for (const item of value) pairs.push(`${key}=${renderScalar(item as string | number | boolean)}`);
-    } else if (typeof value === 'object') {
-      pairs.push(`${key}=${JSON.stringify(value)}`);
+      for (const item of value) text += `&${key}=${renderScalar(item as string | number | boolean)}`;
     } else {
-      pairs.push(`${key}=${renderScalar(value as string | number | bigint | boolean)}`);
+      text += `&${key}=${renderValue(value as Exclude<SignableValue, null | undefined | readonly unknown[]>)}`;
     }
   }
-  return pairs;
+  return text;
 }
 
 /**
@@ -107,10 +113,14 @@ export function signingString(
   timestamp: number,
   window: number,
 ): string {
-  const groups: readonly (SignableParams | undefined)[] = Array.isArray(params)
-    ? params
-    : [params as SignableParams | undefined];
-  const head = groups.map((group) => [`instruction=${instruction}`, ...renderParams(group)].join('&')).join('&');
+  let head = '';
+  if (Array.isArray(params)) {
+    for (const group of params as readonly SignableParams[]) {
+      head += `${head === '' ? '' : '&'}instruction=${instruction}${pairsText(group)}`;
+    }
+  } else {
+    head = `instruction=${instruction}${pairsText(params as SignableParams | undefined)}`;
+  }
   return `${head}&timestamp=${timestamp}&window=${window}`;
 }
 

@@ -1,6 +1,7 @@
 // Market symbols in arguments: ccxt's unified aliases, the catalog check, and the UNKNOWN_SYMBOL error.
 import { GraphQLError } from 'graphql';
 import { ALL_MARKET_TYPES_PARAMS, type CachedExchange } from '../../exchange/cache.ts';
+import { indexBySymbol } from '../../exchange/symbolIndex.ts';
 
 const MAX_SUGGESTIONS = 3;
 
@@ -45,17 +46,8 @@ export function unknownSymbolError(symbol: string, suggestions: readonly string[
   });
 }
 
-/** The symbol set of each catalog answer the cache holds: built once per catalog, not once per argument. */
-const symbolSets = new WeakMap<object, Set<string>>();
-
-async function catalogSymbols(exchange: CachedExchange): Promise<Set<string>> {
-  const markets = (await exchange.call('getMarkets', ALL_MARKET_TYPES_PARAMS)) ?? [];
-  let symbols = symbolSets.get(markets);
-  if (symbols === undefined) {
-    symbols = new Set(markets.map((market) => market.symbol));
-    symbolSets.set(markets, symbols);
-  }
-  return symbols;
+async function catalogSymbols(exchange: CachedExchange): Promise<ReadonlyMap<string, unknown>> {
+  return indexBySymbol(await exchange.call('getMarkets', ALL_MARKET_TYPES_PARAMS));
 }
 
 /**
@@ -70,7 +62,7 @@ export async function knownSymbol(exchange: CachedExchange, raw: string): Promis
   if (await exchange.refreshMarkets()) {
     const refreshed = await catalogSymbols(exchange);
     if (refreshed.has(symbol)) return symbol;
-    throw unknownSymbolError(raw, closestSymbols(symbol, refreshed));
+    throw unknownSymbolError(raw, closestSymbols(symbol, refreshed.keys()));
   }
-  throw unknownSymbolError(raw, closestSymbols(symbol, known));
+  throw unknownSymbolError(raw, closestSymbols(symbol, known.keys()));
 }
