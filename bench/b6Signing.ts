@@ -79,7 +79,7 @@ function checkEquivalence(count: number): void {
 }
 
 export async function b6(settings: Settings): Promise<{ figures: Figure[]; raw: unknown }> {
-  // tweetnacl is slow (tens of ms a signature on a loaded machine); test/exchange/sign.test.ts checks 1,000 more.
+  // tweetnacl is slow (tens of ms a signature on a loaded machine); test/exchange/sign.test.ts checks 10,000 more.
   const equivalenceChecked = 200;
   checkEquivalence(equivalenceChecked);
   const key = loadSigningKey(randomBytes(32).toString('base64'));
