@@ -11,7 +11,7 @@
 // pulled from the client's queue only after the previous frame was written to the socket (as graphql-ws does), so a
 // slow client leaves values in its own bounded queue, where they conflate or overflow under the queue's policy.
 import type { ExecutionResult } from 'graphql';
-import type { SubscriptionQueue } from '../streams/queue.ts';
+import type { QueueTaker, SubscriptionQueue } from '../streams/queue.ts';
 
 /** Where one operation's `next` messages go when they need no per-result hook. */
 export interface PayloadSink {
@@ -46,14 +46,16 @@ function directPayload(result: ExecutionResult, maxBytes: number | undefined): s
 type Step = IteratorResult<ExecutionResult, void>;
 type QueueStep = IteratorResult<unknown>;
 
-export class DirectDelivery<Args> implements AsyncGenerator<ExecutionResult, void, void> {
+export class DirectDelivery<Args> implements AsyncGenerator<ExecutionResult, void, void>, QueueTaker<unknown> {
   /** graphql-ws's outstanding `next()`: events are written directly only while it waits. */
   private waiting: { resolve: (step: Step) => void; reject: (error: unknown) => void } | undefined;
   private finished = false;
-  // Bound once per subscription (bound methods: lighter than arrow functions under tsx, which names each of those),
-  // so the delivery path allocates no closures.
-  private readonly onEvent = this.deliver.bind(this);
-  private readonly written = this.afterWrite.bind(this);
+  /**
+   * The socket's write callback, bound on the first write (a bound method: lighter than an arrow function under tsx,
+   * which names each of those), so the delivery path allocates no closures and a subscriber that never received
+   * anything holds none. The queue hands values to `take` without one.
+   */
+  private written: ((error?: Error | null) => void) | undefined;
 
   /** `execute(args, key, event)` runs (or reuses) the shared execution of `event` for this operation. */
   constructor(
@@ -69,7 +71,7 @@ export class DirectDelivery<Args> implements AsyncGenerator<ExecutionResult, voi
     if (this.finished) return Promise.resolve({ done: true, value: undefined });
     return new Promise<Step>((resolve, reject) => {
       this.waiting = { resolve, reject };
-      this.source.pull(this.onEvent);
+      this.source.pull(this);
     });
   }
 
@@ -93,7 +95,8 @@ export class DirectDelivery<Args> implements AsyncGenerator<ExecutionResult, voi
     await this.return();
   }
 
-  private deliver(step: QueueStep): void {
+  /** The queue's next step (QueueTaker). */
+  take(step: QueueStep): void {
     if (step.done) {
       this.finished = true;
       this.settle({ done: true, value: undefined });
@@ -116,7 +119,7 @@ export class DirectDelivery<Args> implements AsyncGenerator<ExecutionResult, voi
   }
 
   private afterWrite(error?: Error | null): void {
-    if (!error && this.waiting !== undefined) this.source.pull(this.onEvent);
+    if (!error && this.waiting !== undefined) this.source.pull(this);
   }
 
   private send(shared: SharedExecution, result: ExecutionResult): void {
@@ -125,7 +128,7 @@ export class DirectDelivery<Args> implements AsyncGenerator<ExecutionResult, voi
     // Through graphql-ws and the hooks; it asks for the next value once that result is sent.
     if (shared.payload === null) this.settle({ done: false, value: result });
     // A socket that no longer takes messages is closing: its close handler ends this operation.
-    else this.sink.write(shared.payload, this.written);
+    else this.sink.write(shared.payload, (this.written ??= this.afterWrite.bind(this)));
   }
 
   private settle(step: Step): void {
