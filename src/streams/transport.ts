@@ -4,7 +4,8 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { GraphQLError, type ExecutionArgs, type execute } from 'graphql';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
-import { PAYLOAD_SINK } from '../execution/directDelivery.ts';
+import { PAYLOAD_SINK, payloadSinkOf } from '../execution/directDelivery.ts';
+import { DrivenResults } from '../execution/drivenResults.ts';
 import type { StreamLogger } from '../exchange/stream.ts';
 import type { GatewayContext } from '../schema/context.ts';
 import type { StreamHub } from './hub.ts';
@@ -93,6 +94,13 @@ export function attachSubscriptions(
       ...(deps.acceptConnection !== undefined ? { onConnect: deps.acceptConnection } : {}),
       execute: (args) => (args.rootValue as Enveloped).execute(args),
       subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
+      // A directly delivered subscription is waited on through DrivenResults (see there), not the hooks' iterators.
+      onOperation: (_ctx, _id, _payload, args, result) => {
+        const sink = payloadSinkOf(args.rootValue);
+        const delivery = sink instanceof NextMessages ? sink.delivery : undefined;
+        if (delivery === undefined || !(Symbol.asyncIterator in result)) return undefined;
+        return new DrivenResults(result[Symbol.asyncIterator](), delivery);
+      },
       onSubscribe: async (ctx, id, params) => {
         // graphql-ws has already reserved this operation's id in ctx.subscriptions.
         if (Object.keys(ctx.subscriptions).length > maxOperations) return [tooManyOperations(maxOperations)];
