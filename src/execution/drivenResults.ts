@@ -9,8 +9,8 @@ type Step = IteratorResult<ExecutionResult, void>;
 const DONE: Step = { done: true, value: undefined };
 
 export class DrivenResults implements AsyncGenerator<ExecutionResult, void, void>, DeliveryDriver {
-  /** graphql-ws's outstanding `next()`. */
-  private pending: { resolve: (step: Step) => void; reject: (error: unknown) => void } | undefined;
+  /** Settles graphql-ws's outstanding `next()` (a rejected promise rejects it): one function, no reject kept. */
+  private pending: ((step: Step | Promise<never>) => void) | undefined;
   /** The hooks' iterator is being pulled for `pending`. */
   private pulling = false;
   private ended = false;
@@ -23,8 +23,8 @@ export class DrivenResults implements AsyncGenerator<ExecutionResult, void, void
 
   next(): Promise<Step> {
     if (this.ended) return Promise.resolve(DONE);
-    return new Promise<Step>((resolve, reject) => {
-      this.pending = { resolve, reject };
+    return new Promise<Step>((resolve) => {
+      this.pending = resolve;
       this.delivery.resume(this);
     });
   }
@@ -36,11 +36,13 @@ export class DrivenResults implements AsyncGenerator<ExecutionResult, void, void
       (step) => {
         this.pulling = false;
         if (step.done) this.ended = true;
-        this.answer()?.resolve(step.done ? DONE : step);
+        this.answer()?.(step.done ? DONE : step);
       },
       (error: unknown) => {
         this.pulling = false;
-        this.answer()?.reject(error);
+        // Only when graphql-ws still waits: a rejected promise nobody awaits would be an unhandled rejection.
+        const answer = this.answer();
+        if (answer !== undefined) answer(Promise.reject(error instanceof Error ? error : new Error(String(error))));
       },
     );
   }
@@ -48,14 +50,14 @@ export class DrivenResults implements AsyncGenerator<ExecutionResult, void, void
   /** The client completed or left: graphql-ws's waiting `next()` ends now, the hooks' iterator is closed. */
   async return(): Promise<Step> {
     this.ended = true;
-    this.answer()?.resolve(DONE);
+    this.answer()?.(DONE);
     await this.results.return?.();
     return DONE;
   }
 
   async throw(error: unknown): Promise<Step> {
     this.ended = true;
-    this.answer()?.resolve(DONE);
+    this.answer()?.(DONE);
     if (this.results.throw !== undefined) await this.results.throw(error);
     return DONE;
   }
@@ -68,7 +70,7 @@ export class DrivenResults implements AsyncGenerator<ExecutionResult, void, void
     await this.return();
   }
 
-  private answer(): { resolve: (step: Step) => void; reject: (error: unknown) => void } | undefined {
+  private answer(): ((step: Step | Promise<never>) => void) | undefined {
     const pending = this.pending;
     this.pending = undefined;
     return pending;
