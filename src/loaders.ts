@@ -31,6 +31,12 @@ export interface Loaders {
   /** The full market catalog (every market type), shared and kept warm by CachedExchange. */
   readonly allMarkets: () => Promise<readonly Market[]>;
   readonly allAssets: () => Promise<readonly MarketAsset[]>;
+  /**
+   * Forgets the loaders created so far (the next use creates fresh ones). A subscription's context lives as long as
+   * the subscription: it is released after subscribing and after each event's execution, so an idle subscriber keeps
+   * no loader and no event is answered from rows cached for an earlier one.
+   */
+  release(): void;
 }
 
 /** Market types whose mark prices `/markPrices?marketType=` serves (RFQ markets have none). */
@@ -134,10 +140,14 @@ class RequestLoaders implements Loaders {
 
   constructor(private readonly exchange: CachedExchange) {}
 
-  readonly allMarkets = async (): Promise<readonly Market[]> =>
-    (await this.exchange.call('getMarkets', ALL_MARKET_TYPES_PARAMS)) ?? [];
+  // Methods, not arrow-function fields: a context that lives as long as a subscription should not carry closures.
+  async allMarkets(): Promise<readonly Market[]> {
+    return (await this.exchange.call('getMarkets', ALL_MARKET_TYPES_PARAMS)) ?? [];
+  }
 
-  readonly allAssets = async (): Promise<readonly MarketAsset[]> => (await this.exchange.call('getAssets', {})) ?? [];
+  async allAssets(): Promise<readonly MarketAsset[]> {
+    return (await this.exchange.call('getAssets', {})) ?? [];
+  }
 
   get ticker(): Loaders['ticker'] {
     return (this.tickerLoader ??= tickerLoader(this.exchange));
@@ -152,11 +162,19 @@ class RequestLoaders implements Loaders {
   }
 
   get market(): Loaders['market'] {
-    return (this.marketLoader ??= marketLoader(this.exchange, this.allMarkets));
+    return (this.marketLoader ??= marketLoader(this.exchange, () => this.allMarkets()));
   }
 
   get asset(): Loaders['asset'] {
-    return (this.assetLoader ??= assetLoader(this.allAssets));
+    return (this.assetLoader ??= assetLoader(() => this.allAssets()));
+  }
+
+  release(): void {
+    this.tickerLoader = undefined;
+    this.markPriceLoader = undefined;
+    this.openInterestLoader = undefined;
+    this.marketLoader = undefined;
+    this.assetLoader = undefined;
   }
 }
 

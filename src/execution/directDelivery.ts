@@ -7,11 +7,16 @@
 // JSON of a shared result is built once and every subscriber sends it with only its own message id spliced in. Any
 // other result (errors, too large), the end of the stream and failures still go through graphql-ws and the hooks.
 //
-// Ordering and backpressure: events are written only while graphql-ws waits on this iterator, and the next value is
-// pulled from the client's queue only after the previous frame was written to the socket (as graphql-ws does), so a
-// slow client leaves values in its own bounded queue, where they conflate or overflow under the queue's policy.
+// Ordering and backpressure: events are written only while graphql-ws waits on this iterator (or, driven, on the
+// transport's DrivenResults), and the next value is pulled from the client's queue only after the previous frame was
+// written to the socket (as graphql-ws does), so a slow client leaves values in its own bounded queue, where they
+// conflate or overflow under the queue's policy.
+//
+// Driven (graphql-ws): the transport waits on the delivery itself (`resume`) rather than through the hooks' chain of
+// iterators, and pulls that chain only when woken for a step the hooks must see; an idle subscription then holds no
+// pending promise in any hook layer.
 import type { ExecutionResult } from 'graphql';
-import type { SubscriptionQueue } from '../streams/queue.ts';
+import type { QueueTaker, SubscriptionQueue } from '../streams/queue.ts';
 
 /** Where one operation's `next` messages go when they need no per-result hook. */
 export interface PayloadSink {
@@ -20,6 +25,18 @@ export interface PayloadSink {
    * failed. False when the socket no longer takes messages (its closing ends the operation).
    */
   write(payload: string, written: (error?: Error | null) => void): boolean;
+  /** Told which delivery writes through it, so the transport can drive that delivery. */
+  claimedBy?(delivery: DrivenDelivery): void;
+}
+
+/** Waits on a delivery from outside the hook layers; `wake` means "pull the hooks' iterator now". */
+export interface DeliveryDriver {
+  wake(): void;
+}
+
+/** A delivery that can be driven: `resume` starts direct writes until the driver is woken. */
+export interface DrivenDelivery {
+  resume(driver: DeliveryDriver): void;
 }
 
 /** Root-value key the transport hands an operation's sink under (graphql-ws only; SSE has none). */
@@ -37,6 +54,10 @@ export interface SharedExecution {
   payload: string | null | undefined;
 }
 
+function toError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
 function directPayload(result: ExecutionResult, maxBytes: number | undefined): string | null {
   if (result.errors !== undefined) return null;
   const json = JSON.stringify(result);
@@ -45,15 +66,22 @@ function directPayload(result: ExecutionResult, maxBytes: number | undefined): s
 
 type Step = IteratorResult<ExecutionResult, void>;
 type QueueStep = IteratorResult<unknown>;
+const DONE: Step = { done: true, value: undefined };
 
-export class DirectDelivery<Args> implements AsyncGenerator<ExecutionResult, void, void> {
-  /** graphql-ws's outstanding `next()`: events are written directly only while it waits. */
-  private waiting: { resolve: (step: Step) => void; reject: (error: unknown) => void } | undefined;
+export class DirectDelivery<Args>
+  implements AsyncGenerator<ExecutionResult, void, void>, QueueTaker<unknown>, DrivenDelivery
+{
+  /** graphql-ws's outstanding `next()`, or the driver: events are written directly only while it waits. */
+  private waiting: { resolve: (step: Step) => void; reject: (error: unknown) => void } | DeliveryDriver | undefined;
+  /** Driven: the step (or failure) the driver was woken for, answered by the next `next()`. */
+  private ready: { readonly step: Step } | { readonly error: unknown } | undefined;
   private finished = false;
-  // Bound once per subscription (bound methods: lighter than arrow functions under tsx, which names each of those),
-  // so the delivery path allocates no closures.
-  private readonly onEvent = this.deliver.bind(this);
-  private readonly written = this.afterWrite.bind(this);
+  /**
+   * The socket's write callback, bound on the first write (a bound method: lighter than an arrow function under tsx,
+   * which names each of those), so the delivery path allocates no closures and a subscriber that never received
+   * anything holds none. The queue hands values to `take` without one.
+   */
+  private written: ((error?: Error | null) => void) | undefined;
 
   /** `execute(args, key, event)` runs (or reuses) the shared execution of `event` for this operation. */
   constructor(
@@ -63,13 +91,29 @@ export class DirectDelivery<Args> implements AsyncGenerator<ExecutionResult, voi
     private readonly args: Args,
     private readonly key: string,
     private readonly maxPayloadBytes: number | undefined,
-  ) {}
+  ) {
+    sink.claimedBy?.(this);
+  }
+
+  resume(driver: DeliveryDriver): void {
+    if (this.ready !== undefined || this.finished) {
+      driver.wake();
+      return;
+    }
+    this.waiting = driver;
+    this.source.pull(this);
+  }
 
   next(): Promise<Step> {
-    if (this.finished) return Promise.resolve({ done: true, value: undefined });
+    const ready = this.ready;
+    if (ready !== undefined) {
+      this.ready = undefined;
+      return 'error' in ready ? Promise.reject(toError(ready.error)) : Promise.resolve(ready.step);
+    }
+    if (this.finished) return Promise.resolve(DONE);
     return new Promise<Step>((resolve, reject) => {
       this.waiting = { resolve, reject };
-      this.source.pull(this.onEvent);
+      this.source.pull(this);
     });
   }
 
@@ -93,7 +137,8 @@ export class DirectDelivery<Args> implements AsyncGenerator<ExecutionResult, voi
     await this.return();
   }
 
-  private deliver(step: QueueStep): void {
+  /** The queue's next step (QueueTaker). */
+  take(step: QueueStep): void {
     if (step.done) {
       this.finished = true;
       this.settle({ done: true, value: undefined });
@@ -116,7 +161,7 @@ export class DirectDelivery<Args> implements AsyncGenerator<ExecutionResult, voi
   }
 
   private afterWrite(error?: Error | null): void {
-    if (!error && this.waiting !== undefined) this.source.pull(this.onEvent);
+    if (!error && this.waiting !== undefined) this.source.pull(this);
   }
 
   private send(shared: SharedExecution, result: ExecutionResult): void {
@@ -125,18 +170,26 @@ export class DirectDelivery<Args> implements AsyncGenerator<ExecutionResult, voi
     // Through graphql-ws and the hooks; it asks for the next value once that result is sent.
     if (shared.payload === null) this.settle({ done: false, value: result });
     // A socket that no longer takes messages is closing: its close handler ends this operation.
-    else this.sink.write(shared.payload, this.written);
+    else this.sink.write(shared.payload, (this.written ??= this.afterWrite.bind(this)));
   }
 
   private settle(step: Step): void {
     const waiting = this.waiting;
     this.waiting = undefined;
-    waiting?.resolve(step);
+    if (waiting === undefined) return;
+    if ('wake' in waiting) {
+      this.ready = { step };
+      waiting.wake();
+    } else waiting.resolve(step);
   }
 
   private fail(error: unknown): void {
     const waiting = this.waiting;
     this.waiting = undefined;
-    waiting?.reject(error);
+    if (waiting === undefined) return;
+    if ('wake' in waiting) {
+      this.ready = { error };
+      waiting.wake();
+    } else waiting.reject(error);
   }
 }

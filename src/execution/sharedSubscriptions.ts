@@ -28,6 +28,24 @@ function operationKey(args: ExecutionArgs): string {
   return `${args.operationName ?? ''}|${variables}|${typeof caller === 'string' ? caller : ''}`;
 }
 
+/**
+ * Lets go of the loaders a subscription's context created (see `Loaders.release`): the context lives as long as the
+ * subscription, its loaders only as long as one execution.
+ */
+function releaseLoaders(args: ExecutionArgs): void {
+  (args.contextValue as { loaders?: { release?: () => void } } | null)?.loaders?.release?.();
+}
+
+/** Executes one event for `args` and releases the loaders that execution used once it is done. */
+function executeEvent(args: ExecutionArgs, event: unknown): Result {
+  const result = execute({ ...args, rootValue: event });
+  if (!(result instanceof Promise)) {
+    releaseLoaders(args);
+    return result;
+  }
+  return result.finally(() => releaseLoaders(args));
+}
+
 /** The source stream, each event mapped through `map`; `return` (client completes) closes the source. */
 class MappedEvents implements AsyncGenerator<ExecutionResult, void, void> {
   private readonly iterator: AsyncIterator<unknown>;
@@ -74,8 +92,7 @@ export function useSharedSubscriptionExecution(options: SharedSubscriptionOption
 
   const executeShared = (args: ExecutionArgs, key: string, event: unknown): SharedExecution => {
     // Primitive events cannot key a WeakMap (none of ours are); execute them per subscriber.
-    if (event === null || typeof event !== 'object')
-      return { result: execute({ ...args, rootValue: event }), payload: undefined };
+    if (event === null || typeof event !== 'object') return { result: executeEvent(args, event), payload: undefined };
     let byDocument = results.get(event);
     if (byDocument === undefined) {
       byDocument = new WeakMap();
@@ -88,7 +105,7 @@ export function useSharedSubscriptionExecution(options: SharedSubscriptionOption
     }
     let shared = byOperation.get(key);
     if (shared === undefined) {
-      shared = { result: execute({ ...args, rootValue: event }), payload: undefined };
+      shared = { result: executeEvent(args, event), payload: undefined };
       byOperation.set(key, shared);
     }
     return shared;
@@ -99,6 +116,7 @@ export function useSharedSubscriptionExecution(options: SharedSubscriptionOption
       // graphql-js's own subscribe, with the per-event execute made shared.
       setSubscribeFn(async (args: ExecutionArgs) => {
         const source = await createSourceEventStream(args);
+        releaseLoaders(args);
         if (!(Symbol.asyncIterator in (source as object))) return source as ExecutionResult;
         const key = operationKey(args);
         const sink = payloadSinkOf(args.rootValue);

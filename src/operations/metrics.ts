@@ -1,6 +1,7 @@
 // Prometheus metrics at /metrics: yoga/envelop's GraphQL metrics plus the gateway's own upstream, limiter, cache,
 // socket, subscription and order-book numbers. Labels carry endpoint and account names, never keys or tokens.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { OnSubscribeHookResult } from '@envelop/core';
 import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -148,23 +149,34 @@ export class GatewayMetrics {
   /** yoga/envelop GraphQL metrics (operations, durations, errors by operation name) and open subscriptions. */
   plugins(): Plugin[] {
     const active = this.subscriptionsActive;
+    // One set of hooks per subscription field, shared by its subscriptions: a subscription keeps its hooks for its
+    // whole life, so hooks made per subscription would cost each idle subscriber memory.
+    const hooksByField = new Map<string, OnSubscribeHookResult<unknown>>();
+    const hooksFor = (field: string): OnSubscribeHookResult<unknown> => {
+      let hooks = hooksByField.get(field);
+      if (hooks === undefined) {
+        const end = {
+          onEnd() {
+            active.dec({ field });
+          },
+        };
+        hooks = {
+          onSubscribeResult({ result }) {
+            if (typeof result !== 'object' || !(Symbol.asyncIterator in result)) return undefined;
+            active.inc({ field });
+            return end;
+          },
+        };
+        hooksByField.set(field, hooks);
+      }
+      return hooks;
+    };
     const subscriptions: Plugin = {
       onSubscribe({ args }) {
         const operation = getOperationAST(args.document, args.operationName);
         const first = operation?.selectionSet.selections[0];
-        const field = first?.kind === 'Field' ? first.name.value : 'unknown';
-        return {
-          onSubscribeResult({ result }) {
-            if (typeof result !== 'object' || !(Symbol.asyncIterator in result)) return undefined;
-            active.inc({ field });
-            // A method, not an arrow function: tsx names every arrow function, which costs each subscription memory.
-            return {
-              onEnd() {
-                active.dec({ field });
-              },
-            };
-          },
-        };
+        // Field names come from validated documents, so the map is bounded by the schema's subscription fields.
+        return hooksFor(first?.kind === 'Field' ? first.name.value : 'unknown');
       },
     };
     return [

@@ -49,7 +49,7 @@ export interface Security {
   /** graphql-ws `onConnect`: false closes the socket (4403) on a foreign Origin/Host or a bad token. */
   acceptConnection(ctx: {
     connectionParams?: Readonly<Record<string, unknown>> | undefined;
-    extra: { request: IncomingMessage };
+    extra: { request: Pick<IncomingMessage, 'headers'> };
   }): boolean;
   readonly logger: Logger;
   /** Log at startup: the mode, the bind policy's verdict and file-permission warnings. */

@@ -43,19 +43,36 @@ export interface SubscriptionQueueOptions<T> {
   readonly onConflate?: () => void;
 }
 
+/** Takes pulled values without a promise or a closure per pull (the direct-delivery path, one per subscription). */
+export interface QueueTaker<T> {
+  take(result: IteratorResult<T | QueueFailure>): void;
+}
+
+type Waiter<T> = ((result: IteratorResult<T | QueueFailure>) => void) | QueueTaker<T>;
+
+function hand<T>(waiter: Waiter<T>, result: IteratorResult<T | QueueFailure>): void {
+  if (typeof waiter === 'function') waiter(result);
+  else waiter.take(result);
+}
+
 interface Pending<T> {
   readonly key: unknown;
   value: T;
 }
 
 const SINGLE_KEY = Symbol('single');
+const singleKey = (): symbol => SINGLE_KEY;
 
 export class SubscriptionQueue<T> implements AsyncIterableIterator<T | QueueFailure> {
   private readonly buffer: Pending<T>[] = [];
   private readonly capacity: number;
   private readonly keyOf: ((value: T) => unknown) | undefined;
-  /** Pulls waiting for a value (for-await keeps at most one outstanding; more are served in order). */
-  private readonly waiting: ((result: IteratorResult<T | QueueFailure>) => void)[] = [];
+  /**
+   * The pull waiting for a value; further ones (for-await keeps at most one outstanding) wait in `moreWaiting`, in
+   * order. One slot, not an array: an idle subscription holds this queue for its whole life.
+   */
+  private waiting: Waiter<T> | undefined;
+  private moreWaiting: Waiter<T>[] | undefined;
   private failure: QueueFailure | undefined;
   private closed = false;
   /** Highest number of values ever waiting at once: what tests and status assert the bound with. */
@@ -65,7 +82,7 @@ export class SubscriptionQueue<T> implements AsyncIterableIterator<T | QueueFail
     if (!Number.isInteger(options.capacity) || options.capacity < 1)
       throw new RangeError('capacity must be a positive integer');
     this.capacity = options.capacity;
-    this.keyOf = options.policy.kind === 'conflate' ? (options.policy.key ?? (() => SINGLE_KEY)) : undefined;
+    this.keyOf = options.policy.kind === 'conflate' ? (options.policy.key ?? singleKey) : undefined;
   }
 
   /** Values waiting for the consumer. */
@@ -85,9 +102,9 @@ export class SubscriptionQueue<T> implements AsyncIterableIterator<T | QueueFail
   /** Offers one value: handed straight to a waiting consumer, else buffered under the queue's policy. */
   push(value: T): void {
     if (this.closed) return;
-    const waiting = this.waiting.shift();
+    const waiting = this.nextWaiting();
     if (waiting !== undefined) {
-      waiting({ value, done: false });
+      hand(waiting, { value, done: false });
       return;
     }
     if (this.keyOf !== undefined) {
@@ -111,8 +128,8 @@ export class SubscriptionQueue<T> implements AsyncIterableIterator<T | QueueFail
     this.buffer.length = 0;
     this.failure = new QueueFailure(error);
     this.finish();
-    const waiting = this.waiting.shift();
-    if (waiting !== undefined) waiting(this.takeFailure());
+    const waiting = this.nextWaiting();
+    if (waiting !== undefined) hand(waiting, this.takeFailure());
     this.settleWaiting();
   }
 
@@ -121,16 +138,16 @@ export class SubscriptionQueue<T> implements AsyncIterableIterator<T | QueueFail
     if (head !== undefined) return Promise.resolve({ value: head.value, done: false });
     if (this.failure !== undefined) return Promise.resolve(this.takeFailure());
     if (this.closed) return Promise.resolve({ value: undefined, done: true });
-    return new Promise((resolve) => this.waiting.push(resolve));
+    return new Promise((resolve) => this.wait(resolve));
   }
 
-  /** `next()` without a promise: `take` gets the next step now if there is one, else when it arrives. */
-  pull(take: (result: IteratorResult<T | QueueFailure>) => void): void {
+  /** `next()` without a promise: `taker.take` gets the next step now if there is one, else when it arrives. */
+  pull(taker: QueueTaker<T>): void {
     const head = this.buffer.shift();
-    if (head !== undefined) take({ value: head.value, done: false });
-    else if (this.failure !== undefined) take(this.takeFailure());
-    else if (this.closed) take({ value: undefined, done: true });
-    else this.waiting.push(take);
+    if (head !== undefined) taker.take({ value: head.value, done: false });
+    else if (this.failure !== undefined) taker.take(this.takeFailure());
+    else if (this.closed) taker.take({ value: undefined, done: true });
+    else this.wait(taker);
   }
 
   /** The consumer is done (client completed, socket closed): release the source, settle any pending pull. */
@@ -167,8 +184,20 @@ export class SubscriptionQueue<T> implements AsyncIterableIterator<T | QueueFail
     return failure === undefined ? { value: undefined, done: true } : { value: failure, done: false };
   }
 
+  private wait(waiter: Waiter<T>): void {
+    if (this.waiting === undefined) this.waiting = waiter;
+    else (this.moreWaiting ??= []).push(waiter);
+  }
+
+  private nextWaiting(): Waiter<T> | undefined {
+    const waiting = this.waiting;
+    this.waiting = this.moreWaiting?.shift();
+    return waiting;
+  }
+
   private settleWaiting(): void {
-    for (const waiting of this.waiting.splice(0)) waiting({ value: undefined, done: true });
+    for (let waiting = this.nextWaiting(); waiting !== undefined; waiting = this.nextWaiting())
+      hand(waiting, { value: undefined, done: true });
   }
 
   private finish(): void {

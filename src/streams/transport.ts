@@ -4,12 +4,13 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { GraphQLError, type ExecutionArgs, type execute } from 'graphql';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
-import { PAYLOAD_SINK } from '../execution/directDelivery.ts';
+import { PAYLOAD_SINK, payloadSinkOf } from '../execution/directDelivery.ts';
+import { DrivenResults } from '../execution/drivenResults.ts';
 import type { StreamLogger } from '../exchange/stream.ts';
 import type { GatewayContext } from '../schema/context.ts';
 import type { StreamHub } from './hub.ts';
 import { NextMessages } from './nextMessages.ts';
-import { serveGraphQLWs } from './wsServer.ts';
+import { serveGraphQLWs, type UpgradeRequest } from './wsServer.ts';
 
 const CLOSE_GRACE_MS = 1_000;
 const DEFAULT_MAX_OPERATIONS_PER_CONNECTION = 100;
@@ -27,7 +28,7 @@ export interface SubscriptionDeps {
   /** graphql-ws `onConnect`: false refuses the connection (4403), e.g. a foreign Origin or a bad token. */
   readonly acceptConnection?: (ctx: {
     readonly connectionParams?: Readonly<Record<string, unknown>> | undefined;
-    readonly extra: { readonly request: IncomingMessage };
+    readonly extra: { readonly request: UpgradeRequest };
   }) => boolean;
   readonly logger?: StreamLogger;
 }
@@ -50,7 +51,7 @@ function tooManyOperations(max: number): GraphQLError {
 }
 
 /** The Fetch `Request` yoga's context factory reads headers from; graphql-ws only has the upgrade request. */
-function fetchRequest(upgrade: IncomingMessage, path: string): Request {
+function fetchRequest(upgrade: UpgradeRequest, path: string): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(upgrade.headers)) {
     if (value === undefined) continue;
@@ -93,15 +94,23 @@ export function attachSubscriptions(
       ...(deps.acceptConnection !== undefined ? { onConnect: deps.acceptConnection } : {}),
       execute: (args) => (args.rootValue as Enveloped).execute(args),
       subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
+      // A directly delivered subscription is waited on through DrivenResults (see there), not the hooks' iterators.
+      onOperation: (_ctx, _id, _payload, args, result) => {
+        const sink = payloadSinkOf(args.rootValue);
+        const delivery = sink instanceof NextMessages ? sink.delivery : undefined;
+        if (delivery === undefined || !(Symbol.asyncIterator in result)) return undefined;
+        return new DrivenResults(result[Symbol.asyncIterator](), delivery);
+      },
       onSubscribe: async (ctx, id, params) => {
         // graphql-ws has already reserved this operation's id in ctx.subscriptions.
         if (Object.keys(ctx.subscriptions).length > maxOperations) return [tooManyOperations(maxOperations)];
-        const upgrade = ctx.extra.request;
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
-          ...ctx,
-          req: upgrade,
+          // Listed, not spread from graphql-ws's context: V8 gave every spread copy a hidden class of its own (about
+          // 600 bytes per subscription, kept for its whole life). The connection's state stays reachable via `extra`.
+          extra: ctx.extra,
+          req: ctx.extra.request,
           socket: ctx.extra.socket,
-          request: fetchRequest(upgrade, path),
+          request: fetchRequest(ctx.extra.request, path),
           params,
           // The security layer identifies the caller (token → account and scopes) from these.
           connectionParams: ctx.connectionParams ?? {},
@@ -113,12 +122,17 @@ export function attachSubscriptions(
           const document = parse(params.query);
           const errors = validate(schema, document);
           if (errors.length > 0) return errors;
+          const contextValue = await contextFactory();
+          // The Fetch Request served yoga's parse hooks and the context factory; nothing reads it once the context
+          // exists (graphql-ws has no HTTP response or abort), and a subscription keeps its context, so about 2 KiB
+          // per subscriber, for as long as the client wants.
+          (contextValue as { request?: Request }).request = undefined;
           return {
             schema,
             operationName: params.operationName ?? null,
             document,
             variableValues: params.variables ?? null,
-            contextValue: await contextFactory(),
+            contextValue,
             // Subscription results without errors are written by the execution layer through this sink.
             rootValue: { execute, subscribe, [PAYLOAD_SINK]: new NextMessages(ctx.extra.socket, id) },
           };
