@@ -14,6 +14,7 @@
 //   miss first looks for another replica's answer and concurrent misses across replicas cost one upstream call.
 import type { EndpointDef, RequestOf, ResponseOf } from './endpoint.ts';
 import { endpoints, type EndpointName } from './endpoints.ts';
+import { cacheKey } from './cacheKey.ts';
 import { awaitWithin } from './deadline.ts';
 import { endpointLabel } from './prepare.ts';
 import type { RequestOptions, ResponseWithMeta } from './rest.ts';
@@ -167,51 +168,6 @@ export interface CachedExchangeOptions {
 
 /** `hit`: fresh entry; `stale`: served stale while refreshing; `coalesced`: joined an in-flight fetch; `miss`: fetched. */
 export type CacheLookup = 'hit' | 'stale' | 'coalesced' | 'miss';
-
-/** Key of a request: endpoint + params with sorted keys, no null/undefined, primitive arrays as sets. */
-export function cacheKey(name: string, params: unknown): string {
-  const value = params ?? {};
-  if (typeof value !== 'object') return `${name} ${JSON.stringify(value)}`;
-  // Constant params (the catalog's) are frozen: their key is computed once.
-  const frozen = Object.isFrozen(value);
-  const known = frozen ? frozenKeys.get(value)?.get(name) : undefined;
-  if (known !== undefined) return known;
-  const key = `${name} ${flatJson(value as Record<string, unknown>) ?? JSON.stringify(canonical(value))}`;
-  if (frozen) frozenKeys.set(value, (frozenKeys.get(value) ?? new Map<string, string>()).set(name, key));
-  return key;
-}
-
-const frozenKeys = new WeakMap<object, Map<string, string>>();
-
-/** What JSON.stringify(canonical(params)) gives, for the common flat params (every value a primitive); else null. */
-function flatJson(params: Record<string, unknown>): string | null {
-  if (Array.isArray(params)) return null;
-  const names = Object.keys(params).sort();
-  let json = '';
-  for (const name of names) {
-    const value = params[name];
-    if (value === undefined || value === null) continue;
-    if (typeof value === 'object') return null;
-    json += `${json === '' ? '' : ','}${JSON.stringify(name)}:${JSON.stringify(value)}`;
-  }
-  return `{${json}}`;
-}
-
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) {
-    const items = value.map(canonical);
-    return items.every((item) => typeof item !== 'object') ? [...items].sort() : items;
-  }
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>)
-        .filter(([, v]) => v !== undefined && v !== null)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([k, v]) => [k, canonical(v)]),
-    );
-  }
-  return value;
-}
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {

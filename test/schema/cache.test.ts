@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readSetting } from '../../src/config/settings.ts';
-import { ALL_MARKET_TYPES_PARAMS, CachedExchange, cacheKey } from '../../src/exchange/cache.ts';
+import { ALL_MARKET_TYPES_PARAMS, CachedExchange } from '../../src/exchange/cache.ts';
+import { cacheKey } from '../../src/exchange/cacheKey.ts';
 import { FakeUpstream, fixtures, marketHandlers } from './fakeUpstream.ts';
 
 function clock(start = 1_000_000) {
