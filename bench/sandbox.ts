@@ -106,7 +106,7 @@ async function main(): Promise<void> {
     if (flip) engine.executeOrder(makerId, resting);
     else engine.executeOrder(takerId, crossing);
   };
-  // What one REST order costs the client before it is sent: BackpackRest signs with tweetnacl (pure JS).
+  // What one REST order costs the client before it is sent: BackpackRest signs with node:crypto's Ed25519.
   const makerAccount = sandbox.accountsByName['maker'];
   const key = loadSigningKey(makerAccount?.apiSecret ?? '', makerAccount?.apiKey);
   const signOnce = (): void => void signInstruction(key, 'orderExecute', resting, Date.now(), 5_000);
@@ -162,7 +162,7 @@ async function main(): Promise<void> {
   });
   const rows: Row[] = [
     row('engine.executeOrder, in-process', samples.engine),
-    row('client signature alone (tweetnacl)', samples.signing),
+    row('client signature alone (node:crypto)', samples.signing),
     row('REST ping, sequential (baseline)', samples.pingSeq),
     row('REST signed order, sequential', samples.orderSeq, samples.pingSeq),
     row(`REST ping, ${CONCURRENCY} in flight (baseline)`, samples.pingConc),
