@@ -79,12 +79,13 @@ export async function soak(settings: Settings): Promise<{ figures: Figure[]; raw
   const ticker = setInterval(() => stub.publish('ticker.SOL_USDC', tickerEvent('SOL_USDC', seq++)), 100);
   const totalMs = settings.soakMinutes * 60_000;
   const stopLoad = autocannonLoad(gateway.info.url, 200, totalMs);
-  const samples: { t: number; rss: number }[] = [];
+  const samples: { t: number; rss: number; newSpace: number }[] = [];
   const started = Date.now();
   try {
     while (Date.now() - started < totalMs) {
       await sleep(10_000);
-      samples.push({ t: Date.now() - started, rss: (await gateway.call<NodeJS.MemoryUsage>('rss')).rss });
+      const memory = await gateway.call<NodeJS.MemoryUsage & { newSpace: number }>('rss');
+      samples.push({ t: Date.now() - started, rss: memory.rss, newSpace: memory.newSpace });
     }
   } finally {
     clearInterval(ticker);
@@ -94,26 +95,34 @@ export async function soak(settings: Settings): Promise<{ figures: Figure[]; raw
     await stub.close();
     await rest.close();
   }
-  // The first fifth is warm-up (JIT, caches, pools). Flat = no trend (last third vs first third of the rest), and
-  // the GC sawtooth in between is reported as the largest deviation from the mean.
+  // The first fifth is warm-up (JIT, caches, pools). Drift compares the peaks of the first and last thirds of the rest:
+  // V8 shrinks its young generation (32 → 16 MiB) when allocation slows and grows it back a sample or two later, and
+  // those dips lower a third's mean with nothing retained or released for good, while anything that leaks raises
+  // every later peak. The mean-based drift is in the note; the sawtooth is reported as the largest deviation.
   const steady = samples.filter((sample) => sample.t > totalMs / 5).map((sample) => sample.rss);
   const mean = steady.reduce((a, b) => a + b, 0) / Math.max(1, steady.length);
   const third = Math.max(1, Math.floor(steady.length / 3));
   const average = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
-  const drift = average(steady.slice(-third)) / average(steady.slice(0, third)) - 1;
+  const drift = Math.max(...steady.slice(-third)) / Math.max(...steady.slice(0, third)) - 1;
+  const meanDrift = average(steady.slice(-third)) / average(steady.slice(0, third)) - 1;
   const spread = Math.max(...steady.map((rss) => Math.abs(rss - mean) / mean));
+  const mib = (bytes: number): string => (bytes / 2 ** 20).toFixed(0);
+  const shrunk = samples.filter((sample) => sample.newSpace < Math.max(...samples.map((each) => each.newSpace)));
   const label = `${settings.soakMinutes} min (${settings.subscribers} subscribers, 10 tickers/s, 200 queries/s)`;
   return {
     figures: [
       {
         id: 'SOAK',
         bench: 'SOAK',
-        metric: `RSS drift, last third vs first third, ${label}`,
+        metric: `RSS drift, peak of the last third vs peak of the first third, ${label}`,
         value: drift * 100,
         unit: '%',
         target: 'within ±5 %',
         met: Math.abs(drift) <= 0.05,
-        note: `mean RSS ${(mean / 2 ** 20).toFixed(1)} MiB; samples every 10 s (MiB): ${samples.map((x) => (x.rss / 2 ** 20).toFixed(0)).join(' ')}`,
+        note:
+          `mean-based drift ${(meanDrift * 100).toFixed(2)} %; mean RSS ${(mean / 2 ** 20).toFixed(1)} MiB; young ` +
+          `generation shrunk at ${shrunk.length === 0 ? 'no sample' : shrunk.map((x) => `${Math.round(x.t / 1000)} s`).join(', ')}; ` +
+          `samples every 10 s (MiB): ${samples.map((x) => mib(x.rss)).join(' ')}`,
       },
       {
         id: 'SOAK.deviation',

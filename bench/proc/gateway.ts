@@ -1,7 +1,7 @@
 // Child process: the gateway under test (createGateway from src/server.ts), configured from the environment.
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeHeapSnapshot } from 'node:v8';
+import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 import { pino } from 'pino';
 import { loadConfig } from '../../src/config.ts';
 import { createGateway } from '../../src/server.ts';
@@ -18,7 +18,11 @@ serveParent(
       collectedMemory();
       return writeHeapSnapshot(join(tmpdir(), `gateway-${process.pid}-${Date.now()}.heapsnapshot`));
     },
-    rss: () => process.memoryUsage(),
+    // With the young generation's current size: V8 shrinks it when allocation slows, and RSS dips with it.
+    rss: () => ({
+      ...process.memoryUsage(),
+      newSpace: getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0,
+    }),
     cpu: () => process.cpuUsage(),
     hub: () => gateway.streams.status(),
     profileStart: () => profileStart(),
