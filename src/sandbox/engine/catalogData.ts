@@ -1,7 +1,8 @@
 // The sandbox catalog's data: assets with their per-chain tokens, and one seed row per market. `MarketCatalog`
 // (markets.ts) turns the seeds into exact-decimal specs and wire objects; keep the values here plain text.
 import type { Token } from '../../exchange/types/assets.ts';
-import type { Blockchain, MarketType, RwaMarketType } from '../../exchange/types/enums.ts';
+import type { Blockchain } from '../../exchange/types/enums/capital.ts';
+import type { MarketType, RwaMarketType } from '../../exchange/types/enums/markets.ts';
 
 export interface AssetSpec {
   readonly symbol: string;

@@ -1,7 +1,7 @@
 // The sandbox's catalog: assets (with per-chain tokens), markets (full `Market` wire objects) and collateral parameters.
 // The data itself (asset and market seed rows) lives in catalogData.ts.
 import type { CollateralSummary, MarginFunction, MarketAsset } from '../../exchange/types/assets.ts';
-import type { MarketType, OrderBookState, RwaMarketType } from '../../exchange/types/enums.ts';
+import type { MarketType, OrderBookState, RwaMarketType } from '../../exchange/types/enums/markets.ts';
 import type { Market } from '../../exchange/types/markets.ts';
 import { SandboxError } from './errors.ts';
 import { ASSETS, SEEDS } from './catalogData.ts';
