@@ -12,7 +12,7 @@ import { ALL_MARKET_TYPES_PARAMS, type CachedExchange } from './exchange/cache.t
 import { ExchangeError } from './exchange/errors.ts';
 import { indexBySymbol } from './exchange/symbolIndex.ts';
 import type { MarketAsset } from './exchange/types/assets.ts';
-import type { MarketType, TickerInterval } from './exchange/types/enums.ts';
+import type { MarketType, TickerInterval } from './exchange/types/enums/markets.ts';
 import type { MarkPrice, OpenInterest, Ticker } from './exchange/types/marketData.ts';
 import type { Market } from './exchange/types/markets.ts';
 

@@ -18,7 +18,7 @@ import { cacheKey } from './cacheKey.ts';
 import { awaitWithin } from './deadline.ts';
 import { endpointLabel } from './prepare.ts';
 import type { RequestOptions, ResponseWithMeta } from './rest.ts';
-import { MarketType } from './types/enums.ts';
+import { MarketType } from './types/enums/markets.ts';
 import type { GetMarketsParams } from './types/markets.ts';
 import { tagOrigin } from './wireJson.ts';
 

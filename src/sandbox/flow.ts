@@ -1,5 +1,5 @@
 // Simulated live market flow: a seeded market maker keeps two-sided books and random takers trade against it.
-import type { MarketType } from '../exchange/types/enums.ts';
+import type { MarketType } from '../exchange/types/enums/markets.ts';
 import * as D from './engine/decimal.ts';
 import type { Decimal } from './engine/decimal.ts';
 import type { TradingEngine } from './engine/engine.ts';

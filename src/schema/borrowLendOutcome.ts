@@ -2,7 +2,7 @@
 // looked up in the borrow-lend history by asset, direction, quantity and the time window its signature allowed.
 import { ExchangeError } from '../exchange/errors.ts';
 import { reconcile } from '../exchange/reconcile.ts';
-import type { BorrowLendEventType, BorrowLendSide } from '../exchange/types/enums.ts';
+import type { BorrowLendEventType, BorrowLendSide } from '../exchange/types/enums/capital.ts';
 import type { BorrowLendMovement } from '../exchange/types/history.ts';
 import type { GatewayContext } from './context.ts';
 import { OutcomeUnknown, RequestNotApplied } from './errors.ts';

@@ -1,7 +1,7 @@
 // Order books: one `OrderBook` type for the `orderBook` query (a REST snapshot) and the `orderBook` subscription (the
 // gateway's local book), both sides best-first, with the same `depth` argument.
 import type { ArgBuilder } from '@pothos/core';
-import { DepthLimit, type DepthLimit as DepthLimitValue } from '../exchange/types/enums.ts';
+import { DepthLimit, type DepthLimit as DepthLimitValue } from '../exchange/types/enums/markets.ts';
 import type { BookLevel } from '../exchange/orderBook.ts';
 import { originOf, tagOrigin } from '../exchange/wireJson.ts';
 import type { BuilderTypes } from './builder.ts';

@@ -10,7 +10,9 @@
 // schema build time); UNKNOWN is rejected as input because it cannot be sent to the exchange.
 // Case variants: the WS order stream says `LIMIT` where REST says `Limit`; pass such values through `wireValue()`.
 import { GraphQLEnumType, GraphQLError, type GraphQLSchema } from 'graphql';
-import * as wire from '../exchange/types/enums.ts';
+import * as capitalWire from '../exchange/types/enums/capital.ts';
+import * as marketsWire from '../exchange/types/enums/markets.ts';
+import * as tradingWire from '../exchange/types/enums/trading.ts';
 import { builder, type BuilderTypes } from './builder.ts';
 
 /** Internal value of `UNKNOWN`; never sent to the exchange. */
@@ -127,62 +129,82 @@ export function openEnums(schema: GraphQLSchema): GraphQLSchema {
 }
 
 // --- Trading ----------------------------------------------------------------------------------------------------
-export const SideEnum = wireEnum('Side', wire.Side, 'Order or trade side.', { Bid: 'Buy.', Ask: 'Sell.' });
-export const OrderTypeEnum = wireEnum('OrderType', wire.OrderTypeEnum, 'Order type.');
-export const TimeInForceEnum = wireEnum('TimeInForce', wire.TimeInForce, 'How long an order stays active.', {
+export const SideEnum = wireEnum('Side', tradingWire.Side, 'Order or trade side.', { Bid: 'Buy.', Ask: 'Sell.' });
+export const OrderTypeEnum = wireEnum('OrderType', tradingWire.OrderTypeEnum, 'Order type.');
+export const TimeInForceEnum = wireEnum('TimeInForce', tradingWire.TimeInForce, 'How long an order stays active.', {
   GTC: 'Good till cancelled.',
   IOC: 'Immediate or cancel.',
   FOK: 'Fill or kill.',
 });
 export const SelfTradePreventionEnum = wireEnum(
   'SelfTradePrevention',
-  wire.SelfTradePrevention,
+  tradingWire.SelfTradePrevention,
   'What happens when an order would trade against the same account.',
 );
-export const OrderStatusEnum = wireEnum('OrderStatus', wire.OrderStatus, 'Lifecycle state of an order, RFQ or quote.');
+export const OrderStatusEnum = wireEnum(
+  'OrderStatus',
+  tradingWire.OrderStatus,
+  'Lifecycle state of an order, RFQ or quote.',
+);
 export const TriggerByEnum = wireEnum(
   'TriggerBy',
-  wire.TriggerBy,
+  tradingWire.TriggerBy,
   'Reference price a trigger (stop / take-profit) order watches.',
 );
 export const SlippageToleranceTypeEnum = wireEnum(
   'SlippageToleranceType',
-  wire.SlippageToleranceType,
+  tradingWire.SlippageToleranceType,
   'Unit of a slippage tolerance.',
 );
 export const CancelOrderTypeEnum = wireEnum(
   'CancelOrderType',
-  wire.CancelOrderTypeEnum,
+  tradingWire.CancelOrderTypeEnum,
   'Which orders a cancel-all affects.',
 );
 export const OrderExpiryReasonEnum = wireEnum(
   'OrderExpiryReason',
-  wire.OrderExpiryReason,
+  tradingWire.OrderExpiryReason,
   'Why the exchange expired an order.',
 );
 export const SystemOrderTypeEnum = wireEnum(
   'SystemOrderType',
-  wire.SystemOrderType,
+  tradingWire.SystemOrderType,
   'Why the system (not the user) created an order.',
 );
-export const FillTypeEnum = wireEnum('FillType', wire.FillType, 'Filter for fill history by origin.');
-export const RfqFillTypeEnum = wireEnum('RfqFillType', wire.RfqFillType, 'Filter for RFQ fill history by origin.');
-export const RfqExecutionModeEnum = wireEnum('RfqExecutionMode', wire.RfqExecutionMode, 'How an RFQ is executed.');
-export const StrategyTypeEnum = wireEnum('StrategyType', wire.StrategyTypeEnum, 'Kind of algorithmic order strategy.');
-export const StrategyStatusEnum = wireEnum('StrategyStatus', wire.StrategyStatus, 'Lifecycle state of a strategy.');
+export const FillTypeEnum = wireEnum('FillType', tradingWire.FillType, 'Filter for fill history by origin.');
+export const RfqFillTypeEnum = wireEnum(
+  'RfqFillType',
+  tradingWire.RfqFillType,
+  'Filter for RFQ fill history by origin.',
+);
+export const RfqExecutionModeEnum = wireEnum(
+  'RfqExecutionMode',
+  tradingWire.RfqExecutionMode,
+  'How an RFQ is executed.',
+);
+export const StrategyTypeEnum = wireEnum(
+  'StrategyType',
+  tradingWire.StrategyTypeEnum,
+  'Kind of algorithmic order strategy.',
+);
+export const StrategyStatusEnum = wireEnum(
+  'StrategyStatus',
+  tradingWire.StrategyStatus,
+  'Lifecycle state of a strategy.',
+);
 export const StrategyCancelReasonEnum = wireEnum(
   'StrategyCancelReason',
-  wire.StrategyCrankCancelReason,
+  tradingWire.StrategyCrankCancelReason,
   'Why the exchange cancelled a strategy.',
 );
 export const OrderUpdateOriginEnum = wireEnum(
   'OrderUpdateOrigin',
-  wire.OrderUpdateOrigin,
+  tradingWire.OrderUpdateOrigin,
   'What caused a live order update.',
 );
 
 // --- Markets and market data ------------------------------------------------------------------------------------
-export const MarketTypeEnum = wireEnum('MarketType', wire.MarketType, 'Kind of market.', {
+export const MarketTypeEnum = wireEnum('MarketType', marketsWire.MarketType, 'Kind of market.', {
   SPOT: 'Spot.',
   PERP: 'Perpetual future.',
   IPERP: 'Index perpetual.',
@@ -191,116 +213,137 @@ export const MarketTypeEnum = wireEnum('MarketType', wire.MarketType, 'Kind of m
   RFQ: 'Request-for-quote market.',
   MONAD: 'Named by the official Rust client without explanation.',
 });
-export const RwaMarketTypeEnum = wireEnum('RwaMarketType', wire.RwaMarketType, 'Real-world-asset class of a market.');
+export const RwaMarketTypeEnum = wireEnum(
+  'RwaMarketType',
+  marketsWire.RwaMarketType,
+  'Real-world-asset class of a market.',
+);
 export const OrderBookStateEnum = wireEnum(
   'OrderBookState',
-  wire.OrderBookState,
+  marketsWire.OrderBookState,
   'Which orders a market currently accepts.',
 );
-export const KlineIntervalEnum = wireEnum('KlineInterval', wire.KlineInterval, 'Candle length.');
+export const KlineIntervalEnum = wireEnum('KlineInterval', marketsWire.KlineInterval, 'Candle length.');
 export const KlinePriceTypeEnum = wireEnum(
   'KlinePriceType',
-  wire.KlinePriceType,
+  marketsWire.KlinePriceType,
   'Which price candles are built from.',
 );
 export const TickerIntervalEnum = wireEnum(
   'TickerInterval',
-  wire.TickerInterval,
+  marketsWire.TickerInterval,
   'Ticker window (default: rolling 24 h).',
 );
 /** @public In the SDL for clients; no field takes it yet. */
 export const TickerSourceEnum = wireEnum(
   'TickerSource',
-  wire.TickerSource,
+  marketsWire.TickerSource,
   'Where prices come from: trades on the exchange itself (default) or an external feed (stock markets only).',
 );
 export const BorrowLendHistoryIntervalEnum = wireEnum(
   'BorrowLendHistoryInterval',
-  wire.BorrowLendMarketHistoryInterval,
+  marketsWire.BorrowLendMarketHistoryInterval,
   'Window of borrow-lend market history.',
 );
 export const VaultHistoryIntervalEnum = wireEnum(
   'VaultHistoryInterval',
-  wire.VaultHistoryInterval,
+  marketsWire.VaultHistoryInterval,
   'Window of vault history.',
 );
 export const SeriesRecurrenceEnum = wireEnum(
   'SeriesRecurrence',
-  wire.SeriesRecurrence,
+  marketsWire.SeriesRecurrence,
   'How often a prediction series recurs.',
 );
 export const ResolutionConditionTypeEnum = wireEnum(
   'ResolutionConditionType',
-  wire.ResolutionConditionType,
+  marketsWire.ResolutionConditionType,
   'Kind of prediction resolution condition.',
 );
-export const SystemStateEnum = wireEnum('SystemState', wire.Status, 'Exchange-wide operating state.');
+export const SystemStateEnum = wireEnum('SystemState', marketsWire.Status, 'Exchange-wide operating state.');
 export const MarginFunctionTypeEnum = wireEnum(
   'MarginFunctionType',
-  wire.MarginFunctionType,
+  marketsWire.MarginFunctionType,
   'Shape of a margin-fraction function.',
 );
 export const CollateralFunctionKindEnum = wireEnum(
   'CollateralFunctionKind',
-  wire.CollateralFunctionKindType,
+  marketsWire.CollateralFunctionKindType,
   'Shape of a collateral haircut function.',
 );
-export const SortDirectionEnum = wireEnum('SortDirection', wire.SortDirection, 'Sort order of history results.', {
-  Asc: 'Oldest first.',
-  Desc: 'Newest first.',
-});
+export const SortDirectionEnum = wireEnum(
+  'SortDirection',
+  marketsWire.SortDirection,
+  'Sort order of history results.',
+  {
+    Asc: 'Oldest first.',
+    Desc: 'Newest first.',
+  },
+);
 
 // --- Capital, borrow-lend, positions ----------------------------------------------------------------------------
 export const BlockchainEnum = wireEnum(
   'Blockchain',
-  wire.Blockchain,
+  capitalWire.Blockchain,
   'A blockchain the exchange supports for deposits and withdrawals.',
 );
-export const DepositSourceEnum = wireEnum('DepositSource', wire.DepositSource, 'Where a deposit came from.');
-export const DepositStatusEnum = wireEnum('DepositStatus', wire.DepositStatus, 'State of a deposit.');
-export const WithdrawalStatusEnum = wireEnum('WithdrawalStatus', wire.WithdrawalStatus, 'State of a withdrawal.');
+export const DepositSourceEnum = wireEnum('DepositSource', capitalWire.DepositSource, 'Where a deposit came from.');
+export const DepositStatusEnum = wireEnum('DepositStatus', capitalWire.DepositStatus, 'State of a deposit.');
+export const WithdrawalStatusEnum = wireEnum(
+  'WithdrawalStatus',
+  capitalWire.WithdrawalStatus,
+  'State of a withdrawal.',
+);
 export const FiatWithdrawalStateEnum = wireEnum(
   'FiatWithdrawalState',
-  wire.EqualsMoneyWithdrawalState,
+  capitalWire.EqualsMoneyWithdrawalState,
   'State of a fiat (Equals Money) withdrawal.',
 );
-export const FiatAssetEnum = wireEnum('FiatAsset', wire.FiatAsset, 'A fiat currency.');
-export const BorrowLendSideEnum = wireEnum('BorrowLendSide', wire.BorrowLendSide, 'Borrow or lend.');
+export const FiatAssetEnum = wireEnum('FiatAsset', capitalWire.FiatAsset, 'A fiat currency.');
+export const BorrowLendSideEnum = wireEnum('BorrowLendSide', capitalWire.BorrowLendSide, 'Borrow or lend.');
 export const BorrowLendEventTypeEnum = wireEnum(
   'BorrowLendEventType',
-  wire.BorrowLendEventType,
+  capitalWire.BorrowLendEventType,
   'Kind of borrow-lend movement.',
 );
 export const BorrowLendPositionStateEnum = wireEnum(
   'BorrowLendPositionState',
-  wire.BorrowLendPositionState,
+  capitalWire.BorrowLendPositionState,
   'Whether a borrow-lend position is open.',
 );
 export const BorrowLendBookStateEnum = wireEnum(
   'BorrowLendBookState',
-  wire.BorrowLendBookState,
+  capitalWire.BorrowLendBookState,
   'Which operations a borrow-lend market accepts.',
 );
 export const BorrowLendSourceEnum = wireEnum(
   'BorrowLendSource',
-  wire.BorrowLendSource,
+  capitalWire.BorrowLendSource,
   'What caused a borrow-lend movement.',
 );
 export const InterestPaymentSourceEnum = wireEnum(
   'InterestPaymentSource',
-  wire.InterestPaymentSource,
+  capitalWire.InterestPaymentSource,
   'Filter for interest history by source.',
 );
-export const PaymentTypeEnum = wireEnum('PaymentType', wire.PaymentType, 'Kind of interest payment.');
-export const PositionStateEnum = wireEnum('PositionState', wire.PositionState, 'Whether a futures position is open.');
-export const SettlementSourceEnum = wireEnum('SettlementSource', wire.SettlementSource, 'What caused a settlement.');
+export const PaymentTypeEnum = wireEnum('PaymentType', capitalWire.PaymentType, 'Kind of interest payment.');
+export const PositionStateEnum = wireEnum(
+  'PositionState',
+  capitalWire.PositionState,
+  'Whether a futures position is open.',
+);
+export const SettlementSourceEnum = wireEnum(
+  'SettlementSource',
+  capitalWire.SettlementSource,
+  'What caused a settlement.',
+);
 export const SettlementSourceFilterEnum = wireEnum(
   'SettlementSourceFilter',
-  wire.SettlementSourceFilter,
+  capitalWire.SettlementSourceFilter,
   'Filter for settlement history by source.',
 );
 export const VaultRedeemStatusEnum = wireEnum(
   'VaultRedeemStatus',
-  wire.VaultRedeemStatus,
+  capitalWire.VaultRedeemStatus,
   'State of a vault redemption.',
 );

@@ -1,6 +1,6 @@
 // Candlesticks (klines) of one market.
 import type { ArgBuilder } from '@pothos/core';
-import type { KlineInterval, KlinePriceType, TickerSource } from '../exchange/types/enums.ts';
+import type { KlineInterval, KlinePriceType, TickerSource } from '../exchange/types/enums/markets.ts';
 import type { Kline } from '../exchange/types/marketData.ts';
 import { builder, type BuilderTypes } from './builder.ts';
 import type { GatewayContext } from './context.ts';

@@ -1,5 +1,5 @@
 // Markets: the catalog, filters (tick/step sizes) and every piece of market data reachable from a market.
-import type { MarketType } from '../exchange/types/enums.ts';
+import type { MarketType } from '../exchange/types/enums/markets.ts';
 import type {
   LeverageFilter,
   Market,

@@ -13,7 +13,7 @@
 import type { ArgBuilder } from '@pothos/core';
 import type { EndpointName, ParamsOf, ResultOf } from '../exchange/cache.ts';
 import { MAX_PAGE_LIMIT } from '../exchange/limits.ts';
-import type { SortDirection } from '../exchange/types/enums.ts';
+import type { SortDirection } from '../exchange/types/enums/markets.ts';
 import { builder, type BuilderTypes } from './builder.ts';
 import type { GatewayContext } from './context.ts';
 import { SortDirectionEnum } from './enums.ts';

@@ -1,5 +1,5 @@
 // Futures positions: open positions (with market and live mark price), position history, funding and settlements.
-import type { MarketType } from '../exchange/types/enums.ts';
+import type { MarketType } from '../exchange/types/enums/markets.ts';
 import type { FundingPayment, Settlement } from '../exchange/types/history.ts';
 import type { FuturePositionWithMargin, PositionHistoryRow } from '../exchange/types/positions.ts';
 import { AccountRef } from './account.ts';

@@ -8,7 +8,7 @@
 // `mutate` checks that keys are configured and maps exchange failures to the typed union members; it never retries
 // (the adapter re-sends a non-GET only after the exchange refused its timestamp, once). `reject` throws InvalidOrder /
 // InvalidInput naming the input field.
-import type { MarketType } from '../exchange/types/enums.ts';
+import type { MarketType } from '../exchange/types/enums/markets.ts';
 import { ExchangeError } from '../exchange/errors.ts';
 import { requireAccount, type GatewayContext } from './context.ts';
 import { InvalidInput, InvalidOrder, MUTATION_ERRORS, withUserErrors } from './errors.ts';

@@ -1,5 +1,5 @@
 // Scheduled (TWAP-like) strategies: the `Strategy` type, active and past strategies, create and cancel mutations.
-import type { MarketType } from '../exchange/types/enums.ts';
+import type { MarketType } from '../exchange/types/enums/markets.ts';
 import type { Strategy, StrategyCreatePayload, StrategyHistory } from '../exchange/types/strategies.ts';
 import { AccountRef } from './account.ts';
 import { builder } from './builder.ts';

@@ -1,5 +1,5 @@
 // Exchange status, liveness, server time and the exchange's deposit wallets.
-import type { Blockchain } from '../exchange/types/enums.ts';
+import type { Blockchain } from '../exchange/types/enums/capital.ts';
 import type { StatusAndMessage, WalletResponse } from '../exchange/types/system.ts';
 import { builder } from './builder.ts';
 import { BlockchainEnum, SystemStateEnum } from './enums.ts';

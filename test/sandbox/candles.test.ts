@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KlineInterval } from '../../src/exchange/types/enums.ts';
+import { KlineInterval } from '../../src/exchange/types/enums/markets.ts';
 import { bucketEnd, bucketStart } from '../../src/sandbox/engine/candles.ts';
 
 describe('kline buckets', () => {

@@ -33,7 +33,9 @@ import type {
   WithdrawalDelay,
 } from '../types/capital.ts';
 import type { EmptyResponse, NoParams } from '../types/common.ts';
-import { Blockchain, BorrowLendSide, MarketType, Side } from '../types/enums.ts';
+import { Blockchain, BorrowLendSide } from '../types/enums/capital.ts';
+import { MarketType } from '../types/enums/markets.ts';
+import { Side } from '../types/enums/trading.ts';
 import type { FuturePositionWithMargin, GetPositionsParams } from '../types/positions.ts';
 import type { IssueTwoFactorTokenPayload, TwoFactorToken } from '../types/user.ts';
 import { REQ, SESSION, body, bodyEnum, pageParams, query, queryEnum, signed } from './params.ts';

@@ -5,15 +5,12 @@ import {
   BorrowLendEventType,
   BorrowLendPositionState,
   BorrowLendSide,
-  FillType,
   InterestPaymentSource,
-  MarketType,
-  OrderStatus,
   PositionState,
-  RfqFillType,
   SettlementSourceFilter,
-  Side,
-} from '../types/enums.ts';
+} from '../types/enums/capital.ts';
+import { MarketType } from '../types/enums/markets.ts';
+import { FillType, OrderStatus, RfqFillType, Side } from '../types/enums/trading.ts';
 import type {
   BorrowLendMovement,
   BorrowLendPositionRow,

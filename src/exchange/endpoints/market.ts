@@ -17,7 +17,7 @@ import {
   TickerInterval,
   TickerSource,
   VaultHistoryInterval,
-} from '../types/enums.ts';
+} from '../types/enums/markets.ts';
 import type {
   Depth,
   FundingIntervalRate,

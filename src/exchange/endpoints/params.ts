@@ -1,6 +1,6 @@
 // Small constructors for endpoint-table rows: parameters, auth kinds and the shared limit/offset/sort parameters.
 import type { EndpointAuth, ParamDef, ParamType } from '../endpoint.ts';
-import { SortDirection } from '../types/enums.ts';
+import { SortDirection } from '../types/enums/markets.ts';
 
 interface ParamOptions {
   readonly required?: boolean;

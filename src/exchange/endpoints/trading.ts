@@ -1,9 +1,9 @@
 // Endpoint rows for trading: orders (single and batch), RFQs and quotes, scheduled strategies.
 import { endpoint } from '../endpoint.ts';
 import type { ParamDef } from '../endpoint.ts';
+import { MarketType } from '../types/enums/markets.ts';
 import {
   CancelOrderTypeEnum,
-  MarketType,
   OrderTypeEnum,
   RfqExecutionMode,
   SelfTradePrevention,
@@ -12,7 +12,7 @@ import {
   StrategyTypeEnum,
   TimeInForce,
   TriggerBy,
-} from '../types/enums.ts';
+} from '../types/enums/trading.ts';
 import type {
   BatchCommandOrderResult,
   GetOpenOrdersParams,

@@ -1,6 +1,6 @@
 // Wire shapes of account settings and limits (/account, /account/convertDust, /account/limits/*).
 import type { AssetSymbol, Decimal, MarketSymbol } from './common.ts';
-import type { Side } from './enums.ts';
+import type { Side } from './enums/trading.ts';
 
 export interface AccountSummary {
   autoBorrowSettlements: boolean;

@@ -1,6 +1,7 @@
 // Wire shapes of assets and collateral parameters (/assets, /collateral) and the margin functions they share.
 import type { AssetSymbol, Decimal } from './common.ts';
-import type { Blockchain, MarginFunctionType } from './enums.ts';
+import type { Blockchain } from './enums/capital.ts';
+import type { MarginFunctionType } from './enums/markets.ts';
 
 export interface Token {
   displayName: string;

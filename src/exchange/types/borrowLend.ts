@@ -1,7 +1,8 @@
 // Wire shapes of borrow-lend markets, APY and the account's borrow-lend positions.
 import type { MarginFunction } from './assets.ts';
 import type { AssetSymbol, DateTimeString, Decimal } from './common.ts';
-import type { BorrowLendBookState, BorrowLendMarketHistoryInterval, BorrowLendSide } from './enums.ts';
+import type { BorrowLendBookState, BorrowLendSide } from './enums/capital.ts';
+import type { BorrowLendMarketHistoryInterval } from './enums/markets.ts';
 
 export interface BorrowLendMarket {
   symbol: AssetSymbol;

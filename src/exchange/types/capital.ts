@@ -7,7 +7,7 @@ import type {
   EqualsMoneyWithdrawalState,
   FiatAsset,
   WithdrawalStatus,
-} from './enums.ts';
+} from './enums/capital.ts';
 
 export interface Balance {
   available: Decimal;

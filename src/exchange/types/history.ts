@@ -5,25 +5,26 @@ import type {
   BorrowLendPositionState,
   BorrowLendSide,
   BorrowLendSource,
-  FillType,
   InterestPaymentSource,
-  MarketType,
+  PaymentType,
+  PositionState,
+  SettlementSource,
+  SettlementSourceFilter,
+} from './enums/capital.ts';
+import type { MarketType, SortDirection } from './enums/markets.ts';
+import type {
+  FillType,
   OrderExpiryReason,
   OrderStatus,
   OrderTypeEnum,
-  PaymentType,
-  PositionState,
   RfqFillType,
   SelfTradePrevention,
-  SettlementSource,
-  SettlementSourceFilter,
   Side,
   SlippageToleranceType,
-  SortDirection,
   SystemOrderType,
   TimeInForce,
   TriggerBy,
-} from './enums.ts';
+} from './enums/trading.ts';
 
 /** An order history row (OpenAPI `Order`): `createdAt` is a naive datetime, not ms. */
 export interface OrderHistory {

@@ -8,7 +8,14 @@ import type {
   NaiveDateTime,
   PageParams,
 } from './common.ts';
-import type { DepthLimit, KlineInterval, KlinePriceType, MarketType, TickerInterval, TickerSource } from './enums.ts';
+import type {
+  DepthLimit,
+  KlineInterval,
+  KlinePriceType,
+  MarketType,
+  TickerInterval,
+  TickerSource,
+} from './enums/markets.ts';
 
 export interface Ticker {
   symbol: MarketSymbol;

@@ -1,7 +1,7 @@
 // Wire shapes of markets and trading calendars (/markets, /market, /securities, /market-sessions, /market-holidays).
 import type { MarginFunction } from './assets.ts';
 import type { AssetSymbol, Decimal, EpochMillis, MarketSymbol, NaiveDateTime } from './common.ts';
-import type { MarketType, OrderBookState, RwaMarketType } from './enums.ts';
+import type { MarketType, OrderBookState, RwaMarketType } from './enums/markets.ts';
 
 export interface MultiplierBand {
   maxMultiplier: Decimal;

@@ -1,16 +1,16 @@
 // Wire shapes of orders: the order object, batch results, and the execute/cancel payloads.
 import type { Decimal, EpochMillis, MarketSymbol } from './common.ts';
+import type { ApiErrorCode } from './enums/errorCodes.ts';
+import type { MarketType } from './enums/markets.ts';
 import type {
-  ApiErrorCode,
   CancelOrderTypeEnum,
-  MarketType,
   OrderStatus,
   SelfTradePrevention,
   Side,
   SlippageToleranceType,
   TimeInForce,
   TriggerBy,
-} from './enums.ts';
+} from './enums/trading.ts';
 
 /** Fields common to market and limit orders (OpenAPI `OrderType`). */
 interface OrderBase {

@@ -1,7 +1,8 @@
 // Wire shapes of futures positions: open positions (/position) and position history rows.
 import type { MarginFunction } from './assets.ts';
 import type { Decimal, MarketSymbol, NaiveDateTime } from './common.ts';
-import type { MarketType, PositionState } from './enums.ts';
+import type { PositionState } from './enums/capital.ts';
+import type { MarketType } from './enums/markets.ts';
 
 export interface FuturePositionWithMargin {
   symbol: MarketSymbol;

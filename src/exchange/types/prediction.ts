@@ -1,6 +1,6 @@
 // Wire shapes of prediction markets (/prediction, /prediction/tags).
 import type { Decimal, MarketSymbol, NaiveDateTime, PageParams } from './common.ts';
-import type { ResolutionConditionType, SeriesRecurrence } from './enums.ts';
+import type { ResolutionConditionType, SeriesRecurrence } from './enums/markets.ts';
 
 /** Wire name `Tag`. */
 export interface PredictionTag {

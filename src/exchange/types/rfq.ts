@@ -1,6 +1,6 @@
 // Wire shapes of RFQs and quotes: live objects, historical rows, fills and the submit/accept/cancel payloads.
 import type { Decimal, EpochMillis, MarketSymbol, NaiveDateTime } from './common.ts';
-import type { OrderStatus, RfqExecutionMode, Side, SystemOrderType } from './enums.ts';
+import type { OrderStatus, RfqExecutionMode, Side, SystemOrderType } from './enums/trading.ts';
 
 export interface RequestForQuote {
   rfqId: string;

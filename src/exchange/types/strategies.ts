@@ -1,7 +1,7 @@
 // Wire shapes of scheduled (TWAP-like) strategies: active strategies, history rows and payloads.
 import type { Decimal, EpochMillis, MarketSymbol, NaiveDateTime } from './common.ts';
+import type { MarketType } from './enums/markets.ts';
 import type {
-  MarketType,
   SelfTradePrevention,
   Side,
   SlippageToleranceType,
@@ -9,7 +9,7 @@ import type {
   StrategyStatus,
   StrategyTypeEnum,
   TimeInForce,
-} from './enums.ts';
+} from './enums/trading.ts';
 
 /** An active strategy (OpenAPI and reference name `StrategyType`; discriminator `strategyType`). */
 export interface Strategy {

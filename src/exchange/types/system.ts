@@ -1,5 +1,5 @@
 // Wire shapes of the system endpoints (/status, /ping, /time, /wallets).
-import type { Status } from './enums.ts';
+import type { Status } from './enums/markets.ts';
 
 export interface StatusAndMessage {
   status: Status;

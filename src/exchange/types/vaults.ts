@@ -1,6 +1,7 @@
 // Wire shapes of vaults: public vault list and history, account mint/redeem and their history.
 import type { AssetSymbol, DateTimeString, Decimal, EpochMillis, PageParams } from './common.ts';
-import type { VaultHistoryInterval, VaultRedeemStatus } from './enums.ts';
+import type { VaultRedeemStatus } from './enums/capital.ts';
+import type { VaultHistoryInterval } from './enums/markets.ts';
 
 export interface Vault {
   id: number;

@@ -1,6 +1,8 @@
 // Read-only per-account views as wire shapes: summary, max order size, positions and the history tables.
 import type { AccountSummary, MaxOrderQuantity } from '../../exchange/types/account.ts';
-import type { MarketType, PositionState, Side } from '../../exchange/types/enums.ts';
+import type { PositionState } from '../../exchange/types/enums/capital.ts';
+import type { MarketType } from '../../exchange/types/enums/markets.ts';
+import type { Side } from '../../exchange/types/enums/trading.ts';
 import type { FundingPayment, OrderFill, OrderHistory, Settlement } from '../../exchange/types/history.ts';
 import type { FuturePositionWithMargin, PositionHistoryRow } from '../../exchange/types/positions.ts';
 import * as D from './decimal.ts';

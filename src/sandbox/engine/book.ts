@@ -1,5 +1,5 @@
 // One market's limit order book: price levels in price-time priority, per-market update ids and change batches.
-import type { Side } from '../../exchange/types/enums.ts';
+import type { Side } from '../../exchange/types/enums/trading.ts';
 import type { Decimal } from './decimal.ts';
 import type { OrderRecord } from './orders.ts';
 import { remaining } from './orders.ts';

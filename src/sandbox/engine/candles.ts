@@ -1,5 +1,5 @@
 // Candle buckets for every KlineInterval (UTC-aligned) and the candle series (1-second, 1-minute) intervals roll up from.
-import type { KlineInterval } from '../../exchange/types/enums.ts';
+import type { KlineInterval } from '../../exchange/types/enums/markets.ts';
 import type { Decimal } from './decimal.ts';
 import { DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS } from './time.ts';
 

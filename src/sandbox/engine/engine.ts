@@ -1,7 +1,8 @@
 // The trading core's facade: order commands, queries for handlers and streams, and `tick()` for time-driven work.
-import type { CancelOrderTypeEnum, MarketType } from '../../exchange/types/enums.ts';
+import type { MarketType } from '../../exchange/types/enums/markets.ts';
+import type { CancelOrderTypeEnum } from '../../exchange/types/enums/trading.ts';
 import type { BatchCommandOrderResult, Order } from '../../exchange/types/orders.ts';
-import type { ApiErrorCode } from '../../exchange/types/enums.ts';
+import type { ApiErrorCode } from '../../exchange/types/enums/errorCodes.ts';
 import { SandboxError } from './errors.ts';
 import { AccountQueries } from './accountQueries.ts';
 import { Clockwork } from './clockwork.ts';

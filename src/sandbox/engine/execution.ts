@@ -1,5 +1,5 @@
 // Order execution: fund reservation, matching outcomes (TIF, postOnly, STP), fill settlement, resting and closing.
-import type { OrderExpiryReason } from '../../exchange/types/enums.ts';
+import type { OrderExpiryReason } from '../../exchange/types/enums/trading.ts';
 import { SandboxError } from './errors.ts';
 import * as D from './decimal.ts';
 import type { Decimal } from './decimal.ts';

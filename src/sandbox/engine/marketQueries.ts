@@ -1,5 +1,5 @@
 // Read-only public market data rendered as wire shapes: depth, tickers, klines, mark prices, open interest, trades.
-import type { KlineInterval, KlinePriceType, MarketType, TickerInterval } from '../../exchange/types/enums.ts';
+import type { KlineInterval, KlinePriceType, MarketType, TickerInterval } from '../../exchange/types/enums/markets.ts';
 import type {
   Depth,
   FundingIntervalRate,

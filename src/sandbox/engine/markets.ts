@@ -1,15 +1,15 @@
 // The sandbox's catalog: assets (with per-chain tokens), markets (full `Market` wire objects) and collateral parameters.
-// The data itself (asset and market seed rows) lives in catalogData.ts.
+// The data itself lives in catalogAssets.ts (asset rows) and marketSeeds.ts (market seed rows).
 import type { CollateralSummary, MarginFunction, MarketAsset } from '../../exchange/types/assets.ts';
-import type { MarketType, OrderBookState, RwaMarketType } from '../../exchange/types/enums.ts';
+import type { MarketType, OrderBookState, RwaMarketType } from '../../exchange/types/enums/markets.ts';
 import type { Market } from '../../exchange/types/markets.ts';
 import { SandboxError } from './errors.ts';
-import { ASSETS, SEEDS } from './catalogData.ts';
-import type { AssetSpec, MarketSeed } from './catalogData.ts';
+import { ASSETS, type AssetSpec } from './catalogAssets.ts';
+import { SEEDS, type MarketSeed } from './marketSeeds.ts';
 import * as D from './decimal.ts';
 import type { Decimal } from './decimal.ts';
 
-export type { AssetSpec } from './catalogData.ts';
+export type { AssetSpec } from './catalogAssets.ts';
 
 export interface MarketSpec {
   readonly symbol: string;

@@ -1,5 +1,5 @@
 // Price-time matching of one taker against a book, with self-trade prevention; plus a read-only fill estimate.
-import type { Side } from '../../exchange/types/enums.ts';
+import type { Side } from '../../exchange/types/enums/trading.ts';
 import type { OrderBook } from './book.ts';
 import * as D from './decimal.ts';
 import type { Decimal } from './decimal.ts';

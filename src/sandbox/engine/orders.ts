@@ -7,7 +7,7 @@ import type {
   SlippageToleranceType,
   TimeInForce,
   TriggerBy,
-} from '../../exchange/types/enums.ts';
+} from '../../exchange/types/enums/trading.ts';
 import type { OrderHistory } from '../../exchange/types/history.ts';
 import type { Order } from '../../exchange/types/orders.ts';
 import * as D from './decimal.ts';

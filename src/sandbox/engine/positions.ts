@@ -1,6 +1,6 @@
 // Futures positions per account and market: cost-basis accounting of fills, realized PnL, margin and wire shapes.
 import type { MarginFunction } from '../../exchange/types/assets.ts';
-import type { Side } from '../../exchange/types/enums.ts';
+import type { Side } from '../../exchange/types/enums/trading.ts';
 import type { FuturePositionWithMargin, PositionHistoryRow } from '../../exchange/types/positions.ts';
 import * as D from './decimal.ts';
 import type { Decimal } from './decimal.ts';

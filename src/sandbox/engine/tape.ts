@@ -1,6 +1,6 @@
 // A market's public trade tape: sequential trades, 1s and 1m candles (last/mark/index), live klines and rolling tickers.
-import { KlineInterval } from '../../exchange/types/enums.ts';
-import type { KlinePriceType } from '../../exchange/types/enums.ts';
+import { KlineInterval } from '../../exchange/types/enums/markets.ts';
+import type { KlinePriceType } from '../../exchange/types/enums/markets.ts';
 import type { Kline, Ticker, Trade } from '../../exchange/types/marketData.ts';
 import { bucketEnd, bucketStart, PriceHistory, newCandle, applyToCandle } from './candles.ts';
 import type { Candle } from './candles.ts';

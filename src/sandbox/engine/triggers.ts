@@ -1,5 +1,5 @@
 // Conditional orders: placement (TriggerPending), firing on Last/Mark/Index price, and TP/SL children of filled parents.
-import type { OrderExpiryReason, TriggerBy } from '../../exchange/types/enums.ts';
+import type { OrderExpiryReason, TriggerBy } from '../../exchange/types/enums/trading.ts';
 import { SandboxError } from './errors.ts';
 import * as D from './decimal.ts';
 import type { Decimal } from './decimal.ts';

@@ -4,9 +4,9 @@ import {
   Side as SIDES,
   TimeInForce as TIF_VALUES,
   TriggerBy as TRIGGER_BY,
-} from '../../exchange/types/enums.ts';
+} from '../../exchange/types/enums/trading.ts';
 import type { OrderExecutePayload } from '../../exchange/types/orders.ts';
-import type { Side, SlippageToleranceType, TimeInForce, TriggerBy } from '../../exchange/types/enums.ts';
+import type { Side, SlippageToleranceType, TimeInForce, TriggerBy } from '../../exchange/types/enums/trading.ts';
 import { SandboxError } from './errors.ts';
 import * as D from './decimal.ts';
 import type { Decimal } from './decimal.ts';

@@ -1,12 +1,12 @@
 // Handlers for borrow-lend: markets, history, APY, positions, execute, limits, liquidation estimate and histories.
 import {
   BorrowLendEventType,
-  BorrowLendMarketHistoryInterval,
   BorrowLendPositionState,
   BorrowLendSide,
   BorrowLendSource,
   InterestPaymentSource,
-} from '../../exchange/types/enums.ts';
+} from '../../exchange/types/enums/capital.ts';
+import { BorrowLendMarketHistoryInterval } from '../../exchange/types/enums/markets.ts';
 import * as D from '../engine/decimal.ts';
 import { reply } from '../http/handler.ts';
 import { SandboxError } from '../engine/errors.ts';

@@ -1,5 +1,5 @@
 // Handlers for capital: deposits, deposit addresses, withdrawals, withdrawal delay, limits, dust and collateral.
-import { Blockchain } from '../../exchange/types/enums.ts';
+import { Blockchain } from '../../exchange/types/enums/capital.ts';
 import { reply } from '../http/handler.ts';
 import type { HandlerTable } from '../http/handler.ts';
 import * as D from '../engine/decimal.ts';

@@ -1,5 +1,11 @@
 // Public market-data handlers: assets, collateral parameters, markets, tickers, depth, klines, mark prices, trades.
-import { KlineInterval, KlinePriceType, MarketType, TickerInterval, TickerSource } from '../../exchange/types/enums.ts';
+import {
+  KlineInterval,
+  KlinePriceType,
+  MarketType,
+  TickerInterval,
+  TickerSource,
+} from '../../exchange/types/enums/markets.ts';
 import { reply } from '../http/handler.ts';
 import { SandboxError } from '../engine/errors.ts';
 import type { HandlerRequest, HandlerTable } from '../http/handler.ts';

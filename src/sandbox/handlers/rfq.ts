@@ -1,5 +1,5 @@
 // Handlers for RFQs: submit/accept/refresh/cancel, quotes, active RFQs and the four RFQ histories.
-import { OrderStatus, RfqExecutionMode, RfqFillType, Side } from '../../exchange/types/enums.ts';
+import { OrderStatus, RfqExecutionMode, RfqFillType, Side } from '../../exchange/types/enums/trading.ts';
 import type { HandlerTable } from '../http/handler.ts';
 import {
   quoteFillWire,

@@ -1,12 +1,12 @@
 // Handlers for scheduled (TWAP) strategies: create, query, cancel (one or all) and history.
+import { MarketType } from '../../exchange/types/enums/markets.ts';
 import {
-  MarketType,
   SelfTradePrevention,
   Side,
   SlippageToleranceType,
   StrategyTypeEnum,
   TimeInForce,
-} from '../../exchange/types/enums.ts';
+} from '../../exchange/types/enums/trading.ts';
 import type { HandlerRequest, HandlerTable } from '../http/handler.ts';
 import type { SandboxServices } from '../services.ts';
 import {

@@ -1,11 +1,6 @@
 // Signed trading handlers: account, balances, limits, orders (single, batch, cancel), positions and trading history.
-import {
-  CancelOrderTypeEnum,
-  FillType,
-  PositionState,
-  Side,
-  SettlementSourceFilter,
-} from '../../exchange/types/enums.ts';
+import { PositionState, SettlementSourceFilter } from '../../exchange/types/enums/capital.ts';
+import { CancelOrderTypeEnum, FillType, Side } from '../../exchange/types/enums/trading.ts';
 import { MAX_BATCH_ORDERS } from '../../exchange/limits.ts';
 import * as D from '../engine/decimal.ts';
 import type { HistoryFilter } from '../engine/accountQueries.ts';

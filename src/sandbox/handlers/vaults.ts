@@ -1,5 +1,5 @@
 // Handlers for vaults: list, NAV history, mint/redeem/cancel, mint/redeem history, pending redeems and NAV.
-import { VaultHistoryInterval } from '../../exchange/types/enums.ts';
+import { VaultHistoryInterval } from '../../exchange/types/enums/markets.ts';
 import * as D from '../engine/decimal.ts';
 import { reply } from '../http/handler.ts';
 import type { HandlerTable } from '../http/handler.ts';

@@ -1,7 +1,12 @@
 // Borrow-lend accounts: net positions per asset (+lend / −borrow), Borrow/Lend execution rules, interest accrual
 // and the movement, interest and position histories.
 import type { BorrowLendPositionWithMargin } from '../../exchange/types/borrowLend.ts';
-import type { BorrowLendEventType, BorrowLendSide, BorrowLendSource, PaymentType } from '../../exchange/types/enums.ts';
+import type {
+  BorrowLendEventType,
+  BorrowLendSide,
+  BorrowLendSource,
+  PaymentType,
+} from '../../exchange/types/enums/capital.ts';
 import * as D from '../engine/decimal.ts';
 import type { Decimal } from '../engine/decimal.ts';
 import { SandboxError } from '../engine/errors.ts';

@@ -1,7 +1,8 @@
 // Borrow-lend pools: per-asset supply/demand (simulated market + sandbox accounts), the kinked rate model and the
 // public market, history and APY views built from it.
 import type { ApyRates, BorrowLendHistory, BorrowLendMarket } from '../../exchange/types/borrowLend.ts';
-import type { BorrowLendBookState, BorrowLendMarketHistoryInterval } from '../../exchange/types/enums.ts';
+import type { BorrowLendBookState } from '../../exchange/types/enums/capital.ts';
+import type { BorrowLendMarketHistoryInterval } from '../../exchange/types/enums/markets.ts';
 import * as D from '../engine/decimal.ts';
 import type { Decimal } from '../engine/decimal.ts';
 import { derivedBytes } from './addresses.ts';

@@ -1,8 +1,8 @@
 // Deposits: per-chain deposit addresses, the exchange's wallets, deposit history and the sandbox-only credit path.
 import { ACCOUNT_FUNDING } from '../accounts.ts';
 import type { Deposit, DepositAddress } from '../../exchange/types/capital.ts';
-import { Blockchain } from '../../exchange/types/enums.ts';
-import type { DepositSource } from '../../exchange/types/enums.ts';
+import { Blockchain } from '../../exchange/types/enums/capital.ts';
+import type { DepositSource } from '../../exchange/types/enums/capital.ts';
 import type { WalletResponse } from '../../exchange/types/system.ts';
 import * as D from '../engine/decimal.ts';
 import type { Decimal } from '../engine/decimal.ts';

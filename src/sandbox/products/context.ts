@@ -6,7 +6,12 @@ import type { EngineClock } from '../engine/time.ts';
 import type { Random } from '../random.ts';
 import type { StreamSink } from '../ws/sink.ts';
 import type { MarginFunction } from '../../exchange/types/assets.ts';
-import type { SelfTradePrevention, Side, SlippageToleranceType, TimeInForce } from '../../exchange/types/enums.ts';
+import type {
+  SelfTradePrevention,
+  Side,
+  SlippageToleranceType,
+  TimeInForce,
+} from '../../exchange/types/enums/trading.ts';
 
 /** Prices the products value things at; all in the quote asset (USDC). */
 export interface PriceSource {

@@ -1,7 +1,7 @@
 // The sandbox's non-trading products in one object (`services.products`): capital, borrow-lend, RFQ, strategies,
 // vaults, listings; `tick()` drives their time-based work (interest, expiries, TWAP slices, redeems, confirmations).
 import type { ApyRates, BorrowLendHistory, BorrowLendMarket } from '../../exchange/types/borrowLend.ts';
-import type { BorrowLendMarketHistoryInterval } from '../../exchange/types/enums.ts';
+import type { BorrowLendMarketHistoryInterval } from '../../exchange/types/enums/markets.ts';
 import * as D from '../engine/decimal.ts';
 import type { Decimal } from '../engine/decimal.ts';
 import type { Ledger } from '../engine/ledger.ts';

@@ -1,6 +1,6 @@
 // RFQ desk: requests, quotes (from accounts and the built-in maker), acceptance and settlement through the ledger,
 // refresh/cancel/expiry, and the `account.rfqUpdate` events of every transition.
-import type { RfqExecutionMode, Side } from '../../exchange/types/enums.ts';
+import type { RfqExecutionMode, Side } from '../../exchange/types/enums/trading.ts';
 import * as D from '../engine/decimal.ts';
 import type { Decimal } from '../engine/decimal.ts';
 import { insufficientFunds } from '../engine/ledger.ts';

@@ -1,5 +1,5 @@
 // `account.rfqUpdate` payloads: single-letter keys, µs times, RFQ/quote ids as bigint (bare JSON numbers).
-import type { OrderStatus, Side } from '../../exchange/types/enums.ts';
+import type { OrderStatus, Side } from '../../exchange/types/enums/trading.ts';
 import * as D from '../engine/decimal.ts';
 import type { Decimal } from '../engine/decimal.ts';
 

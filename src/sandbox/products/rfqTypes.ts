@@ -1,5 +1,5 @@
 // RFQ records and their REST renderings (live objects with ms times, historical rows with naive datetimes).
-import type { OrderStatus, RfqExecutionMode, Side } from '../../exchange/types/enums.ts';
+import type { OrderStatus, RfqExecutionMode, Side } from '../../exchange/types/enums/trading.ts';
 import type {
   Quote,
   QuoteFillHistorical,

@@ -7,7 +7,7 @@ import type {
   StrategyCrankCancelReason,
   StrategyStatus,
   TimeInForce,
-} from '../../exchange/types/enums.ts';
+} from '../../exchange/types/enums/trading.ts';
 import type { Strategy, StrategyHistory } from '../../exchange/types/strategies.ts';
 import * as D from '../engine/decimal.ts';
 import type { Decimal } from '../engine/decimal.ts';

@@ -1,7 +1,7 @@
 // Vaults: mint (asset → vault tokens at NAV), delayed redeem (vault tokens locked, paid at NAV after the delay),
 // cancel, histories and a NAV that accrues deterministically with time.
 import type { Vault, VaultHistory, VaultMint, VaultRedeem } from '../../exchange/types/vaults.ts';
-import type { VaultHistoryInterval } from '../../exchange/types/enums.ts';
+import type { VaultHistoryInterval } from '../../exchange/types/enums/markets.ts';
 import * as D from '../engine/decimal.ts';
 import type { Decimal } from '../engine/decimal.ts';
 import { SandboxError } from '../engine/errors.ts';

@@ -1,5 +1,5 @@
 // Private stream payloads (order, position, RFQ updates) mapped to their GraphQL shapes, once per upstream message.
-import * as wire from '../../exchange/types/enums.ts';
+import * as wire from '../../exchange/types/enums/trading.ts';
 import type {
   OrderExpiryReason,
   OrderStatus,
@@ -10,7 +10,7 @@ import type {
   SystemOrderType,
   TimeInForce,
   TriggerBy,
-} from '../../exchange/types/enums.ts';
+} from '../../exchange/types/enums/trading.ts';
 import type { StreamPayload } from '../../exchange/stream.ts';
 import type { StreamGap } from '../../streams/reconcile/types.ts';
 import { wireValue } from '../enums.ts';

@@ -4,8 +4,8 @@
 import type { BookLevel, BookTop } from '../../exchange/orderBook.ts';
 import type { StreamPayload } from '../../exchange/stream.ts';
 import type { StreamGap } from '../../streams/reconcile/types.ts';
-import { Side } from '../../exchange/types/enums.ts';
-import type { KlineInterval } from '../../exchange/types/enums.ts';
+import { Side } from '../../exchange/types/enums/trading.ts';
+import type { KlineInterval } from '../../exchange/types/enums/markets.ts';
 import type { OrderBook } from '../depth.ts';
 import type { PublicTrade } from '../trade.ts';
 import { multiplyDecimals } from '../validation/decimal.ts';

@@ -1,14 +1,13 @@
 // Pure pre-flight checks of an order against its market's filters, so bad orders never reach the exchange.
+import type { MarketType, OrderBookState } from '../../exchange/types/enums/markets.ts';
 import type {
-  MarketType,
-  OrderBookState,
   OrderTypeEnum,
   SelfTradePrevention,
   Side,
   SlippageToleranceType,
   TimeInForce,
   TriggerBy,
-} from '../../exchange/types/enums.ts';
+} from '../../exchange/types/enums/trading.ts';
 import type { MarketFilters } from '../../exchange/types/markets.ts';
 import { compareDecimal, parseScaled } from './decimal.ts';
 import {

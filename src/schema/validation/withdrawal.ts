@@ -1,6 +1,6 @@
 // Pre-flight checks of a withdrawal against the asset's token on the chosen chain (enabled, limits, native precision).
 import type { MarketAsset } from '../../exchange/types/assets.ts';
-import type { Blockchain } from '../../exchange/types/enums.ts';
+import type { Blockchain } from '../../exchange/types/enums/capital.ts';
 import { compareDecimal } from './decimal.ts';
 import { firstViolation, violation, type Violation } from './rules.ts';
 
