@@ -1,4 +1,4 @@
-// graphql_envelop_deprecated_field, counted from a per-document list: @envelop/prometheus walks every request's
+// graphql_envelop_deprecated_field, counted from a per-document list: @envelop/prometheus walked every request's
 // document with a TypeInfo to find deprecated fields and arguments, ~4 % of an uncached query's CPU (bench B1U
 // profile), though a document's deprecated fields never change. Same metric name, labels and meaning.
 import type { Plugin } from 'graphql-yoga';
