@@ -1,8 +1,9 @@
 // The GraphQL metrics @envelop/prometheus and @graphql-yoga/plugin-prometheus served (same names, labels, help, buckets),
-// written against prom-client directly: configured down to these series they still cost ~6 % of an uncached query's
-// CPU (bench B1U profile: @envelop/prometheus 2.7 %, the yoga plugin 1.7 %, prom-client 1.5 %) in work no option
-// turns off: label objects rebuilt through Object.entries/fromEntries on every request, per-request hook filtering,
-// the server context copied per response. Here a document's labels are computed once, and operationName is bounded.
+// written against prom-client directly: configured down to these series those packages still cost ~6 % of an uncached
+// query's CPU (bench B1U profile: @envelop/prometheus 1.9–2.7 %, the yoga plugin 1.7 %, prom-client 1.5 %) in work no
+// option turns off (label objects rebuilt through Object.entries/fromEntries and hook lists filtered on every request,
+// the server context copied per response). Measured in one process on yoga.fetch, alternating: +53–65 µs per request
+// with them, +13–22 µs with this file. Here a document's labels are computed once, and operationName is bounded.
 import { isAsyncIterable } from '@envelop/core';
 import { getOperationAST, type DocumentNode, type ExecutionResult, type GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
