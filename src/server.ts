@@ -23,7 +23,8 @@ import { graphiqlOptions, renderGraphiQL, useGraphiQLAssets } from './http/graph
 import { useSharedSubscriptionExecution } from './execution/sharedSubscriptions.ts';
 import { checkKeys } from './operations/keyCheck.ts';
 import { GatewayMetrics } from './operations/metrics.ts';
-import { persistedOperationPlugins } from './operations/persistedOperations.ts';
+import { OperationNameLabels } from './operations/operationNames.ts';
+import { persistedOperationNames, persistedOperationPlugins } from './operations/persistedOperations.ts';
 import { Readiness } from './operations/readiness.ts';
 import { GracefulShutdown } from './operations/shutdown.ts';
 import { useOperationLog } from './operations/useOperationLog.ts';
@@ -76,7 +77,7 @@ export interface GatewayDeps {
    * it also answers every account's signed calls (tests pass fakes here).
    */
   readonly exchange?: CachedExchange;
-  /** Environment for the security settings (GATEWAY_*), GATEWAY_CACHE_TTL_MS and streams (default process.env). */
+  /** Environment for the security settings (GATEWAY_*), GATEWAY_CACHE_TTL_MS, GATEWAY_METRICS_OPERATION_NAMES and streams (default process.env). */
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Default: the security module's logger (redaction + secret scrubbing, src/log.ts). */
   readonly logger?: Logger;
@@ -179,7 +180,12 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
             maxWaitMs: config.rateLimitMaxWaitMs,
           }),
         };
-  const metrics = new GatewayMetrics();
+  const metrics = new GatewayMetrics(
+    new OperationNameLabels(
+      readSetting(env, 'GATEWAY_METRICS_OPERATION_NAMES'),
+      persistedOperationNames(config.persistedDocuments),
+    ),
+  );
   const onRequest = metrics.onUpstreamRequest;
   // One keep-alive pool for every REST client of this gateway (public and each account), closed with it.
   const agent = deps.fetch === undefined ? createUpstreamAgent() : undefined;

@@ -146,6 +146,13 @@ export const variables = {
     description:
       'Also serve `/metrics` on this port of `HOST` (any caller there); otherwise loopback or a `metrics` token',
   }),
+  GATEWAY_METRICS_OPERATION_NAMES: integer({
+    default: 100,
+    min: 0,
+    max: 100_000,
+    description:
+      "Distinct `operationName` label values of the GraphQL metrics: trusted documents' names and the first N names seen; later ones count as `other`",
+  }),
   GATEWAY_APQ: flag({
     default: true,
     description: 'Automatic persisted queries (register by sha256 hash, then send the hash only)',

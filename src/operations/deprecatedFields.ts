@@ -1,4 +1,4 @@
-// graphql_envelop_deprecated_field, counted from a per-document list: @envelop/prometheus walks every request's
+// graphql_envelop_deprecated_field, counted from a per-document list: @envelop/prometheus walked every request's
 // document with a TypeInfo to find deprecated fields and arguments, ~4 % of an uncached query's CPU (bench B1U
 // profile), though a document's deprecated fields never change. Same metric name, labels and meaning.
 import type { Plugin } from 'graphql-yoga';
@@ -12,6 +12,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { Counter, type Registry } from 'prom-client';
+import type { OperationNameLabels } from './operationNames.ts';
 
 interface DeprecatedUse {
   readonly fieldName: string;
@@ -42,7 +43,7 @@ export function deprecatedUses(document: DocumentNode, schema: GraphQLSchema): D
 }
 
 /** Counts each deprecated field or argument of every operation that runs (queries, mutations, subscriptions). */
-export function useDeprecatedFieldCounter(registry: Registry): Plugin {
+export function useDeprecatedFieldCounter(registry: Registry, names: OperationNameLabels): Plugin {
   const counter = new Counter({
     name: 'graphql_envelop_deprecated_field',
     help: 'Counts the amount of deprecated fields used in selection sets',
@@ -67,7 +68,7 @@ export function useDeprecatedFieldCounter(registry: Registry): Plugin {
       const operation = getOperationAST(args.document, args.operationName);
       const labels = {
         operationType: operation?.operation ?? '',
-        operationName: args.operationName || operation?.name?.value || 'Anonymous',
+        operationName: names.label(args.operationName || operation?.name?.value || 'Anonymous'),
       };
       children = entry.uses.map((use) => counter.labels({ ...labels, ...use }));
       // Only names of the document's own operations are kept (a client may send any name).

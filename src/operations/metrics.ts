@@ -1,8 +1,7 @@
-// Prometheus metrics at /metrics: yoga/envelop's GraphQL metrics plus the gateway's own upstream, limiter, cache,
+// Prometheus metrics at /metrics: the GraphQL operation metrics (graphqlMetrics.ts) plus the gateway's own upstream, limiter, cache,
 // socket, subscription and order-book numbers. Labels carry endpoint and account names, never keys or tokens.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { OnSubscribeHookResult } from '@envelop/core';
-import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
@@ -11,6 +10,8 @@ import type { RateClass } from '../exchange/endpoint.ts';
 import type { BackpackRest, RequestInfo } from '../exchange/rest.ts';
 import type { HubStatus } from '../streams/hub.ts';
 import { useDeprecatedFieldCounter } from './deprecatedFields.ts';
+import { useGraphQLMetrics } from './graphqlMetrics.ts';
+import type { OperationNameLabels } from './operationNames.ts';
 
 export const METRICS_PATH = '/metrics';
 
@@ -65,7 +66,8 @@ export class GatewayMetrics {
   private readonly seenReconnects = new Map<string, number>();
   private readonly seenResyncs = new Map<string, number>();
 
-  constructor() {
+  /** @param operationNames the bounded `operationName` label of the GraphQL metrics */
+  constructor(private readonly operationNames: OperationNameLabels) {
     const limiters = this.limiters;
     new Gauge({
       name: 'backpack_rate_limiter_queue_depth',
@@ -146,7 +148,7 @@ export class GatewayMetrics {
     this.streams = status;
   }
 
-  /** yoga/envelop GraphQL metrics (operations, durations, errors by operation name) and open subscriptions. */
+  /** GraphQL metrics (operations, durations, errors by operation name) and open subscriptions. */
   plugins(): Plugin[] {
     const active = this.subscriptionsActive;
     // One set of hooks per subscription field, shared by its subscriptions: a subscription keeps its hooks for its
@@ -180,31 +182,8 @@ export class GatewayMetrics {
       },
     };
     return [
-      usePrometheus({
-        registry: this.registry,
-        endpoint: false,
-        // A t-digest per label set updated on every request, measuring what graphql_envelop_request_duration's
-        // histogram already does: the costliest metric on the uncached path (bench B1U profile), so it is off. The
-        // deprecated-field counter walks every document: ours (same metric) walks each document once.
-        // Parse and validate are answered from yoga's document cache and the context is built in microseconds: their
-        // per-phase histograms (a label fill and an observation each, per request) measured nothing but their cost.
-        // graphql_envelop_request_duration is observed at the same moments with the same labels as the execute and
-        // subscribe phase histograms and the request counter (its _count): those three only repeated it.
-        metrics: {
-          graphql_envelop_request_time_summary: false,
-          graphql_envelop_deprecated_field: false,
-          graphql_envelop_phase_parse: false,
-          graphql_envelop_phase_validate: false,
-          graphql_envelop_phase_context: false,
-          graphql_envelop_phase_execute: false,
-          graphql_envelop_phase_subscribe: false,
-          graphql_envelop_request: false,
-        },
-        // graphql_yoga_http_duration's `url` label is the whole request URL: every distinct GET query string (or
-        // variables) would start a new series. The path is always /graphql anyway.
-        labels: { url: false },
-      }),
-      useDeprecatedFieldCounter(this.registry),
+      useGraphQLMetrics(this.registry, this.operationNames),
+      useDeprecatedFieldCounter(this.registry, this.operationNames),
       subscriptions,
     ];
   }

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
+import { Kind, parse, type DocumentNode } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { LRUCache } from 'lru-cache';
 import { ConfigError } from '../config.ts';
@@ -37,6 +38,26 @@ function loadManifest(path: string): ReadonlyMap<string, string> {
   return new Map(
     entries.flatMap(([key, document]) => [[key, document] as const, [key.replace(/^sha256:/, ''), document] as const]),
   );
+}
+
+/** The names of the manifest's operations: the metrics always label them by name. */
+export function persistedOperationNames(manifest: string | undefined): string[] {
+  if (manifest === undefined) return [];
+  const names = new Set<string>();
+  for (const document of new Set(loadManifest(manifest).values())) {
+    for (const definition of parseQuietly(document)?.definitions ?? []) {
+      if (definition.kind === Kind.OPERATION_DEFINITION && definition.name) names.add(definition.name.value);
+    }
+  }
+  return [...names];
+}
+
+function parseQuietly(document: string): DocumentNode | undefined {
+  try {
+    return parse(document, { noLocation: true });
+  } catch {
+    return undefined; // yoga answers this document's parse error when it is sent
+  }
 }
 
 export function persistedOperationPlugins(options: PersistedOperationsOptions): Plugin[] {
