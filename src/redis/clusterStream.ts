@@ -17,7 +17,10 @@ export interface ClusterStreamOptions {
   readonly side: string;
   /** Whether this side may carry `account.*` streams (it has the account's signing key). */
   readonly signs: boolean;
-  /** This replica's own exchange socket, created only when it holds a lease or Redis is away. */
+  /**
+   * This replica's own exchange socket, created only when it holds a lease or Redis is away, and closed once it has
+   * carried no stream for a few seconds (the relay feeds them all again, or they ended).
+   */
   readonly connect: () => BackpackStream;
   readonly logger?: StreamLogger;
   /** A holder that stops renewing loses its leases after this long (default 2000: four renewals fit in it). */
@@ -34,6 +37,8 @@ export interface ClusterStreamOptions {
 const RECENT_FRAMES = 64;
 /** A replica handing its own subscription over to the relay keeps it at most this long without seeing an overlap. */
 const HANDOVER_MAX_MS = 5_000;
+/** The own socket is closed after carrying no stream this long: a stream wanted again soon reuses it. */
+const IDLE_SOCKET_MS = 5_000;
 
 type Source = 'local' | 'relay';
 
@@ -73,6 +78,9 @@ export class ClusterStream {
   private readonly timer: NodeJS.Timeout;
   private readonly stopHealth: () => void;
   private upstream: BackpackStream | undefined;
+  private idleSocketTimer: NodeJS.Timeout | undefined;
+  /** Reconnects of own sockets closed since: `reconnects` never goes down. */
+  private retiredReconnects = 0;
   private subscriberReadySince: number | undefined;
   private subscriberReturns = 0;
   private everReady = false;
@@ -127,7 +135,7 @@ export class ClusterStream {
     return {
       state: this.state(local?.state),
       ...(connectedSince !== undefined ? { connectedSince } : {}),
-      reconnects: (local?.reconnects ?? 0) + this.subscriberReturns,
+      reconnects: (local?.reconnects ?? 0) + this.retiredReconnects + this.subscriberReturns,
       ...(this.lastMessageAt !== undefined ? { lastMessageAt: this.lastMessageAt } : {}),
       streams: this.registry.usage(),
     };
@@ -145,6 +153,7 @@ export class ClusterStream {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.timer);
+    clearTimeout(this.idleSocketTimer);
     this.stopHealth();
     for (const stream of [...this.relays.keys()]) this.end(stream);
     this.upstream?.close();
@@ -235,6 +244,8 @@ export class ClusterStream {
   }
 
   private subscribeLocal(relay: Relay, gapReason: string): void {
+    clearTimeout(this.idleSocketTimer);
+    this.idleSocketTimer = undefined;
     this.upstream ??= this.connectUpstream();
     const upstream = this.upstream;
     const { stream } = relay;
@@ -265,7 +276,30 @@ export class ClusterStream {
     const unsubscribe = relay.local;
     relay.local = undefined;
     unsubscribe?.();
-    if (unsubscribe !== undefined) this.emitStatus();
+    if (unsubscribe === undefined) return;
+    this.closeSocketWhenIdle();
+    this.emitStatus();
+  }
+
+  /** Without a stream of its own, the socket (opened while Redis was away, or to hold leases since given up) goes. */
+  private closeSocketWhenIdle(): void {
+    if (this.closed || this.upstream === undefined || this.idleSocketTimer !== undefined) return;
+    if (this.carriesStreams()) return;
+    this.idleSocketTimer = setTimeout(() => {
+      this.idleSocketTimer = undefined;
+      const upstream = this.upstream;
+      if (upstream === undefined || this.carriesStreams()) return;
+      this.upstream = undefined;
+      this.retiredReconnects += upstream.status().reconnects;
+      upstream.close();
+      this.options.logger?.info({ side: this.options.side }, 'cluster stream: closed the own exchange socket (unused)');
+      this.emitStatus();
+    }, IDLE_SOCKET_MS);
+  }
+
+  private carriesStreams(): boolean {
+    for (const relay of this.relays.values()) if (relay.local !== undefined) return true;
+    return false;
   }
 
   private cancelHandover(relay: Relay): void {
