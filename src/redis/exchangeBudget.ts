@@ -43,6 +43,20 @@ end
 return {1, 0, redis.call('ZCARD', KEYS[1])}
 `;
 const ACQUIRE_COMMAND = 'bpgwExchangeAcquire';
+// Grants in the standard window now, on Redis's clock (read only): how an idle replica keeps its knowledge fresh.
+const SPENT_SCRIPT = `
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+return redis.call('ZCOUNT', KEYS[1], '(' .. (now - tonumber(ARGV[1])), '+inf')
+`;
+const SPENT_COMMAND = 'bpgwExchangeSpent';
+/**
+ * How old this replica's knowledge of the shared window may grow before it reads the window again, calls or not: on
+ * losing Redis it splits what was left as of then, even for an account it had not called for a while.
+ */
+const KNOWLEDGE_MAX_AGE_MS = 1_000;
+
+type SpentCommand = (standardKey: string, windowMs: number) => Promise<number>;
 
 type AcquireCommand = (
   standardKey: string,
@@ -77,11 +91,16 @@ function budgetKey(prefix: string, apiKey: string | undefined): string {
   return `${prefix}budget:${owner}`;
 }
 
-function acquireCommand(redis: Redis): AcquireCommand {
-  if (!(ACQUIRE_COMMAND in redis)) redis.defineCommand(ACQUIRE_COMMAND, { numberOfKeys: 3, lua: ACQUIRE_SCRIPT });
-  const command = (redis as unknown as Record<string, AcquireCommand>)[ACQUIRE_COMMAND];
-  if (command === undefined) throw new Error('ioredis did not define the budget script');
-  return command.bind(redis);
+function scriptCommand<T extends (...args: never[]) => unknown>(
+  redis: Redis,
+  name: string,
+  keys: number,
+  lua: string,
+): T {
+  if (!(name in redis)) redis.defineCommand(name, { numberOfKeys: keys, lua });
+  const command = (redis as unknown as Record<string, T>)[name];
+  if (command === undefined) throw new Error(`ioredis did not define ${name}`);
+  return command.bind(redis) as T;
 }
 
 function sleep(ms: number): Promise<void> {
@@ -93,6 +112,10 @@ export class SharedRateLimiter implements RequestLimiter {
   private readonly options: Required<SharedBudgetOptions>;
   private readonly keys: { readonly standard: string; readonly historical: string; readonly paused: string };
   private readonly acquireScript: AcquireCommand;
+  private readonly spentScript: SpentCommand;
+  private readonly refresher: NodeJS.Timeout;
+  private readonly knowledgeMaxAgeMs: number;
+  private refreshing = false;
   /** This replica's share (budget ÷ GATEWAY_REPLICAS); it also counts the shared grants this replica received. */
   private readonly localShare: RateLimiter;
   // Arrival order is kept per class locally (as in RateLimiter); across replicas each head asks Redis in turn.
@@ -110,7 +133,8 @@ export class SharedRateLimiter implements RequestLimiter {
     this.options = { windowMs: 60_000, ...options };
     const key = budgetKey(link.prefix, apiKey);
     this.keys = { standard: `${key}:standard`, historical: `${key}:historical`, paused: `${key}:paused` };
-    this.acquireScript = acquireCommand(link.redis);
+    this.acquireScript = scriptCommand<AcquireCommand>(link.redis, ACQUIRE_COMMAND, 3, ACQUIRE_SCRIPT);
+    this.spentScript = scriptCommand<SpentCommand>(link.redis, SPENT_COMMAND, 1, SPENT_SCRIPT);
     const share = (budget: number): number => Math.max(1, Math.floor(budget / link.replicas));
     this.localShare = new RateLimiter({
       perMinute: share(options.perMinute),
@@ -118,6 +142,9 @@ export class SharedRateLimiter implements RequestLimiter {
       maxWaitMs: options.maxWaitMs,
       windowMs: this.options.windowMs,
     });
+    this.knowledgeMaxAgeMs = Math.min(KNOWLEDGE_MAX_AGE_MS, this.options.windowMs / 4);
+    this.refresher = setInterval(() => this.refreshKnowledge(), this.knowledgeMaxAgeMs);
+    this.refresher.unref();
     // Written back as soon as Redis returns, so that every replica's outage grants are counted before anyone spends.
     link.onHealth((healthy) => {
       if (healthy && this.unsynced.length > 0) this.replay().catch(() => this.degrade());
@@ -127,6 +154,11 @@ export class SharedRateLimiter implements RequestLimiter {
   /** Whether calls are counted in Redis right now (false: this replica's local share). */
   get shared(): boolean {
     return this.link.healthy && Date.now() >= this.degradedUntil;
+  }
+
+  /** The standard window's grants (all replicas) as this replica last knew them, and when; undefined once used. */
+  get knownWindow(): { readonly spent: number; readonly at: number } | undefined {
+    return this.lastSeen;
   }
 
   pendingIn(rateClass: RateClass): number {
@@ -249,6 +281,32 @@ export class SharedRateLimiter implements RequestLimiter {
     const share = Math.max(1, Math.floor(perMinute / this.link.replicas));
     const left = Math.floor(Math.max(0, perMinute - lastSeen.spent) / this.link.replicas);
     for (let reserved = share - left; reserved > 0; reserved -= 1) this.localShare.record('standard', lastSeen.at);
+  }
+
+  /** Reads the shared window when this replica's knowledge of it is getting old (it has not called Redis lately). */
+  private refreshKnowledge(): void {
+    // The link was closed with its gateway: this limiter is done.
+    if (this.link.redis.status === 'end') {
+      clearInterval(this.refresher);
+      return;
+    }
+    if (this.refreshing || !this.shared) return;
+    if (this.lastSeen !== undefined && Date.now() - this.lastSeen.at < this.knowledgeMaxAgeMs) return;
+    this.refreshing = true;
+    const asked = Date.now();
+    this.spentScript(this.keys.standard, this.options.windowMs)
+      .then(
+        (spent) => {
+          // A grant answered meanwhile is as fresh; entering the local share meanwhile used (cleared) the knowledge.
+          if (this.shared && (this.lastSeen === undefined || this.lastSeen.at < asked)) {
+            this.lastSeen = { spent, at: asked };
+          }
+        },
+        () => undefined,
+      )
+      .finally(() => {
+        this.refreshing = false;
+      });
   }
 
   /** Adds what the local share granted while Redis was away to the shared windows (Redis may have lost them all). */

@@ -76,6 +76,27 @@ describe('SharedRateLimiter', () => {
     expect(first.shared).toBe(false);
   });
 
+  it('an idle replica knows how full the window is when Redis is lost, and spends only its part of what was left', async () => {
+    const [first, second] = pair({ perMinute: 10, historicalPerMinute: 10, maxWaitMs: 50 });
+    const endpoint = 'GET /api/v1/capital';
+    await redis.client().ping(); // answered once an earlier CLIENT PAUSE is over
+    // Only the first replica calls: it spends the whole window; the second never asks Redis for this account.
+    for (let call = 0; call < 10; call += 1) await first.acquire('standard', endpoint);
+    await until(() => second.knownWindow?.spent === 10, 'the idle replica to read the window');
+    await redis.kill();
+    await until(() => links.every((link) => !link.healthy), 'both replicas see Redis go');
+    const attempts = Array.from({ length: 5 }, () =>
+      second.acquire('standard', endpoint).then(
+        () => 'granted',
+        () => 'refused',
+      ),
+    );
+    // With its knowledge as old as its last call (never), it would have granted its whole share (10 ÷ 2): 15 in all.
+    expect(await Promise.all(attempts)).toEqual(Array.from({ length: 5 }, () => 'refused'));
+    await redis.restart();
+    await until(() => links.every((link) => link.healthy), 'both replicas see Redis back', 10_000);
+  });
+
   it('splits what was left of the shared window between the replicas when Redis is lost (never a whole share more)', async () => {
     const [first, second] = pair({ perMinute: 10, historicalPerMinute: 10, maxWaitMs: 50 });
     const endpoint = 'GET /api/v1/capital';
