@@ -2,7 +2,7 @@
 // this replica's share of them as the fallback while Redis is away or slow, and what Redis may have lost written back
 // when it returns.
 import type { Redis } from 'ioredis';
-import { localCallerBudget, type CallerBudget, type CallerBudgetLimits, type Charge } from '../security/rateLimit.ts';
+import { TokenBuckets, type CallerBudget, type CallerBudgetLimits, type Charge } from '../security/rateLimit.ts';
 import { CallerDebts, type Owed } from './callerDebts.ts';
 import type { ReplicaLink } from './connection.ts';
 
@@ -104,7 +104,9 @@ export interface SharedCallerBudgetOptions {
 export function sharedCallerBudget(link: () => ReplicaLink, options: SharedCallerBudgetOptions): CallerBudget {
   const { perMinute, costPerMinute } = options.limits;
   const debts = new CallerDebts(options.limits);
-  let localShare: CallerBudget | undefined;
+  let localShare: { readonly requests: TokenBuckets; readonly cost: TokenBuckets } | undefined;
+  /** Callers whose local share was lowered to their part of what Redis last said was left, this outage. */
+  const reserved = new Set<string>();
   let charge: ChargeCommand | undefined;
   let degradedUntil = 0;
   /** Redis was away or failed since the last write-back: what it may have lost must be written before charging. */
@@ -117,16 +119,32 @@ export function sharedCallerBudget(link: () => ReplicaLink, options: SharedCalle
   };
   const local = (key: string, cost: number): Charge => {
     owesRedis = true;
-    localShare ??= localCallerBudget({
-      perMinute: Math.max(1, Math.floor(perMinute / link().replicas)),
-      costPerMinute: Math.max(options.maxCost, Math.floor(costPerMinute / link().replicas)),
-    });
-    const result = localShare.charge(key, cost) as Charge;
-    if (result.ok) debts.spent(key, cost, Date.now());
-    return result;
+    const { replicas } = link();
+    const share = {
+      requests: Math.max(1, Math.floor(perMinute / replicas)),
+      cost: Math.max(options.maxCost, Math.floor(costPerMinute / replicas)),
+    };
+    localShare ??= { requests: new TokenBuckets(share.requests), cost: new TokenBuckets(share.cost) };
+    const now = Date.now();
+    if (!reserved.has(key)) {
+      // As for the exchange budget: only this replica's part of what was left counts, not a whole share on top.
+      reserved.add(key);
+      const seen = debts.seenOf(key, now);
+      // Counted from the plain share: the floors above (one operation, the largest cost) stay available.
+      const unavailable = (capacity: number, spent: number): number =>
+        Math.max(0, Math.floor(capacity / replicas) - Math.floor(Math.max(0, capacity - spent) / replicas));
+      localShare.requests.take(key, unavailable(perMinute, seen.requests));
+      localShare.cost.take(key, unavailable(costPerMinute, seen.cost));
+    }
+    const [requestWait, costWait] = localShare.requests.takeWith(key, 1, localShare.cost, cost);
+    if (requestWait > 0) return { ok: false, budget: 'requests', retryAfterMs: requestWait };
+    if (costWait > 0) return { ok: false, budget: 'cost', retryAfterMs: costWait };
+    debts.spent(key, cost, now);
+    return { ok: true };
   };
   const writeBack = async (current: ReplicaLink): Promise<void> => {
     owesRedis = false;
+    reserved.clear();
     const owed = debts.take(Date.now());
     if (owed.size === 0) return;
     try {

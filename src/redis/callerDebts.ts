@@ -43,6 +43,14 @@ export class CallerDebts {
     this.entry(key, now).seen = spending;
   }
 
+  /** What Redis last reported `key` had spent, refilled since (nothing if it never answered for `key`). */
+  seenOf(key: string, now: number): Spending {
+    const entry = this.entries.get(key);
+    if (entry === undefined) return NOTHING;
+    this.payOff(entry, now);
+    return entry.seen;
+  }
+
   /** This replica charged `key` one operation of `cost` on its own share. */
   spent(key: string, cost: number, now: number): void {
     const entry = this.entry(key, now);

@@ -1,6 +1,7 @@
-// Replica mode, each token's gateway budget across a Redis restart: what callers spent before the outage (which the
-// restarted, empty Redis has forgotten) and what each replica admitted on its own share during it is written back, so
-// a restart does not hand every token a full budget again. Real redis-server killed and restarted, two gateways.
+// Replica mode, each token's gateway budget across a Redis outage and restart: a replica's share during the outage
+// starts from its part of what was left; what callers spent before the outage (which the restarted, empty Redis has
+// forgotten) and what each replica admitted on its own share is written back, so a restart does not hand every token a
+// full budget again. Real redis-server killed and restarted, two gateways.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Gateway } from '../../src/server.ts';
 import type { TestGateway, TokenName } from '../support/gateway.ts';
@@ -62,5 +63,16 @@ describe('per-token budgets across a Redis restart', () => {
     expect(await admitted('bobRead', 16)).toBeLessThanOrEqual(refilledSince(bobSince));
     // A token that spent nothing still has its whole budget.
     expect(await admitted('aliceReadTrade', PER_MINUTE)).toBe(PER_MINUTE);
+  });
+
+  it('a token that spent its budget just before Redis went away gets no fresh share during the outage', async () => {
+    const since = Date.now();
+    expect(await admitted('bobReadTrade', PER_MINUTE + 4)).toBeGreaterThanOrEqual(PER_MINUTE);
+    await redis.kill();
+    await until(() => env.gateway.replica?.healthy === false && second.replica?.healthy === false, 'both see Redis go');
+    // Alone, each replica's share (6 ÷ 2) would admit three more on each: twelve in the minute.
+    expect(await admitted('bobReadTrade', 16)).toBeLessThanOrEqual(refilledSince(since));
+    await redis.restart();
+    await until(() => env.gateway.replica?.healthy === true && second.replica?.healthy === true, 'both see Redis back');
   });
 });
