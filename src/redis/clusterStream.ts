@@ -10,6 +10,8 @@ import { StreamRegistry } from '../exchange/streamRegistry.ts';
 import type { StreamInterruption, StreamListener, SubscribeOptions } from '../exchange/streamRegistry.ts';
 import type { ReplicaLink } from './connection.ts';
 import { Lease } from './lease.ts';
+import { OwnSocket, type OwnSubscription } from './ownSocket.ts';
+import { decodeRelayMessage, encodeRelayMessage, RecentFrames, type RelayKind } from './relayMessage.ts';
 
 export interface ClusterStreamOptions {
   readonly link: ReplicaLink;
@@ -17,7 +19,10 @@ export interface ClusterStreamOptions {
   readonly side: string;
   /** Whether this side may carry `account.*` streams (it has the account's signing key). */
   readonly signs: boolean;
-  /** This replica's own exchange socket, created only when it holds a lease or Redis is away. */
+  /**
+   * This replica's own exchange socket, created only when it holds a lease or Redis is away, and closed once it has
+   * carried no stream for a few seconds (the relay feeds them all again, or they ended).
+   */
   readonly connect: () => BackpackStream;
   readonly logger?: StreamLogger;
   /** A holder that stops renewing loses its leases after this long (default 2000: four renewals fit in it). */
@@ -30,12 +35,8 @@ export interface ClusterStreamOptions {
   readonly now?: () => number;
 }
 
-/** Frames remembered per stream to drop the second copy while two sources overlap (a handover, a split lease). */
-const RECENT_FRAMES = 64;
 /** A replica handing its own subscription over to the relay keeps it at most this long without seeing an overlap. */
 const HANDOVER_MAX_MS = 5_000;
-
-type Source = 'local' | 'relay';
 
 interface Relay {
   readonly stream: string;
@@ -49,10 +50,10 @@ interface Relay {
   relayed: boolean;
   claiming: boolean;
   /** This replica's own upstream subscription (holder, Redis away, or handing over); absent when fed by the relay. */
-  local?: () => void;
+  local?: OwnSubscription;
   handover?: NodeJS.Timeout;
   lastFrameAt?: number;
-  readonly recent: Map<string, Source>;
+  readonly recent: RecentFrames;
 }
 
 /** `account:` plus a hash of the key: lease and channel names must not carry the key itself. */
@@ -72,7 +73,7 @@ export class ClusterStream {
   private readonly now: () => number;
   private readonly timer: NodeJS.Timeout;
   private readonly stopHealth: () => void;
-  private upstream: BackpackStream | undefined;
+  private readonly own: OwnSocket;
   private subscriberReadySince: number | undefined;
   private subscriberReturns = 0;
   private everReady = false;
@@ -82,6 +83,7 @@ export class ClusterStream {
   constructor(private readonly options: ClusterStreamOptions) {
     this.ttlMs = options.leaseTtlMs ?? 2_000;
     this.now = options.now ?? Date.now;
+    this.own = new OwnSocket(options.connect, () => this.emitStatus(), options.logger, options.side);
     this.registry = new StreamRegistry((call, stream) => {
       try {
         call();
@@ -121,13 +123,13 @@ export class ClusterStream {
   }
 
   status(): StreamStatus {
-    const local = this.upstream?.status();
+    const local = this.own.status();
     const relayUp = this.relayUp();
     const connectedSince = relayUp ? this.subscriberReadySince : local?.connectedSince;
     return {
       state: this.state(local?.state),
       ...(connectedSince !== undefined ? { connectedSince } : {}),
-      reconnects: (local?.reconnects ?? 0) + this.subscriberReturns,
+      reconnects: this.own.reconnects + this.subscriberReturns,
       ...(this.lastMessageAt !== undefined ? { lastMessageAt: this.lastMessageAt } : {}),
       streams: this.registry.usage(),
     };
@@ -147,7 +149,7 @@ export class ClusterStream {
     clearInterval(this.timer);
     this.stopHealth();
     for (const stream of [...this.relays.keys()]) this.end(stream);
-    this.upstream?.close();
+    this.own.close();
     this.subscriber.disconnect();
     this.emitStatus();
   }
@@ -164,7 +166,7 @@ export class ClusterStream {
       held: false,
       relayed: false,
       claiming: false,
-      recent: new Map(),
+      recent: new RecentFrames(),
     };
     this.relays.set(stream, relay);
     this.byChannel.set(relay.channel, relay);
@@ -235,10 +237,8 @@ export class ClusterStream {
   }
 
   private subscribeLocal(relay: Relay, gapReason: string): void {
-    this.upstream ??= this.connectUpstream();
-    const upstream = this.upstream;
     const { stream } = relay;
-    const unsubscribe = upstream.subscribe(
+    const subscription = this.own.subscribe(
       stream,
       (message: StreamMessage, frame: string) => this.onLocalFrame(relay, message, frame),
       {
@@ -249,23 +249,24 @@ export class ClusterStream {
         onResume: (interruption) => this.resume(relay, interruption, relay.held),
       },
     );
-    relay.local = unsubscribe;
+    relay.local = subscription;
     this.emitStatus();
     // Frames the previous source sent after our last one are lost: lossless topics fill the interval over REST.
     if (!relay.relayed) return;
     const from = relay.lastFrameAt ?? relay.since;
-    this.afterSubscribed(upstream, () => {
-      if (relay.local !== unsubscribe) return;
+    subscription.whenSent(() => {
+      if (relay.local !== subscription) return;
       this.resume(relay, { from, to: this.now(), reason: gapReason }, relay.held);
     });
   }
 
   private dropLocal(relay: Relay): void {
     this.cancelHandover(relay);
-    const unsubscribe = relay.local;
+    const subscription = relay.local;
     relay.local = undefined;
-    unsubscribe?.();
-    if (unsubscribe !== undefined) this.emitStatus();
+    if (subscription === undefined) return;
+    subscription.unsubscribe();
+    this.emitStatus();
   }
 
   private cancelHandover(relay: Relay): void {
@@ -281,20 +282,6 @@ export class ClusterStream {
     else relay.handover = setTimeout(() => this.handoverTimedOut(relay), HANDOVER_MAX_MS);
   }
 
-  /** Runs `then` once the SUBSCRIBE of a stream just added has left (the socket flushes on open, or on the next turn). */
-  private afterSubscribed(upstream: BackpackStream, then: () => void): void {
-    if (upstream.status().state === 'open') {
-      setImmediate(then);
-      return;
-    }
-    const stop = upstream.onStatus((status) => {
-      if (status.state === 'closed') stop();
-      if (status.state !== 'open') return;
-      stop();
-      then();
-    });
-  }
-
   private resume(relay: Relay, interruption: StreamInterruption, announce: boolean): void {
     const from = Math.max(interruption.from, relay.since);
     if (from >= interruption.to) return;
@@ -307,19 +294,17 @@ export class ClusterStream {
 
   private onLocalFrame(relay: Relay, message: StreamMessage, frame: string): void {
     if (relay.held) this.publish(relay, 'f', frame);
-    if (this.remember(relay, frame, 'local') === undefined) this.deliver(relay, message, frame);
+    if (relay.recent.remember(frame, 'local') === undefined) this.deliver(relay, message, frame);
   }
 
-  /** Channel messages are `<replicaId>\n<kind>\n<payload>`: f = raw exchange frame, r = resumed interval, e = error. */
   private onRelayed(channel: string, message: string): void {
     const relay = this.byChannel.get(channel);
     if (relay === undefined) return;
-    const idEnd = message.indexOf('\n');
-    if (idEnd < 0 || message.slice(0, idEnd) === this.options.link.replicaId) return;
-    const kind = message.charAt(idEnd + 1);
-    const payload = message.slice(idEnd + 3);
+    const decoded = decodeRelayMessage(message);
+    if (decoded === undefined || decoded.from === this.options.link.replicaId) return;
+    const { kind, payload } = decoded;
     if (kind === 'f') {
-      const earlier = this.remember(relay, payload, 'relay');
+      const earlier = relay.recent.remember(payload, 'relay');
       // The relay caught up with our own subscription: from here on it alone feeds the stream.
       if (earlier === 'local' && relay.handover !== undefined && !relay.held) this.dropLocal(relay);
       if (earlier !== undefined) return;
@@ -340,18 +325,9 @@ export class ClusterStream {
     this.registry.dispatch(message, now, frame);
   }
 
-  /** Records a frame; returns the source that delivered the same frame before (every frame carries its event time). */
-  private remember(relay: Relay, frame: string, source: Source): Source | undefined {
-    const earlier = relay.recent.get(frame);
-    if (earlier !== undefined) return earlier;
-    relay.recent.set(frame, source);
-    if (relay.recent.size > RECENT_FRAMES) relay.recent.delete(relay.recent.keys().next().value as string);
-    return undefined;
-  }
-
-  private publish(relay: Relay, kind: 'f' | 'r' | 'e', payload: string): void {
+  private publish(relay: Relay, kind: RelayKind, payload: string): void {
     if (!this.options.link.healthy) return;
-    const message = `${this.options.link.replicaId}\n${kind}\n${payload}`;
+    const message = encodeRelayMessage(this.options.link.replicaId, kind, payload);
     this.options.link.redis.publish(relay.channel, message).catch(() => undefined);
   }
 
@@ -368,12 +344,6 @@ export class ClusterStream {
       else this.goLocal(relay);
     }
     this.emitStatus();
-  }
-
-  private connectUpstream(): BackpackStream {
-    const upstream = this.options.connect();
-    upstream.onStatus(() => this.emitStatus());
-    return upstream;
   }
 
   private relayUp(): boolean {

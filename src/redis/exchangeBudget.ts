@@ -12,15 +12,15 @@ const DEGRADED_MS = 1_000;
 
 // Hand-written rather than rate-limiter-flexible: that library checks one limit per call and queues per process; the
 // exchange's budgets are nested (a historical call spends both), so both windows must be checked and charged atomically.
-// Redis's own clock (TIME) is the one every replica shares. Answers {1, 0, n} (granted) or {0, ms until a slot may
-// free, n}, n being the grants in the standard window (what a replica remembers for a Redis outage).
+// Redis's own clock (TIME) is the one every replica shares. Answers {1, 0, n, h} (granted) or {0, ms until a slot may
+// free, n, h}, n and h being the grants in the standard and historical windows (what a replica remembers for an outage).
 const ACQUIRE_SCRIPT = `
 if redis.replicate_commands then redis.replicate_commands() end
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
 local window = tonumber(ARGV[1])
 local paused = redis.call('PTTL', KEYS[3])
-if paused > 0 then return {0, paused, -1} end
+if paused > 0 then return {0, paused, -1, -1} end
 local wait = 0
 local function check(key, limit)
   redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
@@ -33,16 +33,42 @@ end
 local historical = tonumber(ARGV[3])
 check(KEYS[1], tonumber(ARGV[2]))
 if historical > 0 then check(KEYS[2], historical) end
-if wait > 0 then return {0, wait, redis.call('ZCARD', KEYS[1])} end
+local function spent()
+  return redis.call('ZCARD', KEYS[1]), redis.call('ZCOUNT', KEYS[2], '(' .. (now - window), '+inf')
+end
+if wait > 0 then return {0, wait, spent()} end
 redis.call('ZADD', KEYS[1], now, ARGV[4])
 redis.call('PEXPIRE', KEYS[1], window)
 if historical > 0 then
   redis.call('ZADD', KEYS[2], now, ARGV[4])
   redis.call('PEXPIRE', KEYS[2], window)
 end
-return {1, 0, redis.call('ZCARD', KEYS[1])}
+return {1, 0, spent()}
 `;
 const ACQUIRE_COMMAND = 'bpgwExchangeAcquire';
+// Grants in the standard and historical windows now, on Redis's clock (read only): how an idle replica keeps its
+// knowledge fresh.
+const SPENT_SCRIPT = `
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+local since = '(' .. (now - tonumber(ARGV[1]))
+return {redis.call('ZCOUNT', KEYS[1], since, '+inf'), redis.call('ZCOUNT', KEYS[2], since, '+inf')}
+`;
+const SPENT_COMMAND = 'bpgwExchangeSpent';
+/**
+ * How old this replica's knowledge of the shared window may grow before it reads the window again, calls or not: on
+ * losing Redis it splits what was left as of then, even for an account it had not called for a while.
+ */
+const KNOWLEDGE_MAX_AGE_MS = 1_000;
+
+type SpentCommand = (standardKey: string, historicalKey: string, windowMs: number) => Promise<[number, number]>;
+
+/** The shared windows' grants (all replicas) as this replica last knew them, and when. */
+export interface KnownWindow {
+  readonly spent: number;
+  readonly historical: number;
+  readonly at: number;
+}
 
 type AcquireCommand = (
   standardKey: string,
@@ -52,7 +78,7 @@ type AcquireCommand = (
   perMinute: number,
   historicalPerMinute: number,
   member: string,
-) => Promise<[number, number, number]>;
+) => Promise<[number, number, number, number]>;
 
 export interface SharedBudgetOptions {
   readonly perMinute: number;
@@ -77,11 +103,16 @@ function budgetKey(prefix: string, apiKey: string | undefined): string {
   return `${prefix}budget:${owner}`;
 }
 
-function acquireCommand(redis: Redis): AcquireCommand {
-  if (!(ACQUIRE_COMMAND in redis)) redis.defineCommand(ACQUIRE_COMMAND, { numberOfKeys: 3, lua: ACQUIRE_SCRIPT });
-  const command = (redis as unknown as Record<string, AcquireCommand>)[ACQUIRE_COMMAND];
-  if (command === undefined) throw new Error('ioredis did not define the budget script');
-  return command.bind(redis);
+function scriptCommand<T extends (...args: never[]) => unknown>(
+  redis: Redis,
+  name: string,
+  keys: number,
+  lua: string,
+): T {
+  if (!(name in redis)) redis.defineCommand(name, { numberOfKeys: keys, lua });
+  const command = (redis as unknown as Record<string, T>)[name];
+  if (command === undefined) throw new Error(`ioredis did not define ${name}`);
+  return command.bind(redis) as T;
 }
 
 function sleep(ms: number): Promise<void> {
@@ -93,6 +124,10 @@ export class SharedRateLimiter implements RequestLimiter {
   private readonly options: Required<SharedBudgetOptions>;
   private readonly keys: { readonly standard: string; readonly historical: string; readonly paused: string };
   private readonly acquireScript: AcquireCommand;
+  private readonly spentScript: SpentCommand;
+  private readonly refresher: NodeJS.Timeout;
+  private readonly knowledgeMaxAgeMs: number;
+  private refreshing = false;
   /** This replica's share (budget ÷ GATEWAY_REPLICAS); it also counts the shared grants this replica received. */
   private readonly localShare: RateLimiter;
   // Arrival order is kept per class locally (as in RateLimiter); across replicas each head asks Redis in turn.
@@ -102,15 +137,16 @@ export class SharedRateLimiter implements RequestLimiter {
   private seq = 0;
   /** Grants of the local share not yet in Redis: written there when Redis is back, so the window stays whole. */
   private unsynced: { readonly rateClass: RateClass; readonly at: number }[] = [];
-  /** The standard window's grants (all replicas) at this replica's last answer from Redis; cleared once used. */
-  private lastSeen: { readonly spent: number; readonly at: number } | undefined;
+  /** The shared windows at this replica's last answer from Redis; cleared once used. */
+  private lastSeen: KnownWindow | undefined;
 
   constructor(link: ReplicaLink, apiKey: string | undefined, options: SharedBudgetOptions) {
     this.link = link;
     this.options = { windowMs: 60_000, ...options };
     const key = budgetKey(link.prefix, apiKey);
     this.keys = { standard: `${key}:standard`, historical: `${key}:historical`, paused: `${key}:paused` };
-    this.acquireScript = acquireCommand(link.redis);
+    this.acquireScript = scriptCommand<AcquireCommand>(link.redis, ACQUIRE_COMMAND, 3, ACQUIRE_SCRIPT);
+    this.spentScript = scriptCommand<SpentCommand>(link.redis, SPENT_COMMAND, 2, SPENT_SCRIPT);
     const share = (budget: number): number => Math.max(1, Math.floor(budget / link.replicas));
     this.localShare = new RateLimiter({
       perMinute: share(options.perMinute),
@@ -118,6 +154,9 @@ export class SharedRateLimiter implements RequestLimiter {
       maxWaitMs: options.maxWaitMs,
       windowMs: this.options.windowMs,
     });
+    this.knowledgeMaxAgeMs = Math.min(KNOWLEDGE_MAX_AGE_MS, this.options.windowMs / 4);
+    this.refresher = setInterval(() => this.refreshKnowledge(), this.knowledgeMaxAgeMs);
+    this.refresher.unref();
     // Written back as soon as Redis returns, so that every replica's outage grants are counted before anyone spends.
     link.onHealth((healthy) => {
       if (healthy && this.unsynced.length > 0) this.replay().catch(() => this.degrade());
@@ -127,6 +166,11 @@ export class SharedRateLimiter implements RequestLimiter {
   /** Whether calls are counted in Redis right now (false: this replica's local share). */
   get shared(): boolean {
     return this.link.healthy && Date.now() >= this.degradedUntil;
+  }
+
+  /** The shared windows as this replica last knew them; undefined once used (Redis lost) or before any answer. */
+  get knownWindow(): KnownWindow | undefined {
+    return this.lastSeen;
   }
 
   pendingIn(rateClass: RateClass): number {
@@ -170,7 +214,7 @@ export class SharedRateLimiter implements RequestLimiter {
     const queue = this.queues[rateClass];
     try {
       for (let head = queue[0]; head !== undefined; head = queue[0]) {
-        let verdict: [number, number, number];
+        let verdict: [number, number, number, number];
         try {
           if (this.unsynced.length > 0) await this.replay();
           verdict = await this.ask(rateClass);
@@ -179,8 +223,8 @@ export class SharedRateLimiter implements RequestLimiter {
           for (const waiter of queue.splice(0)) this.handOver(rateClass, waiter);
           return;
         }
-        const [granted, waitMs, spent] = verdict;
-        if (spent >= 0) this.lastSeen = { spent, at: Date.now() };
+        const [granted, waitMs, spent, historical] = verdict;
+        if (spent >= 0) this.lastSeen = { spent, historical, at: Date.now() };
         if (granted === 1) {
           this.localShare.record(rateClass);
           this.settle(queue, head, () => head.resolve());
@@ -199,7 +243,7 @@ export class SharedRateLimiter implements RequestLimiter {
     }
   }
 
-  private ask(rateClass: RateClass): Promise<[number, number, number]> {
+  private ask(rateClass: RateClass): Promise<[number, number, number, number]> {
     const { windowMs, perMinute, historicalPerMinute } = this.options;
     return this.acquireScript(
       this.keys.standard,
@@ -239,16 +283,45 @@ export class SharedRateLimiter implements RequestLimiter {
   }
 
   /**
-   * Entering the local share: what is left of the shared window when Redis was last seen is split between the replicas,
-   * so a replica cannot spend its whole share on top of a window others had nearly used up. The rest of the share is
-   * marked as spent until a window after that moment.
+   * Entering the local share: what is left of each shared window when Redis was last seen is split between the
+   * replicas, so a replica cannot spend its whole share on top of a window others had nearly used up. The rest of each
+   * share is marked as spent until a window after that moment (a historical grant counts in the standard window too).
    */
-  private reserveOthersSpending(lastSeen: { readonly spent: number; readonly at: number }): void {
+  private reserveOthersSpending(lastSeen: KnownWindow): void {
     this.lastSeen = undefined;
-    const { perMinute } = this.options;
-    const share = Math.max(1, Math.floor(perMinute / this.link.replicas));
-    const left = Math.floor(Math.max(0, perMinute - lastSeen.spent) / this.link.replicas);
-    for (let reserved = share - left; reserved > 0; reserved -= 1) this.localShare.record('standard', lastSeen.at);
+    const { replicas } = this.link;
+    const unavailable = (budget: number, spent: number): number =>
+      Math.max(1, Math.floor(budget / replicas)) - Math.floor(Math.max(0, budget - spent) / replicas);
+    const historical = unavailable(this.options.historicalPerMinute, lastSeen.historical);
+    const standard = unavailable(this.options.perMinute, lastSeen.spent) - historical;
+    for (let reserved = 0; reserved < historical; reserved += 1) this.localShare.record('historical', lastSeen.at);
+    for (let reserved = 0; reserved < standard; reserved += 1) this.localShare.record('standard', lastSeen.at);
+  }
+
+  /** Reads the shared window when this replica's knowledge of it is getting old (it has not called Redis lately). */
+  private refreshKnowledge(): void {
+    // The link was closed with its gateway: this limiter is done.
+    if (this.link.redis.status === 'end') {
+      clearInterval(this.refresher);
+      return;
+    }
+    if (this.refreshing || !this.shared) return;
+    if (this.lastSeen !== undefined && Date.now() - this.lastSeen.at < this.knowledgeMaxAgeMs) return;
+    this.refreshing = true;
+    const asked = Date.now();
+    this.spentScript(this.keys.standard, this.keys.historical, this.options.windowMs)
+      .then(
+        ([spent, historical]) => {
+          // A grant answered meanwhile is as fresh; entering the local share meanwhile used (cleared) the knowledge.
+          if (this.shared && (this.lastSeen === undefined || this.lastSeen.at < asked)) {
+            this.lastSeen = { spent, historical, at: asked };
+          }
+        },
+        () => undefined,
+      )
+      .finally(() => {
+        this.refreshing = false;
+      });
   }
 
   /** Adds what the local share granted while Redis was away to the shared windows (Redis may have lost them all). */

@@ -76,6 +76,42 @@ describe('SharedRateLimiter', () => {
     expect(first.shared).toBe(false);
   });
 
+  it('an idle replica knows how full the window is when Redis is lost, and spends only its part of what was left', async () => {
+    const [first, second] = pair({ perMinute: 10, historicalPerMinute: 10, maxWaitMs: 50 });
+    const endpoint = 'GET /api/v1/capital';
+    await redis.client().ping(); // answered once an earlier CLIENT PAUSE is over
+    // Only the first replica calls: it spends the whole window; the second never asks Redis for this account.
+    for (let call = 0; call < 10; call += 1) await first.acquire('standard', endpoint);
+    await until(() => second.knownWindow?.spent === 10, 'the idle replica to read the window');
+    await redis.kill();
+    await until(() => links.every((link) => !link.healthy), 'both replicas see Redis go');
+    const attempts = Array.from({ length: 5 }, () =>
+      second.acquire('standard', endpoint).then(
+        () => 'granted',
+        () => 'refused',
+      ),
+    );
+    // With its knowledge as old as its last call (never), it would have granted its whole share (10 ÷ 2): 15 in all.
+    expect(await Promise.all(attempts)).toEqual(Array.from({ length: 5 }, () => 'refused'));
+    await redis.restart();
+    await until(() => links.every((link) => link.healthy), 'both replicas see Redis back', 10_000);
+  });
+
+  it('splits what was left of the historical window too when Redis is lost; other calls keep their part', async () => {
+    const [first, second] = pair({ perMinute: 100, historicalPerMinute: 4, maxWaitMs: 50 });
+    const history = 'GET /wapi/v1/history/orders';
+    for (let call = 0; call < 4; call += 1) await first.acquire('historical', history);
+    await until(() => second.knownWindow?.historical === 4, 'the idle replica to read the historical window');
+    await redis.kill();
+    await until(() => links.every((link) => !link.healthy), 'both replicas see Redis go');
+    // Its share alone (4 ÷ 2) would let it send two more history calls: six in the window.
+    await expect(second.acquire('historical', history)).rejects.toMatchObject({ kind: 'rateLimited' });
+    // The standard window had 96 left: this replica may still send its part of them.
+    await second.acquire('standard', 'GET /api/v1/capital');
+    await redis.restart();
+    await until(() => links.every((link) => link.healthy), 'both replicas see Redis back', 10_000);
+  });
+
   it('splits what was left of the shared window between the replicas when Redis is lost (never a whole share more)', async () => {
     const [first, second] = pair({ perMinute: 10, historicalPerMinute: 10, maxWaitMs: 50 });
     const endpoint = 'GET /api/v1/capital';

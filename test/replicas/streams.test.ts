@@ -105,6 +105,12 @@ async function restBook(): Promise<Book> {
   };
 }
 
+/** Snapshots each replica's SOL_USDC book has loaded so far, and whether it is live (shown to subscribers). */
+const bookOf = (gateway: Gateway): { snapshots: number; live: boolean } => {
+  const status = gateway.streams.status().orderBooks.find((book) => book.symbol === 'SOL_USDC');
+  return { snapshots: status?.counters.snapshots ?? 0, live: status?.phase === 'live' };
+};
+
 const normalized = (book: Book): Book => ({
   bids: book.bids.map((l) => ({ price: normalizeDecimal(l.price), quantity: normalizeDecimal(l.quantity) })),
   asks: book.asks.map((l) => ({ price: normalizeDecimal(l.price), quantity: normalizeDecimal(l.quantity) })),
@@ -165,6 +171,7 @@ describe('one exchange subscription per stream across replicas', () => {
       expect(upstreamNow('ticker.SOL_USDC')).toBe(1);
       expect(upstreamNow('depth.SOL_USDC')).toBe(1);
       const subscribesBefore = subscribesSoFar('ticker.SOL_USDC');
+      const snapshotsBefore = [env.gateway, second].map((gateway) => bookOf(gateway).snapshots);
 
       holder.child.kill('SIGKILL');
       const killedAt = Date.now();
@@ -187,6 +194,17 @@ describe('one exchange subscription per stream across replicas', () => {
       expect(upstreamNow('ticker.SOL_USDC')).toBe(1);
       expect(subscribesSoFar('ticker.SOL_USDC') - subscribesBefore).toBe(1);
 
+      // The takeover resyncs each book from a fresh snapshot, live again at the first delta that follows it: a still
+      // market (the flow paused) would leave it waiting, so pause only once both are live again.
+      await until(
+        () =>
+          [env.gateway, second].every((gateway, index) => {
+            const book = bookOf(gateway);
+            return book.live && book.snapshots > (snapshotsBefore[index] ?? 0);
+          }),
+        'both books resynced after the takeover',
+        10_000,
+      );
       env.sandbox.pauseFlow();
       let rest = await restBook();
       for (const each of books) {
