@@ -23,6 +23,12 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<ExecutionResult
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 }
 
+const NONE: readonly never[] = Object.freeze([]);
+
+function exact<T>(list: readonly T[]): readonly T[] {
+  return list.length === 0 ? NONE : list.slice();
+}
+
 /** One subscription's stream with its plugins' result hooks applied as it is pulled. */
 export class HookedStream implements AsyncIterator<ExecutionResult> {
   private ended = false;
@@ -134,6 +140,7 @@ export function hookedSubscribe(plugins: readonly Plugin[]): (args: ExecutionArg
       if (hooks?.onEnd) onEnd.push(hooks.onEnd);
     }
     if (!isAsyncIterable(result) || onNext.length + onEnd.length + onError.length === 0) return result;
-    return new HookedStream(result[Symbol.asyncIterator](), args, onNext, onEnd, onError);
+    // Exact-length copies: a list grown by push keeps room for 17 entries (152 bytes), for the subscription's life.
+    return new HookedStream(result[Symbol.asyncIterator](), args, exact(onNext), exact(onEnd), exact(onError));
   };
 }
