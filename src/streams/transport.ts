@@ -154,20 +154,20 @@ export function attachSubscriptions(
     logger ?? { warn: () => undefined },
   );
 
-  return {
-    hub,
-    close: async () => {
-      // dispose() sends every client a close frame and waits for the handshakes; a client that stopped reading
-      // never answers, so after a grace period it is cut off instead of holding the shutdown for ws's 30 s timeout.
-      const cutOff = setTimeout(() => {
-        for (const client of wsServer.clients) client.terminate();
-      }, CLOSE_GRACE_MS);
-      try {
-        await disposable.dispose();
-      } finally {
-        clearTimeout(cutOff);
-        hub.close();
-      }
-    },
+  const closeOnce = async (): Promise<void> => {
+    // dispose() sends every client a close frame and waits for the handshakes; a client that stopped reading
+    // never answers, so after a grace period it is cut off instead of holding the shutdown for ws's 30 s timeout.
+    const cutOff = setTimeout(() => {
+      for (const client of wsServer.clients) client.terminate();
+    }, CLOSE_GRACE_MS);
+    try {
+      await disposable.dispose();
+    } finally {
+      clearTimeout(cutOff);
+      hub.close();
+    }
   };
+  // Once: a gateway closed after its graceful shutdown must not close the WebSocket server a second time.
+  let closing: Promise<void> | undefined;
+  return { hub, close: () => (closing ??= closeOnce()) };
 }
