@@ -4,6 +4,7 @@
 // idle subscriber's memory is mostly per-connection state): the socket listeners, the keep-alive timer and the
 // `connection_init` deadline are shared by every connection.
 import { CloseCode, GRAPHQL_TRANSPORT_WS_PROTOCOL, handleProtocols } from 'graphql-ws';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { WsConnection, type ProtocolHandlers } from './wsConnection.ts';
 
@@ -17,6 +18,22 @@ export interface WsServerLogger {
 /** What graphql-ws's internal errors carry to the log: the name and message, never the stack or the object. */
 function errorDetails(error: unknown): { err: { name: string; message: string } | string } {
   return { err: error instanceof Error ? { name: error.name, message: error.message } : String(error) };
+}
+
+/** Headers only the WebSocket handshake reads: not kept for the connection's life (about 200 bytes each). */
+const HANDSHAKE_HEADERS = new Set([
+  'connection',
+  'upgrade',
+  'sec-websocket-key',
+  'sec-websocket-version',
+  'sec-websocket-extensions',
+  'sec-websocket-protocol',
+]);
+
+function keptHeaders(headers: IncomingHttpHeaders): IncomingHttpHeaders {
+  const kept: IncomingHttpHeaders = {};
+  for (const [name, value] of Object.entries(headers)) if (!HANDSHAKE_HEADERS.has(name)) kept[name] = value;
+  return kept;
 }
 
 /** How long a client has to send `connection_init` (graphql-ws's default), checked every second. */
@@ -101,7 +118,7 @@ export function serveGraphQLWs(
     }
     connections.set(
       socket,
-      new WsConnection({ socket, request: { headers: request.headers, socket: request.socket } }, server),
+      new WsConnection({ socket, request: { headers: keptHeaders(request.headers), socket: request.socket } }, server),
     );
     uninitialised.set(socket, Date.now());
     socket.on('message', onMessage);
