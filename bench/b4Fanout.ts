@@ -64,15 +64,19 @@ async function measure(
   stub: StubStreams,
   ready: () => Promise<boolean>,
   settings: Settings,
-): Promise<Pumped & { errors: number }> {
+  cpu?: () => Promise<NodeJS.CpuUsage>,
+): Promise<Pumped & { errors: number; cpuMicros?: number }> {
   const subscribers = await openSubscribers(url, count, B4_SUBSCRIPTION);
   try {
     await waitFor(ready, `${count} subscriptions`);
     await stub.subscribed(STREAM);
     const counter = { next: 1 };
     await pump(stub, subscribers, counter, settings.warmupSeconds);
+    const before = await cpu?.();
     const result = await pump(stub, subscribers, counter, settings.seconds);
-    return { ...result, errors: subscribers.errors() };
+    const after = await cpu?.();
+    const cpuMicros = before && after ? after.user + after.system - before.user - before.system : undefined;
+    return { ...result, errors: subscribers.errors(), ...(cpuMicros !== undefined ? { cpuMicros } : {}) };
   } finally {
     await subscribers.close();
   }
@@ -99,7 +103,7 @@ async function gatewayRound(
   restUrl: string,
   count: number,
   settings: Settings,
-): Promise<Pumped & { errors: number; upstreamSockets: number }> {
+): Promise<Pumped & { errors: number; upstreamSockets: number; cpuMicros?: number }> {
   const stub = await StubStreams.start();
   const gateway = await startGateway(restUrl, { wsUrl: stub.url });
   try {
@@ -110,6 +114,7 @@ async function gatewayRound(
       async () =>
         ((await gateway.call<{ subscriptions: { active: number } } | null>('hub'))?.subscriptions.active ?? 0) >= count,
       settings,
+      () => gateway.call<NodeJS.CpuUsage>('cpu'),
     );
     return { ...result, upstreamSockets: stub.accepted };
   } finally {
@@ -122,7 +127,7 @@ export async function b4(settings: Settings): Promise<{ figures: Figure[]; raw: 
   const count = settings.subscribers;
   const rest = await startStubRest(0);
   const baselines: (Pumped & { errors: number })[] = [];
-  const measured: (Pumped & { errors: number; upstreamSockets: number })[] = [];
+  const measured: (Pumped & { errors: number; upstreamSockets: number; cpuMicros?: number })[] = [];
   try {
     // Alternate the two so drift on a shared machine hits both alike.
     for (let round = 0; round < settings.rounds; round += 1) {
@@ -154,7 +159,9 @@ export async function b4(settings: Settings): Promise<{ figures: Figure[]; raw: 
         note:
           `${settings.rounds} alternating rounds of ${settings.seconds} s; upstream msgs/s gateway ` +
           `${measured.map((run) => run.messagesPerSecond.toFixed(0)).join('/')}, raw ` +
-          `${baselines.map((run) => run.messagesPerSecond.toFixed(0)).join('/')}; client errors ${errors}`,
+          `${baselines.map((run) => run.messagesPerSecond.toFixed(0)).join('/')}; client errors ${errors}; gateway CPU ` +
+          // CPU time per delivery holds still on a busy machine where deliveries/s do not.
+          `${measured.map((run) => ((run.cpuMicros ?? Number.NaN) / run.delivered).toFixed(1)).join('/')} µs per delivery`,
       },
       {
         id: 'B4.sockets',

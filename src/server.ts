@@ -381,7 +381,9 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     metricsServer?.closeAllConnections();
     metricsServer?.close();
     server.closeAllConnections();
-    await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+    // Not listening any more after a graceful shutdown: close() then stands for the rest of the teardown.
+    if (server.listening)
+      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
     await tracing?.shutdown();
     await agent?.close();
     await replica?.close();

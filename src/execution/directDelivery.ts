@@ -7,14 +7,14 @@
 // JSON of a shared result is built once and every subscriber sends it with only its own message id spliced in. Any
 // other result (errors, too large), the end of the stream and failures still go through graphql-ws and the hooks.
 //
-// Ordering and backpressure: events are written only while graphql-ws waits on this iterator (or, driven, on the
-// transport's DrivenResults), and the next value is pulled from the client's queue only after the previous frame was
+// Ordering and backpressure: events are written only while the consumer waits on this iterator (or, driven, while
+// the transport's operation drives it), and the next value is pulled from the client's queue only after the previous frame was
 // written to the socket (as graphql-ws does), so a slow client leaves values in its own bounded queue, where they
 // conflate or overflow under the queue's policy.
 //
-// Driven (graphql-ws): the transport waits on the delivery itself (`resume`) rather than through the hooks' chain of
-// iterators, and pulls that chain only when woken for a step the hooks must see; an idle subscription then holds no
-// pending promise in any hook layer.
+// Driven (graphql-ws, src/streams/wsOperation.ts): the transport waits on the delivery itself (`resume`) rather than
+// through the hooked stream, and pulls that stream only when woken for a step the hooks must see; an idle subscription
+// then holds no pending promise at all.
 import type { ExecutionResult } from 'graphql';
 import type { QueueTaker, SubscriptionQueue } from '../streams/queue.ts';
 

@@ -1,15 +1,16 @@
 // attachSubscriptions(): graphql-ws on the gateway's HTTP server and path, executing through yoga's envelop (same
 // schema, context factory, plugins and error masking as HTTP); closing it also closes the gateway's StreamHub.
+// Subscriptions start through the plugins' subscribe hooks without envelop's per-subscription iterator layers (see
+// src/execution/hookedSubscribe.ts); queries and mutations run through envelop's execute.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { GraphQLError, type ExecutionArgs, type execute } from 'graphql';
-import type { YogaServerInstance } from 'graphql-yoga';
+import { getOperationAST, GraphQLError, type ExecutionArgs, type execute } from 'graphql';
+import type { Plugin, YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
-import { PAYLOAD_SINK, payloadSinkOf } from '../execution/directDelivery.ts';
-import { DrivenResults } from '../execution/drivenResults.ts';
+import { PAYLOAD_SINK } from '../execution/directDelivery.ts';
+import { hookedSubscribe } from '../execution/hookedSubscribe.ts';
 import type { StreamLogger } from '../exchange/stream.ts';
 import type { GatewayContext } from '../schema/context.ts';
 import type { StreamHub } from './hub.ts';
-import { NextMessages } from './nextMessages.ts';
 import { serveGraphQLWs, type UpgradeRequest } from './wsServer.ts';
 
 const CLOSE_GRACE_MS = 1_000;
@@ -86,27 +87,31 @@ export function attachSubscriptions(
     return { connections: wsServer.clients.size, maxBufferedBytes };
   });
 
-  type Run = (args: ExecutionArgs) => ReturnType<typeof execute>;
-  type Enveloped = { execute: Run; subscribe: Run };
   const maxOperations = deps.maxOperationsPerConnection ?? DEFAULT_MAX_OPERATIONS_PER_CONNECTION;
+  type Run = (args: ExecutionArgs) => ReturnType<typeof execute>;
+  // The operation's own envelop execute (and subscribe), for the operations that run through them.
+  const enveloped = new WeakMap<ExecutionArgs, { execute: Run; subscribe: Run }>();
+  const runner = (args: ExecutionArgs) => {
+    const run = enveloped.get(args);
+    if (run === undefined) throw new Error('graphql-ws: an operation without its envelop');
+    return run;
+  };
+  // envelop lists them on getEnveloped; the server adapter around yoga hands out a bound copy of that function, so
+  // the list is read where yoga keeps it.
+  const plugins = yoga.getEnveloped._plugins ?? (yoga as unknown as { plugins: Plugin[] }).plugins;
+  // A plugin with `instrumentation` wraps envelop's own subscribe: subscriptions then go through it, layers and all.
+  const instrumented = plugins.some((plugin) => plugin.instrumentation !== undefined);
+  const subscribeHooked = hookedSubscribe(plugins);
   const disposable = serveGraphQLWs(
     {
       ...(deps.acceptConnection !== undefined ? { onConnect: deps.acceptConnection } : {}),
-      execute: (args) => (args.rootValue as Enveloped).execute(args),
-      subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
-      // A directly delivered subscription is waited on through DrivenResults (see there), not the hooks' iterators.
-      onOperation: (_ctx, _id, _payload, args, result) => {
-        const sink = payloadSinkOf(args.rootValue);
-        const delivery = sink instanceof NextMessages ? sink.delivery : undefined;
-        if (delivery === undefined || !(Symbol.asyncIterator in result)) return undefined;
-        return new DrivenResults(result[Symbol.asyncIterator](), delivery);
-      },
-      onSubscribe: async (ctx, id, params) => {
-        // graphql-ws has already reserved this operation's id in ctx.subscriptions.
-        if (Object.keys(ctx.subscriptions).length > maxOperations) return [tooManyOperations(maxOperations)];
-        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
-          // Listed, not spread from graphql-ws's context: V8 gave every spread copy a hidden class of its own (about
-          // 600 bytes per subscription, kept for its whole life). The connection's state stays reachable via `extra`.
+      execute: (args) => runner(args).execute(args),
+      subscribe: (args) => (instrumented ? runner(args).subscribe(args) : subscribeHooked(args)),
+      onSubscribe: async (ctx, _id, params, sink) => {
+        // The new operation already counts in ctx.operations.
+        if (ctx.operations.size > maxOperations) return [tooManyOperations(maxOperations)];
+        const { schema, contextFactory, parse, validate, execute, subscribe } = yoga.getEnveloped({
+          // Listed, not spread from the connection: the connection's state stays reachable via `extra`.
           extra: ctx.extra,
           req: ctx.extra.request,
           socket: ctx.extra.socket,
@@ -115,9 +120,8 @@ export function attachSubscriptions(
           // The security layer identifies the caller (token → account and scopes) from these.
           connectionParams: ctx.connectionParams ?? {},
         });
-        // graphql-ws treats a throw here as an internal error: it closes the whole connection with 4500 (ending the
-        // client's other subscriptions) and prints the message with console.error, past the log scrubbing. A syntax
-        // error or an over-limit document is the client's mistake: answer that one operation with the error instead.
+        // A throw here would be an internal error, closing the whole connection with 4500 (ending the client's other
+        // subscriptions). A syntax error or an over-limit document is the client's mistake: answer that one operation.
         try {
           const document = parse(params.query);
           const errors = validate(schema, document);
@@ -127,15 +131,18 @@ export function attachSubscriptions(
           // exists (graphql-ws has no HTTP response or abort), and a subscription keeps its context, so about 2 KiB
           // per subscriber, for as long as the client wants.
           (contextValue as { request?: Request }).request = undefined;
-          return {
+          const subscription = getOperationAST(document, params.operationName)?.operation === 'subscription';
+          const args: ExecutionArgs = {
             schema,
             operationName: params.operationName ?? null,
             document,
             variableValues: params.variables ?? null,
             contextValue,
             // Subscription results without errors are written by the execution layer through this sink.
-            rootValue: { execute, subscribe, [PAYLOAD_SINK]: new NextMessages(ctx.extra.socket, id) },
+            ...(subscription ? { rootValue: { [PAYLOAD_SINK]: sink } } : {}),
           };
+          if (!subscription || instrumented) enveloped.set(args, { execute, subscribe });
+          return args;
         } catch (error) {
           if (error instanceof GraphQLError) return [error];
           logger?.warn({ err: error }, 'graphql-ws: cannot start an operation');
@@ -147,20 +154,20 @@ export function attachSubscriptions(
     logger ?? { warn: () => undefined },
   );
 
-  return {
-    hub,
-    close: async () => {
-      // dispose() sends every client a close frame and waits for the handshakes; a client that stopped reading
-      // never answers, so after a grace period it is cut off instead of holding the shutdown for ws's 30 s timeout.
-      const cutOff = setTimeout(() => {
-        for (const client of wsServer.clients) client.terminate();
-      }, CLOSE_GRACE_MS);
-      try {
-        await disposable.dispose();
-      } finally {
-        clearTimeout(cutOff);
-        hub.close();
-      }
-    },
+  const closeOnce = async (): Promise<void> => {
+    // dispose() sends every client a close frame and waits for the handshakes; a client that stopped reading
+    // never answers, so after a grace period it is cut off instead of holding the shutdown for ws's 30 s timeout.
+    const cutOff = setTimeout(() => {
+      for (const client of wsServer.clients) client.terminate();
+    }, CLOSE_GRACE_MS);
+    try {
+      await disposable.dispose();
+    } finally {
+      clearTimeout(cutOff);
+      hub.close();
+    }
   };
+  // Once: a gateway closed after its graceful shutdown must not close the WebSocket server a second time.
+  let closing: Promise<void> | undefined;
+  return { hub, close: () => (closing ??= closeOnce()) };
 }

@@ -1,23 +1,14 @@
-// graphql-ws on a `ws` server, as graphql-ws's own `useServer` (which its docs invite to copy and adapt) but reporting
-// internal errors to the gateway's redacting logger instead of console.error, and never putting error text in the
-// close reason a client sees. Each connection holds no closures or timers of its own (an idle subscriber's memory is
-// mostly per-connection state): the socket listeners, the keep-alive timer and the `connection_init` deadline (instead
-// of graphql-ws's timer per connection) are shared by every connection.
-import { CloseCode, GRAPHQL_TRANSPORT_WS_PROTOCOL, handleProtocols, makeServer, type ServerOptions } from 'graphql-ws';
-import type { IncomingMessage } from 'node:http';
+// graphql-ws's protocol on a `ws` server (the transport of graphql-ws's own `useServer`, with the protocol loop in
+// ./wsConnection.ts), reporting internal errors to the gateway's redacting logger instead of console.error and never
+// putting error text in the close reason a client sees. Each connection holds no closures or timers of its own (an
+// idle subscriber's memory is mostly per-connection state): the socket listeners, the keep-alive timer and the
+// `connection_init` deadline are shared by every connection.
+import { CloseCode, GRAPHQL_TRANSPORT_WS_PROTOCOL, handleProtocols } from 'graphql-ws';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { WebSocket, WebSocketServer } from 'ws';
+import { WsConnection, type ProtocolHandlers } from './wsConnection.ts';
 
-/**
- * What a connection keeps of its upgrade request: the headers (Origin, token, x-request-id) and the TCP socket (the
- * peer address), not the whole IncomingMessage (its stream state and raw header list), for as long as it is open.
- */
-export type UpgradeRequest = Pick<IncomingMessage, 'headers' | 'socket'>;
-
-/** graphql-ws's `ctx.extra` on this server. */
-export interface Extra {
-  readonly socket: WebSocket;
-  readonly request: UpgradeRequest;
-}
+export type { ProtocolHandlers, UpgradeRequest } from './wsConnection.ts';
 
 /** Internal errors are logged at warn: they end one client's connection, never the gateway. */
 export interface WsServerLogger {
@@ -29,66 +20,44 @@ function errorDetails(error: unknown): { err: { name: string; message: string } 
   return { err: error instanceof Error ? { name: error.name, message: error.message } : String(error) };
 }
 
-/** One client socket as graphql-ws's `opened` sees it; methods, so graphql-ws calls them on this object. */
-class Connection {
-  readonly protocol: string;
-  /** graphql-ws's handler of client messages. */
-  handle: ((data: string) => Promise<void>) | undefined;
-  /** graphql-ws's cleanup, called once the socket closed. */
-  closed: ((code: number, reason: string) => Promise<void>) | undefined;
-  /** Answered the last keep-alive ping. */
-  alive = true;
+/** Headers only the WebSocket handshake reads: not kept for the connection's life (about 200 bytes each). */
+const HANDSHAKE_HEADERS = new Set([
+  'connection',
+  'upgrade',
+  'sec-websocket-key',
+  'sec-websocket-version',
+  'sec-websocket-extensions',
+  'sec-websocket-protocol',
+]);
 
-  constructor(readonly socket: WebSocket) {
-    this.protocol = socket.protocol;
-  }
-
-  send(data: string): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      if (this.socket.readyState !== this.socket.OPEN) return resolve();
-      this.socket.send(data, (error) => (error ? reject(error) : resolve()));
-    });
-  }
-
-  close(code: number, reason: string): void {
-    this.socket.close(code, reason);
-  }
-
-  onMessage(handle: (data: string) => Promise<void>): void {
-    this.handle = handle;
-  }
-
-  receive(data: Buffer, logger: WsServerLogger): void {
-    this.handle?.(data.toString('utf8')).catch((error: unknown) => {
-      logger.warn(errorDetails(error), 'graphql-ws: failed to handle a client message; closing the connection');
-      this.socket.close(CloseCode.InternalServerError, 'Internal server error');
-    });
-  }
+function keptHeaders(headers: IncomingHttpHeaders): IncomingHttpHeaders {
+  const kept: IncomingHttpHeaders = {};
+  for (const [name, value] of Object.entries(headers)) if (!HANDSHAKE_HEADERS.has(name)) kept[name] = value;
+  return kept;
 }
 
 /** How long a client has to send `connection_init` (graphql-ws's default), checked every second. */
 const INIT_WAIT_MS = 3_000;
 const INIT_CHECK_MS = 1_000;
 
-/** Serves `options` on `wsServer`; ping every `keepAliveMs` and drop a client that does not answer in as long. */
+/** Serves `handlers` on `wsServer`; ping every `keepAliveMs` and drop a client that does not answer in as long. */
 export function serveGraphQLWs(
-  options: ServerOptions<Record<string, unknown> | undefined, Extra>,
+  handlers: ProtocolHandlers,
   wsServer: WebSocketServer,
   logger: WsServerLogger,
   keepAliveMs = 12_000,
 ): { dispose(): Promise<void> } {
-  const connections = new WeakMap<WebSocket, Connection>();
+  const connections = new WeakMap<WebSocket, WsConnection>();
   /** Sockets that have not sent `connection_init` yet, with the time they opened. */
   const uninitialised = new Map<WebSocket, number>();
-  const { onConnect } = options;
-  const server = makeServer({
-    ...options,
-    connectionInitWaitTimeout: 0,
-    onConnect: (ctx) => {
-      uninitialised.delete(ctx.extra.socket);
-      return onConnect?.(ctx);
+  const server = {
+    handlers,
+    initialised: (socket: WebSocket) => void uninitialised.delete(socket),
+    internalError: (socket: WebSocket, error: unknown) => {
+      logger.warn(errorDetails(error), 'graphql-ws: failed to handle a client message; closing the connection');
+      socket.close(CloseCode.InternalServerError, 'Internal server error');
     },
-  });
+  };
   wsServer.options.handleProtocols = handleProtocols;
   wsServer.once('error', (error) => {
     logger.warn(errorDetails(error), 'graphql-ws: the WebSocket server failed; closing every client');
@@ -101,17 +70,17 @@ export function serveGraphQLWs(
     this.close(CloseCode.InternalServerError, 'Internal server error');
   }
   function onMessage(this: WebSocket, data: Buffer): void {
-    connections.get(this)?.receive(data, logger);
+    connections.get(this)?.receive(data.toString('utf8'));
   }
   function onPong(this: WebSocket): void {
     const connection = connections.get(this);
     if (connection !== undefined) connection.alive = true;
   }
-  function onClose(this: WebSocket, code: number, reason: Buffer): void {
+  function onClose(this: WebSocket): void {
     const connection = connections.get(this);
     connections.delete(this);
     uninitialised.delete(this);
-    void connection?.closed?.(code, reason.toString('utf8'));
+    connection?.closed();
   }
 
   // One timer for all clients: a client that did not answer the previous ping (keepAliveMs ago) is cut off.
@@ -139,25 +108,30 @@ export function serveGraphQLWs(
   initDeadline.unref();
 
   wsServer.on('connection', (socket, request) => {
-    const connection = new Connection(socket);
-    connections.set(socket, connection);
-    if (socket.protocol === GRAPHQL_TRANSPORT_WS_PROTOCOL) uninitialised.set(socket, Date.now());
     // `on`, not `once`: node wraps each `once` listener in a bound function and a state object per socket. A socket
     // emits 'close' once; a second 'error' only closes an already closing socket again.
     socket.on('error', onError);
+    socket.on('close', onClose);
+    if (socket.protocol !== GRAPHQL_TRANSPORT_WS_PROTOCOL) {
+      socket.close(CloseCode.SubprotocolNotAcceptable, 'Subprotocol not acceptable');
+      return;
+    }
+    connections.set(
+      socket,
+      new WsConnection({ socket, request: { headers: keptHeaders(request.headers), socket: request.socket } }, server),
+    );
+    uninitialised.set(socket, Date.now());
     socket.on('message', onMessage);
     socket.on('pong', onPong);
-    socket.on('close', onClose);
-    connection.closed = server.opened(connection, {
-      socket,
-      request: { headers: request.headers, socket: request.socket },
-    });
   });
   return {
     dispose: async () => {
       clearInterval(keepAlive);
       clearInterval(initDeadline);
       uninitialised.clear();
+      // Completions already under way (graceful shutdown completes every subscription first) reach their clients
+      // before the close frames.
+      await new Promise((resolve) => setImmediate(resolve));
       for (const client of wsServer.clients) client.close(1001, 'Going away');
       wsServer.removeAllListeners();
       await new Promise<void>((resolve, reject) => wsServer.close((error) => (error ? reject(error) : resolve())));
