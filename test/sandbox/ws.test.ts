@@ -45,6 +45,10 @@ describe('stream names', () => {
     expect(parseStream('depth.100ms.SOL_USDC')).toMatchObject({ ok: false, code: 4008 });
     expect(parseStream('nope.BTC_USDC_PERP')).toMatchObject({ ok: false, code: 4006 });
     expect(parseStream('kline.2m.SOL_USDC')).toMatchObject({ ok: false, code: 4006 });
+    expect(parseStream('kline.1s.SOL_USDC')).toMatchObject({
+      ok: true,
+      stream: { interval: '1s', symbol: 'SOL_USDC' },
+    });
   });
 });
 

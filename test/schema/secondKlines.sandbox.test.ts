@@ -1,7 +1,10 @@
-// `klines(interval: ONE_SECOND)` end to end: the sandbox serves 1-second candles built from its own trades.
+// `klines(interval: ONE_SECOND)` end to end, queried and subscribed: the sandbox builds 1-second candles from its own
+// trades and streams them as `kline.1s.<symbol>`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { restGet, startGateway, type TestGateway } from '../support/gateway.ts';
 import { gql } from '../support/gql.ts';
+import { collect, wsClient } from '../support/subscriptions.ts';
+import { until } from '../support/until.ts';
 
 let env: TestGateway;
 
@@ -49,5 +52,42 @@ describe('one-second klines', () => {
       trades.filter((at) => at >= Date.parse(candle.start) && at < Date.parse(candle.end)).length;
     expect(candles.map((candle) => candle.trades)).toEqual(candles.map(inSecond));
     expect(candles.reduce((sum, candle) => sum + candle.trades, 0)).toBe(trades.length);
+  });
+
+  it('streams live one-second candles: each order placed shows in the candle of its second', async () => {
+    const client = wsClient(env.wsUrl);
+    const candles = collect<Candle & { interval: string; closed: boolean }>(
+      client,
+      'subscription { klines(symbol: "SOL_USDC", interval: ONE_SECOND) { interval start end close volume trades closed } }',
+      'klines',
+    );
+    try {
+      await until(
+        () => (env.sandbox.stats.ws().subscriptions['kline.1s.SOL_USDC'] ?? 0) === 1,
+        'the upstream kline.1s subscription',
+      );
+      await env.rest.call('executeOrder', { symbol: 'SOL_USDC', side: 'Bid', orderType: 'Market', quantity: '0.1' });
+      // An earlier test's candle may arrive closed first; the latest open one must count exactly its second's trades.
+      const tradesWithin = async (start: number, end: number): Promise<number> =>
+        (await restGet<{ timestamp: number }[]>(env.sandbox, '/api/v1/trades?symbol=SOL_USDC&limit=1000')).filter(
+          (trade) => trade.timestamp >= start && trade.timestamp < end,
+        ).length;
+      const candle = await until(
+        async () => {
+          const latest = candles.values.filter((each) => !each.closed).at(-1);
+          if (latest === undefined) return false;
+          const count = await tradesWithin(Date.parse(latest.start), Date.parse(latest.end));
+          return count > 0 && latest.trades === count ? latest : false;
+        },
+        'an open one-second candle counting the trades of its second',
+        { intervalMs: 20 },
+      );
+      expect(candles.errors).toEqual([]);
+      expect(candle.interval).toBe('ONE_SECOND');
+      expect(Date.parse(candle.end) - Date.parse(candle.start)).toBe(1000);
+    } finally {
+      candles.stop();
+      await client.dispose();
+    }
   });
 });

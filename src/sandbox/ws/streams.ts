@@ -1,25 +1,12 @@
 // Parses WebSocket stream names the exchange's way: type first, then window/interval, rest = symbol.
+import { KlineInterval } from '../../exchange/types/enums/markets.ts';
 
 export const DEPTH_WINDOWS = ['200ms', '600ms', '1000ms'] as const;
 export type DepthWindow = (typeof DEPTH_WINDOWS)[number];
 
-const KLINE_INTERVALS = new Set([
-  '1m',
-  '3m',
-  '5m',
-  '15m',
-  '30m',
-  '1h',
-  '2h',
-  '4h',
-  '6h',
-  '8h',
-  '12h',
-  '1d',
-  '3d',
-  '1w',
-  '1month',
-]);
+// Every interval the REST klines take, `1s` included (not in the spec; bbgo's client streams it): the tape keeps live
+// candles for each of them.
+const KLINE_INTERVALS: ReadonlySet<string> = new Set(KlineInterval);
 
 /** Public market-data types that take `.<symbol>`. `externalTicker`/`stockPrice` are listed by the exchange but silent here. */
 const SYMBOL_TYPES = new Set([
