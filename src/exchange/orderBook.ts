@@ -28,7 +28,10 @@ export interface BookTop {
   readonly timestamp: number | string | null;
 }
 
-/** `awaitingSnapshot`: buffering deltas; `bridging`: snapshot loaded, waiting for the delta that covers L+1. */
+/**
+ * `awaitingSnapshot`: buffering deltas; `bridging`: snapshot loaded, waiting for the delta that covers L+1 (or, on a
+ * quiet market, for the feed to accept the snapshot as it is).
+ */
 export type BookPhase = 'awaitingSnapshot' | 'bridging' | 'live';
 export type ResyncReason = 'gap' | 'staleSnapshot' | 'crossed' | 'malformed' | 'reconnect';
 
@@ -291,6 +294,16 @@ export class LocalOrderBook {
     if (this.phase === 'bridging' && this.isCrossed()) this.resync('crossed', []);
     const phase = this.phase;
     return phase === 'awaitingSnapshot' ? 'resync' : phase;
+  }
+
+  /**
+   * Shows a snapshot nothing has continued: on a market that has not changed since, no delta comes, and the snapshot
+   * is its current book. A later delta that does not follow on from it (U > L+1) resyncs as a gap.
+   */
+  acceptQuietSnapshot(): boolean {
+    if (this.currentPhase !== 'bridging') return false;
+    this.currentPhase = 'live';
+    return true;
   }
 
   /** Forgets the book (e.g. the socket reconnected and deltas were lost) and buffers until the next snapshot. */

@@ -16,6 +16,11 @@ export interface OrderBookStreamOptions {
   readonly resyncBaseMs?: number;
   readonly resyncCapMs?: number;
   readonly maxBuffer?: number;
+  /**
+   * A snapshot no delta has continued after this many ms is shown as the book (default 1000): the exchange sends
+   * depth deltas only on change, so a quiet market's book would otherwise wait for its next order.
+   */
+  readonly quietSnapshotMs?: number;
   readonly logger?: StreamLogger;
   readonly now?: () => number;
 }
@@ -66,6 +71,7 @@ class Feed implements OrderBookFeed {
   private dirty = false;
   private lastEmitAt = Number.NEGATIVE_INFINITY;
   private emitTimer: NodeJS.Timeout | undefined;
+  private quietTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly stream: DepthStreamSource,
@@ -138,8 +144,10 @@ class Feed implements OrderBookFeed {
     this.unsubscribeStatus = undefined;
     clearTimeout(this.retryTimer);
     clearTimeout(this.emitTimer);
+    clearTimeout(this.quietTimer);
     this.retryTimer = undefined;
     this.emitTimer = undefined;
+    this.quietTimer = undefined;
     this.dirty = false;
     this.fetching = false;
     this.book = this.newBook(); // frees the levels; the next attach starts from a fresh snapshot anyway
@@ -214,6 +222,8 @@ class Feed implements OrderBookFeed {
           } else if (result === 'live') {
             this.failures = 0;
             this.markDirty();
+          } else {
+            this.acceptIfQuiet(session);
           }
           this.maybeFetch();
         },
@@ -225,6 +235,17 @@ class Feed implements OrderBookFeed {
           this.maybeFetch();
         },
       );
+  }
+
+  /** A snapshot still bridging once the quiet delay has passed is the book of a market that has not changed. */
+  private acceptIfQuiet(session: number): void {
+    clearTimeout(this.quietTimer);
+    this.quietTimer = setTimeout(() => {
+      this.quietTimer = undefined;
+      if (session !== this.session || !this.book.acceptQuietSnapshot()) return;
+      this.failures = 0;
+      this.markDirty();
+    }, this.options.quietSnapshotMs ?? 1000);
   }
 
   /** Leading-edge conflation: emit now if the window has passed, else once at its end with the then-latest state. */

@@ -113,4 +113,22 @@ describe('orderBook subscription', () => {
       await client.dispose();
     }
   });
+
+  it("shows a quiet market's book: a snapshot no delta follows is its current book", async () => {
+    // Paused, the market sends no depth delta at all, so nothing ever continues the REST snapshot.
+    env.sandbox.pauseFlow();
+    const client = wsClient(env.wsUrl);
+    const books = collect<Book>(client, BOOK.replace('SOL_USDC', 'ETH_USDC'), 'orderBook');
+    try {
+      await until(() => books.values.length > 0, "the quiet market's book");
+      expect(books.errors).toEqual([]);
+      const [book] = books.values;
+      if (book === undefined) throw new Error('no book received');
+      expect(normalized(book)).toEqual(await restBook('ETH_USDC'));
+    } finally {
+      books.stop();
+      await client.dispose();
+      env.sandbox.resumeFlow();
+    }
+  });
 });

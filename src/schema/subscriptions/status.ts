@@ -37,7 +37,10 @@ const BookPhaseEnum = builder.enumType('OrderBookPhase', {
   description: 'Where a local order book is in its snapshot + deltas cycle.',
   values: {
     AWAITING_SNAPSHOT: { value: 'awaitingSnapshot', description: 'Buffering deltas until a REST snapshot arrives.' },
-    BRIDGING: { value: 'bridging', description: 'Snapshot loaded; waiting for the delta that continues it.' },
+    BRIDGING: {
+      value: 'bridging',
+      description: 'Snapshot loaded; waiting for the delta that continues it (a quiet market: shown after a second).',
+    },
     LIVE: { value: 'live', description: 'Consistent and updating.' },
   } as const,
 });
