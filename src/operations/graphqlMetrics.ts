@@ -108,6 +108,15 @@ export function useGraphQLMetrics(registry: Registry, names: OperationNameLabels
   const onNextResult = ({ args, result }: { args: { contextValue: unknown }; result: ExecutionResult }): void => {
     countResultErrors(byContext.get(args.contextValue as object), result);
   };
+  /** One operation's result (execute or subscribe): a stream is timed to its end, a single result at once. */
+  const resultDone =
+    (labels: OperationLabels, start: number) =>
+    ({ result }: { result: ExecutionResult | AsyncIterable<ExecutionResult> }) => {
+      if (isAsyncIterable(result)) return { onNext: onNextResult, onEnd: () => observeSince(labels, start) };
+      countResultErrors(labels, result);
+      observeSince(labels, start);
+      return undefined;
+    };
   const countedSchemas = new WeakSet<object>();
 
   return {
@@ -127,27 +136,13 @@ export function useGraphQLMetrics(registry: Registry, names: OperationNameLabels
     onExecute({ args }) {
       const labels = byContext.get(args.contextValue as object);
       if (labels === undefined) return undefined;
-      const start = performance.now();
-      return {
-        onExecuteDone({ result }) {
-          if (isAsyncIterable(result)) return { onNext: onNextResult, onEnd: () => observeSince(labels, start) };
-          countResultErrors(labels, result);
-          observeSince(labels, start);
-          return undefined;
-        },
-      };
+      return { onExecuteDone: resultDone(labels, performance.now()) };
     },
     onSubscribe({ args }) {
       const labels = byContext.get(args.contextValue as object);
       if (labels === undefined) return undefined;
-      const start = performance.now();
       return {
-        onSubscribeResult({ result }) {
-          if (isAsyncIterable(result)) return { onNext: onNextResult, onEnd: () => observeSince(labels, start) };
-          countResultErrors(labels, result);
-          observeSince(labels, start);
-          return undefined;
-        },
+        onSubscribeResult: resultDone(labels, performance.now()),
         onSubscribeError({ error }) {
           countError(labels, 'subscribe', error);
         },
