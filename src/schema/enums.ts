@@ -1,4 +1,4 @@
-// GraphQL enums for the exchange's wire enums (src/exchange/types/enums.ts), with an exact mapping back to the wire.
+// GraphQL enums for the exchange's wire enums (src/exchange/types/enums/), with an exact mapping back to the wire.
 //
 // How to use:
 //   t.field({ type: SideEnum, resolve: (order) => order.side })     // resolvers return the WIRE value ('Bid')
