@@ -1,28 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareDecimal, LocalOrderBook, normalizeDecimal } from '../../src/exchange/orderBook.ts';
-import type { DepthDelta, DepthSnapshot } from '../../src/exchange/orderBook.ts';
-
-type Levels = [string, string][];
-const delta = (U: number, u: number, b: Levels = [], a: Levels = []): DepthDelta => ({ U, u, a, b });
-const snapshot = (lastUpdateId: number, bids: Levels, asks: Levels): DepthSnapshot => ({
-  lastUpdateId: String(lastUpdateId),
-  bids,
-  asks,
-});
-// REST order: both sides ascending, best bid last.
-const base = snapshot(
-  100,
-  [
-    ['99.0', '1'],
-    ['99.5', '2'],
-    ['100', '3'],
-  ],
-  [
-    ['101', '1'],
-    ['102', '2'],
-    ['103.5', '4'],
-  ],
-);
+import { baseSnapshot as base, delta, snapshot } from '../support/depthFixtures.ts';
 
 describe('decimal keys', () => {
   it('normalises spellings of the same number', () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { normalizeDecimal } from '../../src/exchange/orderBook.ts';
-import type { BookLevel, BookTop, DepthDelta, DepthSnapshot } from '../../src/exchange/orderBook.ts';
+import type { BookLevel, BookTop, DepthDelta } from '../../src/exchange/orderBook.ts';
 import { orderBookStream } from '../../src/exchange/orderBookStream.ts';
 import type { DepthStreamSource } from '../../src/exchange/orderBookStream.ts';
 import { BackpackStream } from '../../src/exchange/stream.ts';
@@ -8,27 +8,7 @@ import type { StreamListener, StreamState, StreamStatus, SubscribeOptions } from
 import type { Depth } from '../../src/exchange/types/marketData.ts';
 import { StubStreamServer } from '../support/stubStreamServer.ts';
 import { until } from '../support/until.ts';
-
-type Levels = [string, string][];
-const delta = (U: number, u: number, b: Levels = [], a: Levels = []): DepthDelta => ({ U, u, a, b });
-const snapshot = (lastUpdateId: number, bids: Levels, asks: Levels): DepthSnapshot => ({
-  lastUpdateId: String(lastUpdateId),
-  bids,
-  asks,
-});
-const base = snapshot(
-  100,
-  [
-    ['99.0', '1'],
-    ['99.5', '2'],
-    ['100', '3'],
-  ],
-  [
-    ['101', '1'],
-    ['102', '2'],
-    ['103.5', '4'],
-  ],
-);
+import { baseSnapshot as base, delta, snapshot, type Levels } from '../support/depthFixtures.ts';
 
 /** An in-memory DepthStreamSource: lets the feed be tested with fake timers and exact control of the sequence. */
 class FakeSource implements DepthStreamSource {

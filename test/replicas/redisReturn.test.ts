@@ -2,10 +2,9 @@
 // one socket and one subscription per stream, and subscribers see every event once, in order, with books equal to REST.
 // Against a real redis-server (killed and restarted) and the sandbox with its live flow; the sandbox counts sockets.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { normalizeDecimal } from '../../src/exchange/orderBook.ts';
-import type { Depth } from '../../src/exchange/types/marketData.ts';
 import type { Gateway } from '../../src/server.ts';
 import type { TestGateway } from '../support/gateway.ts';
+import { normalizedBook, orderBookSubscription, restBook, type SubscribedBook as Book } from '../support/books.ts';
 import { startTwoReplicas, type RedisServer, type TwoReplicas } from '../support/redis.ts';
 import { collect, wsClient, type Collected } from '../support/subscriptions.ts';
 import { until } from '../support/until.ts';
@@ -13,18 +12,8 @@ import { until } from '../support/until.ts';
 const DEPTH = 10;
 const TICKER = 'subscription { ticker(symbol: "SOL_USDC") { eventTime } }';
 const TRADES = 'subscription { trades(symbol: "SOL_USDC") { tradeId } }';
-const BOOK = `subscription { orderBook(symbol: "SOL_USDC", depth: ${DEPTH}) { bids { price quantity } asks { price quantity } lastUpdateId } }`;
+const BOOK = orderBookSubscription('SOL_USDC', DEPTH);
 const STREAMS = ['ticker.SOL_USDC', 'depth.SOL_USDC', 'trade.SOL_USDC'];
-
-interface Level {
-  readonly price: string;
-  readonly quantity: string;
-}
-interface Book {
-  readonly bids: readonly Level[];
-  readonly asks: readonly Level[];
-  readonly lastUpdateId: string;
-}
 
 let replicas: TwoReplicas;
 let redis: RedisServer;
@@ -45,24 +34,7 @@ const sockets = (): number => env.sandbox.stats.ws().connections;
 const subscribed = (stream: string): number => env.sandbox.stats.ws().subscriptions[stream] ?? 0;
 const everyStream = (count: number): boolean => STREAMS.every((stream) => subscribed(stream) === count);
 
-const level = ([price, quantity]: readonly [string, string]): Level => ({
-  price: normalizeDecimal(price),
-  quantity: normalizeDecimal(quantity),
-});
-async function restBook(): Promise<Book> {
-  const response = await fetch(`${env.sandbox.restUrl}/api/v1/depth?symbol=SOL_USDC&limit=1000`);
-  const depth = (await response.json()) as Depth;
-  return {
-    bids: [...depth.bids].reverse().slice(0, DEPTH).map(level),
-    asks: depth.asks.slice(0, DEPTH).map(level),
-    lastUpdateId: String(depth.lastUpdateId),
-  };
-}
-const normalized = (book: Book): Book => ({
-  bids: book.bids.map((each) => level([each.price, each.quantity])),
-  asks: book.asks.map((each) => level([each.price, each.quantity])),
-  lastUpdateId: book.lastUpdateId,
-});
+const solBook = (): Promise<Book> => restBook(env.sandbox.restUrl, 'SOL_USDC', DEPTH);
 const tradeIds = (trades: Collected<{ tradeId: string | null }>): number[] =>
   trades.values.flatMap((event) => (event.tradeId === null ? [] : [Number(event.tradeId)]));
 
@@ -120,12 +92,12 @@ describe('Redis returns after an outage', () => {
         expect(delivered).toEqual(expected);
       }
       // Each replica's order book equals the exchange's once the flow is paused.
-      let rest = await restBook();
+      let rest = await solBook();
       for (const each of books) {
         await until(() => each.values.at(-1)?.lastUpdateId === rest.lastUpdateId, 'the book to catch up with REST');
       }
-      rest = await restBook();
-      for (const each of books) expect(normalized(each.values.at(-1) as Book)).toEqual(rest);
+      rest = await solBook();
+      for (const each of books) expect(normalizedBook(each.values.at(-1) as Book)).toEqual(rest);
       expect([...ticks, ...books, ...trades].flatMap((each) => each.errors)).toEqual([]);
     } finally {
       env.sandbox.resumeFlow();

@@ -4,9 +4,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { normalizeDecimal } from '../../src/exchange/orderBook.ts';
-import type { Depth } from '../../src/exchange/types/marketData.ts';
 import type { Gateway } from '../../src/server.ts';
+import { normalizedBook, orderBookSubscription, restBook, type SubscribedBook as Book } from '../support/books.ts';
 import { startGateway, type TestGateway } from '../support/gateway.ts';
 import { startRedis, type RedisServer } from '../support/redis.ts';
 import { collect, wsClient, type Collected } from '../support/subscriptions.ts';
@@ -16,20 +15,11 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const TICKER = 'subscription { ticker(symbol: "SOL_USDC") { eventTime lastPrice } }';
 const DEPTH = 10;
 const TRADES = 'subscription { trades(symbol: "SOL_USDC") { tradeId } }';
-const BOOK = `subscription { orderBook(symbol: "SOL_USDC", depth: ${DEPTH}) { bids { price quantity } asks { price quantity } lastUpdateId } }`;
+const BOOK = orderBookSubscription('SOL_USDC', DEPTH);
 
 interface Tick {
   readonly eventTime: string;
   readonly lastPrice: string;
-}
-interface Level {
-  readonly price: string;
-  readonly quantity: string;
-}
-interface Book {
-  readonly bids: readonly Level[];
-  readonly asks: readonly Level[];
-  readonly lastUpdateId: string;
 }
 
 let redis: RedisServer;
@@ -90,32 +80,13 @@ async function startReplicaProcess(): Promise<{ child: ChildProcess; url: string
   return { child, url };
 }
 
-/** The sandbox's REST book, best first, in the subscription's shape (prices compared by value, not spelling). */
-async function restBook(): Promise<Book> {
-  const response = await fetch(`${env.sandbox.restUrl}/api/v1/depth?symbol=SOL_USDC&limit=1000`);
-  const depth = (await response.json()) as Depth;
-  const level = ([price, quantity]: readonly [string, string]): Level => ({
-    price: normalizeDecimal(price),
-    quantity: normalizeDecimal(quantity),
-  });
-  return {
-    bids: [...depth.bids].reverse().slice(0, DEPTH).map(level),
-    asks: depth.asks.slice(0, DEPTH).map(level),
-    lastUpdateId: String(depth.lastUpdateId),
-  };
-}
+const solBook = (): Promise<Book> => restBook(env.sandbox.restUrl, 'SOL_USDC', DEPTH);
 
 /** Snapshots each replica's SOL_USDC book has loaded so far, and whether it is live (shown to subscribers). */
 const bookOf = (gateway: Gateway): { snapshots: number; live: boolean } => {
   const status = gateway.streams.status().orderBooks.find((book) => book.symbol === 'SOL_USDC');
   return { snapshots: status?.counters.snapshots ?? 0, live: status?.phase === 'live' };
 };
-
-const normalized = (book: Book): Book => ({
-  bids: book.bids.map((l) => ({ price: normalizeDecimal(l.price), quantity: normalizeDecimal(l.quantity) })),
-  asks: book.asks.map((l) => ({ price: normalizeDecimal(l.price), quantity: normalizeDecimal(l.quantity) })),
-  lastUpdateId: book.lastUpdateId,
-});
 
 describe('one exchange subscription per stream across replicas', () => {
   it('subscribes ticker.SOL_USDC once for subscribers on both replicas, both receive, and it ends with them', async () => {
@@ -206,12 +177,12 @@ describe('one exchange subscription per stream across replicas', () => {
         10_000,
       );
       env.sandbox.pauseFlow();
-      let rest = await restBook();
+      let rest = await solBook();
       for (const each of books) {
         await until(() => each.values.at(-1)?.lastUpdateId === rest.lastUpdateId, 'the book to catch up with REST');
       }
-      rest = await restBook();
-      for (const each of books) expect(normalized(each.values.at(-1) as Book)).toEqual(rest);
+      rest = await solBook();
+      for (const each of books) expect(normalizedBook(each.values.at(-1) as Book)).toEqual(rest);
 
       // Trades made while nobody held the stream are read over REST: every trade id once, in order, no gap notice.
       const recent = (await (

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { normalizeDecimal } from '../../src/exchange/orderBook.ts';
-import type { Depth } from '../../src/exchange/types/marketData.ts';
+import { normalizedBook, restBook, type SubscribedBook as Book } from '../support/books.ts';
 import { until } from '../support/until.ts';
 import { collect, wsClient } from '../support/subscriptions.ts';
 import { startGateway } from '../support/gateway.ts';
@@ -16,49 +15,20 @@ afterAll(async () => {
   await env?.close();
 });
 
-interface Level {
-  price: string;
-  quantity: string;
-}
-interface Book {
-  bids: Level[];
-  asks: Level[];
-  lastUpdateId: string;
-}
-
 const DEPTH = 15;
 
-/** The sandbox's REST book, best first, in the subscription's shape (prices compared by value, not spelling). */
-async function restBook(symbol: string): Promise<Book> {
-  const response = await fetch(`${env.sandbox.restUrl}/api/v1/depth?symbol=${symbol}&limit=1000`);
-  const depth = (await response.json()) as Depth;
-  const level = ([price, quantity]: readonly [string, string]): Level => ({
-    price: normalizeDecimal(price),
-    quantity: normalizeDecimal(quantity),
-  });
-  return {
-    bids: [...depth.bids].reverse().slice(0, DEPTH).map(level),
-    asks: depth.asks.slice(0, DEPTH).map(level),
-    lastUpdateId: String(depth.lastUpdateId),
-  };
-}
-
-const normalized = (book: Book): Book => ({
-  bids: book.bids.map((l) => ({ price: normalizeDecimal(l.price), quantity: normalizeDecimal(l.quantity) })),
-  asks: book.asks.map((l) => ({ price: normalizeDecimal(l.price), quantity: normalizeDecimal(l.quantity) })),
-  lastUpdateId: book.lastUpdateId,
-});
+const bookOf = (symbol: string): Promise<Book> => restBook(env.sandbox.restUrl, symbol, DEPTH);
 
 /** With the flow paused the book stops moving: wait until the subscriber's latest book reached the REST book's id. */
 async function settledBooks(latest: () => Book | undefined): Promise<{ live: Book; rest: Book }> {
-  let rest = await restBook('SOL_USDC');
+  let rest = await bookOf('SOL_USDC');
   await until(() => latest()?.lastUpdateId === rest.lastUpdateId, 'the subscribed book to catch up with REST', {
     timeoutMs: 5000,
   });
-  rest = await restBook('SOL_USDC'); // unchanged if the book is really quiet
+  rest = await bookOf('SOL_USDC'); // unchanged if the book is really quiet
   const live = latest();
   if (live === undefined) throw new Error('no book received');
-  return { live: normalized(live), rest };
+  return { live: normalizedBook(live), rest };
 }
 
 const BOOK = `subscription { orderBook(symbol: "SOL_USDC", depth: ${DEPTH}) { symbol bids { price quantity } asks { price quantity } lastUpdateId } }`;
@@ -124,7 +94,7 @@ describe('orderBook subscription', () => {
       expect(books.errors).toEqual([]);
       const [book] = books.values;
       if (book === undefined) throw new Error('no book received');
-      expect(normalized(book)).toEqual(await restBook('ETH_USDC'));
+      expect(normalizedBook(book)).toEqual(await bookOf('ETH_USDC'));
     } finally {
       books.stop();
       await client.dispose();
