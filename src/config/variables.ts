@@ -151,7 +151,7 @@ export const variables = {
     min: 0,
     max: 100_000,
     description:
-      "Distinct `operationName` label values of the GraphQL metrics: trusted documents' names and the first N names seen; later ones count as `other`",
+      "Distinct `operationName` (trusted documents' names, then the first N seen) and error `path` values of the GraphQL metrics; later ones count as `other`",
   }),
   GATEWAY_APQ: flag({
     default: true,

@@ -8,7 +8,7 @@ import { isAsyncIterable } from '@envelop/core';
 import { getOperationAST, type DocumentNode, type ExecutionResult, type GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { Counter, Histogram, type Registry } from 'prom-client';
-import type { OperationNameLabels } from './operationNames.ts';
+import { BoundedLabel, errorPathLabel, type OperationNameLabels } from './operationNames.ts';
 
 /** The label values of one operation of one document, computed when the document is first seen under that name. */
 interface OperationLabels {
@@ -76,12 +76,14 @@ export function useGraphQLMetrics(registry: Registry, names: OperationNameLabels
   const byRequest = new WeakMap<Request, OperationLabels>();
   const arrivals = new WeakMap<Request, number>();
 
+  // Aliases make paths client-chosen too: as many distinct paths as operation names keep their own label.
+  const paths = new BoundedLabel(names.limit);
   const countError = (labels: OperationLabels | undefined, phase: ErrorPhase, error?: unknown): void => {
     const path = (error as Partial<GraphQLError> | undefined)?.path;
     const counted: Partial<Record<'operationType' | 'operationName' | 'path' | 'phase', string>> = labels
       ? { operationType: labels.graphql.operationType, operationName: labels.graphql.operationName, phase }
       : { phase };
-    if (path) counted.path = path.join('.');
+    if (path) counted.path = paths.label(errorPathLabel(path));
     errors.inc(counted);
   };
   const countResultErrors = (labels: OperationLabels | undefined, result: ExecutionResult): void => {

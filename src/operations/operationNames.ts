@@ -1,28 +1,45 @@
-// The `operationName` label of the GraphQL metrics, bounded: a client chooses operation names freely, and every new
-// name would start new series in each metric until the scraper (and this process) run out of memory.
+// Bounded label values for the GraphQL metrics. A client chooses operation names and field aliases freely, and every
+// new value would start new series in each metric until the scraper (and this process) run out of memory.
 export const OTHER_OPERATIONS = 'other';
 
-export class OperationNameLabels {
+/** A label whose first `limit` distinct values (plus the `known` ones) keep their own series; later ones are `other`. */
+export class BoundedLabel {
   private readonly seen = new Set<string>();
   private readonly known: ReadonlySet<string>;
 
   /**
-   * @param limit how many distinct names not in `known` keep their own label (the first ones seen); later ones are
-   *   all labelled `other`
-   * @param known names that always keep their label (the operations of the trusted-documents manifest)
+   * @param limit how many distinct values not in `known` keep their own label (the first ones seen)
+   * @param known values that always keep their label
    */
   constructor(
-    private readonly limit: number,
+    readonly limit: number,
     known: Iterable<string> = [],
   ) {
-    this.known = new Set(['Anonymous', ...known]);
+    this.known = new Set(known);
   }
 
-  /** The label value for an operation called `name`. */
-  label(name: string): string {
-    if (this.known.has(name) || this.seen.has(name)) return name;
+  /** The label value for `value`. */
+  label(value: string): string {
+    if (this.known.has(value) || this.seen.has(value)) return value;
     if (this.seen.size >= this.limit) return OTHER_OPERATIONS;
-    this.seen.add(name);
-    return name;
+    this.seen.add(value);
+    return value;
   }
+}
+
+/** The `operationName` label: `Anonymous`, the trusted-documents manifest's operations, then the first names seen. */
+export class OperationNameLabels extends BoundedLabel {
+  constructor(limit: number, known: Iterable<string> = []) {
+    super(limit, ['Anonymous', ...known]);
+  }
+}
+
+/**
+ * The `path` label of an error: its response path with list indices as `*`, so `markets.0.ticker` and
+ * `markets.41.ticker` are one series (the field that failed, not the row).
+ */
+export function errorPathLabel(path: readonly (string | number)[]): string {
+  let label = '';
+  for (const key of path) label += (label === '' ? '' : '.') + (typeof key === 'number' ? '*' : key);
+  return label;
 }

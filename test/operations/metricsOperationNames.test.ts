@@ -1,10 +1,12 @@
-// The operationName label of the GraphQL metrics is bounded: a client inventing names cannot grow /metrics without
-// limit; the first GATEWAY_METRICS_OPERATION_NAMES names and trusted documents' operations keep their own label.
+// The operationName and path labels of the GraphQL metrics are bounded: a client inventing names or aliases cannot
+// grow /metrics without limit; the first GATEWAY_METRICS_OPERATION_NAMES values and trusted documents' operations keep
+// their own label.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { errorPathLabel } from '../../src/operations/operationNames.ts';
 import { startGateway, type TestGateway } from '../support/gateway.ts';
 
 const gateways: TestGateway[] = [];
@@ -25,17 +27,20 @@ async function post(gateway: TestGateway, body: unknown): Promise<{ errors?: unk
   return (await response.json()) as { errors?: unknown[] };
 }
 
-/** operationName label value → sample value, over the `<metric>` lines of a scrape. */
-async function byOperationName(gateway: TestGateway, metric: string): Promise<Map<string, number>> {
+/** `label` value → sample value, over the `<metric>` lines of a scrape. */
+async function byLabel(gateway: TestGateway, metric: string, label: string): Promise<Map<string, number>> {
   const text = await (await fetch(new URL('/metrics', gateway.url))).text();
   const found = new Map<string, number>();
   for (const line of text.split('\n')) {
     if (!line.startsWith(`${metric}{`)) continue;
-    const name = /operationName="([^"]*)"/.exec(line)?.[1] ?? '';
+    const name = new RegExp(`[{,]${label}="([^"]*)"`).exec(line)?.[1] ?? '';
     found.set(name, (found.get(name) ?? 0) + Number(line.slice(line.lastIndexOf(' ') + 1)));
   }
   return found;
 }
+
+const byOperationName = (gateway: TestGateway, metric: string): Promise<Map<string, number>> =>
+  byLabel(gateway, metric, 'operationName');
 
 afterAll(async () => {
   await Promise.all(gateways.map((gateway) => gateway.close()));
@@ -83,5 +88,25 @@ describe('the operationName label of the GraphQL metrics', () => {
     const operations = await byOperationName(gateway, 'graphql_envelop_request_duration_count');
     expect([...operations.keys()].sort()).toEqual(['Hello', 'World']);
     expect(await (await fetch(new URL('/metrics', gateway.url))).text()).not.toContain('Mine');
+  });
+});
+
+describe('the path label of graphql_envelop_error_result', () => {
+  it('keeps the first N distinct paths (aliases are client-chosen) and counts later ones as `other`', async () => {
+    const gateway = await start({ GATEWAY_METRICS_OPERATION_NAMES: '2' });
+    // The exchange is unreachable, so every aliased ticker fails at its own path.
+    const aliases = ['first', 'second', 'third', 'fourth', 'fifth'];
+    const query = `{ ${aliases.map((alias) => `${alias}: ticker(symbol: "SOL_USDC") { lastPrice }`).join(' ')} }`;
+    expect((await post(gateway, { query })).errors).toHaveLength(aliases.length);
+
+    const paths = await byLabel(gateway, 'graphql_envelop_error_result', 'path');
+    expect([...paths.keys()].sort()).toEqual(['first', 'other', 'second']);
+    expect(paths.get('other')).toBe(3);
+  });
+
+  it('writes list indices as `*`: one series per failing field, not per row', () => {
+    expect(errorPathLabel(['markets', 0, 'ticker'])).toBe('markets.*.ticker');
+    expect(errorPathLabel(['markets', 41, 'ticker', 'lastPrice'])).toBe('markets.*.ticker.lastPrice');
+    expect(errorPathLabel(['account'])).toBe('account');
   });
 });
