@@ -1,7 +1,6 @@
 // B6: the signer's own rate (node:crypto vs the tweetnacl reference, one core) and signed orders through the gateway
 // vs the same signed orders sent straight to the sandbox by a minimal client using the same signer.
 import { randomBytes } from 'node:crypto';
-import { BackpackRest } from '../src/exchange/rest.ts';
 import { loadSigningKey, signMessage, signMessageReference } from '../src/exchange/sign.ts';
 import { startChild } from './lib/child.ts';
 import { load } from './lib/load.ts';
@@ -47,24 +46,11 @@ function rateSync(once: () => void, seconds: number): { cpu: number; wall: numbe
   };
 }
 
-/** Async operations per second of `task`, `concurrency` loops back to back, and how many ran. */
-async function rate(
-  task: () => Promise<unknown>,
-  seconds: number,
-  concurrency: number,
-): Promise<{ rate: number; operations: number }> {
-  const started = performance.now();
-  const deadline = started + seconds * 1000;
-  let operations = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (performance.now() < deadline) {
-        await task();
-        operations += 1;
-      }
-    }),
-  );
-  return { rate: operations / ((performance.now() - started) / 1000), operations };
+/** What bench/proc/directClient.ts answers for one run of orders. */
+interface DirectRun {
+  readonly rate: number;
+  readonly operations: number;
+  readonly cpuMicros: number;
 }
 
 /** The fast signer must be byte-identical to the reference before its speed means anything. */
@@ -108,12 +94,15 @@ export async function b6(settings: Settings): Promise<{ figures: Figure[]; raw: 
     await sandbox.stop();
     throw error;
   });
-  const direct = new BackpackRest({
-    baseUrl: sandbox.info.restUrl,
-    key: loadSigningKey(sandbox.info.apiSecret, sandbox.info.apiKey),
-    clockSync: false,
-    maxRetries: 0,
-    rateLimit: { perMinute: 1e9, historicalPerMinute: 1e9 },
+  const direct = await startChild('directClient', {
+    env: {
+      BENCH_REST_URL: sandbox.info.restUrl,
+      BENCH_API_KEY: sandbox.info.apiKey,
+      BENCH_API_SECRET: sandbox.info.apiSecret,
+    },
+  }).catch(async (error: unknown) => {
+    await Promise.all([gateway.stop(), sandbox.stop()]);
+    throw error;
   });
   const viaGateway: number[] = [];
   const viaClient: number[] = [];
@@ -122,7 +111,7 @@ export async function b6(settings: Settings): Promise<{ figures: Figure[]; raw: 
   // measures its compile time rather than its steady state.
   const warmupSeconds = settings.warmupSeconds * ORDER_WARMUP_FACTOR;
   // CPU time per order (µs) of the side that sends it and of the sandbox answering it: what one order costs,
-  // whatever else the shared machine runs. The direct client runs in this process, alone while it is measured.
+  // whatever else the shared machine runs. The direct client runs in its own process, alone while it is measured.
   const cpuUs = {
     gateway: [] as number[],
     client: [] as number[],
@@ -131,10 +120,6 @@ export async function b6(settings: Settings): Promise<{ figures: Figure[]; raw: 
   };
   const childCpu = async (child: { call<T>(cmd: string): Promise<T> }): Promise<number> => {
     const usage = await child.call<NodeJS.CpuUsage>('cpu');
-    return usage.user + usage.system;
-  };
-  const ownCpu = (): number => {
-    const usage = process.cpuUsage();
     return usage.user + usage.system;
   };
   // BENCH_PROFILE_DIR=<dir>: a CPU profile of the gateway while it serves the measured (not warm-up) orders.
@@ -147,13 +132,15 @@ export async function b6(settings: Settings): Promise<{ figures: Figure[]; raw: 
     const sample = await postJson(gateway.info.url, body);
     if (!sample.text.includes('ExecuteOrderSuccess'))
       throw new Error(`B6 mutation failed: ${sample.text.slice(0, 300)}`);
-    await rate(() => direct.call('executeOrder', ORDER), warmupSeconds, CONCURRENCY);
+    const sendDirect = (seconds: number): Promise<DirectRun> =>
+      direct.call<DirectRun>('orders', { order: ORDER, seconds, concurrency: CONCURRENCY });
+    await sendDirect(warmupSeconds);
     for (let round = 0; round < settings.rounds; round += 1) {
-      const [clientBefore, sandboxBefore] = [ownCpu(), await childCpu(sandbox)];
-      const client = await rate(() => direct.call('executeOrder', ORDER), settings.seconds, CONCURRENCY);
-      const [clientAfter, sandboxAfter] = [ownCpu(), await childCpu(sandbox)];
+      const sandboxBefore = await childCpu(sandbox);
+      const client = await sendDirect(settings.seconds);
+      const sandboxAfter = await childCpu(sandbox);
       const clientOrders = Math.max(1, client.operations);
-      cpuUs.client.push((clientAfter - clientBefore) / clientOrders);
+      cpuUs.client.push(client.cpuMicros / clientOrders);
       cpuUs.sandboxClient.push((sandboxAfter - sandboxBefore) / clientOrders);
       viaClient.push(client.rate);
       if (round === 0) await load({ url: gateway.info.url, body, connections: CONCURRENCY, seconds: warmupSeconds });
@@ -172,7 +159,7 @@ export async function b6(settings: Settings): Promise<{ figures: Figure[]; raw: 
       viaGateway.push(run.rps);
     }
   } finally {
-    await Promise.all([gateway.stop(), sandbox.stop()]);
+    await Promise.all([direct.stop(), gateway.stop(), sandbox.stop()]);
   }
   const signRate = Math.max(...fast.map((run) => run.cpu));
   const orders = mean(viaGateway);

@@ -16,7 +16,7 @@ function closeOnSignal(
 ): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {
-    // Ignored once shutdown has begun: tsx relays the terminal's signal, so the app sees it twice.
+    // Ignored once shutdown has begun: run from source, tsx relays the terminal's signal, so the app sees it twice.
     if (stopping) return;
     stopping = true;
     void handles
@@ -85,7 +85,7 @@ const commands: Readonly<Record<string, () => Promise<void>>> = { exchange, sand
 const name = process.argv[2] ?? '';
 const command = commands[name];
 if (command === undefined) {
-  process.stderr.write(`usage: tsx src/main.ts <${Object.keys(commands).join('|')}>\n`);
+  process.stderr.write(`usage: node dist/src/main.js <${Object.keys(commands).join('|')}>\n`);
   process.exitCode = 2;
 } else {
   command().catch((error: unknown) => {

@@ -1,6 +1,8 @@
 // Benchmark processes: the system under test runs in its own child (its own event loop and core), driven over IPC.
-import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../src/projectRoot.ts';
 
 type Handler = (args: Record<string, unknown>) => unknown;
 interface Reply {
@@ -16,17 +18,35 @@ export interface Child<Info> {
   stop(): Promise<void>;
 }
 
-/** Starts `bench/proc/<name>.ts` under tsx and waits for its `ready` message. */
+// BENCH_FROM_SOURCE=1 runs the children from source under tsx instead (to compare: tsx's esbuild transform keeps
+// function names by wrapping every closure it creates in a `__name` call, which the hot paths pay for).
+const FROM_SOURCE = process.env['BENCH_FROM_SOURCE'] === '1';
+let built = false;
+
+/**
+ * Every child runs as deployed, compiled by `npm run build` (incremental: a few seconds when dist/ is fresh), both
+ * sides of every ratio alike. Built once per bench process, before the first child starts.
+ */
+function buildOnce(): void {
+  if (built || FROM_SOURCE) return;
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+  built = true;
+}
+
+/** Starts `bench/proc/<name>.ts` (compiled, from dist/) and waits for its `ready` message. */
 export async function startChild<Info>(
   name: string,
   options: { env?: Record<string, string>; args?: readonly string[]; exposeGc?: boolean } = {},
 ): Promise<Child<Info>> {
-  const script = fileURLToPath(new URL(`../proc/${name}.ts`, import.meta.url));
+  buildOnce();
+  const script = FROM_SOURCE
+    ? join(PROJECT_ROOT, 'bench/proc', `${name}.ts`)
+    : join(PROJECT_ROOT, 'dist/bench/proc', `${name}.js`);
   const child: ChildProcess = fork(script, [...(options.args ?? [])], {
     // BENCH_CPU_PROF=<dir> profiles the gateway processes (open the .cpuprofile in Chrome DevTools).
     execArgv: [
-      '--import',
-      'tsx',
+      ...(FROM_SOURCE ? ['--import', 'tsx'] : []),
       ...(options.exposeGc ? ['--expose-gc'] : []),
       ...(process.env['BENCH_CPU_PROF'] && name === 'gateway'
         ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROF']}`]
@@ -42,7 +62,7 @@ export async function startChild<Info>(
   let nextId = 1;
   const info = await new Promise<Info>((resolve, reject) => {
     child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`bench/proc/${name}.ts exited with ${code} before it was ready`)));
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before it was ready`)));
     child.on('message', (message: { ready?: Info } & Partial<Reply>) => {
       if (message.ready !== undefined) {
         resolve(message.ready);

@@ -3,9 +3,10 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
 import { readSetting, type Env } from '../config/settings.ts';
+import { PROJECT_ROOT } from '../projectRoot.ts';
 
 /** Where the build lands; ui/vite.config.ts builds here with the same asset prefix. */
-export const DASHBOARD_DIST = resolve(import.meta.dirname, '../../ui/dist');
+export const DASHBOARD_DIST = resolve(PROJECT_ROOT, 'ui/dist');
 const DASHBOARD_ASSETS = '/dashboard/';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;

@@ -1,14 +1,15 @@
 // GraphiQL served entirely by the gateway (no CDN): the page, its bundle, styles and editor workers, with the example
 // operations of schema/operations/ offered as tabs and subscriptions over graphql-ws on the GraphQL path.
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Kind, parse, visit, type DocumentNode } from 'graphql';
 import type { GraphiQLOptions, Plugin } from 'graphql-yoga';
+import { PROJECT_ROOT } from '../projectRoot.ts';
 
 /** Where the page loads its assets from (same origin; versioned so browsers may keep them). */
 const GRAPHIQL_ASSET_PATH = '/graphiql/assets/5.24.1';
 
-const OPERATIONS_DIR = fileURLToPath(new URL('../../schema/operations/', import.meta.url));
+const OPERATIONS_DIR = join(PROJECT_ROOT, 'schema/operations');
 // Example values for the variables the operations share, so a preset tab runs as opened.
 const EXAMPLE_VARIABLES: Readonly<Record<string, unknown>> = { symbol: 'SOL_USDC', limit: 5 };
 

@@ -9,7 +9,7 @@ describe('npm run exchange', () => {
       cwd: process.cwd(),
       env: { ...process.env, EXCHANGE_PORT: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
-      // Own process group, so the test can signal npm, tsx and node together (and only them).
+      // Own process group, so the test can signal npm and node together (and only them).
       detached: true,
     });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
