@@ -1,4 +1,5 @@
-// CLI: mints a gateway token. `tsx src/security/mintToken.ts <name> <account> <scope…>` prints the token once and its file entry.
+// CLI: mints a gateway token. `npm run token -- <name> <account> <scope…>` (the compiled file, so a production install
+// without dev packages can mint) prints the token once and its file entry.
 import { pathToFileURL } from 'node:url';
 import { isScope, SCOPES, type Scope } from './principal.ts';
 import { generateToken, sha256Hex, type TokenEntry } from './tokens.ts';
