@@ -27,6 +27,8 @@ export interface StallReport {
   readonly serverMs: Spread;
   /** undici request created to its response's headers, in ms (the gateway's upstream calls). */
   readonly upstreamMs: Spread;
+  /** Upstream connections undici opened during the window (a warm keep-alive pool opens none). */
+  readonly upstreamConnects: number;
   /** The slowest server requests: when they started (ms into the window), how long they took, and GC pauses in that span. */
   readonly slowest: readonly { readonly atMs: number; readonly ms: number; readonly gcMs: number }[];
   /** Share of the server requests slower than 10 ms that overlapped a GC pause. */
@@ -69,6 +71,8 @@ interface Probe {
   readonly onResponseFinish: (message: unknown) => void;
   readonly onUpstreamCreate: (message: unknown) => void;
   readonly onUpstreamHeaders: (message: unknown) => void;
+  readonly onUpstreamConnect: () => void;
+  connects: number;
 }
 
 let probe: Probe | undefined;
@@ -84,6 +88,8 @@ export function stallStart(): void {
   if (probe !== undefined) throw new Error('stall probe already running');
   // BENCH_TRACE_GC=1: V8 prints every collection (sizes, durations) to stdout during the window.
   if (process.env['BENCH_TRACE_GC']) setFlagsFromString('--trace-gc');
+  // BENCH_V8_FLAGS: V8 flags to try from the window on (e.g. `--no-parallel-scavenge`), for A/B runs.
+  for (const flag of (process.env['BENCH_V8_FLAGS'] ?? '').split(' ').filter(Boolean)) setFlagsFromString(flag);
   const loop = monitorEventLoopDelay({ resolution: 1 });
   loop.enable();
   const gcPauses = new Map<string, number[]>();
@@ -124,11 +130,16 @@ export function stallStart(): void {
       const start = upstreamStarts.get((message as { request: object }).request);
       if (start !== undefined) upstream.push(performance.now() - start);
     },
+    onUpstreamConnect: () => {
+      if (probe !== undefined) probe.connects += 1;
+    },
+    connects: 0,
   };
   subscribe('http.server.request.start', probe.onRequestStart);
   subscribe('http.server.response.finish', probe.onResponseFinish);
   subscribe('undici:request:create', probe.onUpstreamCreate);
   subscribe('undici:request:headers', probe.onUpstreamHeaders);
+  subscribe('undici:client:connected', probe.onUpstreamConnect);
 }
 
 export function stallStop(): StallReport {
@@ -142,6 +153,7 @@ export function stallStop(): StallReport {
   unsubscribe('http.server.response.finish', current.onResponseFinish);
   unsubscribe('undici:request:create', current.onUpstreamCreate);
   unsubscribe('undici:request:headers', current.onUpstreamHeaders);
+  unsubscribe('undici:client:connected', current.onUpstreamConnect);
   const ns = (value: number): number => value / 1e6;
   const cpu = process.cpuUsage(current.cpu);
   const gcMs: Record<string, Spread & { totalMs: number }> = {};
@@ -158,6 +170,7 @@ export function stallStop(): StallReport {
     gcMs,
     serverMs: spread(current.server.map((row) => row.ms)),
     upstreamMs: spread(current.upstream),
+    upstreamConnects: current.connects,
     slowest: current.server
       .slice()
       .sort((a, b) => b.ms - a.ms)
