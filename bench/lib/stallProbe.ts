@@ -84,7 +84,8 @@ function gcWithin(spans: readonly { start: number; end: number }[], from: number
   return ms;
 }
 
-export function stallStart(): void {
+/** `perRequest: false` leaves out the per-request timings (their diagnostics-channel hooks cost a little per request). */
+export function stallStart(options: { readonly perRequest?: boolean } = {}): void {
   if (probe !== undefined) throw new Error('stall probe already running');
   // BENCH_TRACE_GC=1: V8 prints every collection (sizes, durations) to stdout during the window.
   if (process.env['BENCH_TRACE_GC']) setFlagsFromString('--trace-gc');
@@ -135,11 +136,12 @@ export function stallStart(): void {
     },
     connects: 0,
   };
+  subscribe('undici:client:connected', probe.onUpstreamConnect);
+  if (options.perRequest === false) return;
   subscribe('http.server.request.start', probe.onRequestStart);
   subscribe('http.server.response.finish', probe.onResponseFinish);
   subscribe('undici:request:create', probe.onUpstreamCreate);
   subscribe('undici:request:headers', probe.onUpstreamHeaders);
-  subscribe('undici:client:connected', probe.onUpstreamConnect);
 }
 
 export function stallStop(): StallReport {

@@ -30,7 +30,7 @@ serveParent(
     profileStop: (args) => profileStop(String(args['dir']), String(args['name'])),
     allocationStart: () => allocationStart(),
     allocationStop: (args) => allocationStop(String(args['dir']), String(args['name'])),
-    stallStart: () => stallStart(),
+    stallStart: (args) => stallStart({ perRequest: args['perRequest'] !== false }),
     stallStop: () => stallStop(),
   },
   () => gateway.close(),

@@ -10,7 +10,7 @@ serveParent(
     counts: () => rest.counts(),
     total: () => rest.total(),
     reset: () => rest.reset(),
-    stallStart: () => stallStart(),
+    stallStart: (args) => stallStart({ perRequest: args['perRequest'] !== false }),
     stallStop: () => stallStop(),
   },
   () => rest.close(),
