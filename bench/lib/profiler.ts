@@ -27,15 +27,18 @@ export async function profileStop(dir: string, name: string): Promise<string> {
 
 let allocations: Session | undefined;
 
-/** Samples every allocation of the window (objects already collected included), for bench/allocationSummary.ts. */
-export async function allocationStart(): Promise<void> {
+/**
+ * Samples every allocation of the window (objects already collected included), for bench/allocationSummary.ts.
+ * `survivors`: only what outlived its young generation (promoted to the old one, collected there or still live).
+ */
+export async function allocationStart(options: { readonly survivors?: boolean } = {}): Promise<void> {
   allocations = new Session();
   allocations.connect();
   await allocations.post('HeapProfiler.enable');
   await allocations.post('HeapProfiler.startSampling', {
     samplingInterval: 4096,
     includeObjectsCollectedByMajorGC: true,
-    includeObjectsCollectedByMinorGC: true,
+    includeObjectsCollectedByMinorGC: options.survivors !== true,
   });
 }
 

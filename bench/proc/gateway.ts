@@ -28,7 +28,7 @@ serveParent(
     hub: () => gateway.streams.status(),
     profileStart: () => profileStart(),
     profileStop: (args) => profileStop(String(args['dir']), String(args['name'])),
-    allocationStart: () => allocationStart(),
+    allocationStart: (args) => allocationStart({ survivors: args['survivors'] === true }),
     allocationStop: (args) => allocationStop(String(args['dir']), String(args['name'])),
     stallStart: (args) => stallStart({ perRequest: args['perRequest'] !== false }),
     stallStop: () => stallStop(),
