@@ -4,8 +4,9 @@
 // autocannon's `overallRate` sends each connection's per-second quota back-to-back at the top of every second, i.e.
 // 50 simultaneous requests in a closed loop (queueing, not added latency).
 import type { LoadResult } from './lib/load.ts';
-import { loadPaced } from './lib/paced.ts';
+import { loadPaced, type PacedOptions } from './lib/paced.ts';
 import type { Figure } from './lib/report.ts';
+import { stallStart, stallStop, type StallReport } from './lib/stallProbe.ts';
 import { postJson, startGateway, startUpstream, type GatewayProcess } from './lib/targets.ts';
 import type { Settings } from './settings.ts';
 
@@ -13,18 +14,53 @@ export const UPSTREAM_DELAY_MS = 2;
 export const B2_RATE = 1_000;
 const QUERY = JSON.stringify({ query: '{ ticker(symbol: "SOL_USDC") { symbol lastPrice } }' });
 
-async function measureGateway(url: string, settings: Settings): Promise<LoadResult> {
-  const sample = await postJson(url, QUERY);
+/** What stalled during a measured window: the process serving it and the load generator (this process). */
+interface Stalls {
+  readonly server: StallReport;
+  readonly loadGenerator: StallReport;
+}
+
+interface Probed {
+  call<T = unknown>(cmd: string, args?: Record<string, unknown>): Promise<T>;
+}
+
+/**
+ * A paced run after its warm-up, with the server's and the load generator's event-loop delay and GC pauses recorded
+ * over the measured window only (no per-request hooks: they would cost the measured server a little per request).
+ */
+async function measure(
+  options: Omit<PacedOptions, 'seconds'>,
+  server: Probed,
+  settings: Settings,
+): Promise<LoadResult & { readonly stalls: Stalls }> {
+  await loadPaced({ ...options, seconds: settings.warmupSeconds });
+  await server.call('stallStart', { perRequest: false });
+  stallStart({ perRequest: false });
+  const result = await loadPaced({ ...options, seconds: settings.seconds });
+  const loadGenerator = stallStop();
+  return { ...result, stalls: { server: await server.call<StallReport>('stallStop'), loadGenerator } };
+}
+
+async function measureGateway(
+  gateway: GatewayProcess,
+  settings: Settings,
+): Promise<LoadResult & { readonly stalls: Stalls }> {
+  const sample = await postJson(gateway.info.url, QUERY);
   if (sample.status !== 200 || !sample.text.includes('lastPrice'))
     throw new Error(`B2 query failed: ${sample.text.slice(0, 300)}`);
-  return loadPaced({
-    url,
-    body: QUERY,
-    connections: settings.connections,
-    seconds: settings.seconds,
-    warmupSeconds: settings.warmupSeconds,
-    rate: B2_RATE,
-  });
+  return measure(
+    { url: gateway.info.url, body: QUERY, connections: settings.connections, rate: B2_RATE },
+    gateway,
+    settings,
+  );
+}
+
+/** "3 scavenges (max 1.2 ms), 1 mark-compact (14 ms), loop delay p99 2.1 ms" for a figure's note. */
+function stallSummary(report: StallReport): string {
+  const pauses = Object.entries(report.gcMs)
+    .filter(([kind]) => kind === 'scavenge' || kind === 'mark-compact')
+    .map(([kind, spread]) => `${spread.count} ${kind} (max ${spread.max.toFixed(1)} ms)`);
+  return `${pauses.join(', ') || 'no GC pause'}, event-loop delay p99 ${report.loopDelayMs.p99.toFixed(1)} ms, max ${report.loopDelayMs.max.toFixed(1)} ms`;
 }
 
 export async function b2(settings: Settings): Promise<{ figures: Figure[]; raw: unknown }> {
@@ -38,16 +74,14 @@ export async function b2(settings: Settings): Promise<{ figures: Figure[]; raw: 
       env: { GATEWAY_CACHE_TTL_MS: 'getTickers=0,getTicker=0' },
     });
     gateways.push(uncached);
-    const direct = await loadPaced({
-      url: `${upstream.info.url}/api/v1/ticker?symbol=SOL_USDC`,
-      connections: settings.connections,
-      seconds: settings.seconds,
-      warmupSeconds: settings.warmupSeconds,
-      rate: B2_RATE,
-    });
-    const withCache = await measureGateway(cached.info.url, settings);
+    const direct = await measure(
+      { url: `${upstream.info.url}/api/v1/ticker?symbol=SOL_USDC`, connections: settings.connections, rate: B2_RATE },
+      upstream,
+      settings,
+    );
+    const withCache = await measureGateway(cached, settings);
     await upstream.call('reset');
-    const withoutCache = await measureGateway(uncached.info.url, settings);
+    const withoutCache = await measureGateway(uncached, settings);
     const ttl0Calls = await upstream.call<number>('total');
     const figures: Figure[] = [];
     const label = `direct REST, ${UPSTREAM_DELAY_MS} ms stub`;
@@ -79,9 +113,10 @@ export async function b2(settings: Settings): Promise<{ figures: Figure[]; raw: 
           compare: 'added',
           target: 'added <= 2 ms',
           met: run.p99 - direct.p99 <= 2,
-          ...(name === 'TTL 0'
-            ? { note: `${ttl0Calls} upstream calls for ${withoutCache.requests} queries (coalesced)` }
-            : {}),
+          note:
+            (name === 'TTL 0' ? `${ttl0Calls} upstream calls for ${withoutCache.requests} queries (coalesced); ` : '') +
+            `gateway: ${stallSummary(run.stalls.server)}; load generator: ${stallSummary(run.stalls.loadGenerator)}` +
+            (name === 'TTL 0' ? `; direct run's stub: ${stallSummary(direct.stalls.server)}` : ''),
         },
       );
     }

@@ -19,6 +19,8 @@ export interface PacedOptions {
 export interface PacedRun {
   /** Response times (ms, sub-ms resolution) of the 2xx answers, unsorted. */
   readonly times: Float64Array;
+  /** When each of those requests was sent, in ms from the run's start (same order as `times`). */
+  readonly sentAt: Float64Array;
   readonly errors: number;
   readonly non2xx: number;
   /** Requests that were due but could not be sent on time because their connection was still busy. */
@@ -36,18 +38,21 @@ export function paced(options: PacedOptions): Promise<PacedRun> {
   const total = Math.round(options.rate * options.seconds);
   const interval = 1000 / options.rate;
   let times = new Float64Array(total);
+  let sentAt = new Float64Array(total);
   let count = 0;
   let errors = 0;
   let non2xx = 0;
   let queued = 0;
   let done = 0;
   let issued = 0;
+  const start = performance.now();
   return new Promise((resolve) => {
     const finish = (): void => {
       if (++done < total) return;
       for (const agent of agents) agent.destroy();
       times = times.subarray(0, count);
-      resolve({ times, errors, non2xx, queued });
+      sentAt = sentAt.subarray(0, count);
+      resolve({ times, sentAt, errors, non2xx, queued });
     };
     const send = (i: number): void => {
       const sent = performance.now();
@@ -67,9 +72,10 @@ export function paced(options: PacedOptions): Promise<PacedRun> {
           res.resume();
           res.once('end', () => {
             busy[slot]!--;
-            if (res.statusCode !== undefined && res.statusCode >= 200 && res.statusCode < 300)
+            if (res.statusCode !== undefined && res.statusCode >= 200 && res.statusCode < 300) {
+              sentAt[count] = sent - start;
               times[count++] = performance.now() - sent;
-            else non2xx++;
+            } else non2xx++;
             finish();
           });
         },
@@ -81,7 +87,6 @@ export function paced(options: PacedOptions): Promise<PacedRun> {
       });
       req.end(body);
     };
-    const start = performance.now();
     const tick = (): void => {
       const now = performance.now();
       // Everything due by now goes out (a late timer sends the few that fell due meanwhile).

@@ -24,3 +24,31 @@ export async function profileStop(dir: string, name: string): Promise<string> {
   writeFileSync(file, JSON.stringify(profile));
   return file;
 }
+
+let allocations: Session | undefined;
+
+/**
+ * Samples every allocation of the window (objects already collected included), for bench/allocationSummary.ts.
+ * `survivors`: only what outlived its young generation (promoted to the old one, collected there or still live).
+ */
+export async function allocationStart(options: { readonly survivors?: boolean } = {}): Promise<void> {
+  allocations = new Session();
+  allocations.connect();
+  await allocations.post('HeapProfiler.enable');
+  await allocations.post('HeapProfiler.startSampling', {
+    samplingInterval: 4096,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: options.survivors !== true,
+  });
+}
+
+/** Writes `<dir>/<name>.heapprofile` and returns its path. */
+export async function allocationStop(dir: string, name: string): Promise<string> {
+  if (allocations === undefined) throw new Error('allocationStart was not called');
+  const { profile } = await allocations.post('HeapProfiler.stopSampling');
+  allocations.disconnect();
+  allocations = undefined;
+  const file = join(dir, `${name}.heapprofile`);
+  writeFileSync(file, JSON.stringify(profile));
+  return file;
+}

@@ -6,7 +6,8 @@ import { pino } from 'pino';
 import { loadConfig } from '../../src/config.ts';
 import { createGateway } from '../../src/server.ts';
 import { collectedMemory, serveParent } from '../lib/child.ts';
-import { profileStart, profileStop } from '../lib/profiler.ts';
+import { allocationStart, allocationStop, profileStart, profileStop } from '../lib/profiler.ts';
+import { stallStart, stallStop } from '../lib/stallProbe.ts';
 
 const gateway = await createGateway(loadConfig(process.env), { logger: pino({ level: 'silent' }), env: process.env });
 serveParent(
@@ -27,6 +28,10 @@ serveParent(
     hub: () => gateway.streams.status(),
     profileStart: () => profileStart(),
     profileStop: (args) => profileStop(String(args['dir']), String(args['name'])),
+    allocationStart: (args) => allocationStart({ survivors: args['survivors'] === true }),
+    allocationStop: (args) => allocationStop(String(args['dir']), String(args['name'])),
+    stallStart: (args) => stallStart({ perRequest: args['perRequest'] !== false }),
+    stallStop: () => stallStop(),
   },
   () => gateway.close(),
 );

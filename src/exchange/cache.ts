@@ -146,6 +146,14 @@ export interface ExchangeViewOptions {
   readonly recorder?: ReadRecorder;
 }
 
+/** What a view holds of its own (everything else it reads from the shared exchange, its prototype). */
+interface ViewFields {
+  signer: Upstream;
+  check: EndpointCheck | undefined;
+  recorder: ReadRecorder | undefined;
+  requestOptions: (() => RequestOptions) | undefined;
+}
+
 /** Row counts of the market and asset catalogs. */
 export interface CatalogSizes {
   readonly markets: number;
@@ -197,6 +205,8 @@ export class CachedExchange {
   private readonly recorder: ReadRecorder | undefined;
   /** Set only on the per-operation views `bounded()` makes: the operation's deadline and abort signal. */
   private readonly requestOptions: (() => RequestOptions) | undefined;
+  /** The exchange every view is made from (itself; views inherit it). */
+  private readonly root: CachedExchange = this;
 
   constructor(
     private readonly upstream: Upstream,
@@ -235,16 +245,16 @@ export class CachedExchange {
 
   /**
    * This exchange as seen by one caller: `signer` for private and write calls, `check` before every call, `recorder`
-   * told about every call; public GETs still use this instance's entries, in-flight calls and upstream. A prototype
-   * view (a few property writes, not a wrapper around every method); a view of a view keeps what it does not replace.
+   * told about every call; public GETs still use this instance's entries, in-flight calls and upstream. A view of a
+   * view keeps what it does not replace.
    */
   view(options: ExchangeViewOptions): CachedExchange {
-    const view = Object.create(this) as CachedExchange;
-    for (const field of ['signer', 'check', 'recorder'] as const) {
-      const value = options[field];
-      if (value !== undefined) Object.defineProperty(view, field, { value, enumerable: false, writable: false });
-    }
-    return view;
+    return this.derive({
+      signer: options.signer ?? this.signer,
+      check: options.check ?? this.check,
+      recorder: options.recorder ?? this.recorder,
+      requestOptions: this.requestOptions,
+    });
   }
 
   /** `view({ recorder })`: this exchange (with its signer and check) reporting each call of one operation. */
@@ -254,12 +264,26 @@ export class CachedExchange {
 
   /**
    * This exchange bounded by one operation's deadline and abort signal (read at each call): its own calls carry them
-   * to the REST client; shared cached fetches are waited on no longer than they allow. A prototype view like
-   * `recording`.
+   * to the REST client; shared cached fetches are waited on no longer than they allow. Keeps this view's signer,
+   * check and recorder.
    */
   bounded(options: () => RequestOptions): CachedExchange {
-    const view = Object.create(this) as CachedExchange;
-    Object.defineProperty(view, 'requestOptions', { value: options, enumerable: false, writable: false });
+    return this.derive({ signer: this.signer, check: this.check, recorder: this.recorder, requestOptions: options });
+  }
+
+  /**
+   * A view: an object whose prototype is the shared exchange itself (never another view), holding the per-caller
+   * fields, always all four in the same order. Views are made for every operation (the caller's, then the deadline's):
+   * a view made from a view would become a prototype, and V8 would build a new hidden class and prototype record for
+   * it in the old generation on every request (measured: ~600 bytes of old space and 10–20 µs per operation).
+   */
+  private derive(fields: ViewFields): CachedExchange {
+    const view = Object.create(this.root) as CachedExchange;
+    const own = view as unknown as ViewFields;
+    own.signer = fields.signer;
+    own.check = fields.check;
+    own.recorder = fields.recorder;
+    own.requestOptions = fields.requestOptions;
     return view;
   }
 

@@ -122,6 +122,49 @@ describe('CachedExchange', () => {
     expect(upstream.count('getAccount')).toBe(2);
     expect(exchange.isCached('getAccount')).toBe(false);
   });
+
+  it('gives each caller its own signer, check and recorder through views of views, over one shared cache', async () => {
+    const exchange = new CachedExchange(new FakeUpstream({ ...marketHandlers(), getAccount: () => ({ who: 'none' }) }));
+    const alice = new FakeUpstream({ getAccount: () => ({ who: 'alice' }) });
+    const bob = new FakeUpstream({ getAccount: () => ({ who: 'bob' }) });
+    const reads: string[] = [];
+    const recorderOf = (name: string) => ({ read: () => reads.push(name), uncacheable: () => reads.push(`${name}!`) });
+    const refuseOrders = (def: { name: string }) => {
+      if (def.name === 'executeOrder') throw new Error(`refused ${def.name}`);
+    };
+    // Per operation, as the gateway builds them: the caller's view, then its deadline's view of that view.
+    const aliceOperation = exchange
+      .view({ signer: alice, check: refuseOrders, recorder: recorderOf('alice') })
+      .bounded(() => ({ deadline: Date.now() + 60_000 }));
+    const bobOperation = exchange.view({ signer: bob, recorder: recorderOf('bob') }).bounded(() => ({}));
+
+    await expect(aliceOperation.call('getAccount', {})).resolves.toEqual({ who: 'alice' });
+    await expect(bobOperation.call('getAccount', {})).resolves.toEqual({ who: 'bob' });
+    await expect(exchange.call('getAccount', {})).resolves.toEqual({ who: 'none' });
+    const order = { symbol: 'SOL_USDC', side: 'Bid', orderType: 'Limit', quantity: '1', price: '1' } as const;
+    await expect(aliceOperation.call('executeOrder', order)).rejects.toThrow('refused executeOrder');
+    expect(alice.count()).toBe(1);
+    // One public read shared by both callers (one upstream call), each told on its own recorder.
+    const [forAlice, forBob] = await Promise.all([
+      aliceOperation.call('getTickers', {}),
+      bobOperation.recording(recorderOf('bob again')).call('getTickers', {}),
+    ]);
+    expect(forAlice).toBe(forBob);
+    expect(reads.sort()).toEqual(['alice!', 'bob again', 'bob!', 'alice'].sort());
+  });
+
+  it('keeps the operation deadline on a view made from a bounded view', async () => {
+    const upstream = new FakeUpstream(marketHandlers());
+    const exchange = new CachedExchange(upstream);
+    const overdue = exchange
+      .bounded(() => ({ deadline: Date.now() - 1 }))
+      .recording({
+        read: () => undefined,
+        uncacheable: () => undefined,
+      });
+    await expect(overdue.call('getTickers', {})).rejects.toMatchObject({ kind: 'timeout' });
+    await expect(exchange.call('getTickers', {})).resolves.toEqual(fixtures.tickers);
+  });
 });
 
 const parseCacheTtls = (text: string | undefined) =>
