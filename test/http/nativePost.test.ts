@@ -109,7 +109,9 @@ describe('the native POST path answers exactly as yoga does', () => {
       gateway.url,
       JSON.stringify({
         query: EXECUTE,
-        variables: { input: { symbol: 'SOL_USDC', side: 'BID', orderType: 'LIMIT', price: '140.00', quantity: '0.01' } },
+        variables: {
+          input: { symbol: 'SOL_USDC', side: 'BID', orderType: 'LIMIT', price: '140.00', quantity: '0.01' },
+        },
       }),
     );
     expect(JSON.parse(placed.body)).toEqual({ data: { executeOrder: { __typename: 'ExecuteOrderSuccess' } } });
