@@ -32,6 +32,20 @@ function matches(processorType: string, requested: string): boolean {
  * null (yoga streams it, or answers 406). yoga lets the last match win, over processors and then requested types.
  */
 export function regularMediaType(accept: string | undefined): string | null {
+  const key = accept ?? '';
+  const known = decided.get(key);
+  if (known !== undefined) return known;
+  const decision = decide(accept);
+  // Clients send a handful of distinct Accept headers; a flood of odd ones only costs the decision again.
+  if (decided.size >= MAX_REMEMBERED) decided.clear();
+  decided.set(key, decision);
+  return decision;
+}
+
+const MAX_REMEMBERED = 64;
+const decided = new Map<string, string | null>();
+
+function decide(accept: string | undefined): string | null {
   let chosen: [Processor, string] | null = null;
   const requested = requestedTypes(accept);
   for (const [processor, types] of PROCESSORS) {

@@ -179,16 +179,25 @@ class NativeRun {
         { params: params as Params, request: request as unknown as Request },
         context,
       );
-    } catch (error) {
-      this.failed(req, res, context, error);
+    } catch {
+      this.failed(req, res, context);
       return;
     }
     if (isPromiseLike(pending)) {
       pending.then(
-        (result) => this.send(res, request, result as ExecutionResult, mediaType),
-        (error: unknown) => this.failed(req, res, context, error),
+        (result) => this.sendOr500(res, request, result as ExecutionResult, mediaType),
+        () => this.failed(req, res, context),
       );
-    } else this.send(res, request, pending as ExecutionResult, mediaType);
+    } else this.sendOr500(res, request, pending as ExecutionResult, mediaType);
+  }
+
+  /** A hook or the serializer throwing is a bug: 500 without detail (yoga's adapter answers its own the same way). */
+  private sendOr500(res: ServerResponse, request: NodeRequestView, result: ExecutionResult, mediaType: string): void {
+    try {
+      this.send(res, request, result, mediaType);
+    } catch {
+      unexpected(res);
+    }
   }
 
   /**
@@ -196,19 +205,15 @@ class NativeRun {
    * so yoga answers the request from scratch with its own error. After execution began nothing throws (yoga turns
    * every execution failure into a result), so a throw then is a bug: answered 500 without detail, never re-run.
    */
-  private failed(req: IncomingMessage, res: ServerResponse, context: ServerContext, error: unknown): void {
+  private failed(req: IncomingMessage, res: ServerResponse, context: ServerContext): void {
     if (!('params' in context)) {
       this.handOff(req, res);
       return;
     }
-    void error;
-    if (res.headersSent || res.writableEnded) return;
-    res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
-    res.end('{"errors":[{"message":"Unexpected error."}]}');
+    unexpected(res);
   }
 
   private send(res: ServerResponse, request: NodeRequestView, raw: ExecutionResult, mediaType: string): void {
-    if (res.destroyed || res.writableEnded) return;
     let result = raw;
     for (const hook of this.hooks) if (hook.onResult) result = hook.onResult(request, result);
     const serialized = serialize(result, mediaType);
@@ -217,9 +222,17 @@ class NativeRun {
     const response = { status: serialized.status, headers };
     for (const hook of this.hooks) hook.onResponse?.(request, response);
     this.stats.answered += 1;
+    // As yoga's adapter: the response hooks ran (the duration is observed), but a client gone gets nothing written.
+    if (res.destroyed || res.writableEnded) return;
     res.writeHead(serialized.status, headers.toObject());
     res.end(serialized.body);
   }
+}
+
+function unexpected(res: ServerResponse): void {
+  if (res.headersSent || res.writableEnded) return;
+  res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+  res.end('{"errors":[{"message":"Unexpected error."}]}');
 }
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {

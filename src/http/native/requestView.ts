@@ -48,11 +48,10 @@ export class NodeRequestView {
       const controller = new AbortController();
       this.controller = controller;
       const res = this.res;
-      const abort = (): void => {
-        if (!controller.signal.aborted) controller.abort(res.errored ?? undefined);
-      };
-      res.once('close', abort);
-      res.once('finish', () => res.removeListener('close', abort));
+      // 'close' follows 'finish' on a completed response: one listener, asking whether the response finished.
+      res.once('close', () => {
+        if (!res.writableFinished && !controller.signal.aborted) controller.abort(res.errored ?? undefined);
+      });
     }
     return this.controller.signal;
   }
