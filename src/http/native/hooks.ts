@@ -1,6 +1,9 @@
 // What the plugins with yoga-level hooks do for a request the native GraphQL path answers. Each such plugin registers
 // its native side here, next to its yoga hooks and sharing their core; a plugin with yoga-level hooks that registered
 // nothing is unknown, and then the native path stays off (yoga answers everything, as it would without it).
+// yoga's own plugins are no-ops for the requests the path takes, by what it takes: no Origin (CORS), a POST to the
+// exact GraphQL path (health check, GraphiQL, landing page, method check), a JSON object body (the JSON parser) and an
+// Accept its regular processor answers (result processors); its onParams checks run inside getResultForParams.
 import type { NodeRequestView } from './requestView.ts';
 import type { ExecutionResult } from 'graphql';
 
