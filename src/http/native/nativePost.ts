@@ -125,13 +125,20 @@ function eligible(req: IncomingMessage, path: string): string | null {
 }
 
 class NativeRun {
+  // Read once: yoga's server adapter is a Proxy that builds a new bound function on every property read.
+  private readonly getResultForParams: NativeYoga['getResultForParams'];
+  private readonly waitUntil: NativeYoga['waitUntil'];
+
   constructor(
-    private readonly yoga: NativeYoga,
+    yoga: NativeYoga,
     private readonly hooks: readonly NativeHooks[],
     private readonly next: RequestListener,
     private readonly taken: WeakSet<object>,
     private readonly stats: NativePostStats,
-  ) {}
+  ) {
+    this.getResultForParams = yoga.getResultForParams;
+    this.waitUntil = yoga.waitUntil;
+  }
 
   private handOff(req: IncomingMessage, res: ServerResponse): void {
     this.stats.handedOff += 1;
@@ -171,10 +178,10 @@ class NativeRun {
     }
     for (const hook of this.hooks) hook.onRequest?.(request);
     this.taken.add(request);
-    const context: ServerContext = { req, res, waitUntil: this.yoga.waitUntil };
+    const context: ServerContext = { req, res, waitUntil: this.waitUntil };
     let pending: PromiseLike<unknown> | unknown;
     try {
-      pending = this.yoga.getResultForParams(
+      pending = this.getResultForParams(
         // The view carries what yoga's envelop phase, our plugins and the context factory read of a fetch Request.
         { params: params as Params, request: request as unknown as Request },
         context,
