@@ -1,6 +1,6 @@
 // createGateway(config): graphql-yoga at /graphql plus graphql-ws on the same node:http server and path, behind the
 // security layer (src/security): tokens → principal → that principal's account, scopes, limits, safe bind defaults.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
@@ -41,6 +41,7 @@ import { connectReplicaLink, type ReplicaLink } from './redis/connection.ts';
 import { SharedRateLimiter } from './redis/exchangeBudget.ts';
 import { RedisSharedCache } from './redis/sharedCache.ts';
 import { createGatewayHub } from './streams/gatewayHub.ts';
+import { createNativePost, type NativePostStats } from './http/native/nativePost.ts';
 import type { StreamHub } from './streams/hub.ts';
 import { attachSubscriptions } from './streams/transport.ts';
 
@@ -109,6 +110,8 @@ export interface Gateway {
   readonly responses: ResponseCache;
   /** The exchange-stream hub behind the Subscription fields (`status()` is what `streamStatus` shows). */
   readonly streams: StreamHub;
+  /** The native path for plain POST JSON requests: on or off, requests answered and handed to yoga. */
+  readonly nativeHttp: NativePostStats;
   /** What /ready reports; shutdown marks it first. */
   readonly readiness: Readiness;
   /** Replica mode (`GATEWAY_REDIS_URL`): the connection to the Redis the replicas share; undefined otherwise. */
@@ -267,6 +270,27 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
   const shutdown = new GracefulShutdown(logger);
   const tracing = startTracing(config.tracing, deps.spanExporter);
 
+  const plugins = [
+    ...(security.limits.graphiql ? [useGraphiQLAssets()] : []),
+    shutdown.plugin(),
+    ...(tracing ? [tracing.plugin] : []),
+    ...persistedOperationPlugins({ apq: config.apq, manifest: config.persistedDocuments }),
+    ...security.plugins,
+    responses.plugin(),
+    useSharedSubscriptionExecution({ maxResponseBytes: security.limits.maxResponseBytes }),
+    useResponseSizeLimit(security.limits.maxResponseBytes),
+    useExecutionTimeLimit(security.limits.maxExecutionMs),
+    // @defer / @stream over multipart/mixed (and SSE), e.g. a dashboard that defers its order book.
+    useDeferStream(),
+    deadline.plugin,
+    operationLog.plugin,
+    readiness.plugin(),
+    ...metrics.plugins(),
+    metrics.endpointPlugin({
+      allowed: (request) => hasScope(security.identify({ headers: request.headers }), 'metrics'),
+    }),
+  ];
+  const nativePost = createNativePost({ path: GRAPHQL_PATH, plugins });
   const yoga = createYoga<{ req: IncomingMessage; res: ServerResponse }, GatewayContext>({
     schema: deps.schema ?? schema,
     graphqlEndpoint: GRAPHQL_PATH,
@@ -274,26 +298,7 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     graphiql: security.limits.graphiql ? graphiqlOptions(DEFAULT_QUERY) : false,
     renderGraphiQL,
     maskedErrors: { maskError: maskErrorFor(logger) },
-    plugins: [
-      ...(security.limits.graphiql ? [useGraphiQLAssets()] : []),
-      shutdown.plugin(),
-      ...(tracing ? [tracing.plugin] : []),
-      ...persistedOperationPlugins({ apq: config.apq, manifest: config.persistedDocuments }),
-      ...security.plugins,
-      responses.plugin(),
-      useSharedSubscriptionExecution({ maxResponseBytes: security.limits.maxResponseBytes }),
-      useResponseSizeLimit(security.limits.maxResponseBytes),
-      useExecutionTimeLimit(security.limits.maxExecutionMs),
-      // @defer / @stream over multipart/mixed (and SSE), e.g. a dashboard that defers its order book.
-      useDeferStream(),
-      deadline.plugin,
-      operationLog.plugin,
-      readiness.plugin(),
-      ...metrics.plugins(),
-      metrics.endpointPlugin({
-        allowed: (request) => hasScope(security.identify({ headers: request.headers }), 'metrics'),
-      }),
-    ],
+    plugins: [...plugins, nativePost.plugin],
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
       info: (...args) => logger.info(args.map(String).join(' ')),
@@ -325,17 +330,16 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     clearTimeout(timer);
   }
 
+  const viaYoga: RequestListener = (req, res) => void yoga(req, res);
+  // Plain POST JSON requests skip yoga's fetch layer (src/http/native); the rest, or all with the switch off, use yoga.
+  const graphql = readSetting(env, 'GATEWAY_NATIVE_HTTP') ? nativePost.handler(yoga, viaYoga) : viaYoga;
   // Oversized bodies are refused (413) from Content-Length before yoga reads them; yoga also caps streamed bodies.
   // Compression outermost: the cache keeps plain bytes and each reply is encoded for its own client.
   const server = createServer(
     withCompression(
-      withDashboard(
-        withBodyLimit(
-          responses.handler((req, res) => void yoga(req, res)),
-          security.limits.maxBodyBytes,
-        ),
-        { enabled: dashboardEnabled(env, security.limits.graphiql) },
-      ),
+      withDashboard(withBodyLimit(responses.handler(graphql), security.limits.maxBodyBytes), {
+        enabled: dashboardEnabled(env, security.limits.graphiql),
+      }),
     ),
   );
   // graphql-ws on the same server and path, feeding the Subscription fields from `streams`.
@@ -399,6 +403,7 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     security,
     responses,
     streams,
+    nativeHttp: nativePost.stats,
     readiness,
     replica,
     close,

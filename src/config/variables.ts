@@ -157,6 +157,11 @@ export const variables = {
     default: true,
     description: 'Automatic persisted queries (register by sha256 hash, then send the hash only)',
   }),
+  GATEWAY_NATIVE_HTTP: flag({
+    default: true,
+    description:
+      "Answer plain `POST` JSON GraphQL requests on node:http without yoga's fetch layer (same limits, errors and headers); `false` sends every request through yoga",
+  }),
   GATEWAY_PERSISTED_DOCUMENTS: textValue({
     description:
       'A graphql-codegen `persisted-documents.json` manifest (hash → document); when set, only those documents run (trusted documents)',

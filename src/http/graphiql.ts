@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Kind, parse, visit, type DocumentNode } from 'graphql';
 import type { GraphiQLOptions, Plugin } from 'graphql-yoga';
 import { PROJECT_ROOT } from '../projectRoot.ts';
+import { withNativeHooks } from './native/hooks.ts';
 
 /** Where the page loads its assets from (same origin; versioned so browsers may keep them). */
 const GRAPHIQL_ASSET_PATH = '/graphiql/assets/5.24.1';
@@ -162,27 +163,30 @@ async function loadAssets(): Promise<ReadonlyMap<string, Asset>> {
 /** Answers GET GRAPHIQL_ASSET_PATH/<name> with GraphiQL's own files; 404 for any other name under it. */
 export function useGraphiQLAssets(): Plugin {
   let assets: Promise<ReadonlyMap<string, Asset>> | undefined;
-  return {
-    onRequest({ request, url, endResponse, fetchAPI }) {
-      if (!url.pathname.startsWith(`${GRAPHIQL_ASSET_PATH}/`)) return;
-      if (request.method !== 'GET' && request.method !== 'HEAD') {
-        endResponse(new fetchAPI.Response(null, { status: 405, headers: { allow: 'GET, HEAD' } }));
-        return;
-      }
-      assets ??= loadAssets();
-      const name = url.pathname.slice(GRAPHIQL_ASSET_PATH.length + 1);
-      return assets.then((loaded) => {
-        const asset = loaded.get(name);
-        endResponse(
-          asset === undefined
-            ? new fetchAPI.Response('not found', { status: 404, headers: { 'content-type': 'text/plain' } })
-            : new fetchAPI.Response(asset.body, {
-                status: 200,
-                // The path carries the bundle's version, so a browser may keep the file.
-                headers: { 'content-type': asset.type, 'cache-control': 'public, max-age=86400, immutable' },
-              }),
-        );
-      });
+  return withNativeHooks<Plugin>(
+    {
+      onRequest({ request, url, endResponse, fetchAPI }) {
+        if (!url.pathname.startsWith(`${GRAPHIQL_ASSET_PATH}/`)) return;
+        if (request.method !== 'GET' && request.method !== 'HEAD') {
+          endResponse(new fetchAPI.Response(null, { status: 405, headers: { allow: 'GET, HEAD' } }));
+          return;
+        }
+        assets ??= loadAssets();
+        const name = url.pathname.slice(GRAPHIQL_ASSET_PATH.length + 1);
+        return assets.then((loaded) => {
+          const asset = loaded.get(name);
+          endResponse(
+            asset === undefined
+              ? new fetchAPI.Response('not found', { status: 404, headers: { 'content-type': 'text/plain' } })
+              : new fetchAPI.Response(asset.body, {
+                  status: 200,
+                  // The path carries the bundle's version, so a browser may keep the file.
+                  headers: { 'content-type': asset.type, 'cache-control': 'public, max-age=86400, immutable' },
+                }),
+          );
+        });
+      },
     },
-  };
+    { accepts: (request) => !request.pathname.startsWith(`${GRAPHIQL_ASSET_PATH}/`) },
+  );
 }

@@ -8,6 +8,7 @@ import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { CacheLookup, EndpointName } from '../exchange/cache.ts';
 import type { RateClass } from '../exchange/endpoint.ts';
 import type { BackpackRest, RequestInfo } from '../exchange/rest.ts';
+import { withNativeHooks } from '../http/native/hooks.ts';
 import type { HubStatus } from '../streams/hub.ts';
 import { useDeprecatedFieldCounter } from './deprecatedFields.ts';
 import { useGraphQLMetrics } from './graphqlMetrics.ts';
@@ -190,22 +191,25 @@ export class GatewayMetrics {
 
   /** Serves METRICS_PATH to loopback peers and to callers `access` admits; everyone else gets 403. */
   endpointPlugin(access: MetricsAccess): Plugin<{ req?: IncomingMessage }> {
-    return {
-      onRequest: async ({ url, request, serverContext, endResponse }) => {
-        if (url.pathname !== METRICS_PATH) return;
-        const peer = (serverContext as { req?: IncomingMessage } | undefined)?.req?.socket.remoteAddress;
-        if (!isLoopback(peer) && !allowedSafely(access, request)) {
-          endResponse(
-            Response.json(
-              { error: 'metrics are served to loopback or a token with the metrics scope' },
-              { status: 403 },
-            ),
-          );
-          return;
-        }
-        endResponse(await this.response());
+    return withNativeHooks<Plugin<{ req?: IncomingMessage }>>(
+      {
+        onRequest: async ({ url, request, serverContext, endResponse }) => {
+          if (url.pathname !== METRICS_PATH) return;
+          const peer = (serverContext as { req?: IncomingMessage } | undefined)?.req?.socket.remoteAddress;
+          if (!isLoopback(peer) && !allowedSafely(access, request)) {
+            endResponse(
+              Response.json(
+                { error: 'metrics are served to loopback or a token with the metrics scope' },
+                { status: 403 },
+              ),
+            );
+            return;
+          }
+          endResponse(await this.response());
+        },
       },
-    };
+      { accepts: (request) => request.pathname !== METRICS_PATH },
+    );
   }
 
   /** A separate listener for METRICS_PATH only (GATEWAY_METRICS_PORT). */

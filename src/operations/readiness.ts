@@ -2,6 +2,7 @@
 // every exchange socket that has subscribers connected, keys accepted, Redis reachable in replica mode, not shutting
 // down. Served at /ready.
 import type { Plugin } from 'graphql-yoga';
+import { withNativeHooks } from '../http/native/hooks.ts';
 import type { HubStatus } from '../streams/hub.ts';
 
 const READY_PATH = '/ready';
@@ -108,15 +109,18 @@ export class Readiness {
    * (about 1 % of an uncached query's CPU, bench B1U profile); the parsed pathname is enough.
    */
   plugin(): Plugin {
-    return {
-      onRequest: ({ url, endResponse }) => {
-        if (url.pathname !== READY_PATH) return;
-        const failing = this.failing();
-        endResponse(
-          Response.json({ ready: failing.length === 0, failing }, { status: failing.length === 0 ? 200 : 503 }),
-        );
+    return withNativeHooks<Plugin>(
+      {
+        onRequest: ({ url, endResponse }) => {
+          if (url.pathname !== READY_PATH) return;
+          const failing = this.failing();
+          endResponse(
+            Response.json({ ready: failing.length === 0, failing }, { status: failing.length === 0 ? 200 : 503 }),
+          );
+        },
       },
-    };
+      { accepts: (request) => request.pathname !== READY_PATH },
+    );
   }
 
   private schedule(): void {

@@ -3,6 +3,7 @@
 import type { OnSubscribeHookResult } from '@envelop/core';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import { withNativeHooks } from '../http/native/hooks.ts';
 import { CompletableStream } from './completableStream.ts';
 
 /** Paths still served while draining: probes and scrapers must see the shutdown. */
@@ -26,21 +27,30 @@ export class GracefulShutdown {
         }
       },
     };
-    return {
-      onRequest: ({ url, endResponse }) => {
-        if (!this.draining || ALWAYS_SERVED.has(url.pathname)) return;
-        const error = {
-          message: 'The gateway is shutting down; retry on another instance.',
-          extensions: { code: 'SHUTTING_DOWN' },
-        };
-        endResponse(Response.json({ errors: [error] }, { status: 503, headers: { connection: 'close' } }));
+    return withNativeHooks<Plugin>(
+      {
+        onRequest: ({ url, endResponse }) => {
+          if (!this.refuses(url.pathname)) return;
+          const error = {
+            message: 'The gateway is shutting down; retry on another instance.',
+            extensions: { code: 'SHUTTING_DOWN' },
+          };
+          endResponse(Response.json({ errors: [error] }, { status: 503, headers: { connection: 'close' } }));
+        },
+        onExecute: () => {
+          this.inFlight++;
+          return { onExecuteDone: () => this.finished() };
+        },
+        onSubscribe: () => subscribeHooks,
       },
-      onExecute: () => {
-        this.inFlight++;
-        return { onExecuteDone: () => this.finished() };
-      },
-      onSubscribe: () => subscribeHooks,
-    };
+      // While draining, yoga answers (and refuses) every request: the native path takes none.
+      { accepts: (request) => !this.refuses(request.pathname) },
+    );
+  }
+
+  /** Whether a request for `pathname` is refused now (503): once draining, everything but the probes. */
+  private refuses(pathname: string): boolean {
+    return this.draining && !ALWAYS_SERVED.has(pathname);
   }
 
   /** Runs the shutdown; `closeSockets` closes graphql-ws clients (1001) and the exchange sockets. */

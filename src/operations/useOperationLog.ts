@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { getOperationAST, GraphQLError, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import { withNativeHooks } from '../http/native/hooks.ts';
 import type { GatewayContext } from '../schema/context.ts';
 import { toGraphQLError } from '../schema/errors.ts';
 import { principalLabel } from '../security/principal.ts';
@@ -23,8 +24,8 @@ export interface OperationLogOptions {
 
 export interface OperationLog {
   readonly plugin: Plugin<GatewayContext>;
-  /** The id of an HTTP request: the client's sane x-request-id, else a fresh one. */
-  requestIdOf(request: Request | undefined): string | undefined;
+  /** The id of an HTTP request (yoga's, or the native path's view): the client's sane x-request-id, else a fresh one. */
+  requestIdOf(request: IdentifiedRequest | undefined): string | undefined;
 }
 
 /** The code a client sees for this error (masked errors count as INTERNAL_SERVER_ERROR). */
@@ -34,6 +35,11 @@ function codeOf(error: GraphQLError): string {
   const mapped = toGraphQLError(error.originalError ?? error)?.extensions['code'];
   if (typeof mapped === 'string') return mapped;
   return error.originalError === undefined ? 'GRAPHQL_VALIDATION_FAILED' : 'INTERNAL_SERVER_ERROR';
+}
+
+/** What the request id is read from: a fetch Request, or the native path's view of a node:http request. */
+interface IdentifiedRequest {
+  readonly headers: { get(name: string): string | null };
 }
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
@@ -58,8 +64,8 @@ function withRequestId(result: ExecutionResult, requestId: string): ExecutionRes
 
 export function useOperationLog(options: OperationLogOptions): OperationLog {
   const now = options.now ?? Date.now;
-  const ids = new WeakMap<Request, string>();
-  const requestIdOf = (request: Request | undefined): string | undefined => {
+  const ids = new WeakMap<IdentifiedRequest, string>();
+  const requestIdOf = (request: IdentifiedRequest | undefined): string | undefined => {
     if (request === undefined) return undefined;
     let id = ids.get(request);
     if (id === undefined) {
@@ -119,5 +125,16 @@ export function useOperationLog(options: OperationLogOptions): OperationLog {
       if (id !== undefined) response.headers.set(REQUEST_ID_HEADER, id);
     },
   };
+  // The native path: the same request id in the errors and the header.
+  withNativeHooks(plugin, {
+    onResult: (request, result) => {
+      const id = requestIdOf(request);
+      return id === undefined ? result : withRequestId(result, id);
+    },
+    onResponse: (request, response) => {
+      const id = requestIdOf(request);
+      if (id !== undefined) response.headers.set(REQUEST_ID_HEADER, id);
+    },
+  });
   return { plugin, requestIdOf };
 }

@@ -3,6 +3,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { withNativeHooks } from '../http/native/hooks.ts';
 
 const CONTENT_LENGTH = /^\d+$/;
 
@@ -52,15 +53,27 @@ function tooLarge(maxBytes: number): GraphQLError {
  * as it streams, and refused (413) at the first byte over.
  */
 export function useChunkedBodyLimit(maxBytes: number): Plugin {
+  // The native path takes only bodies of a declared length: within the limit it reads them; otherwise yoga refuses.
+  return withNativeHooks(yogaChunkedBodyLimit(maxBytes), {
+    accepts: (request) => declaredLengthError(request.headers.get('content-length'), maxBytes) === null,
+  });
+}
+
+/** Why a declared Content-Length is refused (400 malformed, 413 over the limit), or null (none declared, or fine). */
+function declaredLengthError(declared: string | null, maxBytes: number): GraphQLError | null {
+  if (declared === null) return null;
+  if (!CONTENT_LENGTH.test(declared))
+    return new GraphQLError('Invalid Content-Length', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+  return Number(declared) > maxBytes ? tooLarge(maxBytes) : null;
+}
+
+function yogaChunkedBodyLimit(maxBytes: number): Plugin {
   return {
     onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
       const declared = request.headers.get('content-length');
       if (declared !== null) {
-        if (!CONTENT_LENGTH.test(declared))
-          throw new GraphQLError('Invalid Content-Length', {
-            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
-          });
-        if (Number(declared) > maxBytes) throw tooLarge(maxBytes);
+        const refused = declaredLengthError(declared, maxBytes);
+        if (refused !== null) throw refused;
         return;
       }
       const body = requestParser === undefined ? null : request.body;

@@ -2,6 +2,7 @@
 import type { IncomingMessage } from 'node:http';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { withNativeHooks, type HeaderSink } from '../http/native/hooks.ts';
 import { hostAllowed, originAllowed, type OriginPolicy } from './origins.ts';
 
 type CorsOptions =
@@ -37,28 +38,52 @@ const SIMPLE_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'multipart/fo
 
 type ResponseClass = typeof Response;
 
-function refusal(Ctor: ResponseClass, status: number, code: string, message: string): Response {
-  return new Ctor(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8' },
-  });
+interface Refusal {
+  readonly status: number;
+  readonly code: string;
+  readonly message: string;
 }
 
-/** Why the request is refused before GraphQL sees it, or null. Exported for tests and other transports. */
-export function refuseRequest(policy: OriginPolicy, request: Request, Ctor: ResponseClass = Response): Response | null {
+/** What the guards read of a request: a fetch Request, or the native path's view of a node:http one. */
+interface GuardedRequest {
+  readonly method: string;
+  readonly headers: { get(name: string): string | null };
+}
+
+/** Why the request is refused before GraphQL sees it (yoga's onRequest and the native path's check), or null. */
+function refusalOf(policy: OriginPolicy, request: GuardedRequest): Refusal | null {
   const host = request.headers.get('host');
-  if (!hostAllowed(policy, host)) return refusal(Ctor, 421, 'MISDIRECTED_REQUEST', 'Unknown Host header.');
+  if (!hostAllowed(policy, host)) return { status: 421, code: 'MISDIRECTED_REQUEST', message: 'Unknown Host header.' };
   const origin = request.headers.get('origin');
   if (origin !== null && !originAllowed(policy, origin, host)) {
-    return refusal(Ctor, 403, 'FORBIDDEN_ORIGIN', 'This origin may not call the gateway (GATEWAY_CORS_ORIGINS).');
+    return {
+      status: 403,
+      code: 'FORBIDDEN_ORIGIN',
+      message: 'This origin may not call the gateway (GATEWAY_CORS_ORIGINS).',
+    };
   }
   if (request.method === 'POST') {
     const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
     if (type === '' || SIMPLE_CONTENT_TYPES.includes(type)) {
-      return refusal(Ctor, 415, 'UNSUPPORTED_MEDIA_TYPE', 'POST requests must use Content-Type: application/json.');
+      return {
+        status: 415,
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        message: 'POST requests must use Content-Type: application/json.',
+      };
     }
   }
   return null;
+}
+
+/** The refusal as a response, or null. Exported for tests and other transports. */
+export function refuseRequest(policy: OriginPolicy, request: Request, Ctor: ResponseClass = Response): Response | null {
+  const refused = refusalOf(policy, request);
+  if (refused === null) return null;
+  const { status, code, message } = refused;
+  return new Ctor(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });
 }
 
 /** graphql-ws upgrade check (browsers let any site open a WebSocket): null to accept, else the reason to refuse. */
@@ -90,6 +115,27 @@ const API_CSP = "default-src 'none'; frame-ancestors 'none'";
  * responses are `no-store`: any of them may carry account data, and public market data is live anyway.
  */
 export function useHttpSecurity(policy: OriginPolicy, options: { graphiql: boolean }): Plugin {
+  // The same headers on the native path; a request these guards refuse is left to yoga, which refuses it.
+  return withNativeHooks(yogaHttpSecurity(policy, options), {
+    accepts: (request) => refusalOf(policy, request) === null,
+    onResponse: (_request, response) => setSecurityHeaders(response.headers, response.status, options),
+  });
+}
+
+/** The security headers of every response (GraphQL answers are `no-store`: any of them may carry account data). */
+function setSecurityHeaders(headers: HeaderSink, status: number, options: { graphiql: boolean }): void {
+  const html = (headers.get('content-type') ?? '').includes('text/html');
+  headers.set('X-Content-Type-Options', 'nosniff');
+  headers.set('Referrer-Policy', 'no-referrer');
+  headers.set('X-Frame-Options', 'DENY');
+  headers.set('Content-Security-Policy', html && options.graphiql ? GRAPHIQL_CSP : API_CSP);
+  // GraphiQL's versioned assets set their own; everything else is no-store.
+  if (!html && !headers.has('Cache-Control')) headers.set('Cache-Control', 'no-store');
+  // yoga stops reading an oversized (chunked) body midway; the rest must not be parsed as the next request.
+  if (status === 413) headers.set('Connection', 'close');
+}
+
+function yogaHttpSecurity(policy: OriginPolicy, options: { graphiql: boolean }): Plugin {
   return {
     onRequest({ request, endResponse, fetchAPI }) {
       const refused = refuseRequest(policy, request, fetchAPI.Response);
@@ -111,16 +157,7 @@ export function useHttpSecurity(policy: OriginPolicy, options: { graphiql: boole
       });
     },
     onResponse({ response }) {
-      const headers = response.headers;
-      const html = (headers.get('content-type') ?? '').includes('text/html');
-      headers.set('X-Content-Type-Options', 'nosniff');
-      headers.set('Referrer-Policy', 'no-referrer');
-      headers.set('X-Frame-Options', 'DENY');
-      headers.set('Content-Security-Policy', html && options.graphiql ? GRAPHIQL_CSP : API_CSP);
-      // GraphiQL's versioned assets set their own; everything else is no-store.
-      if (!html && !headers.has('Cache-Control')) headers.set('Cache-Control', 'no-store');
-      // yoga stops reading an oversized (chunked) body midway; the rest must not be parsed as the next request.
-      if (response.status === 413) headers.set('Connection', 'close');
+      setSecurityHeaders(response.headers, response.status, options);
     },
   };
 }

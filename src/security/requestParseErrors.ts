@@ -2,6 +2,7 @@
 // the `variables`/`extensions` query parameter) to its error, and that would go back to the caller and into logs.
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { withNativeHooks } from '../http/native/hooks.ts';
 
 const INVALID_JSON = 'The request is not valid JSON.';
 
@@ -17,6 +18,11 @@ export function withoutRequestText(error: unknown): GraphQLError {
 
 /** Wraps whichever request parser yoga picked for the request (JSON body, GET parameters …). */
 export function useRequestParseErrorsWithoutText(): Plugin {
+  // Nothing to do on the native path: a body it cannot parse into a JSON object goes to yoga, and then through here.
+  return withNativeHooks<Plugin>(yogaRequestParseErrorsWithoutText(), {});
+}
+
+function yogaRequestParseErrorsWithoutText(): Plugin {
   return {
     onRequestParse({ requestParser, setRequestParser }) {
       if (requestParser === undefined) return;
