@@ -21,9 +21,9 @@ async function gatewayUrl(lines: AsyncIterable<string>): Promise<string> {
 }
 
 beforeAll(() => {
-  // `npm run build` (incremental: seconds when `npm ci` has built dist/ already, as in CI).
+  // `npm run build` (emit only, incremental: seconds when `npm ci` has built dist/ already, as in CI).
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--noCheck'], { cwd: ROOT, stdio: 'inherit' });
 }, 180_000);
 
 describe('the compiled server', () => {
