@@ -234,26 +234,28 @@ export class ResponseCache {
     this.recordings.set(req, recording);
     const chunks: Buffer[] = [];
     let size = 0;
-    const capture = (chunk: unknown, encoding?: unknown): void => {
-      if (chunk === null || chunk === undefined || typeof chunk === 'function' || size > this.maxResponseBytes) return;
+    // A copy of what is written; none once the answer cannot be kept (an uncacheable call, or too large). A string is
+    // written on as a string: node sends the headers and a first string chunk in one write, but a buffer in two.
+    const capture = (chunk: unknown, encoding?: unknown): unknown => {
+      if (chunk === null || chunk === undefined || typeof chunk === 'function') return chunk;
+      if (!recording.ok || size > this.maxResponseBytes) return chunk;
       const buffer =
         typeof chunk === 'string'
           ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')
           : Buffer.from(chunk as Uint8Array);
       size += buffer.length;
       chunks.push(buffer);
+      return chunk;
     };
     // The stored headers are read back with getHeaders(), so headers given to writeHead must land there too.
     foldWriteHeadHeaders(res);
     const write = res.write;
     const end = res.end;
     res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
-      capture(chunk, rest[0]);
-      return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+      return (write as (...args: unknown[]) => boolean).call(this, capture(chunk, rest[0]), ...rest);
     } as typeof res.write;
     res.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
-      capture(chunk, rest[0]);
-      return (end as (...args: unknown[]) => ServerResponse).call(this, chunk, ...rest);
+      return (end as (...args: unknown[]) => ServerResponse).call(this, capture(chunk, rest[0]), ...rest);
     } as typeof res.end;
 
     let settle: ((stored: Stored | null) => void) | undefined;
@@ -263,11 +265,9 @@ export class ResponseCache {
       });
       this.pending.set(key, promise);
     }
-    let finished = false;
-    const finish = (completed: boolean): void => {
-      // 'close' follows 'finish' on every response; only the first one counts.
-      if (finished) return;
-      finished = true;
+    // 'close' follows 'finish' on every response: one listener, asking whether the response finished.
+    res.once('close', () => {
+      const completed = res.writableFinished;
       const stored = completed ? this.keep(res, recording, chunks, size) : null;
       if (stored !== null) this.store(key, stored);
       else if (completed) this.markOneOff(key);
@@ -276,9 +276,7 @@ export class ResponseCache {
         settle(stored);
         settle = undefined;
       }
-    };
-    res.once('finish', () => finish(true));
-    res.once('close', () => finish(false));
+    });
     next(req, res);
   }
 

@@ -36,13 +36,19 @@ export function useRequestDeadline(options: RequestDeadlineOptions): RequestDead
         const ctx = args.contextValue as GatewayContext & { readonly request?: Request };
         const operation = getOperationAST(args.document, args.operationName)?.operation;
         const deadline = now() + options.deadlineMs;
-        const signal = operation === 'query' ? ctx.request?.signal : undefined;
-        const requestOptions: RequestOptions = signal === undefined ? { deadline } : { deadline, signal };
+        const request = operation === 'query' ? ctx.request : undefined;
+        // Built at the first call that leaves the cache: reading the request's signal creates its abort controller
+        // and close listener, which an operation answered from fresh cache entries never needs.
+        let requestOptions: RequestOptions | undefined;
         const counter = { count: 0 };
         calls.set(ctx, counter);
         // A view of the caller's view: it keeps that view's endpoint check, recorder and signer.
         const exchange = ctx.exchange.bounded(() => {
           counter.count++;
+          if (requestOptions === undefined) {
+            const signal = request?.signal;
+            requestOptions = signal === undefined ? { deadline } : { deadline, signal };
+          }
           return requestOptions;
         });
         extendContext({ exchange, loaders: createLoaders(exchange) });

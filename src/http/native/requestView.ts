@@ -41,13 +41,19 @@ export class NodeRequestView {
 
   /**
    * Aborted when the response closes before it finished (the client went away), as yoga's node adapter does: the
-   * deadline plugin hands it to a query's exchange calls. Created on first read.
+   * deadline plugin hands it to a query's exchange calls. Created on first read (the first exchange call
+   * that leaves the cache), so a client gone before that reads an already aborted signal.
    */
   get signal(): AbortSignal {
     if (this.controller === undefined) {
       const controller = new AbortController();
       this.controller = controller;
       const res = this.res;
+      // Read lazily, so the client may already be gone: no 'close' will come any more.
+      if (res.closed && !res.writableFinished) {
+        controller.abort(res.errored ?? undefined);
+        return controller.signal;
+      }
       // 'close' follows 'finish' on a completed response: one listener, asking whether the response finished.
       res.once('close', () => {
         if (!res.writableFinished && !controller.signal.aborted) controller.abort(res.errored ?? undefined);
