@@ -2,6 +2,7 @@
 // package / source file over the window, per request when the request count is given.
 // Usage: npx tsx bench/allocationSummary.ts <file.heapprofile> [top=25] [requests]
 import { readFileSync } from 'node:fs';
+import { sourceArea } from './lib/sourceArea.ts';
 
 interface AllocationNode {
   readonly callFrame: { functionName: string; url: string; lineNumber: number };
@@ -15,15 +16,6 @@ const top = Number(topArg ?? 25);
 const requests = Number(requestsArg ?? 0);
 const { head } = JSON.parse(readFileSync(file, 'utf8')) as { head: AllocationNode };
 
-function areaOf(url: string): string {
-  if (url === '') return '(native / V8)';
-  const modules = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
-  if (modules) return modules[1] ?? url;
-  const own = /\/(src|bench)\/(.*)$/.exec(url);
-  if (own) return `${own[1]}/${own[2]}`;
-  return url.startsWith('node:') ? url.replace(/^node:internal\/([^/]+).*/, 'node:$1') : url;
-}
-
 const functions = new Map<string, number>();
 const areas = new Map<string, number>();
 let total = 0;
@@ -31,9 +23,9 @@ const walk = (node: AllocationNode): void => {
   const { functionName, url, lineNumber } = node.callFrame;
   if (node.selfSize > 0) {
     total += node.selfSize;
-    const name = `${functionName || '(anonymous)'} ${areaOf(url)}:${lineNumber + 1}`;
+    const name = `${functionName || '(anonymous)'} ${sourceArea(url)}:${lineNumber + 1}`;
     functions.set(name, (functions.get(name) ?? 0) + node.selfSize);
-    areas.set(areaOf(url), (areas.get(areaOf(url)) ?? 0) + node.selfSize);
+    areas.set(sourceArea(url), (areas.get(sourceArea(url)) ?? 0) + node.selfSize);
   }
   for (const child of node.children) walk(child);
 };

@@ -2,6 +2,7 @@
 // the top functions by self time, and self time per package / source file.
 // Usage: npx tsx bench/profileSummary.ts <file.cpuprofile> [top=25]
 import { readFileSync } from 'node:fs';
+import { sourceArea } from './lib/sourceArea.ts';
 
 interface ProfileNode {
   readonly id: number;
@@ -22,16 +23,6 @@ const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 const selfUs = new Map<number, number>();
 profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
 
-/** `graphql-yoga`, `src/execution/responseCache.ts`, `node:internal/...` or `(native)`. */
-function areaOf(url: string): string {
-  if (url === '') return '(native / V8)';
-  const modules = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
-  if (modules) return modules[1] ?? url;
-  const own = /\/(src|bench)\/(.*)$/.exec(url);
-  if (own) return `${own[1]}/${own[2]}`;
-  return url.startsWith('node:') ? url.replace(/^node:internal\/([^/]+).*/, 'node:$1') : url;
-}
-
 const functions = new Map<string, number>();
 const areas = new Map<string, number>();
 let total = 0;
@@ -44,9 +35,9 @@ for (const [id, us] of selfUs) {
     idle += us;
     continue;
   }
-  const name = `${frame.functionName || '(anonymous)'} ${areaOf(frame.url)}:${frame.lineNumber + 1}`;
+  const name = `${frame.functionName || '(anonymous)'} ${sourceArea(frame.url)}:${frame.lineNumber + 1}`;
   functions.set(name, (functions.get(name) ?? 0) + us);
-  const area = areaOf(frame.url);
+  const area = sourceArea(frame.url);
   areas.set(area, (areas.get(area) ?? 0) + us);
 }
 const busy = total - idle;

@@ -1,12 +1,12 @@
 // The compiled server as `npm run sandbox` / `npm start` run it (`node dist/src/main.js`, no TypeScript loader):
 // starts from any working directory, answers GraphQL, and serves the files it finds from the project root.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { startCli } from '../support/cli.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const MAIN = join(ROOT, 'dist/src/main.js');
@@ -30,26 +30,12 @@ describe('the compiled server', () => {
   it('starts with plain node from another directory, answers GraphQL, and serves the dashboard and GraphiQL tabs', async () => {
     // Another working directory: nothing it serves may be found relative to the cwd. `sandbox` also loads the sandbox
     // through a dynamic import, whose specifier the build must have rewritten to .js as well.
-    const child = spawn(process.execPath, [MAIN, 'sandbox'], {
+    const cli = startCli([MAIN, 'sandbox'], {
       cwd: tmpdir(),
       env: { ...process.env, PORT: '0', EXCHANGE_PORT: '0', LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
-      child.once('exit', (code, signal) => done({ code, signal })),
-    );
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    let signalled = false;
     try {
-      const url = await Promise.race([
-        gatewayUrl(createInterface({ input: child.stdout })),
-        exited.then(({ code }) => Promise.reject(new Error(`exited ${code} before printing: ${stderr}`))),
-        new Promise<never>((_, reject) =>
-          setTimeout(() => reject(new Error(`no banner within 30 s: ${stderr}`)), 30_000).unref(),
-        ),
-      ]);
-      child.stdout.resume(); // keep draining: a full pipe would block the app's logging
+      const url = await cli.banner(gatewayUrl);
 
       const response = await fetch(url, {
         method: 'POST',
@@ -78,11 +64,10 @@ describe('the compiled server', () => {
       const embedded = /"defaultQuery":("(?:[^"\\]|\\.)*")/.exec(await graphiql.text())?.[1];
       expect(JSON.parse(embedded ?? '""') as string).toContain('query MarketsAndBook');
 
-      child.kill('SIGTERM');
-      signalled = true;
-      expect(await exited, stderr).toEqual({ code: 0, signal: null });
+      cli.terminate();
+      expect(await cli.exited, cli.stderr()).toEqual({ code: 0, signal: null });
     } finally {
-      if (!signalled) child.kill('SIGKILL');
+      cli.stop();
     }
   }, 60_000);
 });

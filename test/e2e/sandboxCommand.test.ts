@@ -1,10 +1,9 @@
 // The `sandbox` command, from source (the compiled one: compiledStart.test.ts): prints the real GraphiQL URL and the demo keys, serves GraphiQL's
 // default query against the live sandbox, and exits cleanly on SIGTERM.
-import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import nacl from 'tweetnacl';
 import { describe, expect, it } from 'vitest';
+import { startCli } from '../support/cli.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 /**
@@ -38,30 +37,14 @@ async function graphql(url: string, query: string): Promise<{ data?: any; errors
   return (await response.json()) as { data?: any; errors?: unknown[] };
 }
 
-describe('npm run sandbox', () => {
+describe('the sandbox command', () => {
   it('prints the GraphiQL URL and demo keys, answers the default GraphiQL query, and stops cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, [...FROM_SOURCE, 'sandbox'], {
+    const cli = startCli([...FROM_SOURCE, 'sandbox'], {
       cwd: ROOT,
       env: { ...process.env, PORT: '0', EXCHANGE_PORT: '0', LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      // Own process group: SIGTERM reaches tsx and the app together, as Ctrl-C does in a terminal.
-      detached: true,
     });
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
-      child.once('exit', (code, signal) => done({ code, signal })),
-    );
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    let signalled = false;
     try {
-      const banner = await Promise.race([
-        readBanner(createInterface({ input: child.stdout })),
-        exited.then(({ code }) => Promise.reject(new Error(`exited ${code} before printing: ${stderr}`))),
-        new Promise<never>((_, reject) =>
-          setTimeout(() => reject(new Error(`no banner within 30 s: ${stderr}`)), 30_000).unref(),
-        ),
-      ]);
-      child.stdout.resume(); // keep draining: a full pipe would block the app's logging
+      const banner = await cli.banner(readBanner);
 
       const url = banner.get('GraphQL gateway') ?? '';
       // PORT=0: the printed URL carries the port actually bound, not 0 or the default 4000.
@@ -100,11 +83,10 @@ describe('npm run sandbox', () => {
       expect(account.errors).toBeUndefined();
       expect(account.data.account.balances.map((b: { symbol: string }) => b.symbol)).toContain('USDC');
 
-      if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
-      signalled = true;
-      expect(await exited, stderr).toEqual({ code: 0, signal: null });
+      cli.terminate();
+      expect(await cli.exited, cli.stderr()).toEqual({ code: 0, signal: null });
     } finally {
-      if (!signalled && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      cli.stop();
     }
   }, 60_000);
 });
