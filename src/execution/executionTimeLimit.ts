@@ -1,4 +1,5 @@
 // GATEWAY_MAX_EXECUTION_MS: a query still executing after this long is aborted and answered with a typed error.
+import { setMaxListeners } from 'node:events';
 import type { Plugin } from '@envelop/core';
 import { getOperationAST, GraphQLError, type ExecutionArgs, type ExecutionResult } from 'graphql';
 
@@ -29,6 +30,8 @@ class Slice {
   readonly timer: NodeJS.Timeout;
 
   constructor(sliceMs: number, maxMs: number, close: (slice: Slice) => void) {
+    // One abort listener per query of the slice is the design, not a leak: without this node warns past 10.
+    setMaxListeners(0, this.controller.signal);
     this.timer = setTimeout(() => {
       this.timedOut = true;
       this.controller.abort();

@@ -37,8 +37,9 @@ const schema = createSchema({
 
 let server: Server;
 let url: string;
+let yoga: ReturnType<typeof createYoga>;
 beforeAll(async () => {
-  const yoga = createYoga({
+  yoga = createYoga({
     schema,
     logging: false,
     plugins: [useResponseSizeLimit(1_000), useExecutionTimeLimit(150)],
@@ -83,5 +84,30 @@ describe('execution time cap', () => {
   it('lets a mutation finish: cutting it short would leave its outcome unknown', async () => {
     expect(await post('mutation { slowOrder }')).toEqual({ data: { slowOrder: 'placed' } });
     expect(placed).toBe(1);
+  });
+
+  it('times out many concurrent queries sharing one timer, without a listener-leak warning', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error): void => void warnings.push(warning.name);
+    process.on('warning', onWarning);
+    try {
+      // In-process, so all of them start within one slice of the shared timer.
+      const answers = await Promise.all(
+        Array.from({ length: 30 }, async () => {
+          const response = await yoga.fetch('http://localhost/graphql', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query: '{ slow }' }),
+          });
+          return (await response.json()) as { errors?: { extensions?: Record<string, unknown> }[] };
+        }),
+      );
+      for (const body of answers)
+        expect(body.errors?.[0]?.extensions).toEqual({ code: 'EXECUTION_TIMEOUT', maxMs: 150 });
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings).not.toContain('MaxListenersExceededWarning');
+    } finally {
+      process.off('warning', onWarning);
+    }
   });
 });
