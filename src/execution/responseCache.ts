@@ -13,6 +13,7 @@ import { getOperationAST } from 'graphql';
 import type { Plugin } from '@envelop/core';
 import type { ReadRecorder } from '../exchange/cache.ts';
 import { cachedAnswer, etagOf } from '../http/cacheHeaders.ts';
+import { readBody } from '../http/readBody.ts';
 import { foldWriteHeadHeaders } from '../http/writeHead.ts';
 
 export interface ResponseCacheOptions {
@@ -118,13 +119,7 @@ export class ResponseCache {
         this.serve(req, res, next, '');
         return;
       }
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      // 'end' is emitted once; `on` spares the once-wrapper and its removal on every request.
-      req.on('end', () => {
-        const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
-        // yoga's Node adapter takes an already-read body from `req.body`.
-        (req as IncomingMessage & { body?: Buffer }).body = body;
+      readBody(req, (body) => {
         // Batches are left alone: each of their operations is charged to the caller's budget separately.
         if (isBatch(body)) next(req, res);
         else this.serve(req, res, next, body.toString('latin1'));

@@ -7,6 +7,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { ExecutionResult } from 'graphql';
 import { processRegularResult, type Plugin } from 'graphql-yoga';
+import { bodyRead, readBody } from '../readBody.ts';
 import { regularMediaType } from './accept.ts';
 import { nativeHooksOf, type NativeHooks } from './hooks.ts';
 import { NodeRequestView } from './requestView.ts';
@@ -147,18 +148,12 @@ class NativeRun {
 
   /** The body (already read by the response cache, else read here, as yoga's adapter would take it from `req.body`). */
   withBody(req: IncomingMessage, res: ServerResponse, then: (body: Buffer) => void): void {
-    const read = (req as IncomingMessage & { body?: unknown }).body;
-    if (Buffer.isBuffer(read)) {
+    const read = bodyRead(req);
+    if (read !== undefined) {
       then(read);
       return;
     }
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
-      (req as IncomingMessage & { body?: Buffer }).body = body;
-      then(body);
-    });
+    readBody(req, then);
     req.on('error', () => res.destroy());
   }
 
