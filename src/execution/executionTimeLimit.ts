@@ -1,10 +1,6 @@
-// GATEWAY_MAX_EXECUTION_MS: a query still executing after this long is aborted and answered with a typed error.
-import { setMaxListeners } from 'node:events';
+// GATEWAY_MAX_EXECUTION_MS: a query still executing after this long is answered with a typed error.
 import type { Plugin } from '@envelop/core';
 import { getOperationAST, GraphQLError, type ExecutionArgs, type ExecutionResult } from 'graphql';
-
-/** graphql-tools' executor (yoga's) stops at the next field once `signal` aborts. */
-type CancellableArgs = ExecutionArgs & { signal?: AbortSignal };
 
 /** The query ran longer than the gateway allows; nothing of it is sent. */
 export class ExecutionTimeoutError extends GraphQLError {
@@ -16,25 +12,34 @@ export class ExecutionTimeoutError extends GraphQLError {
   }
 }
 
+type PromiseOrValue<T> = T | Promise<T>;
+
+/** One query of a slice still running: answered by its result or by the slice's timer, whichever comes first. */
+interface Waiter {
+  settled: boolean;
+  readonly answer: (result: ExecutionResult) => void;
+}
+
 /**
- * Queries starting within one slice of time share one abort controller and one timer, fired a slice after the last of
- * them may start plus `maxMs`: each query gets at least `maxMs` and at most a slice more. A controller and a timer per
- * query were ~2–3 % of an uncached query's CPU (bench B1U). A slice whose queries all finished drops its timer, so
- * the executor's abort listeners on its signal go with it.
+ * Queries starting within one slice of time share one timer, fired a slice after the last of them may start plus
+ * `maxMs`: each query gets at least `maxMs` and at most a slice more. A timer per query was ~2–3 % of an uncached
+ * query's CPU (bench B1U). A slice whose queries all finished drops its timer.
  */
 class Slice {
-  readonly controller = new AbortController();
   running = 0;
   open = true;
-  timedOut = false;
+  waiters: Waiter[] = [];
   readonly timer: NodeJS.Timeout;
 
   constructor(sliceMs: number, maxMs: number, close: (slice: Slice) => void) {
-    // One abort listener per query of the slice is the design, not a leak: without this node warns past 10.
-    setMaxListeners(0, this.controller.signal);
     this.timer = setTimeout(() => {
-      this.timedOut = true;
-      this.controller.abort();
+      const late = this.waiters;
+      this.waiters = [];
+      for (const waiter of late) {
+        if (waiter.settled) continue;
+        waiter.settled = true;
+        waiter.answer({ errors: [new ExecutionTimeoutError(maxMs)] });
+      }
     }, sliceMs + maxMs);
     this.timer.unref();
     setTimeout(() => close(this), sliceMs).unref();
@@ -47,32 +52,54 @@ class SharedTimeLimit {
   private readonly close = (slice: Slice): void => {
     slice.open = false;
     if (this.current === slice) this.current = undefined;
-    if (slice.running === 0) clearTimeout(slice.timer);
+    if (slice.running === 0) this.drop(slice);
   };
 
   constructor(private readonly maxMs: number) {
-    // At most 10 ms (and a tenth of the limit): a query may run up to that much longer than `maxMs`. Short, because
-    // the executor leaves its abort listener on the signal and node's addEventListener walks the listeners already
-    // there: a 100 ms slice of ~1000 queries/s made that walk 1.8 % of the CPU (bench B1U profile).
+    // At most 10 ms (and a tenth of the limit): a query may run up to that much longer than `maxMs`.
     this.sliceMs = Math.max(1, Math.min(10, Math.floor(maxMs / 10)));
   }
 
-  enter(): Slice {
+  /** `result` as it settles, or a timeout error once the query's slice runs out, whichever comes first. */
+  race(result: Promise<ExecutionResult>): Promise<ExecutionResult> {
     const slice = (this.current ??= new Slice(this.sliceMs, this.maxMs, this.close));
     slice.running += 1;
-    return slice;
+    return new Promise<ExecutionResult>((resolve, reject) => {
+      const waiter: Waiter = { settled: false, answer: resolve };
+      slice.waiters.push(waiter);
+      result.then(
+        (value) => {
+          this.leave(slice);
+          if (waiter.settled) return;
+          waiter.settled = true;
+          resolve(value);
+        },
+        (error: unknown) => {
+          this.leave(slice);
+          if (waiter.settled) return;
+          waiter.settled = true;
+          reject(error as Error);
+        },
+      );
+    });
   }
 
-  leave(slice: Slice): void {
+  private leave(slice: Slice): void {
     slice.running -= 1;
-    if (slice.running === 0 && !slice.open) clearTimeout(slice.timer);
+    if (slice.running === 0 && !slice.open) this.drop(slice);
+  }
+
+  private drop(slice: Slice): void {
+    clearTimeout(slice.timer);
+    slice.waiters = [];
   }
 }
 
 /**
  * Queries only: aborting a mutation half-way would leave its outcome unknown (an order may be placed), and a
- * subscription is meant to run on. The executor checks the signal between fields, so a query blocked on a slow
- * exchange call or walking a large result stops at the next field.
+ * subscription is meant to run on. The caller is answered at the limit; the executor is not stopped (a compiled
+ * query cannot be), which costs nothing the gateway must protect: what a query may walk is bounded by the cost limit
+ * before it runs and by the response size cap, and its upstream calls end with GATEWAY_REQUEST_DEADLINE_MS.
  */
 export function useExecutionTimeLimit(maxMs: number): Plugin {
   const shared = new SharedTimeLimit(maxMs);
@@ -81,66 +108,20 @@ export function useExecutionTimeLimit(maxMs: number): Plugin {
       if (getOperationAST(args.document, args.operationName)?.operation !== 'query') return;
       // Not an async function: a result the executor gives at once (every field answered from the cache) is
       // returned as it is, without a promise and a microtask more per query.
-      setExecuteFn((executionArgs: CancellableArgs): PromiseOrValue<ExecutionResult> => {
-        if (executionArgs.signal !== undefined) return withCallerSignal(executeFn, executionArgs, maxMs);
-        const slice = shared.enter();
-        const failed = (error: unknown): ExecutionResult => {
-          shared.leave(slice);
-          if (slice.timedOut) return { errors: [new ExecutionTimeoutError(maxMs)] };
-          throw error;
-        };
+      setExecuteFn((executionArgs: ExecutionArgs): PromiseOrValue<ExecutionResult> => {
         let result: PromiseOrValue<ExecutionResult>;
         try {
-          const cancellable: CancellableArgs = { ...executionArgs, signal: slice.controller.signal };
-          result = executeFn(cancellable) as PromiseOrValue<ExecutionResult>;
+          result = executeFn(executionArgs) as PromiseOrValue<ExecutionResult>;
         } catch (error) {
-          // Rejected, as the async function this replaced did: callers never see a synchronous throw.
-          return Promise.reject(error as Error).catch(failed);
+          // Rejected, as an async executor would: callers never see a synchronous throw.
+          return Promise.reject(error as Error);
         }
-        if (!isPromise(result)) {
-          shared.leave(slice);
-          return result;
-        }
-        return result.then((value) => {
-          shared.leave(slice);
-          return value;
-        }, failed);
+        return isPromise(result) ? shared.race(result) : result;
       });
     },
   };
 }
 
-type PromiseOrValue<T> = T | Promise<T>;
-
 function isPromise<T>(value: PromiseOrValue<T>): value is Promise<T> {
   return typeof (value as { then?: unknown } | null)?.then === 'function';
-}
-
-/** A caller that brings its own signal (none of ours today): one controller fed by the timer and that signal. */
-async function withCallerSignal(
-  executeFn: (args: CancellableArgs) => unknown,
-  executionArgs: CancellableArgs,
-  maxMs: number,
-): Promise<ExecutionResult> {
-  // AbortSignal.any costs more per query.
-  const cancel = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    cancel.abort();
-  }, maxMs);
-  const outer = executionArgs.signal;
-  const forward = (): void => cancel.abort(outer?.reason);
-  if (outer?.aborted) forward();
-  else outer?.addEventListener('abort', forward, { once: true });
-  try {
-    const cancellable: CancellableArgs = { ...executionArgs, signal: cancel.signal };
-    return (await executeFn(cancellable)) as ExecutionResult;
-  } catch (error) {
-    if (timedOut) return { errors: [new ExecutionTimeoutError(maxMs)] };
-    throw error;
-  } finally {
-    clearTimeout(timer);
-    outer?.removeEventListener('abort', forward);
-  }
 }
