@@ -14,6 +14,7 @@ import { ClockSync } from './exchange/clock.ts';
 import { createUpstreamAgent, pooledSend } from './exchange/pool.ts';
 import { BackpackRest } from './exchange/rest.ts';
 import type { WebSocketConstructor } from './exchange/stream.ts';
+import { useCompiledQueries, type CompiledQueryStats } from './execution/compiledQueries.ts';
 import { useExecutionTimeLimit } from './execution/executionTimeLimit.ts';
 import { ResponseCache } from './execution/responseCache.ts';
 import { dashboardEnabled, withDashboard } from './http/dashboard.ts';
@@ -112,6 +113,8 @@ export interface Gateway {
   readonly streams: StreamHub;
   /** The native path for plain POST JSON requests: on or off, requests answered and handed to yoga. */
   readonly nativeHttp: NativePostStats;
+  /** Queries run as compiled JavaScript (GATEWAY_COMPILE_QUERIES_AT). */
+  readonly compiledQueries: Readonly<CompiledQueryStats>;
   /** What /ready reports; shutdown marks it first. */
   readonly readiness: Readiness;
   /** Replica mode (`GATEWAY_REDIS_URL`): the connection to the Redis the replicas share; undefined otherwise. */
@@ -122,6 +125,13 @@ export interface Gateway {
    * subscriptions completed, graphql-ws closed with 1001, exchange sockets closed; each step logged.
    */
   shutdown(reason: string): Promise<void>;
+}
+
+/** GATEWAY_COMPILE_QUERIES_AT: 0 runs every operation on the standard executor. */
+function compiledQueries(compileAt: number, logger: Logger, stats: CompiledQueryStats) {
+  if (compileAt === 0) return [];
+  const onCompileError = (message: string): void => logger.warn({ message }, 'query not compiled');
+  return [useCompiledQueries({ compileAt, onCompileError }, stats)];
 }
 
 /** Known failures become coded GraphQLErrors; everything else is masked (no stack, no message, no secrets). */
@@ -270,7 +280,11 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
   const shutdown = new GracefulShutdown(logger);
   const tracing = startTracing(config.tracing, deps.spanExporter);
 
+  const compiledQueryStats: CompiledQueryStats = { compiled: 0, executions: 0 };
   const plugins = [
+    // First: it replaces the executor itself, which every later plugin's execute wrapper (tracing's context, the time
+    // limit) then wraps.
+    ...compiledQueries(readSetting(env, 'GATEWAY_COMPILE_QUERIES_AT'), logger, compiledQueryStats),
     ...(security.limits.graphiql ? [useGraphiQLAssets()] : []),
     shutdown.plugin(),
     ...(tracing ? [tracing.plugin] : []),
@@ -404,6 +418,7 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     responses,
     streams,
     nativeHttp: nativePost.stats,
+    compiledQueries: compiledQueryStats,
     readiness,
     replica,
     close,

@@ -162,6 +162,13 @@ export const variables = {
     description:
       "Answer plain `POST` JSON GraphQL requests on node:http without yoga's fetch layer (same limits, errors and headers); `false` sends every request through yoga",
   }),
+  GATEWAY_COMPILE_QUERIES_AT: integer({
+    default: 2,
+    min: 0,
+    max: 1_000_000,
+    description:
+      'Run a query document as compiled JavaScript (graphql-jit, about 4× cheaper to execute) from its Nth execution on; `0` keeps the standard executor',
+  }),
   GATEWAY_PERSISTED_DOCUMENTS: textValue({
     description:
       'A graphql-codegen `persisted-documents.json` manifest (hash → document); when set, only those documents run (trusted documents)',
