@@ -16,12 +16,16 @@ export function cacheKey(name: string, params: unknown): string {
 
 const frozenKeys = new WeakMap<object, Map<string, string>>();
 
+const INDEX_LIKE = /^(?:0|[1-9]\d*)$/;
+
 /** What JSON.stringify(canonical(params)) gives, for the common flat params (every value a primitive); else null. */
 function flatJson(params: Record<string, unknown>): string | null {
   if (Array.isArray(params)) return null;
   const names = Object.keys(params).sort();
   let json = '';
   for (const name of names) {
+    // An integer-like key comes first in any JS object, whatever the sort says: the canonical path orders it so.
+    if (INDEX_LIKE.test(name)) return null;
     const value = params[name];
     if (value === undefined || value === null) continue;
     if (typeof value === 'object') return null;
