@@ -8,7 +8,6 @@ import {
   type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
-  type GraphQLSchema,
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
@@ -30,25 +29,35 @@ export interface CompiledQueryStats {
 /** What one (document, operation name) runs on: counted until compiled, then compiled, or `false` for good. */
 interface Plan {
   seen: number;
-  compiled: CompiledQuery | false | undefined;
+  compiled: Compiled | false | undefined;
+}
+
+interface Compiled {
+  readonly query: CompiledQuery['query'];
+  /** The compiled query's result with the standard executor's errors. */
+  readonly standard: (result: ExecutionResult) => ExecutionResult;
 }
 
 /**
  * Written here rather than taken from @envelop/graphql-jit, which compiles every document on first sight (each
- * one-off document an attacker sends would cost a compilation) and answers a document jit cannot compile with the
- * compile error instead of running it on the standard executor.
+ * one-off document an attacker sends would cost a compilation, about a millisecond) and answers a document jit cannot
+ * compile with the compile error instead of running it on the standard executor.
  *
  * Queries only: mutations keep the standard executor, whose serial execution and error paths the order-outcome
  * handling is tested against, and subscriptions run on the gateway's own graphql-ws loop. Documents using @defer or
  * @stream stay on the standard executor, which delivers them incrementally. The execution time limit answers a
- * compiled query at its limit like any other (it does not depend on the executor stopping).
+ * compiled query at its limit like any other (it does not depend on the executor stopping). graphql-jit generates
+ * code only from documents that passed validation (names are GraphQL names, literals are JSON-quoted).
  *
  * Compiled queries answer the same data and errors: the schema, resolvers, scalars and error masking are the
- * gateway's, only the walk over the selection is generated code (the test suite compiles at first sight; `GATEWAY_COMPILE_QUERIES_AT=0`
- * runs every operation on the standard executor). Measured on bench B1U's order-book query: 14 µs per execution compiled against 55 µs.
+ * gateway's, only the walk over the selection is generated code (the test harness compiles at first sight;
+ * `GATEWAY_COMPILE_QUERIES_AT=0` runs every operation on the standard executor). Measured on bench B1U's order-book
+ * query: 14 µs per execution compiled against 55 µs.
+ *
+ * Register it before every plugin that wraps the executor (tracing's context, the time limit): it replaces the
+ * executor it is given, so only wrappers set after it apply to compiled queries. It counts and compiles when the
+ * executor is called, so an operation a later plugin refuses (cost, scopes) is never compiled.
  */
-// Register it before every plugin that wraps the executor (tracing's context, the time limit): it replaces the
-// executor it is given, so only wrappers set after it apply to compiled queries.
 export function useCompiledQueries(
   options: CompiledQueriesOptions = {},
   stats: CompiledQueryStats = { compiled: 0, executions: 0 },
@@ -70,44 +79,51 @@ export function useCompiledQueries(
     return plan;
   }
 
-  function compile(schema: GraphQLSchema, args: ExecutionArgs): CompiledQuery | false {
-    const result = compileQuery(schema, args.document, args.operationName ?? undefined, {
+  /** The plan's compiled query once it is due, compiling it then; undefined while the standard executor runs it. */
+  function compiledOf(plan: Plan, args: ExecutionArgs): Compiled | undefined {
+    if (plan.compiled === undefined) {
+      plan.seen += 1;
+      if (plan.seen < compileAt) return undefined;
+      plan.compiled = compile(args);
+    }
+    return plan.compiled === false ? undefined : plan.compiled;
+  }
+
+  function compile(args: ExecutionArgs): Compiled | false {
+    const result = compileQuery(args.schema, args.document, args.operationName ?? undefined, {
       // Resolver errors keep their own stack; the wrapping GraphQLError's stack is never sent or logged.
       disablingCapturingStackErrors: true,
     });
-    if (isCompiledQuery(result)) {
-      stats.compiled += 1;
-      return result;
+    if (!isCompiledQuery(result)) {
+      options.onCompileError?.(result.errors?.map((error) => error.message).join('; ') ?? 'unknown error');
+      return false;
     }
-    options.onCompileError?.(result.errors?.map((error) => error.message).join('; ') ?? 'unknown error');
-    return false;
+    stats.compiled += 1;
+    const document = args.document;
+    return {
+      query: result.query,
+      // Errors first, as the standard executor orders them (the bytes of the answer are the same).
+      standard: (answer) =>
+        answer.errors === undefined
+          ? answer
+          : { errors: answer.errors.map((error) => standardError(error, document)), data: answer.data },
+    };
   }
 
   return {
     onExecute({ args, executeFn, setExecuteFn }) {
       const plan = planOf(args);
       if (plan.compiled === false) return;
-      if (plan.compiled === undefined) {
-        plan.seen += 1;
-        if (plan.seen < compileAt) return;
-        plan.compiled = compile(args.schema, args);
-        if (plan.compiled === false) return;
-      }
-      const compiled = plan.compiled;
-      const document = args.document;
-      // Errors first, as the standard executor orders them (the bytes of the answer are the same).
-      const standard = (result: ExecutionResult): ExecutionResult =>
-        result.errors === undefined
-          ? result
-          : { errors: result.errors.map((e) => standardError(e, document)), data: result.data };
       setExecuteFn((run: ExecutionArgs) => {
+        const compiled = compiledOf(plan, run);
+        if (compiled === undefined) return executeFn(run);
         stats.executions += 1;
         const result = compiled.query(run.rootValue, run.contextValue, run.variableValues);
-        if (isPromise(result)) return result.then(standard);
+        if (isPromise(result)) return result.then(compiled.standard);
         // Errors and no data: the variables did not coerce and nothing ran. The standard executor answers those, its
         // errors carrying the HTTP status (400) that yoga answers them with.
         if (!('data' in result)) return executeFn(run);
-        return standard(result);
+        return compiled.standard(result);
       });
     },
   };

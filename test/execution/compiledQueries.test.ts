@@ -68,6 +68,22 @@ describe('compiled queries answer exactly as the standard executor', () => {
     expect(gateway.gateway.compiledQueries).toEqual(before);
   });
 
+  it('never compiles an operation refused before it runs (over the cost limit)', async () => {
+    const before = { ...gateway.gateway.compiledQueries };
+    const heavy =
+      'query Heavy($n: Int!) { orderBook(symbol: "SOL_USDC", limit: $n) { symbol bids { price quantity } } }';
+    for (let run = 0; run < 2; run += 1) {
+      const refused = await gql(gateway, heavy, { n: 5000 });
+      expect(refused.body.errors?.[0]?.extensions?.['code']).toBe('COST_LIMIT');
+    }
+    expect(gateway.gateway.compiledQueries).toEqual(before);
+    expect((await gql(gateway, heavy, { n: 2 })).body.errors).toBeUndefined();
+    expect(gateway.gateway.compiledQueries).toEqual({
+      compiled: before.compiled + 1,
+      executions: before.executions + 1,
+    });
+  });
+
   it('compiles a document at its Nth execution (GATEWAY_COMPILE_QUERIES_AT)', async () => {
     const third = await gateway.replica({ GATEWAY_COMPILE_QUERIES_AT: '3' });
     const counts: number[] = [];

@@ -1,9 +1,10 @@
 // The response-size and execution-time caps as yoga plugins on loopback: typed errors instead of the oversized or
-// overdue answer, and mutations never cut short.
+// overdue answer (compiled queries too), and mutations never cut short.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useCompiledQueries } from '../../src/execution/compiledQueries.ts';
 import { useExecutionTimeLimit } from '../../src/execution/executionTimeLimit.ts';
 import { useResponseSizeLimit } from '../../src/execution/responseSizeLimit.ts';
 
@@ -79,6 +80,24 @@ describe('execution time cap', () => {
     const body = await post('{ slow }');
     expect(body).not.toHaveProperty('data');
     expect(body.errors?.[0]?.extensions).toEqual({ code: 'EXECUTION_TIMEOUT', maxMs: 150 });
+  });
+
+  it('answers a compiled query (graphql-jit) past the cap the same way', async () => {
+    const stats = { compiled: 0, executions: 0 };
+    const compiled = createYoga({
+      schema,
+      logging: false,
+      plugins: [useCompiledQueries({ compileAt: 1 }, stats), useExecutionTimeLimit(150)],
+    });
+    const response = await compiled.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ slow }' }),
+    });
+    const body = (await response.json()) as { data?: unknown; errors?: { extensions?: Record<string, unknown> }[] };
+    expect(body).not.toHaveProperty('data');
+    expect(body.errors?.[0]?.extensions).toEqual({ code: 'EXECUTION_TIMEOUT', maxMs: 150 });
+    expect(stats).toEqual({ compiled: 1, executions: 1 });
   });
 
   it('lets a mutation finish: cutting it short would leave its outcome unknown', async () => {
