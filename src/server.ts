@@ -2,7 +2,6 @@
 // security layer (src/security): tokens → principal → that principal's account, scopes, limits, safe bind defaults.
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { createYoga, maskError as defaultMaskError, type YogaServerInstance } from 'graphql-yoga';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
@@ -15,6 +14,8 @@ import { createUpstreamAgent, pooledSend } from './exchange/pool.ts';
 import { BackpackRest } from './exchange/rest.ts';
 import type { WebSocketConstructor } from './exchange/stream.ts';
 import { useCompiledQueries, type CompiledQueryStats } from './execution/compiledQueries.ts';
+import { useIncrementalDelivery } from './execution/deferStream.ts';
+import { useDocumentCache } from './execution/documentCache.ts';
 import { useExecutionTimeLimit } from './execution/executionTimeLimit.ts';
 import { ResponseCache } from './execution/responseCache.ts';
 import { dashboardEnabled, withDashboard } from './http/dashboard.ts';
@@ -295,7 +296,7 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     useResponseSizeLimit(security.limits.maxResponseBytes),
     useExecutionTimeLimit(security.limits.maxExecutionMs),
     // @defer / @stream over multipart/mixed (and SSE), e.g. a dashboard that defers its order book.
-    useDeferStream(),
+    useIncrementalDelivery(),
     deadline.plugin,
     operationLog.plugin,
     readiness.plugin(),
@@ -303,6 +304,8 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     metrics.endpointPlugin({
       allowed: (request) => hasScope(security.identify({ headers: request.headers }), 'metrics'),
     }),
+    // Last: it finds a validation by the rules every plugin above added (yoga's own cache is off).
+    useDocumentCache(),
   ];
   const nativePost = createNativePost({ path: GRAPHQL_PATH, plugins });
   const yoga = createYoga<{ req: IncomingMessage; res: ServerResponse }, GatewayContext>({
@@ -312,6 +315,7 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     graphiql: security.limits.graphiql ? graphiqlOptions(DEFAULT_QUERY) : false,
     renderGraphiQL,
     maskedErrors: { maskError: maskErrorFor(logger) },
+    parserAndValidationCache: false,
     plugins: [...plugins, nativePost.plugin],
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
