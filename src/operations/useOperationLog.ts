@@ -82,6 +82,8 @@ export function useOperationLog(options: OperationLogOptions): OperationLog {
       const ctx = args.contextValue;
       const operation = getOperationAST(args.document, args.operationName);
       const finish = (errors: readonly GraphQLError[]): void => {
+        // A clean operation is logged at info: nothing to build when that level is off.
+        if (errors.length === 0 && !options.logger.isLevelEnabled('info')) return;
         const codes = [...new Set(errors.map(codeOf))];
         const fault = codes.includes('INTERNAL_SERVER_ERROR');
         const upstream = codes.some((code) => UPSTREAM_CODES.has(code));
