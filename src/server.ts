@@ -318,7 +318,10 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     parserAndValidationCache: false,
     plugins: [...plugins, nativePost.plugin],
     logging: {
-      debug: (...args) => logger.debug(args.map(String).join(' ')),
+      // yoga logs twice per request at debug: the line is only built when that level is on.
+      debug: (...args) => {
+        if (logger.isLevelEnabled('debug')) logger.debug(args.map(String).join(' '));
+      },
       info: (...args) => logger.info(args.map(String).join(' ')),
       warn: (...args) => logger.warn(args.map(String).join(' ')),
       error: (...args) => logger.error(args.map(String).join(' ')),
