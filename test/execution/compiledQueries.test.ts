@@ -23,6 +23,11 @@ const cases: [string, string, Record<string, unknown>?][] = [
   ['aliases, fragments, @include and @skip', SHAPES, { withAsset: true, skipTicker: true }],
   ['the same document with the other directives', SHAPES, { withAsset: false, skipTicker: false }],
   ['an unknown market (BAD_USER_INPUT with its path and location)', BOOK, { s: 'NOPE_USDC', n: 3 }],
+  [
+    'an error on the third line, after \\r\\n and \\n line ends',
+    'query Lines($s: String!) {\r\n  spot: markets { symbol }\n  orderBook(symbol: $s) { symbol }\n}',
+    { s: 'NOPE_USDC' },
+  ],
   ['a depth out of range', BOOK, { s: 'SOL_USDC', n: 0 }],
   ['a variable of the wrong type', BOOK, { s: 'SOL_USDC', n: 'two' }],
   ['a missing variable', BOOK, { s: 'SOL_USDC' }],
