@@ -24,13 +24,17 @@ export function parseJsonLossless(text: string): unknown {
 const origins = new WeakMap<object, string>();
 const MAX_TAG_DEPTH = 4;
 
-/** Records `origin` (e.g. `GET /api/v1/orders`) on the parsed answer and the objects nested in it (rows, sub-objects). */
-export function tagOrigin(value: unknown, origin: string, depth = 0): void {
-  if (value === null || typeof value !== 'object' || depth > MAX_TAG_DEPTH) return;
+/**
+ * Records `origin` (e.g. `GET /api/v1/orders`) on the parsed answer and the objects nested in it (rows, sub-objects),
+ * `levels` deep. An object already tagged keeps its tag and its contents are not visited again.
+ */
+export function tagOrigin(value: unknown, origin: string, levels = MAX_TAG_DEPTH): void {
+  if (value === null || typeof value !== 'object' || levels < 0) return;
   if (origins.has(value)) return;
   origins.set(value, origin);
+  if (levels === 0) return;
   const children = Array.isArray(value) ? (value as unknown[]) : Object.values(value);
-  for (const child of children) tagOrigin(child, origin, depth + 1);
+  for (const child of children) tagOrigin(child, origin, levels - 1);
 }
 
 /** The endpoint or stream a parsed object came from, when it was tagged. */

@@ -71,13 +71,14 @@ export async function loadOrderBook(ctx: GatewayContext, symbol: string, levels:
   const book: OrderBook = {
     symbol,
     // REST bids arrive ascending (best last); the cached snapshot is shared and frozen, so copy before reordering.
-    bids: [...depth.bids].reverse().slice(0, levels),
+    bids: depth.bids.slice(-levels).reverse(),
     asks: depth.asks.slice(0, levels),
     lastUpdateId: String(depth.lastUpdateId),
     timestamp: depth.timestamp,
   };
   const origin = originOf(depth);
-  if (origin !== undefined) tagOrigin(book, origin);
+  // Only the book and its two new arrays: the levels are the snapshot's own, tagged when it was parsed.
+  if (origin !== undefined) tagOrigin(book, origin, 1);
   return book;
 }
 
