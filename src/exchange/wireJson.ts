@@ -24,20 +24,29 @@ export function parseJsonLossless(text: string): unknown {
 const origins = new WeakMap<object, string>();
 const MAX_TAG_DEPTH = 4;
 
-/**
- * Records `origin` (e.g. `GET /api/v1/orders`) on the parsed answer and the objects nested in it (rows, sub-objects),
- * `levels` deep. An object already tagged keeps its tag and its contents are not visited again.
- */
-export function tagOrigin(value: unknown, origin: string, levels = MAX_TAG_DEPTH): void {
-  if (value === null || typeof value !== 'object' || levels < 0) return;
+/** Records `origin` (e.g. `GET /api/v1/orders`) on the parsed answer and the objects nested in it (rows, sub-objects). */
+export function tagOrigin(value: unknown, origin: string, depth = 0): void {
+  if (value === null || typeof value !== 'object' || depth > MAX_TAG_DEPTH) return;
   if (origins.has(value)) return;
   origins.set(value, origin);
-  if (levels === 0) return;
   const children = Array.isArray(value) ? (value as unknown[]) : Object.values(value);
-  for (const child of children) tagOrigin(child, origin, levels - 1);
+  for (const child of children) tagOrigin(child, origin, depth + 1);
+}
+
+/**
+ * The origin of an object the gateway builds per request from a tagged answer (an order book, a trade view), carried
+ * as a property of its own: a WeakMap entry per request object costs far more (~200 ns per set, and work for every
+ * garbage collection) than a field in its literal, and is only ever read for an undecodable value.
+ */
+export const ORIGIN: unique symbol = Symbol('origin');
+
+/** An object that may carry its origin (see ORIGIN). */
+export interface WithOrigin {
+  readonly [ORIGIN]?: string | undefined;
 }
 
 /** The endpoint or stream a parsed object came from, when it was tagged. */
 export function originOf(value: unknown): string | undefined {
-  return value !== null && typeof value === 'object' ? origins.get(value) : undefined;
+  if (value === null || typeof value !== 'object') return undefined;
+  return (value as WithOrigin)[ORIGIN] ?? origins.get(value);
 }
