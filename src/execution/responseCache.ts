@@ -26,8 +26,6 @@ export interface ResponseCacheOptions {
   readonly path: string;
   /** Distinct requests remembered (oldest forgotten first). Default 1000. */
   readonly maxEntries?: number;
-  /** Distinct requests whose first sighting is remembered, so their second one is stored. Default 4 × maxEntries. */
-  readonly maxSightings?: number;
   /** Larger request bodies are not considered (keep it at or below the server's body limit). Default 4096. */
   readonly maxBodyBytes?: number;
   /** Larger responses are not kept. Default 256 KiB. */
@@ -114,7 +112,8 @@ export class ResponseCache {
     this.maxBodyBytes = options.maxBodyBytes ?? 4_096;
     this.maxResponseBytes = options.maxResponseBytes ?? 256 * 1024;
     this.now = options.now ?? Date.now;
-    this.sightings = new Doorkeeper(options.maxSightings ?? 4 * this.maxEntries);
+    // First sightings remembered: four times the entries kept, like TinyLFU's doorkeeper against its cache.
+    this.sightings = new Doorkeeper(4 * this.maxEntries);
   }
 
   /** Responses stored. */
