@@ -287,6 +287,25 @@ export class CachedExchange {
     return view;
   }
 
+  /**
+   * The data of a fresh cached answer to a public GET, synchronously, counted and recorded as the cache hit `call`
+   * would have been; undefined, with no effect, when `call` would have to wait (no fresh entry) or would refuse it.
+   */
+  freshData<N extends EndpointName>(name: N, params: ParamsOf<N>): ResultOf<N> | undefined {
+    const def = endpoints[name] as EndpointDef<unknown, unknown>;
+    if (def.method !== 'GET' || def.auth.kind !== 'public') return undefined;
+    try {
+      this.check?.(def);
+    } catch {
+      return undefined;
+    }
+    const entry = this.entries.get(cacheKey(name, params));
+    if (!entry?.value || this.now() >= entry.freshUntil) return undefined;
+    this.onLookup?.(name, 'hit');
+    this.recorder?.read(entry.freshUntil);
+    return entry.value.data as ResultOf<N>;
+  }
+
   /** Whether `name` is answered from the shared cache (public GET). */
   isCached(name: EndpointName): boolean {
     const def = endpoints[name] as EndpointDef<unknown, unknown>;

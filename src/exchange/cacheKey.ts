@@ -16,20 +16,34 @@ export function cacheKey(name: string, params: unknown): string {
 
 const frozenKeys = new WeakMap<object, Map<string, string>>();
 
+/**
+ * `"name":` per param name (the endpoint table's; bounded all the same), or null for an integer-like name: every JS
+ * object puts those first, whatever the sort says, so such params take the canonical path.
+ */
+const quotedNames = new Map<string, string | null>();
+const MAX_QUOTED_NAMES = 512;
 const INDEX_LIKE = /^(?:0|[1-9]\d*)$/;
+/** Strings JSON writes as they are, between quotes (symbols, intervals, ids, decimals …). */
+const PLAIN = /^[\w .:/+-]*$/;
 
 /** What JSON.stringify(canonical(params)) gives, for the common flat params (every value a primitive); else null. */
 function flatJson(params: Record<string, unknown>): string | null {
   if (Array.isArray(params)) return null;
-  const names = Object.keys(params).sort();
+  const names = Object.keys(params);
+  if (names.length > 1) names.sort();
   let json = '';
   for (const name of names) {
-    // An integer-like key comes first in any JS object, whatever the sort says: the canonical path orders it so.
-    if (INDEX_LIKE.test(name)) return null;
+    let quoted = quotedNames.get(name);
+    if (quoted === undefined) {
+      quoted = INDEX_LIKE.test(name) ? null : `${JSON.stringify(name)}:`;
+      if (quotedNames.size < MAX_QUOTED_NAMES) quotedNames.set(name, quoted);
+    }
+    if (quoted === null) return null;
     const value = params[name];
     if (value === undefined || value === null) continue;
     if (typeof value === 'object') return null;
-    json += `${json === '' ? '' : ','}${JSON.stringify(name)}:${JSON.stringify(value)}`;
+    const text = typeof value === 'string' && PLAIN.test(value) ? `"${value}"` : JSON.stringify(value);
+    json += json === '' ? quoted + text : `,${quoted}${text}`;
   }
   return `{${json}}`;
 }

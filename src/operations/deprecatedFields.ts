@@ -11,7 +11,8 @@ import {
   type ExecutionArgs,
   type GraphQLSchema,
 } from 'graphql';
-import { Counter, type Registry } from 'prom-client';
+import type { Registry } from 'prom-client';
+import { SlottedCounter, type CounterSlot } from './counterSlots.ts';
 import type { OperationNameLabels } from './operationNames.ts';
 
 interface DeprecatedUse {
@@ -42,18 +43,20 @@ export function deprecatedUses(document: DocumentNode, schema: GraphQLSchema): D
   return found;
 }
 
+type CountedLabel = 'operationType' | 'operationName' | 'fieldName' | 'typeName';
+
 /** Counts each deprecated field or argument of every operation that runs (queries, mutations, subscriptions). */
 export function useDeprecatedFieldCounter(registry: Registry, names: OperationNameLabels): Plugin {
-  const counter = new Counter({
+  const counter = new SlottedCounter({
     name: 'graphql_envelop_deprecated_field',
     help: 'Counts the amount of deprecated fields used in selection sets',
     labelNames: ['operationType', 'operationName', 'fieldName', 'typeName'] as const,
     registers: [registry],
   });
-  // Per document: its deprecated uses, and per operation name the counters' label children (no label hashing per run).
+  // Per document: its deprecated uses, and per operation name the counter's slots (no label work per run).
   const known = new WeakMap<
     DocumentNode,
-    { uses: readonly DeprecatedUse[]; byOperation: Map<string, Counter.Internal[]> }
+    { uses: readonly DeprecatedUse[]; byOperation: Map<string, CounterSlot<CountedLabel>[]> }
   >();
   const count = (args: ExecutionArgs): void => {
     let entry = known.get(args.document);
@@ -70,7 +73,7 @@ export function useDeprecatedFieldCounter(registry: Registry, names: OperationNa
         operationType: operation?.operation ?? '',
         operationName: names.label(args.operationName || operation?.name?.value || 'Anonymous'),
       };
-      children = entry.uses.map((use) => counter.labels({ ...labels, ...use }));
+      children = entry.uses.map((use) => counter.slot({ ...labels, ...use }));
       // Only names of the document's own operations are kept (a client may send any name).
       if (operation !== null) entry.byOperation.set(name, children);
     }

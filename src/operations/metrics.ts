@@ -8,6 +8,7 @@ import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { CacheLookup, EndpointName } from '../exchange/cache.ts';
 import type { RateClass } from '../exchange/endpoint.ts';
 import type { BackpackRest, RequestInfo } from '../exchange/rest.ts';
+import { SlottedCounter, type CounterSlot } from './counterSlots.ts';
 import { withNativeHooks } from '../http/native/hooks.ts';
 import type { HubStatus } from '../streams/hub.ts';
 import { useDeprecatedFieldCounter } from './deprecatedFields.ts';
@@ -50,12 +51,17 @@ export class GatewayMetrics {
     buckets: [0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [this.registry],
   });
-  private readonly cacheRequests = new Counter({
+  private readonly cacheRequests = new SlottedCounter({
     name: 'backpack_cache_requests_total',
     help: 'Public GETs by how the shared cache answered them: hit, stale, coalesced or miss.',
     labelNames: ['endpoint', 'result'] as const,
     registers: [this.registry],
   });
+  /** Every exchange call is counted: its slots by endpoint and result, bound once. */
+  private readonly cacheSlots = new Map<
+    EndpointName,
+    Partial<Record<CacheLookup, CounterSlot<'endpoint' | 'result'>>>
+  >();
   private readonly subscriptionsActive = new Gauge({
     name: 'backpack_subscriptions_active',
     help: 'Open GraphQL subscriptions by root field.',
@@ -137,7 +143,12 @@ export class GatewayMetrics {
 
   /** The shared cache's `onLookup` hook. */
   readonly onCacheLookup = (name: EndpointName, result: CacheLookup): void => {
-    this.cacheRequests.inc({ endpoint: name, result });
+    let slots = this.cacheSlots.get(name);
+    if (slots === undefined) {
+      slots = {};
+      this.cacheSlots.set(name, slots);
+    }
+    (slots[result] ??= this.cacheRequests.slot({ endpoint: name, result })).inc();
   };
 
   /** Reports this client's limiter queue under the account's name. */

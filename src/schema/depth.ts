@@ -3,7 +3,7 @@
 import type { ArgBuilder } from '@pothos/core';
 import { DepthLimit, type DepthLimit as DepthLimitValue } from '../exchange/types/enums/markets.ts';
 import type { BookLevel } from '../exchange/orderBook.ts';
-import { originOf, tagOrigin } from '../exchange/wireJson.ts';
+import { ORIGIN, originOf, type WithOrigin } from '../exchange/wireJson.ts';
 import type { BuilderTypes } from './builder.ts';
 import { builder } from './builder.ts';
 import type { GatewayContext } from './context.ts';
@@ -68,16 +68,16 @@ function depthLimitFor(levels: number): DepthLimitValue {
 
 export async function loadOrderBook(ctx: GatewayContext, symbol: string, levels: number): Promise<OrderBook> {
   const depth = await ctx.exchange.call('getDepth', { symbol, limit: depthLimitFor(levels) });
-  const book: OrderBook = {
+  const book: OrderBook & WithOrigin = {
     symbol,
     // REST bids arrive ascending (best last); the cached snapshot is shared and frozen, so copy before reordering.
-    bids: [...depth.bids].reverse().slice(0, levels),
+    bids: depth.bids.slice(-levels).reverse(),
     asks: depth.asks.slice(0, levels),
     lastUpdateId: String(depth.lastUpdateId),
     timestamp: depth.timestamp,
+    // The levels are the snapshot's own, tagged when it was parsed: only the book is new.
+    [ORIGIN]: originOf(depth),
   };
-  const origin = originOf(depth);
-  if (origin !== undefined) tagOrigin(book, origin);
   return book;
 }
 

@@ -1,6 +1,6 @@
 // Public trades: one `Trade` type for `recentTrades`, `tradeHistory` and the `trades` subscription.
 import type { Trade as WireTrade } from '../exchange/types/marketData.ts';
-import { originOf, tagOrigin } from '../exchange/wireJson.ts';
+import { ORIGIN, originOf, type WithOrigin } from '../exchange/wireJson.ts';
 import type { StreamGap } from '../streams/reconcile/types.ts';
 import { builder } from './builder.ts';
 import type { GatewayContext } from './context.ts';
@@ -34,7 +34,7 @@ export const DEFAULT_RECENT_TRADES = 100;
 
 /** A REST trade as a PublicTrade (still tagged with the endpoint it came from, for decode warnings). */
 export function fromRestTrade(symbol: string, trade: WireTrade): PublicTrade {
-  const view: PublicTrade = {
+  const view: PublicTrade & WithOrigin = {
     symbol,
     id: trade.id ?? null,
     price: trade.price,
@@ -45,9 +45,8 @@ export function fromRestTrade(symbol: string, trade: WireTrade): PublicTrade {
     eventTime: null,
     buyerOrderId: null,
     sellerOrderId: null,
+    [ORIGIN]: originOf(trade),
   };
-  const origin = originOf(trade);
-  if (origin !== undefined) tagOrigin(view, origin);
   return view;
 }
 

@@ -8,7 +8,6 @@
 // Apollo Router price lists the same way but need a gateway runtime that reads them.
 import { complexityFromQuery } from '@pothos/plugin-complexity';
 import { getOperationAST, Kind, type DocumentNode, type ExecutionArgs, type OperationDefinitionNode } from 'graphql';
-import { LRUCache } from 'lru-cache';
 
 export type CostArgs = Pick<ExecutionArgs, 'schema' | 'document' | 'operationName' | 'variableValues' | 'contextValue'>;
 
@@ -16,27 +15,66 @@ export type CostArgs = Pick<ExecutionArgs, 'schema' | 'document' | 'operationNam
  * Estimates by document, operation and the values of the variables it declares: walking the document costs about a
  * tenth of a small uncached query's CPU (bench B1U profile), and clients repeat the same operation with the same
  * variables. The catalog sizes and the clock (kline rows) also feed an estimate, so one is kept for a second only.
+ * A plain Map in insertion order (oldest dropped first), read with one clock check: an LRU's bookkeeping cost more than
+ * the rest of the lookup.
  */
 const ESTIMATE_TTL_MS = 1_000;
-const estimates = new LRUCache<string, number>({ max: 2_000, ttl: ESTIMATE_TTL_MS });
-/** yoga's parse cache hands out the same DocumentNode for the same text: its identity names the document. */
-const documentIds = new WeakMap<DocumentNode, number>();
+const MAX_ESTIMATES = 2_000;
+const estimates = new Map<string, { readonly cost: number; readonly until: number }>();
+
+/** One operation of a document, as estimates are keyed: yoga's parse cache hands out the same DocumentNode per text. */
+interface KnownOperation {
+  readonly operation: OperationDefinitionNode;
+  readonly prefix: string;
+  readonly variables: readonly string[];
+}
+const documents = new WeakMap<
+  DocumentNode,
+  { readonly id: number; readonly operations: Map<string, KnownOperation> }
+>();
 let nextDocumentId = 0;
 
-function estimateKey(args: CostArgs, operation: OperationDefinitionNode): string | null {
-  let id = documentIds.get(args.document);
-  if (id === undefined) {
-    id = nextDocumentId++;
-    documentIds.set(args.document, id);
+function knownOperation(args: CostArgs): KnownOperation | null {
+  let document = documents.get(args.document);
+  if (document === undefined) {
+    document = { id: nextDocumentId++, operations: new Map() };
+    documents.set(args.document, document);
   }
-  const values = args.variableValues ?? {};
-  const declared: unknown[] = [];
-  for (const definition of operation.variableDefinitions ?? []) declared.push(values[definition.variable.name.value]);
-  try {
-    return `${id} ${args.operationName ?? ''} ${JSON.stringify(declared)}`;
-  } catch {
-    return null; // not JSON (a BigInt …): estimated every time
+  const name = args.operationName ?? '';
+  const known = document.operations.get(name);
+  if (known !== undefined) return known;
+  const operation = getOperationAST(args.document, args.operationName);
+  // A client may send any operation name: only the document's own are remembered.
+  if (!operation) return null;
+  const added: KnownOperation = {
+    operation,
+    prefix: `${document.id} ${name} `,
+    variables: (operation.variableDefinitions ?? []).map((definition) => definition.variable.name.value),
+  };
+  document.operations.set(name, added);
+  return added;
+}
+
+/** The declared variables' values as one string (primitives length-prefixed, anything else as JSON); null if not JSON. */
+function valuesKey(names: readonly string[], values: Readonly<Record<string, unknown>>): string | null {
+  let key = '';
+  for (const name of names) {
+    const value = values[name];
+    if (typeof value === 'string') key += `s${value.length}:${value}`;
+    else if (typeof value === 'number') key += `n${value};`;
+    else if (typeof value === 'boolean') key += value ? 't' : 'f';
+    else if (value === undefined) key += 'u';
+    else if (value === null) key += 'z';
+    else {
+      try {
+        const json = JSON.stringify(value);
+        key += `j${json.length}:${json}`;
+      } catch {
+        return null; // not JSON (a BigInt …): estimated every time
+      }
+    }
   }
+  return key;
 }
 
 /**
@@ -45,13 +83,18 @@ function estimateKey(args: CostArgs, operation: OperationDefinitionNode): string
  * execution then fails with graphql's own error before any resolver runs.
  */
 export function operationCost(args: CostArgs): number {
-  const operation = getOperationAST(args.document, args.operationName);
-  if (!operation) return 0;
-  const key = estimateKey(args, operation);
-  const known = key === null ? undefined : estimates.get(key);
-  if (known !== undefined) return known;
-  const cost = estimate(args, operation);
-  if (key !== null) estimates.set(key, cost);
+  const known = knownOperation(args);
+  if (known === null) return 0;
+  const values = valuesKey(known.variables, args.variableValues ?? {});
+  if (values === null) return estimate(args, known.operation);
+  const key = known.prefix + values;
+  const now = Date.now();
+  const cached = estimates.get(key);
+  if (cached !== undefined && now < cached.until) return cached.cost;
+  const cost = estimate(args, known.operation);
+  estimates.delete(key);
+  estimates.set(key, { cost, until: now + ESTIMATE_TTL_MS });
+  if (estimates.size > MAX_ESTIMATES) estimates.delete(estimates.keys().next().value as string);
   return cost;
 }
 

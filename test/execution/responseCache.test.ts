@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CachedExchange, type ReadRecorder } from '../../src/exchange/cache.ts';
@@ -48,6 +48,8 @@ const TICKER = '{ ticker(symbol: "SOL_USDC") { symbol lastPrice } }';
 
 describe('memoized public query responses', () => {
   it('answers a repeated public query from memory with the same bytes', async () => {
+    // The first sighting of a request is only remembered; the second one's response is stored.
+    await post(TICKER);
     const first = await post(TICKER);
     const hits = gateway.responses.hits;
     const second = await post(TICKER);
@@ -83,6 +85,64 @@ describe('memoized public query responses', () => {
   });
 });
 
+/** A node:http server behind `cache` whose handler counts its calls (the upstream of the cache). */
+async function cachedServer(
+  cache: ResponseCache,
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<{ post: (body?: string) => Promise<string>; close: () => Promise<void> }> {
+  const server = createServer(cache.handler(handler));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  return {
+    post: async (body = '{"query":"{ n }"}') =>
+      (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).text(),
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+describe('second-sight admission', () => {
+  it('stores a response the second time its request is seen and answers the third from memory', async () => {
+    const cache = new ResponseCache({ path: '/graphql' });
+    let calls = 0;
+    const server = await cachedServer(cache, (req, res) => {
+      calls += 1;
+      // A fresh public read, as the exchange cache reports one: the answer may be kept for a minute.
+      cache.recorderFor({ req })?.read(Date.now() + 60_000);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(`{"data":{"n":${calls}}}`);
+    });
+    try {
+      expect(await server.post()).toBe('{"data":{"n":1}}');
+      expect([calls, cache.size, cache.hits]).toEqual([1, 0, 0]); // remembered, not stored
+      expect(await server.post()).toBe('{"data":{"n":2}}');
+      expect([calls, cache.size, cache.hits]).toEqual([2, 1, 0]); // stored
+      expect(await server.post()).toBe('{"data":{"n":2}}');
+      expect(await server.post()).toBe('{"data":{"n":2}}');
+      expect([calls, cache.size, cache.hits]).toEqual([2, 1, 2]); // answered from memory
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('never stores requests seen once, however many there are', async () => {
+    const cache = new ResponseCache({ path: '/graphql', maxEntries: 10 });
+    let calls = 0;
+    const server = await cachedServer(cache, (req, res) => {
+      calls += 1;
+      cache.recorderFor({ req })?.read(Date.now() + 60_000);
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"data":{"n":1}}');
+    });
+    try {
+      for (let i = 0; i < 30; i++) await server.post(JSON.stringify({ query: '{ n }', variables: { i } }));
+      expect([calls, cache.size, cache.hits]).toEqual([30, 0, 0]);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('identical requests whose answer cannot be kept', () => {
   it('wait for the first one only until an answer for them was found not to be keepable', async () => {
     const cache = new ResponseCache({ path: '/graphql' });
@@ -90,34 +150,29 @@ describe('identical requests whose answer cannot be kept', () => {
     let overlap = 0;
     let calls = 0;
     // Answers that read no cached exchange data are never kept (like TTL-0 data).
-    const server = createServer(
-      cache.handler((_req, res) => {
-        calls += 1;
-        running += 1;
-        overlap = Math.max(overlap, running);
-        setTimeout(() => {
-          running -= 1;
-          res.writeHead(200, { 'content-type': 'application/json' }).end('{"data":{"n":1}}');
-        }, 30);
-      }),
-    );
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-    const post = async (): Promise<string> =>
-      (
-        await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ n }"}' })
-      ).text();
+    const server = await cachedServer(cache, (_req, res) => {
+      calls += 1;
+      running += 1;
+      overlap = Math.max(overlap, running);
+      setTimeout(() => {
+        running -= 1;
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"data":{"n":1}}');
+      }, 30);
+    });
     try {
-      expect(await Promise.all([post(), post()])).toEqual(['{"data":{"n":1}}', '{"data":{"n":1}}']);
+      // A first sighting is never a candidate for storing, so nothing waits for it.
+      expect(await server.post()).toBe('{"data":{"n":1}}');
+      overlap = 0;
+      expect(await Promise.all([server.post(), server.post()])).toEqual(['{"data":{"n":1}}', '{"data":{"n":1}}']);
       expect(overlap).toBe(1); // the second waited for the first, which might have been kept
       overlap = 0;
-      expect(await Promise.all([post(), post()])).toEqual(['{"data":{"n":1}}', '{"data":{"n":1}}']);
+      expect(await Promise.all([server.post(), server.post()])).toEqual(['{"data":{"n":1}}', '{"data":{"n":1}}']);
       expect(overlap).toBe(2); // known one-offs run side by side
-      expect(calls).toBe(4);
+      expect(calls).toBe(5);
       expect(cache.hits).toBe(0);
+      expect(cache.size).toBe(0);
     } finally {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.close();
     }
   });
 });

@@ -33,6 +33,30 @@ describe('CachedExchange', () => {
     expect(upstream.count('getTickers')).toBe(2);
   });
 
+  it('hands out fresh data synchronously as a counted, recorded hit, and nothing without a fresh entry', async () => {
+    const upstream = new FakeUpstream(marketHandlers());
+    const time = clock();
+    const lookups: string[] = [];
+    const exchange = new CachedExchange(upstream, {
+      now: time.now,
+      ttlsMs: { getTickers: 1_000 },
+      onLookup: (name, result) => lookups.push(`${name} ${result}`),
+    });
+    const reads: number[] = [];
+    const view = exchange.recording({ read: (until) => reads.push(until), uncacheable: () => reads.push(-1) });
+    expect(view.freshData('getTickers', {})).toBeUndefined();
+    expect([lookups, reads, upstream.count('getTickers')]).toEqual([[], [], 0]);
+    await view.call('getTickers', {});
+    expect(view.freshData('getTickers', {})).toEqual(fixtures.tickers);
+    expect(lookups).toEqual(['getTickers miss', 'getTickers hit']);
+    expect(reads).toEqual([1_001_000, 1_001_000]);
+    time.advance(1_000);
+    expect(view.freshData('getTickers', {})).toBeUndefined();
+    expect(lookups).toHaveLength(2);
+    expect(view.freshData('getAccount', {})).toBeUndefined();
+    expect(upstream.count('getTickers')).toBe(1);
+  });
+
   it('keys flat and frozen params exactly as the canonical JSON (the format replicas share in Redis)', () => {
     const canonical = (value: unknown): unknown =>
       Array.isArray(value)

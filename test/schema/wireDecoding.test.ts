@@ -72,4 +72,32 @@ describe('tolerant wire decoding through GraphQL', () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0]?.details).toMatchObject({ field: 'Trade.timestamp', endpoint: 'GET /api/v1/trades' });
   });
+
+  it('names the depth endpoint for an undecodable level or book time in an order book', async () => {
+    stub.route('GET /api/v1/depth', {
+      replies: [
+        {
+          text:
+            '{"bids":[["99.5","1"],["99.9","oops"]],"asks":[["100.1","2"]],' +
+            '"lastUpdateId":"7","timestamp":"last tuesday"}',
+        },
+      ],
+    });
+    const { result, warnings } = await run(
+      '{ orderBook(symbol: "SOL_USDC", depth: 5) { bids { price quantity } asks { price } timestamp } }',
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.orderBook).toEqual({
+      bids: [
+        { price: '99.9', quantity: null },
+        { price: '99.5', quantity: '1' },
+      ],
+      asks: [{ price: '100.1' }],
+      timestamp: null,
+    });
+    expect(warnings.map((warning) => warning.details)).toEqual([
+      expect.objectContaining({ field: 'PriceLevel.quantity', endpoint: 'GET /api/v1/depth' }),
+      expect.objectContaining({ field: 'OrderBook.timestamp', endpoint: 'GET /api/v1/depth' }),
+    ]);
+  });
 });

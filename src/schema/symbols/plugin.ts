@@ -39,8 +39,28 @@ async function withSymbol(exchange: CachedExchange, value: Args): Promise<Args> 
   return typeof symbol === 'string' ? { ...value, symbol: await knownSymbol(exchange, symbol) } : value;
 }
 
-/** The arguments with every market symbol checked and in Backpack's spelling (throws UNKNOWN_SYMBOL). */
-async function checkedArgs(exchange: CachedExchange, args: Args): Promise<Args> {
+function hasInputObjects(value: unknown): boolean {
+  return isRecord(value) || (Array.isArray(value) && value.some(isRecord));
+}
+
+/**
+ * The arguments with every market symbol checked and in Backpack's spelling (throws UNKNOWN_SYMBOL). Without a promise
+ * in the usual case, a top-level `symbol` the fresh catalog lists and no input objects: then the arguments
+ * themselves, when the symbol already has Backpack's spelling.
+ */
+function checkedArgs(exchange: CachedExchange, args: Args): Args | Promise<Args> {
+  for (const name in args) {
+    if (name !== 'symbol' && hasInputObjects(args[name])) return checkedWithInputs(exchange, args);
+  }
+  const symbol = args['symbol'];
+  if (typeof symbol !== 'string') return args;
+  const known = knownSymbol(exchange, symbol);
+  if (typeof known !== 'string') return known.then((checked) => ({ ...args, symbol: checked }));
+  return known === symbol ? args : { ...args, symbol: known };
+}
+
+/** `checkedArgs` when input objects (or lists of them) may carry symbols too. */
+async function checkedWithInputs(exchange: CachedExchange, args: Args): Promise<Args> {
   const checked: Args = await withSymbol(exchange, args);
   for (const [name, value] of Object.entries(args)) {
     if (name === 'symbol') continue;
@@ -95,10 +115,12 @@ export class MarketSymbolPlugin<Types extends SchemaTypes> extends BasePlugin<Ty
   private checking(
     inner: GraphQLFieldResolver<unknown, Types['Context'], object>,
   ): GraphQLFieldResolver<unknown, Types['Context'], object> {
-    return async (parent, args, context, info) => {
+    return (parent, args, context, info) => {
       const exchange = exchangeOf(context);
-      const checked = exchange ? await checkedArgs(exchange, args as Args) : args;
-      return (await inner(parent, checked, context, info)) as unknown;
+      if (!exchange) return inner(parent, args, context, info);
+      const checked = checkedArgs(exchange, args as Args);
+      if (checked instanceof Promise) return checked.then((ready) => inner(parent, ready, context, info));
+      return inner(parent, checked, context, info);
     };
   }
 }

@@ -10,6 +10,8 @@ const MAX_SUGGESTIONS = 3;
  * USDC) → `SOL_USDC_PERP`. Anything else is returned unchanged.
  */
 export function backpackSymbol(raw: string): string {
+  // Every unified symbol has a slash; Backpack's own spelling (the usual argument) skips the pattern.
+  if (!raw.includes('/')) return raw;
   const unified = /^([^/:\s]+)\/([^/:\s]+)(?::([^/:\s]+))?$/.exec(raw.trim());
   if (!unified) return raw;
   const [, base = '', quote = '', settle] = unified;
@@ -52,12 +54,25 @@ async function catalogSymbols(exchange: CachedExchange): Promise<ReadonlyMap<str
 
 /**
  * The Backpack symbol for a market argument, or an UNKNOWN_SYMBOL error raised before any other exchange call.
- * A symbol missing from the catalog triggers one (rate-limited) catalog refresh first, so markets listed after
- * startup work.
+ * Synchronous while the cached catalog is fresh and lists the symbol (every query of a market pays this check, and its
+ * index is built once per catalog snapshot); a promise otherwise. A symbol missing from the catalog triggers one
+ * (rate-limited) catalog refresh first, so markets listed after startup work.
  */
-export async function knownSymbol(exchange: CachedExchange, raw: string): Promise<string> {
+export function knownSymbol(exchange: CachedExchange, raw: string): string | Promise<string> {
   const symbol = backpackSymbol(raw);
-  const known = await catalogSymbols(exchange);
+  const fresh = exchange.freshData('getMarkets', ALL_MARKET_TYPES_PARAMS);
+  const known = fresh === undefined ? undefined : indexBySymbol(fresh);
+  if (known?.has(symbol) === true) return symbol;
+  return checkedAfterRefresh(exchange, raw, symbol, known);
+}
+
+async function checkedAfterRefresh(
+  exchange: CachedExchange,
+  raw: string,
+  symbol: string,
+  fresh: ReadonlyMap<string, unknown> | undefined,
+): Promise<string> {
+  const known = fresh ?? (await catalogSymbols(exchange));
   if (known.has(symbol)) return symbol;
   if (await exchange.refreshMarkets()) {
     const refreshed = await catalogSymbols(exchange);
