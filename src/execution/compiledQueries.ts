@@ -10,10 +10,13 @@ import {
   type ExecutionResult,
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { LRUCache } from 'lru-cache';
 
 export interface CompiledQueriesOptions {
   /** A document is compiled at this execution of it, 1 or more (compiling takes about a millisecond). */
   readonly compileAt?: number;
+  /** Documents whose plans (counts, compiled queries) are kept, least recently used out first. */
+  readonly maxCompiled?: number;
   /** Told when graphql-jit cannot compile a document: it keeps running on the standard executor. */
   readonly onCompileError?: (message: string) => void;
 }
@@ -63,8 +66,9 @@ export function useCompiledQueries(
   stats: CompiledQueryStats = { compiled: 0, executions: 0 },
 ): Plugin {
   const compileAt = Math.max(1, options.compileAt ?? 2);
-  // Keyed by the parsed document yoga keeps in its parse cache: a plan lives as long as its document does.
-  const plans = new WeakMap<DocumentNode, Map<string, Plan>>();
+  // Keyed by the parsed document the parse cache keeps. Bounded on its own: a compiled query holds about 34 KiB
+  // (generated code and its closures), so 256 of them about 9 MiB; an evicted document compiles again if it returns.
+  const plans = new LRUCache<DocumentNode, Map<string, Plan>>({ max: options.maxCompiled ?? 256 });
 
   function planOf(args: ExecutionArgs): Plan {
     let byName = plans.get(args.document);

@@ -1,7 +1,9 @@
 // Compiled queries (graphql-jit) answer exactly as the standard executor does: data, coded errors with their
 // locations and paths, masked failures; and only queries without @defer/@stream are compiled.
+import { createSchema, createYoga } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CachedExchange } from '../../src/exchange/cache.ts';
+import { useCompiledQueries } from '../../src/execution/compiledQueries.ts';
 import type { Gateway } from '../../src/server.ts';
 import { startGateway, type TestGateway } from '../support/gateway.ts';
 import { gql } from '../support/gql.ts';
@@ -118,5 +120,33 @@ describe('compiled queries answer exactly as the standard executor', () => {
     } finally {
       prototype.callWithMeta = callWithMeta;
     }
+  });
+});
+
+describe('compiled query plans', () => {
+  it('keeps at most maxCompiled documents, compiling an evicted one again when it returns', async () => {
+    const stats = { compiled: 0, executions: 0 };
+    const yoga = createYoga({
+      schema: createSchema({
+        typeDefs: 'type Query { a: Int! b: Int! }',
+        resolvers: { Query: { a: () => 1, b: () => 2 } },
+      }),
+      logging: false,
+      plugins: [useCompiledQueries({ compileAt: 1, maxCompiled: 1 }, stats)],
+    });
+    const run = async (query: string): Promise<unknown> => {
+      const response = await yoga.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      });
+      return response.json();
+    };
+    expect(await run('{ a }')).toEqual({ data: { a: 1 } });
+    expect(await run('{ a }')).toEqual({ data: { a: 1 } });
+    expect(stats).toEqual({ compiled: 1, executions: 2 });
+    expect(await run('{ b }')).toEqual({ data: { b: 2 } });
+    expect(await run('{ a }')).toEqual({ data: { a: 1 } });
+    expect(stats).toEqual({ compiled: 3, executions: 4 });
   });
 });
