@@ -9,13 +9,14 @@ const schema = createSchema({ typeDefs: 'type Query { hello: String! }', resolve
 
 function gateway() {
   let validations = 0;
-  const counting: ValidationRule = () => {
-    validations += 1;
-    return {};
-  };
-  // Introspection is refused to callers without `x-introspect`, as the gateway's security layer does by scope.
+  // Introspection is refused to callers without `x-introspect`, as the gateway's security layer does by scope. The
+  // counting rule is built afresh on every request, as graphql-armor's limits are.
   const rules: Plugin = {
     onValidate({ addValidationRule, context }) {
+      const counting: ValidationRule = () => {
+        validations += 1;
+        return {};
+      };
       addValidationRule(counting);
       const request = (context as { request?: Request }).request;
       if (request?.headers.get('x-introspect') === null) addValidationRule(NoSchemaIntrospectionCustomRule);
