@@ -2,8 +2,8 @@
 // security layer (src/security): tokens → principal → that principal's account, scopes, limits, safe bind defaults.
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
-import { createYoga, maskError as defaultMaskError, type YogaServerInstance } from 'graphql-yoga';
+import type { GraphQLSchema } from 'graphql';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
@@ -17,6 +17,7 @@ import { useCompiledQueries, type CompiledQueryStats } from './execution/compile
 import { useIncrementalDelivery } from './execution/deferStream.ts';
 import { useDocumentCache } from './execution/documentCache.ts';
 import { useExecutionTimeLimit } from './execution/executionTimeLimit.ts';
+import { maskErrorFor } from './execution/maskError.ts';
 import { ResponseCache } from './execution/responseCache.ts';
 import { dashboardEnabled, withDashboard } from './http/dashboard.ts';
 import { useResponseSizeLimit } from './execution/responseSizeLimit.ts';
@@ -34,7 +35,6 @@ import { startTracing } from './operations/tracing.ts';
 import { useRequestDeadline } from './operations/useRequestDeadline.ts';
 import { createRequestContext } from './requestContext.ts';
 import type { GatewayContext } from './schema/context.ts';
-import { toGraphQLError } from './schema/errors.ts';
 import { schema } from './schema/index.ts';
 import { loadSecurity, withBodyLimit, type Account, type Security } from './security/index.ts';
 import { hasScope } from './security/principal.ts';
@@ -133,31 +133,6 @@ function compiledQueries(compileAt: number, logger: Logger, stats: CompiledQuery
   if (compileAt === 0) return [];
   const onCompileError = (message: string): void => logger.warn({ message }, 'query not compiled');
   return [useCompiledQueries({ compileAt, onCompileError }, stats)];
-}
-
-/** Known failures become coded GraphQLErrors; everything else is masked (no stack, no message, no secrets). */
-function maskErrorFor(logger: Logger) {
-  return (error: unknown, message: string): Error => {
-    const located = error instanceof GraphQLError ? error : null;
-    const mapped = toGraphQLError(located ? located.originalError : error);
-    if (mapped) {
-      return new GraphQLError(mapped.message, {
-        nodes: located?.nodes ?? null,
-        source: located?.source ?? null,
-        positions: located?.positions ?? null,
-        path: located?.path ?? null,
-        extensions: mapped.extensions,
-      });
-    }
-    const original = located?.originalError ?? error;
-    if (original && !(original instanceof GraphQLError)) {
-      logger.error(
-        { err: original instanceof Error ? { name: original.name, message: original.message } : String(original) },
-        'unexpected resolver error',
-      );
-    }
-    return defaultMaskError(error, message, false);
-  };
 }
 
 export async function createGateway(config: Config, deps: GatewayDeps = {}): Promise<Gateway> {
