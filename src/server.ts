@@ -15,7 +15,7 @@ import { BackpackRest } from './exchange/rest.ts';
 import type { WebSocketConstructor } from './exchange/stream.ts';
 import { useCompiledQueries, type CompiledQueryStats } from './execution/compiledQueries.ts';
 import { useIncrementalDelivery } from './execution/deferStream.ts';
-import { useDocumentCache } from './execution/documentCache.ts';
+import { useValidationCache } from './execution/validationCache.ts';
 import { useExecutionTimeLimit } from './execution/executionTimeLimit.ts';
 import { maskErrorFor } from './execution/maskError.ts';
 import { ResponseCache } from './execution/responseCache.ts';
@@ -279,8 +279,8 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     metrics.endpointPlugin({
       allowed: (request) => hasScope(security.identify({ headers: request.headers }), 'metrics'),
     }),
-    // Last: it finds a validation by the rules every plugin above added (yoga's own cache is off).
-    useDocumentCache(),
+    // Last: it finds a validation by the rules every plugin above added (yoga's validation cache is off; its parse cache stays).
+    useValidationCache(),
   ];
   const nativePost = createNativePost({ path: GRAPHQL_PATH, plugins });
   const yoga = createYoga<{ req: IncomingMessage; res: ServerResponse }, GatewayContext>({
@@ -290,7 +290,7 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     graphiql: security.limits.graphiql ? graphiqlOptions(DEFAULT_QUERY) : false,
     renderGraphiQL,
     maskedErrors: { maskError: maskErrorFor(logger) },
-    parserAndValidationCache: false,
+    parserAndValidationCache: { validationCache: false },
     plugins: [...plugins, nativePost.plugin],
     logging: {
       // yoga logs twice per request at debug: the line is only built when that level is on.

@@ -1,12 +1,6 @@
-// Parsed documents by query text and validation results by document and rule set, in place of yoga's own cache.
+// Validation results by document and rule set, in place of yoga's validation cache (its parse cache stays).
 import type { Plugin } from '@envelop/core';
 import type { DocumentNode, GraphQLSchema, ValidationRule } from 'graphql';
-import { LRUCache } from 'lru-cache';
-
-export interface DocumentCacheOptions {
-  /** Distinct query texts kept parsed (yoga's default). */
-  readonly maxDocuments?: number;
-}
 
 /** One validation of a document: under exactly these rules, these errors. */
 interface Validated {
@@ -24,10 +18,7 @@ const MAX_RULE_SETS = 4;
  * query's CPU (bench B1U). Here a validation is found by comparing the rule list with the ones it was validated under,
  * rule by rule (see `sameRules`). Register it after every plugin that adds validation rules.
  */
-export function useDocumentCache(options: DocumentCacheOptions = {}): Plugin {
-  const max = options.maxDocuments ?? 1024;
-  const documents = new LRUCache<string, DocumentNode>({ max });
-  const parseErrors = new LRUCache<string, Error>({ max });
+export function useValidationCache(): Plugin {
   const validations = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Validated[]>>();
 
   const validatedOf = (schema: GraphQLSchema, document: DocumentNode): Validated[] => {
@@ -39,20 +30,6 @@ export function useDocumentCache(options: DocumentCacheOptions = {}): Plugin {
   };
 
   return {
-    onParse({ params, setParsedDocument }) {
-      const text = params.source.toString();
-      const document = documents.get(text);
-      if (document !== undefined) {
-        setParsedDocument(document);
-        return;
-      }
-      const error = parseErrors.get(text);
-      if (error !== undefined) throw error;
-      return ({ result }) => {
-        if (result instanceof Error) parseErrors.set(text, result);
-        else if (result != null) documents.set(text, result);
-      };
-    },
     onValidate({ params: { schema, documentAST, rules }, setResult }) {
       const ruleList = rules ?? [];
       const kept = validatedOf(schema, documentAST);

@@ -1,9 +1,9 @@
-// The parse and validation cache: a document is validated once per rule set, and a caller whose rules differ (no
+// The validation cache: a document is validated once per rule set, and a caller whose rules differ (no
 // introspection) never gets an answer validated under someone else's rules.
 import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
 import { NoSchemaIntrospectionCustomRule, type ValidationRule } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { useDocumentCache } from '../../src/execution/documentCache.ts';
+import { useValidationCache } from '../../src/execution/validationCache.ts';
 
 const schema = createSchema({ typeDefs: 'type Query { hello: String! }', resolvers: { Query: { hello: () => 'hi' } } });
 
@@ -25,8 +25,8 @@ function gateway() {
   const yoga = createYoga({
     schema,
     logging: false,
-    parserAndValidationCache: false,
-    plugins: [rules, useDocumentCache()],
+    parserAndValidationCache: { validationCache: false },
+    plugins: [rules, useValidationCache()],
   });
   const post = async (query: string, headers: Record<string, string> = {}) => {
     const response = await yoga.fetch('http://localhost/graphql', {
@@ -39,7 +39,7 @@ function gateway() {
   return { post, validations: () => validations };
 }
 
-describe('document cache', () => {
+describe('validation cache', () => {
   it('validates a document once per rule set and answers each caller under its own rules', async () => {
     const { post, validations } = gateway();
     const query = '{ __schema { queryType { name } } }';
