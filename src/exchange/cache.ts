@@ -259,11 +259,15 @@ export class CachedExchange {
     } catch {
       return undefined;
     }
-    const entry = this.entries.get(cacheKey(name, params));
-    if (!entry?.value || this.now() >= entry.freshUntil) return undefined;
+    return this.freshHit(name, this.entries.get(cacheKey(name, params)), this.now())?.data as ResultOf<N> | undefined;
+  }
+
+  /** A fresh entry's answer, counted and recorded as a hit; undefined when the entry is missing or not fresh. */
+  private freshHit(name: EndpointName, entry: Entry | undefined, now: number): ResponseWithMeta<unknown> | undefined {
+    if (!entry?.value || now >= entry.freshUntil) return undefined;
     this.onLookup?.(name, 'hit');
     this.recorder?.read(entry.freshUntil);
-    return entry.value.data as ResultOf<N>;
+    return entry.value;
   }
 
   /** Whether `name` is answered from the shared cache (public GET). */
@@ -331,11 +335,8 @@ export class CachedExchange {
     const now = this.now();
     const entry = this.entries.get(key);
     const recorder = this.recorder;
-    if (entry?.value && now < entry.freshUntil) {
-      this.onLookup?.(name, 'hit');
-      recorder?.read(entry.freshUntil);
-      return Promise.resolve(entry.value);
-    }
+    const hit = this.freshHit(name, entry, now);
+    if (hit !== undefined) return Promise.resolve(hit);
     if (entry?.value && now < entry.staleUntil) {
       this.onLookup?.(name, 'stale');
       recorder?.uncacheable();
