@@ -23,6 +23,7 @@ import { dashboardEnabled, withDashboard } from './http/dashboard.ts';
 import { useResponseSizeLimit } from './execution/responseSizeLimit.ts';
 import { withCompression } from './http/compression.ts';
 import { graphiqlOptions, renderGraphiQL, useGraphiQLAssets } from './http/graphiql.ts';
+import { TappedResponse } from './http/tappedResponse.ts';
 import { useSharedSubscriptionExecution } from './execution/sharedSubscriptions.ts';
 import { checkKeys } from './operations/keyCheck.ts';
 import { GatewayMetrics } from './operations/metrics.ts';
@@ -332,6 +333,8 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
   // Oversized bodies are refused (413) from Content-Length before yoga reads them; yoga also caps streamed bodies.
   // Compression outermost: the cache keeps plain bytes and each reply is encoded for its own client.
   const server = createServer(
+    // Responses carry the cache's and compression's taps as fields (src/http/tappedResponse.ts).
+    { ServerResponse: TappedResponse },
     withCompression(
       withDashboard(withBodyLimit(responses.handler(graphql), security.limits.maxBodyBytes), {
         enabled: dashboardEnabled(env, security.limits.graphiql),

@@ -18,7 +18,7 @@ import type { Plugin } from '@envelop/core';
 import type { ReadRecorder } from '../exchange/cache.ts';
 import { cachedAnswer, etagOf } from '../http/cacheHeaders.ts';
 import { readBody } from '../http/readBody.ts';
-import { foldWriteHeadHeaders } from '../http/writeHead.ts';
+import { responseTaps } from '../http/tappedResponse.ts';
 import { Doorkeeper } from './doorkeeper.ts';
 
 export interface ResponseCacheOptions {
@@ -260,17 +260,8 @@ export class ResponseCache {
       chunks.push(buffer);
       return chunk;
     };
-    // The stored headers are read back with getHeaders(), so headers given to writeHead must land there too.
-    foldWriteHeadHeaders(res);
-    const write = res.write;
-    const end = res.end;
-    res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
-      return (write as (...args: unknown[]) => boolean).call(this, capture(chunk, rest[0]), ...rest);
-    } as typeof res.write;
-    res.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
-      return (end as (...args: unknown[]) => ServerResponse).call(this, capture(chunk, rest[0]), ...rest);
-    } as typeof res.end;
-
+    // Set on the response, not patched onto it (see TappedResponse); headers given to writeHead reach getHeaders().
+    responseTaps(res).capture = capture;
     let settle: ((stored: Stored | null) => void) | undefined;
     if (lead) {
       const promise = new Promise<Stored | null>((resolve) => {

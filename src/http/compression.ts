@@ -2,7 +2,7 @@
 // listener, so yoga's answers, GraphiQL's files and the response cache's replays are all covered; streams are not.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { constants, createBrotliCompress, createGzip, type BrotliCompress, type Gzip } from 'node:zlib';
-import { foldWriteHeadHeaders } from './writeHead.ts';
+import { baseResponse, responseTaps, type ResponseEncoder } from './tappedResponse.ts';
 
 /** Smaller bodies are sent as they are: compressing them saves less than its own overhead. */
 const MIN_COMPRESSED_BYTES = 1_024;
@@ -44,6 +44,45 @@ function compressor(encoding: Encoding): Gzip | BrotliCompress {
     : createGzip({ level: 6 });
 }
 
+/** One response's compression, decided from its status and headers when the head goes out. */
+class ResponseCompression implements ResponseEncoder {
+  private stream: Gzip | BrotliCompress | null | undefined;
+
+  constructor(
+    private readonly res: ServerResponse,
+    private readonly encoding: Encoding,
+  ) {}
+
+  get active(): boolean {
+    return this.stream !== null && this.stream !== undefined;
+  }
+
+  decide(status: number): void {
+    if (this.stream !== undefined) return;
+    this.stream = null;
+    const res = this.res;
+    if (!worthCompressing(res, status)) return;
+    const compressing = compressor(this.encoding);
+    this.stream = compressing;
+    res.removeHeader('content-length');
+    res.setHeader('Content-Encoding', this.encoding);
+    // The compressed bytes go out past the taps.
+    compressing.on('data', (chunk: Buffer) => baseResponse.write.call(res, chunk));
+    compressing.once('end', () => baseResponse.end.call(res));
+    res.once('close', () => compressing.destroy());
+  }
+
+  write(chunk: unknown): boolean {
+    this.stream?.write(chunk);
+    return true;
+  }
+
+  end(chunk: unknown): void {
+    if (chunk === undefined) this.stream?.end();
+    else this.stream?.end(chunk);
+  }
+}
+
 export function withCompression(next: RequestListener): RequestListener {
   return (req: IncomingMessage, res: ServerResponse) => {
     const encoding = req.method === 'HEAD' ? null : preferredEncoding(req.headers['accept-encoding']);
@@ -52,39 +91,7 @@ export function withCompression(next: RequestListener): RequestListener {
       return;
     }
     res.setHeader('Vary', 'Accept-Encoding');
-    const write = res.write.bind(res) as (chunk: unknown, encoding?: BufferEncoding) => boolean;
-    const end = res.end.bind(res) as (chunk?: unknown) => ServerResponse;
-    let stream: Gzip | BrotliCompress | null | undefined;
-    const decide = (status: number): void => {
-      if (stream !== undefined) return;
-      stream = null;
-      if (!worthCompressing(res, status)) return;
-      const compressing = compressor(encoding);
-      stream = compressing;
-      res.removeHeader('content-length');
-      res.setHeader('Content-Encoding', encoding);
-      compressing.on('data', (chunk: Buffer) => write(chunk));
-      compressing.once('end', () => end());
-      res.once('close', () => compressing.destroy());
-    };
-
-    foldWriteHeadHeaders(res, decide);
-    res.write = function (chunk: unknown, ...rest: unknown[]) {
-      decide(res.statusCode);
-      if (stream === null || stream === undefined) return write(chunk, rest[0] as BufferEncoding | undefined);
-      if (chunk !== null && chunk !== undefined && typeof chunk !== 'function') stream.write(chunk);
-      // zlib buffers; the socket's own backpressure applies to what it emits.
-      return true;
-    } as typeof res.write;
-    res.end = function (chunk?: unknown, ...rest: unknown[]) {
-      decide(res.statusCode);
-      if (stream === null || stream === undefined) {
-        return (end as (...args: unknown[]) => ServerResponse)(chunk, ...rest);
-      }
-      if (chunk !== null && chunk !== undefined && typeof chunk !== 'function') stream.end(chunk);
-      else stream.end();
-      return res;
-    } as typeof res.end;
+    responseTaps(res).encoder = new ResponseCompression(res, encoding);
     next(req, res);
   };
 }
