@@ -1,9 +1,10 @@
 // HTTP manners against the sandbox: gzip/brotli when asked for bodies of ~1 KB and more; public GET answers replayed
 // from the response cache are cacheable (max-age = remaining freshness, ETag, 304); @defer over multipart/mixed.
-import { request } from 'node:http';
+import { request, type ServerResponse } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { preferredEncoding } from '../../src/http/compression.ts';
+import { TappedResponse } from '../../src/http/tappedResponse.ts';
 import type { Gateway } from '../../src/server.ts';
 import { startGateway, type TestGateway } from '../support/gateway.ts';
 
@@ -76,6 +77,36 @@ describe('compression', () => {
     const gzip = await post(MARKETS, { 'accept-encoding': 'gzip' });
     expect(gzip.headers['content-encoding']).toBe('gzip');
     expect(JSON.parse(gunzipSync(gzip.body).toString('utf8'))).toEqual(expected);
+  });
+
+  it('keeps the plain answer while compressing it, replays it plain or compressed, and patches no response', async () => {
+    // A query of its own, so the cache sees it first here: sighted, then computed (kept), then replayed.
+    const query = `${MARKETS.slice(0, -1)} __typename }`;
+    const responses: ServerResponse[] = [];
+    const onRequest = (_req: unknown, res: ServerResponse): void => void responses.push(res);
+    gateway.server.on('request', onRequest);
+    try {
+      const first = await post(query);
+      const expected = JSON.parse(first.body.toString('utf8')) as unknown;
+      const computed = await post(query, { 'accept-encoding': 'br' });
+      expect(computed.headers['content-encoding']).toBe('br');
+      expect(JSON.parse(brotliDecompressSync(computed.body).toString('utf8'))).toEqual(expected);
+      const before = gateway.responses.hits;
+      // The kept copy is the plain body, whatever the client it was computed for asked.
+      const replayed = await post(query);
+      expect(replayed.headers['content-encoding']).toBeUndefined();
+      expect(replayed.body.equals(first.body)).toBe(true);
+      const gzip = await post(query, { 'accept-encoding': 'gzip' });
+      expect(gunzipSync(gzip.body).equals(first.body)).toBe(true);
+      expect(gateway.responses.hits).toBe(before + 2);
+    } finally {
+      gateway.server.off('request', onRequest);
+    }
+    expect(responses).toHaveLength(4);
+    for (const res of responses) {
+      expect(res).toBeInstanceOf(TappedResponse);
+      for (const method of ['writeHead', 'write', 'end']) expect(Object.hasOwn(res, method)).toBe(false);
+    }
   });
 
   it('leaves small answers alone', async () => {
