@@ -1,4 +1,5 @@
-// `npm run bench`: every benchmark against its same-run baseline; prints a table, writes results.json and results.md.
+// `npm run bench`: every benchmark against its same-run baseline; prints a table, writes results.json and results.md
+// (results.partial.* for --only or --quick runs).
 // Flags: --quick (short smoke run), --only=B1,B4 (a subset), --soak (adds the 10-minute RSS soak; --soak-minutes=N).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -67,10 +68,14 @@ for (const figure of figures)
 process.stdout.write(`\n${machine.nproc} cores, ${machine.cpu}, node ${machine.node}; ${seconds.toFixed(0)} s\n`);
 
 const report = { date: new Date().toISOString(), machine, settings, seconds, figures, failures, raw };
-writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
+// A complete run (every bench, full durations) writes results.json/.md and refreshes the README's table; a partial one
+// (--only, --quick) writes results.partial.*, so a spot check never replaces the committed figures of a full run.
+const complete = only === undefined && !process.argv.includes('--quick');
+const base = complete ? './results' : './results.partial';
+writeFileSync(new URL(`${base}.json`, import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
 const notes = figures.filter((f) => f.note).map((f) => `- **${f.bench}** ${f.metric}: ${f.note}`);
 writeFileSync(
-  new URL('./results.md', import.meta.url),
+  new URL(`${base}.md`, import.meta.url),
   [
     '# Benchmark results',
     '',
@@ -122,8 +127,7 @@ writeFileSync(
     '',
   ].join('\n'),
 );
-// A complete run (every bench, full durations) also refreshes the README's Performance table.
-if (only === undefined && !process.argv.includes('--quick') && Object.keys(failures).length === 0) {
+if (complete && Object.keys(failures).length === 0) {
   await updateReadme();
   process.stdout.write('README.md Performance table regenerated from bench/results.json\n');
 }
