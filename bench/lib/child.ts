@@ -52,7 +52,9 @@ export async function startChild<Info>(
         ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROF']}`]
         : []),
       // BENCH_GATEWAY_FLAGS="--trace-gc …": V8 flags for the gateway processes only (diagnosis; NODE_OPTIONS refuses most).
-      ...(process.env['BENCH_GATEWAY_FLAGS'] && name === 'gateway' ? process.env['BENCH_GATEWAY_FLAGS'].split(' ').filter(Boolean) : []),
+      ...(process.env['BENCH_GATEWAY_FLAGS'] && name === 'gateway'
+        ? process.env['BENCH_GATEWAY_FLAGS'].split(' ').filter(Boolean)
+        : []),
     ],
     // As deployed: NODE_ENV=production also drops graphql-js's development-only instanceof checks (both the gateway
     // and the graphql-js baseline run with it). The gateway's production defaults (no introspection, no GraphiQL,
