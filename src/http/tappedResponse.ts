@@ -34,18 +34,26 @@ export const baseResponse = {
 type Tapped = ServerResponse & ResponseTaps;
 
 /**
- * With a tap set, headers passed to `writeHead(status, [message], headers)` are applied with setHeader first, so
- * `getHeaders()` (the cache's copy, compression's content-type check) sees them: yoga's node adapter sends its
- * headers that way.
+ * With a tap set, headers passed to `writeHead(status, [message], headers)` are applied to the response first, as node
+ * applies them once any header was set, so `getHeaders()` (the cache's copy, compression's content-type check) sees
+ * them: yoga's node adapter sends its headers that way. An object sets each header; node's flat array
+ * (`[name, value, …]`) replaces those names and keeps duplicates. Anything else goes to node as it came.
  */
 function writeHead(this: Tapped, status: unknown, ...rest: unknown[]): ServerResponse {
   if (this.capture === undefined && this.encoder === undefined)
     return baseResponse.writeHead.call(this, status, ...rest);
-  const headers = rest.find((arg): arg is OutgoingHttpHeaders => typeof arg === 'object' && arg !== null);
-  if (headers !== undefined && !Array.isArray(headers)) {
-    for (const [name, value] of Object.entries(headers)) if (value !== undefined) this.setHeader(name, value);
+  const headers = rest.find((arg) => typeof arg === 'object' && arg !== null);
+  const flat = Array.isArray(headers) && headers.length % 2 === 0 && !headers.some((item) => typeof item === 'object');
+  if (flat) {
+    for (let i = 0; i < headers.length; i += 2) this.removeHeader(String(headers[i]));
+    for (let i = 0; i < headers.length; i += 2) this.appendHeader(String(headers[i]), String(headers[i + 1]));
+  } else if (headers !== undefined && !Array.isArray(headers)) {
+    for (const [name, value] of Object.entries(headers as OutgoingHttpHeaders)) {
+      if (value !== undefined) this.setHeader(name, value);
+    }
   }
   this.encoder?.decide(status as number);
+  if (Array.isArray(headers) && !flat) return baseResponse.writeHead.call(this, status, ...rest);
   return baseResponse.writeHead.call(this, status, typeof rest[0] === 'string' ? rest[0] : undefined);
 }
 

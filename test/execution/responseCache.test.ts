@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CachedExchange, type ReadRecorder } from '../../src/exchange/cache.ts';
 import { ExchangeError } from '../../src/exchange/errors.ts';
 import { ResponseCache } from '../../src/execution/responseCache.ts';
+import { TappedResponse } from '../../src/http/tappedResponse.ts';
 import type { Gateway } from '../../src/server.ts';
 import { FakeUpstream, fixtures, marketHandlers } from '../schema/fakeUpstream.ts';
 import { startGateway, type TestGateway } from '../support/gateway.ts';
@@ -89,19 +90,66 @@ describe('memoized public query responses', () => {
 async function cachedServer(
   cache: ResponseCache,
   handler: (req: IncomingMessage, res: ServerResponse) => void,
-): Promise<{ post: (body?: string) => Promise<string>; close: () => Promise<void> }> {
-  const server = createServer(cache.handler(handler));
+  options: { tapped?: boolean } = {},
+): Promise<{
+  post: (body?: string) => Promise<string>;
+  postRaw: (body?: string) => Promise<Response>;
+  close: () => Promise<void>;
+}> {
+  // The gateway's server makes TappedResponses; a plain node:http server gets the taps set per response.
+  const server = options.tapped
+    ? createServer({ ServerResponse: TappedResponse }, cache.handler(handler))
+    : createServer(cache.handler(handler));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  const postRaw = (body = '{"query":"{ n }"}'): Promise<Response> =>
+    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
   return {
-    post: async (body = '{"query":"{ n }"}') =>
-      (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).text(),
+    post: async (body?: string) => (await postRaw(body)).text(),
+    postRaw,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
 }
+
+describe('headers given to writeHead', () => {
+  for (const tapped of [true, false]) {
+    it(`are kept and replayed, as an object or as node's flat array (${tapped ? 'TappedResponse' : 'plain'} server)`, async () => {
+      const cache = new ResponseCache({ path: '/graphql' });
+      let calls = 0;
+      const server = await cachedServer(
+        cache,
+        (req, res) => {
+          calls += 1;
+          cache.recorderFor({ req })?.read(Date.now() + 60_000);
+          // The first query's two runs answer with an object, the second's with the flat array.
+          if (calls <= 2) res.writeHead(200, { 'content-type': 'application/json', 'x-form': 'object' });
+          else res.writeHead(200, ['content-type', 'application/json', 'x-form', 'flat', 'x-form', 'twice']);
+          res.end(`{"data":{"n":${calls}}}`);
+        },
+        { tapped },
+      );
+      try {
+        for (const [body, form] of [
+          ['{"query":"{ a }"}', 'object'],
+          ['{"query":"{ b }"}', 'flat, twice'],
+        ] as const) {
+          await server.post(body); // first sighting: not kept
+          const kept = await server.postRaw(body);
+          const replayed = await server.postRaw(body);
+          expect(replayed.headers.get('x-form')).toBe(form);
+          expect(replayed.headers.get('content-type')).toBe('application/json');
+          expect(await replayed.text()).toBe(await kept.text());
+        }
+        expect(cache.hits).toBe(2);
+      } finally {
+        await server.close();
+      }
+    });
+  }
+});
 
 describe('second-sight admission', () => {
   it('stores a response the second time its request is seen and answers the third from memory', async () => {
