@@ -1,6 +1,7 @@
 // A fetch-Request-shaped view of a node:http request for the native GraphQL path: the parts yoga's envelop phase, our
 // plugins and the context factory read (method, url, headers.get/has, signal), without building a fetch Request.
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import { ClientSignal } from '../clientSignal.ts';
 
 /** `Headers.get`/`has` over node's already-parsed, lower-cased header object. */
 export class NodeHeaders {
@@ -23,7 +24,7 @@ export class NodeRequestView {
   /** The URL's path (the native path takes only requests without a query string). */
   readonly pathname: string;
   readonly headers: NodeHeaders;
-  private controller: AbortController | undefined;
+  private clientSignal: ClientSignal | undefined;
 
   constructor(
     private readonly req: IncomingMessage,
@@ -45,20 +46,20 @@ export class NodeRequestView {
    * that leaves the cache), so a client gone before that reads an already aborted signal.
    */
   get signal(): AbortSignal {
-    if (this.controller === undefined) {
-      const controller = new AbortController();
-      this.controller = controller;
+    if (this.clientSignal === undefined) {
+      const signal = new ClientSignal();
+      this.clientSignal = signal;
       const res = this.res;
       // Read lazily, so the client may already be gone: no 'close' will come any more.
       if (res.closed && !res.writableFinished) {
-        controller.abort(res.errored ?? undefined);
-        return controller.signal;
+        signal.abort(res.errored ?? undefined);
+        return signal;
       }
       // 'close' follows 'finish' on a completed response: one listener, asking whether the response finished.
       res.once('close', () => {
-        if (!res.writableFinished && !controller.signal.aborted) controller.abort(res.errored ?? undefined);
+        if (!res.writableFinished) signal.abort(res.errored ?? undefined);
       });
     }
-    return this.controller.signal;
+    return this.clientSignal;
   }
 }
