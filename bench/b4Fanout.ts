@@ -82,7 +82,7 @@ async function measure(
   }
 }
 
-async function rawRound(count: number, settings: Settings): Promise<Pumped & { errors: number }> {
+async function rawRound(count: number, settings: Settings): Promise<Pumped & { errors: number; cpuMicros?: number }> {
   const stub = await StubStreams.start();
   const raw = await startChild<{ url: string }>('rawWs', { env: { BACKPACK_WS_URL: stub.url, BENCH_STREAM: STREAM } });
   try {
@@ -92,6 +92,7 @@ async function rawRound(count: number, settings: Settings): Promise<Pumped & { e
       stub,
       async () => (await raw.call<number>('subscribers')) >= count,
       settings,
+      () => raw.call<NodeJS.CpuUsage>('cpu'),
     );
   } finally {
     await raw.stop();
@@ -126,7 +127,7 @@ async function gatewayRound(
 export async function b4(settings: Settings): Promise<{ figures: Figure[]; raw: unknown }> {
   const count = settings.subscribers;
   const rest = await startStubRest(0);
-  const baselines: (Pumped & { errors: number })[] = [];
+  const baselines: (Pumped & { errors: number; cpuMicros?: number })[] = [];
   const measured: (Pumped & { errors: number; upstreamSockets: number; cpuMicros?: number })[] = [];
   try {
     // Alternate the two so drift on a shared machine hits both alike.
@@ -161,7 +162,8 @@ export async function b4(settings: Settings): Promise<{ figures: Figure[]; raw: 
           `${measured.map((run) => run.messagesPerSecond.toFixed(0)).join('/')}, raw ` +
           `${baselines.map((run) => run.messagesPerSecond.toFixed(0)).join('/')}; client errors ${errors}; gateway CPU ` +
           // CPU time per delivery holds still on a busy machine where deliveries/s do not.
-          `${measured.map((run) => ((run.cpuMicros ?? Number.NaN) / run.delivered).toFixed(1)).join('/')} µs per delivery`,
+          `${measured.map((run) => ((run.cpuMicros ?? Number.NaN) / run.delivered).toFixed(1)).join('/')} µs per delivery, ` +
+          `raw relay ${baselines.map((run) => ((run.cpuMicros ?? Number.NaN) / run.delivered).toFixed(1)).join('/')} µs`,
       },
       {
         id: 'B4.sockets',

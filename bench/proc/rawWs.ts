@@ -31,8 +31,12 @@ upstream.on('message', (raw) => {
 });
 
 const { port } = server.address() as AddressInfo;
-serveParent({ url: `ws://127.0.0.1:${port}/graphql` }, { subscribers: () => clients.size }, async () => {
-  upstream.terminate();
-  for (const socket of server.clients) socket.terminate();
-  server.close();
-});
+serveParent(
+  { url: `ws://127.0.0.1:${port}/graphql` },
+  { subscribers: () => clients.size, cpu: () => process.cpuUsage() },
+  async () => {
+    upstream.terminate();
+    for (const socket of server.clients) socket.terminate();
+    server.close();
+  },
+);
