@@ -47,4 +47,17 @@ export async function postJson(url: string, body: string): Promise<{ status: num
   return { status: response.status, text: await response.text() };
 }
 
+/** Waits until the gateway's `/ready` answers 200 (its startup exchange probe and catalog load are done). */
+export async function untilReady(gatewayUrl: string, timeoutMs = 10_000): Promise<void> {
+  const ready = new URL('/ready', gatewayUrl);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await fetch(ready);
+    const body = await response.text();
+    if (response.status === 200) return;
+    if (Date.now() > deadline) throw new Error(`gateway not ready after ${timeoutMs} ms: ${body.slice(0, 300)}`);
+    await sleep(20);
+  }
+}
+
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -43,6 +43,7 @@ const { port } = server.address() as AddressInfo;
 serveParent(
   { url: `http://127.0.0.1:${port}/graphql` },
   {
+    cpu: () => process.cpuUsage(),
     stallStart: (args) => stallStart({ perRequest: args['perRequest'] !== false }),
     stallStop: () => stallStop(),
   },
