@@ -21,10 +21,10 @@ import type { QueueTaker, SubscriptionQueue } from '../streams/queue.ts';
 /** Where one operation's `next` messages go when they need no per-result hook. */
 export interface PayloadSink {
   /**
-   * Sends a `next` message carrying `payload` (the result's JSON); `written` runs once it left (no error, or null) or
-   * failed. False when the socket no longer takes messages (its closing ends the operation).
+   * Sends a `next` message carrying `payload` (the result's JSON, UTF-8); `written` runs once it left (no error, or
+   * null) or failed. False when the socket no longer takes messages (its closing ends the operation).
    */
-  write(payload: string, written: (error?: Error | null) => void): boolean;
+  write(payload: Buffer, written: (error?: Error | null) => void): boolean;
   /** Told which delivery writes through it, so the transport can drive that delivery. */
   claimedBy?(delivery: DrivenDelivery): void;
 }
@@ -50,18 +50,21 @@ export function payloadSinkOf(rootValue: unknown): PayloadSink | undefined {
 /** One event executed for one operation, shared by every subscriber of it. */
 export interface SharedExecution {
   readonly result: ExecutionResult | Promise<ExecutionResult>;
-  /** The result's JSON once known; null when it must go through the hooks (errors, above the size limit). */
-  payload: string | null | undefined;
+  /**
+   * The result's JSON as UTF-8 once known (encoded once for every subscriber); null when it must go through the hooks
+   * (errors, above the size limit).
+   */
+  payload: Buffer | null | undefined;
 }
 
 function toError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
-function directPayload(result: ExecutionResult, maxBytes: number | undefined): string | null {
+function directPayload(result: ExecutionResult, maxBytes: number | undefined): Buffer | null {
   if (result.errors !== undefined) return null;
-  const json = JSON.stringify(result);
-  return maxBytes !== undefined && Buffer.byteLength(json) > maxBytes ? null : json;
+  const json = Buffer.from(JSON.stringify(result));
+  return maxBytes !== undefined && json.length > maxBytes ? null : json;
 }
 
 type Step = IteratorResult<ExecutionResult, void>;

@@ -3,8 +3,10 @@
 // answered with `pong`, `subscribe` only after the ack (4401) under an id not in use (4409), `complete` from either
 // side, an unparsable or invalid message closes with 4400. Its operations are WsOperation objects (see there).
 import type { IncomingMessage } from 'node:http';
+import type { Writable } from 'node:stream';
 import { CloseCode, MessageType, parseMessage, stringifyMessage, type Message } from 'graphql-ws';
 import type { WebSocket } from 'ws';
+import { textFrame } from './textFrame.ts';
 import { WsOperation, type OperationHandlers, type OperationHost } from './wsOperation.ts';
 
 /**
@@ -123,6 +125,21 @@ export class WsConnection implements ConnectionContext, OperationHost<Connection
     const { socket } = this.extra;
     if (socket.readyState !== socket.OPEN) return false;
     socket.send(message, written);
+    return true;
+  }
+
+  /**
+   * One text message written as one frame straight to the TCP socket (src/streams/textFrame.ts), past ws's sender.
+   * That is safe while no extension was negotiated (this server offers none: no permessage-deflate), when ws keeps no
+   * frame of its own queued or compressing, and every frame, its own pings and close included, goes to the socket in
+   * the order written. With an extension it goes through ws.
+   */
+  sendParts(parts: readonly Uint8Array[], written: (error?: Error | null) => void): boolean {
+    const { socket } = this.extra;
+    if (socket.readyState !== socket.OPEN) return false;
+    const tcp = socket.extensions === '' ? (socket as { _socket?: Writable })._socket : undefined;
+    if (tcp !== undefined) tcp.write(textFrame(parts), written);
+    else socket.send(Buffer.concat(parts), { binary: false }, written);
     return true;
   }
 

@@ -20,6 +20,10 @@ import { MessageType, stringifyMessage, type SubscribePayload } from 'graphql-ws
 import type { DeliveryDriver, DrivenDelivery, PayloadSink } from '../execution/directDelivery.ts';
 
 type MaybePromise<T> = T | Promise<T>;
+
+/** The end of a `next` message after its payload. */
+const CLOSING_BRACE = Buffer.from('}');
+
 export type OperationResult = ExecutionResult | AsyncIterable<ExecutionResult>;
 
 /** What an operation needs of its connection. */
@@ -29,6 +33,8 @@ export interface OperationHost<Context> {
   readonly handlers: OperationHandlers<Context>;
   /** Sends one message; resolves once written (or at once when the socket is gone). */
   send(message: string, written?: (error?: Error | null) => void): boolean;
+  /** Sends one text message made of `parts` (UTF-8) back to back; false when the socket no longer takes messages. */
+  sendParts(parts: readonly Uint8Array[], written: (error?: Error | null) => void): boolean;
   /** The operation ended: its id may be used again. */
   forget(id: string, operation: WsOperation<Context>): void;
   /** A failure of the server, not of the client's operation: ends the connection (4500). */
@@ -67,8 +73,8 @@ export class WsOperation<Context> implements PayloadSink, DeliveryDriver {
   private stream: AsyncIterator<ExecutionResult> | undefined;
   private delivery: DrivenDelivery | undefined;
   private pulling = false;
-  /** `{"id":…,"type":"next","payload":`, built on the first direct write. */
-  private prefix: string | undefined;
+  /** `{"id":…,"type":"next","payload":` as UTF-8, built on the first direct write. */
+  private prefix: Buffer | undefined;
 
   constructor(
     private readonly host: OperationHost<Context>,
@@ -123,9 +129,9 @@ export class WsOperation<Context> implements PayloadSink, DeliveryDriver {
   }
 
   /** PayloadSink: a `next` message with `payload` (a result's JSON), written straight to the socket. */
-  write(payload: string, written: (error?: Error | null) => void): boolean {
-    this.prefix ??= `{"id":${JSON.stringify(this.id)},"type":"next","payload":`;
-    return this.host.send(`${this.prefix}${payload}}`, written);
+  write(payload: Buffer, written: (error?: Error | null) => void): boolean {
+    this.prefix ??= Buffer.from(`{"id":${JSON.stringify(this.id)},"type":"next","payload":`);
+    return this.host.sendParts([this.prefix, payload, CLOSING_BRACE], written);
   }
 
   /** PayloadSink: the delivery writing through this sink, which this operation drives. */

@@ -21,8 +21,10 @@ async function rawClient(operations: Record<string, string>): Promise<{ frames: 
   await new Promise<void>((resolve, reject) => {
     socket.once('error', reject);
     socket.once('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: {} })));
-    socket.on('message', (data: Buffer) => {
+    socket.on('message', (data: Buffer, isBinary: boolean) => {
       const text = data.toString('utf8');
+      // graphql-ws speaks text frames only; a binary one would be a framing mistake.
+      if (isBinary) frames.push(`BINARY FRAME: ${text}`);
       if (text.includes('"connection_ack"')) {
         for (const [id, query] of Object.entries(operations))
           socket.send(JSON.stringify({ id, type: 'subscribe', payload: { query } }));
@@ -57,6 +59,7 @@ describe('direct delivery of subscription events', () => {
       const common = payloadsB.filter((payload) => payloadsA.includes(payload));
       expect(common.length).toBeGreaterThanOrEqual(2);
       expect(first.frames.filter((frame) => frame.includes('"errors"'))).toEqual([]);
+      expect([...first.frames, ...second.frames].filter((frame) => frame.startsWith('BINARY'))).toEqual([]);
     } finally {
       first.close();
       second.close();
