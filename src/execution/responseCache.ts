@@ -59,6 +59,9 @@ function isBatch(body: Buffer): boolean {
 function headerText(value: string | string[] | undefined): string {
   return value === undefined ? '' : String(value);
 }
+/** How long a request found not keepable runs without being recorded before one of its answers is tried again. */
+const ONE_OFF_PASS_MS = 1_000;
+
 /** Not replayed: per-connection, per-request or recomputed. */
 const DROP_HEADERS = new Set([
   'date',
@@ -92,12 +95,15 @@ export class ResponseCache {
   /** Misses being computed: identical requests arriving meanwhile wait for the first one instead of repeating it. */
   private readonly pending = new Map<string, Promise<Stored | null>>();
   /**
-   * Requests whose last complete answer could not be kept (TTL-0 data, errors, a mutation …). Waiting for the first
-   * of these would only add its whole run to everyone else's latency, since they must run anyway afterwards
-   * (measured: +2–3 ms p50 at 1000 req/s with TTL 0); they run side by side instead, and the exchange cache still
-   * coalesces their upstream calls. Cleared by the first answer that is kept. Bounded like `entries`.
+   * Requests whose last complete answer could not be kept (TTL-0 data, errors, a mutation …), each with the time
+   * until which its answers go through uncaptured. Waiting for the first of these would only add its whole run to
+   * everyone else's latency, since they must run anyway afterwards (measured: +2–3 ms p50 at 1000 req/s with TTL 0);
+   * they run side by side instead, and the exchange cache still coalesces their upstream calls. Recording and copying
+   * each answer only to find it unkeepable again cost 2.7 of the 61 KiB an uncached query allocated (B2, TTL 0), so
+   * for ONE_OFF_PASS_MS they are not recorded at all; the next one after that is, and renews the pass if it still
+   * cannot be kept. Cleared by the first answer that is kept. Bounded like `entries`.
    */
-  private readonly oneOffs = new Set<string>();
+  private readonly oneOffs = new Map<string, number>();
   private readonly recordings = new WeakMap<IncomingMessage, Recording>();
   private readonly sightings: Doorkeeper;
   private readonly maxEntries: number;
@@ -198,11 +204,15 @@ export class ResponseCache {
     if (stored !== undefined) this.entries.delete(key);
     const pending = this.pending.get(key);
     if (pending === undefined) {
-      if (stored === undefined && !this.sightings.seenBefore(key)) {
-        // First sighting: nothing to wait for, nothing recorded or copied.
+      const passUntil = this.oneOffs.get(key);
+      if (
+        (passUntil !== undefined && this.now() < passUntil) ||
+        (stored === undefined && passUntil === undefined && !this.sightings.seenBefore(key))
+      ) {
+        // A first sighting, or a known one-off within its pass: nothing to wait for, nothing recorded or copied.
         this.misses += 1;
         next(req, res);
-      } else this.compute(req, res, next, key, !this.oneOffs.has(key));
+      } else this.compute(req, res, next, key, passUntil === undefined);
       return;
     }
     void pending.then((result) => {
@@ -311,10 +321,10 @@ export class ResponseCache {
   }
 
   private markOneOff(key: string): void {
-    if (this.oneOffs.has(key)) return;
-    this.oneOffs.add(key);
-    // Oldest first (Set order); forgetting one only brings back the wait for that key.
-    if (this.oneOffs.size > this.maxEntries) this.oneOffs.delete(this.oneOffs.values().next().value as string);
+    this.oneOffs.delete(key);
+    this.oneOffs.set(key, this.now() + ONE_OFF_PASS_MS);
+    // Oldest first (Map order); forgetting one only brings back the wait for that key.
+    if (this.oneOffs.size > this.maxEntries) this.oneOffs.delete(this.oneOffs.keys().next().value as string);
   }
 
   private store(key: string, stored: Stored): void {

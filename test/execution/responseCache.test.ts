@@ -225,6 +225,40 @@ describe('identical requests whose answer cannot be kept', () => {
   });
 });
 
+describe('a request found not keepable', () => {
+  it('runs unrecorded for a second, then one answer is tried again and kept once it can be', async () => {
+    let now = 1_000_000;
+    const cache = new ResponseCache({ path: '/graphql', now: () => now });
+    let keepable = false;
+    let calls = 0;
+    let recorded = 0;
+    const server = await cachedServer(cache, (req, res) => {
+      calls += 1;
+      const recorder = cache.recorderFor({ req });
+      if (recorder !== undefined) recorded += 1;
+      // A fresh public read makes the answer keepable; without one it is not (like TTL-0 data).
+      if (keepable) recorder?.read(now + 60_000);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(`{"data":{"n":${calls}}}`);
+    });
+    try {
+      await server.post(); // first sighting: not recorded
+      await server.post(); // recorded, not keepable: a known one-off from now on
+      expect([calls, recorded, cache.size]).toEqual([2, 1, 0]);
+      keepable = true;
+      // Within the pass: not recorded, so not kept although it now could be.
+      await server.post();
+      await server.post();
+      expect([calls, recorded, cache.size, cache.hits]).toEqual([4, 1, 0, 0]);
+      now += 1_001;
+      expect(await server.post()).toBe('{"data":{"n":5}}'); // recorded again, and kept
+      expect(await server.post()).toBe('{"data":{"n":5}}'); // answered from memory
+      expect([calls, recorded, cache.size, cache.hits]).toEqual([5, 2, 1, 1]);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('CachedExchange.recording', () => {
   it('reports fresh public reads with their freshness and anything signed as uncacheable', async () => {
     const fake = new FakeUpstream({ ...marketHandlers(), getTickers: () => fixtures.tickers, getAccount: () => ({}) });
