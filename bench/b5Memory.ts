@@ -95,15 +95,21 @@ export async function soak(settings: Settings): Promise<{ figures: Figure[]; raw
     await stub.close();
     await rest.close();
   }
-  // The first fifth is warm-up (JIT, caches, pools). Drift compares the peaks of the first and last thirds of the rest:
-  // V8 shrinks its young generation (32 → 16 MiB) when allocation slows and grows it back a sample or two later, and
-  // those dips lower a third's mean with nothing retained or released for good, while anything that leaks raises
-  // every later peak. The mean-based drift is in the note; the sawtooth is reported as the largest deviation.
-  const steady = samples.filter((sample) => sample.t > totalMs / 5).map((sample) => sample.rss);
+  // The first fifth is warm-up (JIT, caches, pools). Drift compares the peaks of the first and last thirds of the rest,
+  // of RSS outside the young generation: V8 resizes its young generation (4 to 32 MiB here) as allocation slows and
+  // quickens, and RSS follows it (a sample at 32 MiB late in the run against 16 MiB early read +9.7 % with nothing
+  // retained: at equal sizes RSS was the same), while anything that leaks raises every later peak of the rest. The
+  // raw RSS peak drift and the mean-based drift are in the note; the sawtooth is reported as the largest deviation.
+  const steadySamples = samples.filter((sample) => sample.t > totalMs / 5);
+  const steady = steadySamples.map((sample) => sample.rss);
+  const outside = steadySamples.map((sample) => sample.rss - sample.newSpace);
   const mean = steady.reduce((a, b) => a + b, 0) / Math.max(1, steady.length);
   const third = Math.max(1, Math.floor(steady.length / 3));
   const average = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
-  const drift = Math.max(...steady.slice(-third)) / Math.max(...steady.slice(0, third)) - 1;
+  const peakDrift = (values: readonly number[]): number =>
+    Math.max(...values.slice(-third)) / Math.max(...values.slice(0, third)) - 1;
+  const drift = peakDrift(outside);
+  const rssDrift = peakDrift(steady);
   const meanDrift = average(steady.slice(-third)) / average(steady.slice(0, third)) - 1;
   const spread = Math.max(...steady.map((rss) => Math.abs(rss - mean) / mean));
   const mib = (bytes: number): string => (bytes / 2 ** 20).toFixed(0);
@@ -114,15 +120,15 @@ export async function soak(settings: Settings): Promise<{ figures: Figure[]; raw
       {
         id: 'SOAK',
         bench: 'SOAK',
-        metric: `RSS drift, peak of the last third vs peak of the first third, ${label}`,
+        metric: `RSS drift outside the young generation, peak of the last third vs the first, ${label}`,
         value: drift * 100,
         unit: '%',
         target: 'within ±5 %',
         met: Math.abs(drift) <= 0.05,
         note:
-          `mean-based drift ${(meanDrift * 100).toFixed(2)} %; mean RSS ${(mean / 2 ** 20).toFixed(1)} MiB; young ` +
+          `RSS peak drift ${(rssDrift * 100).toFixed(2)} %; mean-based drift ${(meanDrift * 100).toFixed(2)} %; mean RSS ${(mean / 2 ** 20).toFixed(1)} MiB; young ` +
           `generation shrunk at ${shrunk.length === 0 ? 'no sample' : shrunk.map((x) => `${Math.round(x.t / 1000)} s`).join(', ')}; ` +
-          `samples every 10 s (MiB): ${samples.map((x) => mib(x.rss)).join(' ')}`,
+          `samples every 10 s (MiB, RSS/young generation): ${samples.map((x) => `${mib(x.rss)}/${mib(x.newSpace)}`).join(' ')}`,
       },
       {
         id: 'SOAK.deviation',
