@@ -59,6 +59,7 @@ function isBatch(body: Buffer): boolean {
 function headerText(value: string | string[] | undefined): string {
   return value === undefined ? '' : String(value);
 }
+
 /** How long a request found not keepable runs without being recorded before one of its answers is tried again. */
 const ONE_OFF_PASS_MS = 1_000;
 
