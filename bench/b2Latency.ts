@@ -49,24 +49,17 @@ async function measuredProcess(
 ): Promise<LoadResult & { readonly stalls: Stalls }> {
   const server = await start();
   try {
-    return await measureGateway(server, settings);
+    const sample = await postJson(server.info.url, QUERY);
+    if (sample.status !== 200 || !sample.text.includes('lastPrice'))
+      throw new Error(`B2 query failed: ${sample.text.slice(0, 300)}`);
+    return await measure(
+      { url: server.info.url, body: QUERY, connections: settings.connections, rate: B2_RATE },
+      server,
+      settings,
+    );
   } finally {
     await server.stop();
   }
-}
-
-async function measureGateway(
-  gateway: GatewayProcess,
-  settings: Settings,
-): Promise<LoadResult & { readonly stalls: Stalls }> {
-  const sample = await postJson(gateway.info.url, QUERY);
-  if (sample.status !== 200 || !sample.text.includes('lastPrice'))
-    throw new Error(`B2 query failed: ${sample.text.slice(0, 300)}`);
-  return measure(
-    { url: gateway.info.url, body: QUERY, connections: settings.connections, rate: B2_RATE },
-    gateway,
-    settings,
-  );
 }
 
 /** "3 scavenges (max 1.2 ms), 1 mark-compact (14 ms), loop delay p99 2.1 ms" for a figure's note. */

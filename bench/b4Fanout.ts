@@ -124,6 +124,11 @@ async function gatewayRound(
   }
 }
 
+/** Each round's process CPU per delivery (µs), "11.2/10.8". */
+function cpuPerDelivery(runs: readonly (Pumped & { cpuMicros?: number })[]): string {
+  return runs.map((run) => ((run.cpuMicros ?? Number.NaN) / run.delivered).toFixed(1)).join('/');
+}
+
 export async function b4(settings: Settings): Promise<{ figures: Figure[]; raw: unknown }> {
   const count = settings.subscribers;
   const rest = await startStubRest(0);
@@ -162,8 +167,7 @@ export async function b4(settings: Settings): Promise<{ figures: Figure[]; raw: 
           `${measured.map((run) => run.messagesPerSecond.toFixed(0)).join('/')}, raw ` +
           `${baselines.map((run) => run.messagesPerSecond.toFixed(0)).join('/')}; client errors ${errors}; gateway CPU ` +
           // CPU time per delivery holds still on a busy machine where deliveries/s do not.
-          `${measured.map((run) => ((run.cpuMicros ?? Number.NaN) / run.delivered).toFixed(1)).join('/')} µs per delivery, ` +
-          `raw relay ${baselines.map((run) => ((run.cpuMicros ?? Number.NaN) / run.delivered).toFixed(1)).join('/')} µs`,
+          `${cpuPerDelivery(measured)} µs per delivery, raw relay ${cpuPerDelivery(baselines)} µs`,
       },
       {
         id: 'B4.sockets',
