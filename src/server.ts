@@ -15,6 +15,7 @@ import { BackpackRest } from './exchange/rest.ts';
 import type { WebSocketConstructor } from './exchange/stream.ts';
 import { useCompiledQueries, type CompiledQueryStats } from './execution/compiledQueries.ts';
 import { useIncrementalDelivery } from './execution/deferStream.ts';
+import { foldExecuteHooks } from './execution/foldedExecuteHooks.ts';
 import { useValidationCache } from './execution/validationCache.ts';
 import { useExecutionTimeLimit } from './execution/executionTimeLimit.ts';
 import { maskErrorFor } from './execution/maskError.ts';
@@ -44,6 +45,7 @@ import { connectReplicaLink, type ReplicaLink } from './redis/connection.ts';
 import { SharedRateLimiter } from './redis/exchangeBudget.ts';
 import { RedisSharedCache } from './redis/sharedCache.ts';
 import { createGatewayHub } from './streams/gatewayHub.ts';
+import { carryNativeHooks } from './http/native/hooks.ts';
 import { createNativePost, type NativePostStats } from './http/native/nativePost.ts';
 import type { StreamHub } from './streams/hub.ts';
 import { attachSubscriptions } from './streams/transport.ts';
@@ -258,31 +260,35 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
   const tracing = startTracing(config.tracing, deps.spanExporter);
 
   const compiledQueryStats: CompiledQueryStats = { compiled: 0, executions: 0 };
-  const plugins = [
-    // First: it replaces the executor itself, which every later plugin's execute wrapper (tracing's context, the time
-    // limit) then wraps.
-    ...compiledQueries(readSetting(env, 'GATEWAY_COMPILE_QUERIES_AT'), logger, compiledQueryStats),
-    ...(security.limits.graphiql ? [useGraphiQLAssets()] : []),
-    shutdown.plugin(),
-    ...(tracing ? [tracing.plugin] : []),
-    ...persistedOperationPlugins({ apq: config.apq, manifest: config.persistedDocuments }),
-    ...security.plugins,
-    responses.plugin(),
-    useSharedSubscriptionExecution({ maxResponseBytes: security.limits.maxResponseBytes }),
-    useResponseSizeLimit(security.limits.maxResponseBytes),
-    useExecutionTimeLimit(security.limits.maxExecutionMs),
-    // @defer / @stream over multipart/mixed (and SSE), e.g. a dashboard that defers its order book.
-    useIncrementalDelivery(),
-    deadline.plugin,
-    operationLog.plugin,
-    readiness.plugin(),
-    ...metrics.plugins(),
-    metrics.endpointPlugin({
-      allowed: (request) => hasScope(security.identify({ headers: request.headers }), 'metrics'),
-    }),
-    // Last: it finds a validation by the rules every plugin above added (yoga's validation cache is off; its parse cache stays).
-    useValidationCache(),
-  ];
+  // The onExecute hooks of these plugins run as one envelop hook (src/execution/foldedExecuteHooks.ts).
+  const plugins = foldExecuteHooks(
+    [
+      // First: it replaces the executor itself, which every later plugin's execute wrapper (tracing's context, the time
+      // limit) then wraps.
+      ...compiledQueries(readSetting(env, 'GATEWAY_COMPILE_QUERIES_AT'), logger, compiledQueryStats),
+      ...(security.limits.graphiql ? [useGraphiQLAssets()] : []),
+      shutdown.plugin(),
+      ...(tracing ? [tracing.plugin] : []),
+      ...persistedOperationPlugins({ apq: config.apq, manifest: config.persistedDocuments }),
+      ...security.plugins,
+      responses.plugin(),
+      useSharedSubscriptionExecution({ maxResponseBytes: security.limits.maxResponseBytes }),
+      useResponseSizeLimit(security.limits.maxResponseBytes),
+      useExecutionTimeLimit(security.limits.maxExecutionMs),
+      // @defer / @stream over multipart/mixed (and SSE), e.g. a dashboard that defers its order book.
+      useIncrementalDelivery(),
+      deadline.plugin,
+      operationLog.plugin,
+      readiness.plugin(),
+      ...metrics.plugins(),
+      metrics.endpointPlugin({
+        allowed: (request) => hasScope(security.identify({ headers: request.headers }), 'metrics'),
+      }),
+      // Last: it finds a validation by the rules every plugin above added (yoga's validation cache is off; its parse cache stays).
+      useValidationCache(),
+    ],
+    carryNativeHooks,
+  );
   const nativePost = createNativePost({ path: GRAPHQL_PATH, plugins });
   const yoga = createYoga<{ req: IncomingMessage; res: ServerResponse }, GatewayContext>({
     schema: deps.schema ?? schema,

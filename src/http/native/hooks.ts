@@ -41,6 +41,12 @@ export function withNativeHooks<P extends object>(plugin: P, hooks: NativeHooks)
   return plugin;
 }
 
+/** `copy` stands for `original` (a plugin copied with some hooks moved elsewhere): it has the same native side. */
+export function carryNativeHooks(original: object, copy: object): void {
+  const hooks = registered.get(original);
+  if (hooks !== undefined) registered.set(copy, hooks);
+}
+
 /**
  * The native hooks of every plugin in the order yoga runs them, or null when one of them has yoga-level hooks it did not
  * register (an unknown plugin could refuse, rewrite or answer requests in ways the native path would skip).
