@@ -15,6 +15,7 @@ import { BackpackRest } from './exchange/rest.ts';
 import type { WebSocketConstructor } from './exchange/stream.ts';
 import { useCompiledQueries, type CompiledQueryStats } from './execution/compiledQueries.ts';
 import { useIncrementalDelivery } from './execution/deferStream.ts';
+import { foldDocumentHooks } from './execution/foldedDocumentHooks.ts';
 import { foldExecuteHooks } from './execution/foldedExecuteHooks.ts';
 import { useValidationCache } from './execution/validationCache.ts';
 import { useExecutionTimeLimit } from './execution/executionTimeLimit.ts';
@@ -260,35 +261,33 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
   const tracing = startTracing(config.tracing, deps.spanExporter);
 
   const compiledQueryStats: CompiledQueryStats = { compiled: 0, executions: 0 };
-  // The onExecute hooks of these plugins run as one envelop hook (src/execution/foldedExecuteHooks.ts).
-  const plugins = foldExecuteHooks(
-    [
-      // First: it replaces the executor itself, which every later plugin's execute wrapper (tracing's context, the time
-      // limit) then wraps.
-      ...compiledQueries(readSetting(env, 'GATEWAY_COMPILE_QUERIES_AT'), logger, compiledQueryStats),
-      ...(security.limits.graphiql ? [useGraphiQLAssets()] : []),
-      shutdown.plugin(),
-      ...(tracing ? [tracing.plugin] : []),
-      ...persistedOperationPlugins({ apq: config.apq, manifest: config.persistedDocuments }),
-      ...security.plugins,
-      responses.plugin(),
-      useSharedSubscriptionExecution({ maxResponseBytes: security.limits.maxResponseBytes }),
-      useResponseSizeLimit(security.limits.maxResponseBytes),
-      useExecutionTimeLimit(security.limits.maxExecutionMs),
-      // @defer / @stream over multipart/mixed (and SSE), e.g. a dashboard that defers its order book.
-      useIncrementalDelivery(),
-      deadline.plugin,
-      operationLog.plugin,
-      readiness.plugin(),
-      ...metrics.plugins(),
-      metrics.endpointPlugin({
-        allowed: (request) => hasScope(security.identify({ headers: request.headers }), 'metrics'),
-      }),
-      // Last: it finds a validation by the rules every plugin above added (yoga's validation cache is off; its parse cache stays).
-      useValidationCache(),
-    ],
-    carryNativeHooks,
-  );
+  const ours = [
+    // First: it replaces the executor itself, which every later plugin's execute wrapper (tracing's context, the time
+    // limit) then wraps.
+    ...compiledQueries(readSetting(env, 'GATEWAY_COMPILE_QUERIES_AT'), logger, compiledQueryStats),
+    ...(security.limits.graphiql ? [useGraphiQLAssets()] : []),
+    shutdown.plugin(),
+    ...(tracing ? [tracing.plugin] : []),
+    ...persistedOperationPlugins({ apq: config.apq, manifest: config.persistedDocuments }),
+    ...security.plugins,
+    responses.plugin(),
+    useSharedSubscriptionExecution({ maxResponseBytes: security.limits.maxResponseBytes }),
+    useResponseSizeLimit(security.limits.maxResponseBytes),
+    useExecutionTimeLimit(security.limits.maxExecutionMs),
+    // @defer / @stream over multipart/mixed (and SSE), e.g. a dashboard that defers its order book.
+    useIncrementalDelivery(),
+    deadline.plugin,
+    operationLog.plugin,
+    readiness.plugin(),
+    ...metrics.plugins(),
+    metrics.endpointPlugin({
+      allowed: (request) => hasScope(security.identify({ headers: request.headers }), 'metrics'),
+    }),
+    // Last: it finds a validation by the rules every plugin above added (yoga's validation cache is off; its parse cache stays).
+    useValidationCache(),
+  ];
+  // Each phase's hooks of these plugins run as one envelop hook (src/execution/folded*Hooks.ts).
+  const plugins = foldDocumentHooks(foldExecuteHooks(ours, carryNativeHooks), carryNativeHooks);
   const nativePost = createNativePost({ path: GRAPHQL_PATH, plugins });
   const yoga = createYoga<{ req: IncomingMessage; res: ServerResponse }, GatewayContext>({
     schema: deps.schema ?? schema,

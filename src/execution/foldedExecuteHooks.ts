@@ -1,4 +1,4 @@
-// The gateway's onExecute hooks folded into one envelop hook per run of consecutive plugins, called in the same order
+// The gateway's onExecute hooks folded into one envelop hook per run of consecutive plugins (./foldHookRuns.ts), called in the same order
 // with the same payloads, values and stops as envelop's orchestrator gives them.
 //
 // envelop hands every onExecute hook of every operation a payload with three closures of its own plus a step of its
@@ -19,6 +19,7 @@ import type {
   Plugin,
 } from '@envelop/core';
 import type { ExecutionResult } from 'graphql';
+import { foldHookRuns } from './foldHookRuns.ts';
 
 type Context = unknown;
 type Member = OnExecuteHook<Context>;
@@ -31,45 +32,12 @@ function isPromiseLike<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
   return typeof (value as { then?: unknown } | null | undefined)?.then === 'function';
 }
 
-/**
- * `plugins` with the onExecute hooks of each run of consecutive plain-object plugins folded into the first of the run
- * (a copy of it). Plugins without onExecute are returned as they are; `copied(original, copy)` is told of every copy
- * (registries keyed by plugin identity carry their entry over).
- */
+/** `plugins` with the onExecute hooks of each run of consecutive plugins folded into one (see foldHookRuns). */
 export function foldExecuteHooks<P extends Pick<Plugin, 'onExecute'>>(
   plugins: readonly P[],
   copied: (original: P, copy: P) => void = () => undefined,
 ): P[] {
-  const out: P[] = [];
-  // The copy that will hold the folded hook, and the members of the run it heads.
-  let head: { copy: P; members: Member[] } | undefined;
-  const close = (): void => {
-    if (head === undefined) return;
-    const members = head.members;
-    head.copy.onExecute = members.length === 1 ? members[0] : foldedHook(members);
-    head = undefined;
-  };
-  for (const plugin of plugins) {
-    const hook = plugin.onExecute as Member | undefined;
-    if (hook === undefined) {
-      out.push(plugin);
-      continue;
-    }
-    // A class instance may keep hooks on its prototype, which a copy would lose: it stays as it is and ends the run.
-    if (Object.getPrototypeOf(plugin) !== Object.prototype) {
-      close();
-      out.push(plugin);
-      continue;
-    }
-    const { onExecute: _hook, ...rest } = plugin;
-    const copy = rest as P;
-    copied(plugin, copy);
-    out.push(copy);
-    if (head === undefined) head = { copy, members: [hook] };
-    else head.members.push(hook);
-  }
-  close();
-  return out;
+  return foldHookRuns<P, Member>(plugins, 'onExecute', foldedHook, copied);
 }
 
 /** One onExecute hook running `members` in order, as envelop's iteration over them would. */
