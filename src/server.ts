@@ -16,7 +16,6 @@ import type { WebSocketConstructor } from './exchange/stream.ts';
 import { useCompiledQueries, type CompiledQueryStats } from './execution/compiledQueries.ts';
 import { useIncrementalDelivery } from './execution/deferStream.ts';
 import { foldDocumentHooks } from './execution/foldedDocumentHooks.ts';
-import { foldExecuteHooks } from './execution/foldedExecuteHooks.ts';
 import { useValidationCache } from './execution/validationCache.ts';
 import { useExecutionTimeLimit } from './execution/executionTimeLimit.ts';
 import { maskErrorFor } from './execution/maskError.ts';
@@ -286,8 +285,8 @@ export async function createGateway(config: Config, deps: GatewayDeps = {}): Pro
     // Last: it finds a validation by the rules every plugin above added (yoga's validation cache is off; its parse cache stays).
     useValidationCache(),
   ];
-  // Each phase's hooks of these plugins run as one envelop hook (src/execution/folded*Hooks.ts).
-  const plugins = foldDocumentHooks(foldExecuteHooks(ours, carryNativeHooks), carryNativeHooks);
+  // Their onParse and onValidate hooks run as one envelop hook each (src/execution/foldedDocumentHooks.ts).
+  const plugins = foldDocumentHooks(ours, carryNativeHooks);
   const nativePost = createNativePost({ path: GRAPHQL_PATH, plugins });
   const yoga = createYoga<{ req: IncomingMessage; res: ServerResponse }, GatewayContext>({
     schema: deps.schema ?? schema,
