@@ -2,9 +2,13 @@
 // (./foldHookRuns.ts), called in the same order with the same values as envelop's orchestrator gives them.
 //
 // envelop builds every onParse hook a payload with three closures, and every onValidate hook one with four and a
-// params object, on every request, even when the document and its validation come from a cache: with the gateway's
-// seven onValidate and three onParse hooks, about 7 KiB of an uncached query's allocation (under B2's TTL-0 load).
-// Folded, each member gets a small payload object sharing the fold's closures. Both phases are synchronous in envelop.
+// params object, on every request, even when the document and its validation come from a cache. With the gateway's
+// three onParse and seven onValidate hooks, envelop's parse and validate steps allocated 7.1 KiB of an uncached
+// query's 55 (allocation profile under B2's TTL-0 load); folded, 3.7 KiB. Each member gets a small payload object
+// sharing the fold's closures. Both phases are synchronous in envelop.
+//
+// The onExecute hooks are left to envelop: folded the same way, their per-operation objects (which live as long as
+// the operation's upstream calls) made V8 pretenure them, and scavenges under that load took 6 ms instead of 2.
 import type {
   AfterParseHook,
   AfterValidateEventPayload,
